@@ -1,0 +1,39 @@
+"""The small exception tree every briefings and bot module raises from.
+
+Messages carried by these exceptions are written for the user who triggered
+them; `briefings.wording` holds the fixed texts.
+"""
+
+from __future__ import annotations
+
+
+class BriefingError(Exception):
+    """Base of every error briefbot raises on purpose."""
+
+
+class LoadError(BriefingError):
+    """An article file or page could not be read, decoded or parsed."""
+
+    def __init__(self, message: str, *, source: str | None = None) -> None:
+        super().__init__(message)
+        self.source = source
+
+
+class FetchError(LoadError):
+    """A URL could not or must not be fetched (network, size, private host...)."""
+
+
+class ExtractionError(BriefingError):
+    """The extractor failed on an article (a bug, never bad input)."""
+
+
+class StoreError(BriefingError):
+    """The database could not be opened, migrated or written."""
+
+
+class NotFoundError(BriefingError):
+    """An official, article or subscription the user asked for is unknown."""
+
+
+class UsageError(BriefingError):
+    """A command was malformed; the message says the correct usage."""

@@ -1,0 +1,43 @@
+"""Text normalisation shared by loaders and extractors."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_CTRL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+
+
+def normalise_text(text: str) -> str:
+    """NFC, no control characters, single spaces, paragraphs on their own lines."""
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = _CTRL.sub(" ", text)
+    lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+_SENT_END = re.compile(r"[.!?][\"')\]]?(?=\s+[A-Z\"'(]|$)")
+# "U.S.", "Mr.", "Gen." end with a full stop without ending the sentence.
+_ABBREV = re.compile(r"(?:[A-Za-z]\.)+|(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Prof|Jr|Sr|No)\.")
+
+
+def first_sentence(text: str, limit: int = 120) -> str:
+    """A title derived from the opening sentence, cut at a word boundary."""
+    first = text.strip().split("\n", 1)[0]
+    sent = first
+    for m in _SENT_END.finditer(first):
+        before = first[: m.start() + 1].rsplit(" ", 1)[-1]
+        if _ABBREV.fullmatch(before):
+            continue
+        sent = first[: m.start() + 1]
+        break
+    if len(sent) > limit:
+        sent = sent[:limit].rsplit(" ", 1)[0] + "…"
+    return sent
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip accents, for matching names ("Erdoğan" -> "erdogan")."""
+    text = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in text if not unicodedata.combining(c))
