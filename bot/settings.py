@@ -1,0 +1,107 @@
+"""Typed settings, built once at start-up from the environment and `.env`.
+
+Every variable is mirrored, with a comment, in `.env.example`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+from urllib.parse import urlparse
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from briefings.errors import BriefingError
+
+DEFAULT_DB = "sqlite:///data/briefbot.db"
+
+
+class SettingsError(BriefingError):
+    """A setting has a bad value; the message names the variable."""
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_file=".env", env_file_encoding="utf-8", extra="ignore", case_sensitive=False
+    )
+
+    slack_bot_token: SecretStr | None = None
+    slack_signing_secret: SecretStr | None = None
+    slack_app_token: SecretStr | None = None
+    slack_api_url: str = "https://slack.com/api/"
+    database_url: str = DEFAULT_DB
+    briefbot_timezone: str = "UTC"
+    briefbot_seeds: Path = Path("seeds")
+    port: int = Field(default=3000, ge=1, le=65535)
+    host: str = "0.0.0.0"
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    briefbot_allow_private_hosts: bool = False
+    briefbot_unfurl_domains: str = ""
+    briefbot_console_digest_cron: str = "* * * * *"
+    briefbot_workspace_posts_per_minute: int = Field(default=50, ge=1)
+    briefbot_fetch_timeout: float = Field(default=10.0, gt=0)
+    briefbot_max_page_bytes: int = Field(default=5 * 1024 * 1024, ge=1024)
+    briefbot_workers: int = Field(default=2, ge=1, le=64)
+
+    @field_validator("slack_api_url")
+    @classmethod
+    def _url(cls, v: str) -> str:
+        p = urlparse(v)
+        if p.scheme not in ("http", "https") or not p.netloc:
+            raise ValueError("must be an http(s) URL such as https://slack.com/api/")
+        return v if v.endswith("/") else v + "/"
+
+    @field_validator("database_url")
+    @classmethod
+    def _db(cls, v: str) -> str:
+        from sqlalchemy.engine import make_url
+        from sqlalchemy.exc import ArgumentError
+
+        try:
+            url = make_url(v)
+        except ArgumentError:
+            raise ValueError(
+                "must be a SQLAlchemy URL such as sqlite:///data/briefbot.db "
+                "or postgresql+psycopg://user@host/db"
+            ) from None
+        if url.get_backend_name() not in ("sqlite", "postgresql"):
+            raise ValueError("only sqlite and postgresql databases are supported")
+        return v
+
+    @field_validator("briefbot_timezone")
+    @classmethod
+    def _tz(cls, v: str) -> str:
+        try:
+            ZoneInfo(v)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown timezone {v!r} (use an IANA name such as Asia/Tokyo)")
+        return v
+
+    @property
+    def mode(self) -> Literal["socket", "http", "console"]:
+        if self.slack_bot_token and self.slack_app_token:
+            return "socket"
+        if self.slack_bot_token and self.slack_signing_secret:
+            return "http"
+        return "console"
+
+    @property
+    def timezone(self) -> ZoneInfo:
+        return ZoneInfo(self.briefbot_timezone)
+
+    @property
+    def unfurl_domains(self) -> tuple[str, ...]:
+        return tuple(d.strip().lower() for d in self.briefbot_unfurl_domains.split(",") if d.strip())
+
+
+def load_settings(env_file: str | Path | None = ".env", **overrides: object) -> Settings:
+    """Settings from the environment (and `.env`); one clear line per bad variable."""
+    try:
+        return Settings(_env_file=env_file, **overrides)  # type: ignore[call-arg]
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        var = str(err["loc"][0]).upper() if err.get("loc") else "settings"
+        msg = str(err.get("msg", "invalid value")).removeprefix("Value error, ")
+        raise SettingsError(f"{var}: {msg}") from None

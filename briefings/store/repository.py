@@ -1,0 +1,237 @@
+"""The Store: articles, their extractions and the fact tables derived from them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from enum import StrEnum
+
+from sqlalchemy import Engine, delete, func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from ..models import Article, Extraction
+from ..people import name_key, surname
+from ..text import normalise_text
+from .engine import make_engine, migrate
+from .schema import (
+    AgreementPartyRow,
+    AgreementRow,
+    ArticleOfficialRow,
+    ArticleRow,
+    ExtractionRow,
+    MeetingParticipantRow,
+    MeetingRow,
+    OfficialAliasRow,
+    OfficialRow,
+    StopRow,
+    utcnow,
+)
+
+
+class SaveOutcome(StrEnum):
+    NEW = "new"
+    UNCHANGED = "unchanged"
+    UPDATED = "updated"
+
+
+def text_hash(text: str) -> str:
+    norm = " ".join(normalise_text(text).casefold().split())
+    return hashlib.sha256(norm.encode("utf-8")).hexdigest()
+
+
+def article_key(article: Article) -> str:
+    """Canonical URL when known, else the hash of the normalised text."""
+    if article.url:
+        from ..sources.urls import canonicalize
+
+        return canonicalize(article.url)
+    return "sha256:" + text_hash(article.text)
+
+
+class Store:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @classmethod
+    def open(cls, url: str, *, migrate_schema: bool = True) -> Store:
+        engine = make_engine(url)
+        if migrate_schema:
+            migrate(engine)
+        return cls(engine)
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A unit of work: committed on success, rolled back on error."""
+        with self._sessions() as s, s.begin():
+            yield s
+
+    # -- articles ---------------------------------------------------------
+
+    def classify(self, article: Article, extractor_version: str) -> SaveOutcome:
+        """What saving `article` would do, without extracting it first."""
+        with self._sessions() as s:
+            row = s.scalar(select(ArticleRow).where(ArticleRow.key == article_key(article)))
+            if row is None:
+                return SaveOutcome.NEW
+            stored = s.scalar(
+                select(ExtractionRow.version).where(ExtractionRow.article_id == row.id)
+            )
+            if row.text_hash == text_hash(article.text) and stored == extractor_version:
+                return SaveOutcome.UNCHANGED
+            return SaveOutcome.UPDATED
+
+    def save(self, article: Article, extraction: Extraction) -> tuple[SaveOutcome, int]:
+        """Insert or replace an article and its facts in one transaction."""
+        key = article_key(article)
+        thash = text_hash(article.text)
+        now = utcnow()
+        with self.session() as s:
+            row = s.scalar(select(ArticleRow).where(ArticleRow.key == key))
+            if row is not None:
+                version = row.extraction.version if row.extraction else None
+                if row.text_hash == thash and version == extraction.extractor_version:
+                    return SaveOutcome.UNCHANGED, row.id
+                outcome = SaveOutcome.UPDATED
+                self._clear_facts(s, row.id)
+            else:
+                outcome = SaveOutcome.NEW
+                row = ArticleRow(key=key, ingested_at=now)
+                s.add(row)
+            row.ext_id = article.id
+            row.url = article.url
+            row.text_hash = thash
+            row.title = article.title
+            row.published = article.published
+            row.source = article.source
+            row.origin = article.origin
+            row.license = article.license
+            row.text = article.text
+            row.words = len(article.text.split())
+            row.updated_at = now
+            s.flush()
+            self._write_facts(s, row.id, extraction, now)
+            return outcome, row.id
+
+    def _clear_facts(self, s: Session, article_id: int) -> None:
+        for table in (MeetingRow, AgreementRow, StopRow, ArticleOfficialRow, ExtractionRow):
+            s.execute(delete(table).where(table.article_id == article_id))
+        s.flush()
+
+    def _official(self, s: Session, name: str, title: str | None, affiliation: str | None,
+                  aliases: Sequence[str], now: dt.datetime) -> OfficialRow:
+        from ..resolve import find_official
+
+        row = find_official(s, name, title=title, affiliation=affiliation)
+        if row is None:
+            row = OfficialRow(key=name_key(name), name=name, surname=surname(name), mentions=0)
+            s.add(row)
+            s.flush()
+        elif len(name_key(name)) > len(name_key(row.name)):
+            row.name = name  # the fullest form wins
+        row.mentions = (row.mentions or 0) + 1
+        row.last_seen = now
+        if title:
+            row.title = title
+        if affiliation:
+            row.affiliation = affiliation
+        known = set(s.scalars(select(OfficialAliasRow.alias).where(
+            OfficialAliasRow.official_id == row.id)))
+        for alias in {name_key(a) for a in (name, *aliases)} - known:
+            if alias:
+                s.add(OfficialAliasRow(official_id=row.id, alias=alias))
+        return row
+
+    def _write_facts(self, s: Session, article_id: int, ex: Extraction, now: dt.datetime) -> None:
+        s.add(ExtractionRow(article_id=article_id, version=ex.extractor_version,
+                            data=ex.to_json(), created_at=now))
+        ids: dict[str, int] = {}
+        for off in ex.officials:
+            row = self._official(s, off.name, off.title, off.affiliation, off.aliases, now)
+            if row.id in ids.values():
+                continue
+            ids[name_key(off.name)] = row.id
+            for alias in off.aliases:
+                ids.setdefault(name_key(alias), row.id)
+            s.add(ArticleOfficialRow(article_id=article_id, official_id=row.id, name=off.name,
+                                     title=off.title, affiliation=off.affiliation))
+
+        def oid(name: str) -> int | None:
+            return ids.get(name_key(name))
+
+        for m in ex.meetings:
+            ev = m.evidence[0] if m.evidence else None
+            mrow = MeetingRow(article_id=article_id, status=m.status, place=m.place,
+                              when_text=m.when, date=m.date, sentence=ev.sentence if ev else "",
+                              start=ev.start if ev else 0, end=ev.end if ev else 0)
+            s.add(mrow)
+            s.flush()
+            for i, p in enumerate(m.participants):
+                s.add(MeetingParticipantRow(meeting_id=mrow.id, position=i, name=p,
+                                            official_id=oid(p)))
+        for a in ex.agreements:
+            ev = a.evidence[0] if a.evidence else None
+            arow = AgreementRow(article_id=article_id, polarity=a.polarity, text=a.text,
+                                sentence=ev.sentence if ev else "",
+                                start=ev.start if ev else 0, end=ev.end if ev else 0)
+            s.add(arow)
+            s.flush()
+            for i, p in enumerate(a.parties):
+                s.add(AgreementPartyRow(agreement_id=arow.id, position=i, name=p,
+                                        official_id=oid(p)))
+        for it in ex.next_stops:
+            for seq, stop in enumerate(it.stops):
+                ev = stop.evidence[0] if stop.evidence else None
+                s.add(StopRow(article_id=article_id, official_id=oid(it.who), who=it.who,
+                              seq=seq, place=stop.place, when_text=stop.when, date=stop.date,
+                              sentence=ev.sentence if ev else "",
+                              start=ev.start if ev else 0, end=ev.end if ev else 0))
+
+    def count_articles(self) -> int:
+        with self._sessions() as s:
+            return int(s.scalar(select(func.count()).select_from(ArticleRow)) or 0)
+
+    def get_article(self, article_id: int) -> tuple[Article, Extraction | None] | None:
+        with self._sessions() as s:
+            row = s.get(ArticleRow, article_id)
+            if row is None:
+                return None
+            return _article(row), _extraction(row)
+
+    def latest(self, limit: int = 5, *, since: dt.datetime | None = None,
+               exclude_delivered_to: tuple[str, str] | None = None
+               ) -> list[tuple[int, Article, Extraction | None]]:
+        """Newest articles first (by published date, then ingestion time)."""
+        from .schema import DeliveredArticleRow
+
+        with self._sessions() as s:
+            q = select(ArticleRow)
+            if since is not None:
+                q = q.where(ArticleRow.ingested_at > since)
+            if exclude_delivered_to is not None:
+                team, channel = exclude_delivered_to
+                q = q.where(~select(DeliveredArticleRow.article_id).where(
+                    DeliveredArticleRow.team_id == team,
+                    DeliveredArticleRow.channel_id == channel,
+                    DeliveredArticleRow.article_id == ArticleRow.id).exists())
+            q = q.order_by(ArticleRow.ingested_at.desc(), ArticleRow.id.desc()).limit(limit)
+            return [(r.id, _article(r), _extraction(r)) for r in s.scalars(q)]
+
+
+def _article(row: ArticleRow) -> Article:
+    return Article(id=row.ext_id or row.key, title=row.title, text=row.text,
+                   published=row.published, url=row.url, source=row.source,
+                   origin=row.origin, license=row.license)
+
+
+def _extraction(row: ArticleRow) -> Extraction | None:
+    return Extraction.from_json(row.extraction.data) if row.extraction else None

@@ -1,0 +1,285 @@
+"""Tables. Facts live in their own tables so they can be queried by official and date.
+
+Changes to this module need an Alembic migration in `migrations/versions/`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map = {dict[str, Any]: JSON, list[Any]: JSON}
+
+
+class ArticleRow(Base):
+    __tablename__ = "articles"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # Canonical URL when known, else "sha256:<hash of normalised text>".
+    key: Mapped[str] = mapped_column(String(700), unique=True)
+    ext_id: Mapped[str | None] = mapped_column(String(700))
+    url: Mapped[str | None] = mapped_column(String(2000))
+    text_hash: Mapped[str] = mapped_column(String(64), index=True)
+    title: Mapped[str] = mapped_column(Text)
+    published: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    source: Mapped[str | None] = mapped_column(String(300))
+    origin: Mapped[str | None] = mapped_column(Text)
+    license: Mapped[str | None] = mapped_column(String(300))
+    text: Mapped[str] = mapped_column(Text)
+    words: Mapped[int] = mapped_column(Integer, default=0)
+    ingested_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), index=True)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    extraction: Mapped[ExtractionRow | None] = relationship(
+        back_populates="article", cascade="all, delete-orphan", uselist=False
+    )
+
+
+class ExtractionRow(Base):
+    __tablename__ = "extractions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), unique=True
+    )
+    version: Mapped[str] = mapped_column(String(40), index=True)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    article: Mapped[ArticleRow] = relationship(back_populates="extraction")
+
+
+class OfficialRow(Base):
+    __tablename__ = "officials"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # Folded full name ("james kelly"); people with the same name are told apart
+    # by the resolver, which may add a suffix ("james kelly#2").
+    key: Mapped[str] = mapped_column(String(300), unique=True)
+    name: Mapped[str] = mapped_column(String(300))
+    surname: Mapped[str] = mapped_column(String(200), index=True)
+    title: Mapped[str | None] = mapped_column(Text)
+    affiliation: Mapped[str | None] = mapped_column(String(300))
+    mentions: Mapped[int] = mapped_column(Integer, default=0)
+    last_seen: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class OfficialAliasRow(Base):
+    __tablename__ = "official_aliases"
+    __table_args__ = (UniqueConstraint("official_id", "alias"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    official_id: Mapped[int] = mapped_column(ForeignKey("officials.id", ondelete="CASCADE"))
+    alias: Mapped[str] = mapped_column(String(300), index=True)
+
+
+class ArticleOfficialRow(Base):
+    """Who appears in which article, with the title as that article words it."""
+
+    __tablename__ = "article_officials"
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    )
+    official_id: Mapped[int] = mapped_column(
+        ForeignKey("officials.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    name: Mapped[str] = mapped_column(String(300))
+    title: Mapped[str | None] = mapped_column(Text)
+    affiliation: Mapped[str | None] = mapped_column(String(300))
+
+
+class _FactMixin:
+    sentence: Mapped[str] = mapped_column(Text)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+
+
+class MeetingRow(_FactMixin, Base):
+    __tablename__ = "meetings"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), index=True
+    )
+    status: Mapped[str] = mapped_column(String(10))
+    place: Mapped[str | None] = mapped_column(String(300))
+    when_text: Mapped[str | None] = mapped_column(String(300))
+    date: Mapped[dt.date | None] = mapped_column(Date, index=True)
+
+
+class MeetingParticipantRow(Base):
+    __tablename__ = "meeting_participants"
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meetings.id", ondelete="CASCADE"), primary_key=True
+    )
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(300))
+    official_id: Mapped[int | None] = mapped_column(
+        ForeignKey("officials.id", ondelete="SET NULL"), index=True
+    )
+
+
+class AgreementRow(_FactMixin, Base):
+    __tablename__ = "agreements"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), index=True
+    )
+    polarity: Mapped[str] = mapped_column(String(10))
+    text: Mapped[str] = mapped_column(Text)
+
+
+class AgreementPartyRow(Base):
+    __tablename__ = "agreement_parties"
+    agreement_id: Mapped[int] = mapped_column(
+        ForeignKey("agreements.id", ondelete="CASCADE"), primary_key=True
+    )
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(300))
+    official_id: Mapped[int | None] = mapped_column(
+        ForeignKey("officials.id", ondelete="SET NULL"), index=True
+    )
+
+
+class StopRow(_FactMixin, Base):
+    __tablename__ = "stops"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), index=True
+    )
+    official_id: Mapped[int | None] = mapped_column(
+        ForeignKey("officials.id", ondelete="SET NULL"), index=True
+    )
+    who: Mapped[str] = mapped_column(String(300))
+    seq: Mapped[int] = mapped_column(Integer)
+    place: Mapped[str] = mapped_column(String(300))
+    when_text: Mapped[str | None] = mapped_column(String(300))
+    date: Mapped[dt.date | None] = mapped_column(Date, index=True)
+
+
+class SubscriptionRow(Base):
+    """A channel's digest schedule."""
+
+    __tablename__ = "subscriptions"
+    __table_args__ = (UniqueConstraint("team_id", "channel_id"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    team_id: Mapped[str] = mapped_column(String(40))
+    channel_id: Mapped[str] = mapped_column(String(40))
+    schedule: Mapped[str] = mapped_column(String(200))  # as the user typed it
+    cron: Mapped[str] = mapped_column(String(100))  # 5-field crontab
+    timezone: Mapped[str] = mapped_column(String(64))
+    only_followed: Mapped[bool] = mapped_column(Boolean, default=False)
+    keywords: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    notify_empty: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_by: Mapped[str | None] = mapped_column(String(40))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    last_digest_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class FollowRow(Base):
+    """An official followed by a channel (scope 'channel') or a user (scope 'user')."""
+
+    __tablename__ = "follows"
+    __table_args__ = (UniqueConstraint("team_id", "scope", "scope_id", "official_key"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    team_id: Mapped[str] = mapped_column(String(40))
+    scope: Mapped[str] = mapped_column(String(10))
+    scope_id: Mapped[str] = mapped_column(String(40))
+    official_key: Mapped[str] = mapped_column(String(300))
+    official_name: Mapped[str] = mapped_column(String(300))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+class FeedRow(Base):
+    __tablename__ = "feeds"
+    __table_args__ = (UniqueConstraint("team_id", "channel_id", "url"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    team_id: Mapped[str] = mapped_column(String(40), default="")
+    channel_id: Mapped[str] = mapped_column(String(40), default="")
+    url: Mapped[str] = mapped_column(String(2000))
+    title: Mapped[str | None] = mapped_column(Text)
+    etag: Mapped[str | None] = mapped_column(String(500))
+    last_modified: Mapped[str | None] = mapped_column(String(100))
+    last_polled_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    next_poll_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    added_by: Mapped[str | None] = mapped_column(String(40))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+class PostedMessageRow(Base):
+    """Every message posted; the unique slot makes scheduled digests exactly-once."""
+
+    __tablename__ = "posted_messages"
+    __table_args__ = (UniqueConstraint("team_id", "channel_id", "kind", "slot"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    team_id: Mapped[str] = mapped_column(String(40))
+    channel_id: Mapped[str] = mapped_column(String(40))
+    kind: Mapped[str] = mapped_column(String(20))  # digest, alert, unfurl, answer
+    slot: Mapped[str] = mapped_column(String(64))  # e.g. scheduled time in ISO form
+    claimed_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    claimed_by: Mapped[str | None] = mapped_column(String(100))
+    ts: Mapped[str | None] = mapped_column(String(40))
+    posted_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    article_ids: Mapped[list[Any]] = mapped_column(JSON, default=list)
+
+
+class DeliveredArticleRow(Base):
+    """Stories a channel already received, so a digest never repeats one."""
+
+    __tablename__ = "delivered_articles"
+    team_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    channel_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    )
+    delivered_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+class WorkItemRow(Base):
+    """Queue of URLs/feed entries to fetch and extract, claimed with leases."""
+
+    __tablename__ = "work_items"
+    __table_args__ = (Index("ix_work_items_status_lease", "status", "lease_until"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    key: Mapped[str] = mapped_column(String(700), unique=True)
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+    status: Mapped[str] = mapped_column(String(12), default="queued")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    lease_until: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    claimed_by: Mapped[str | None] = mapped_column(String(100))
+    last_error: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+class ProcessedEventRow(Base):
+    """Slack event ids already handled, so retried deliveries are ignored."""
+
+    __tablename__ = "processed_events"
+    event_id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    received_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), index=True)
