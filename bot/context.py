@@ -1,0 +1,66 @@
+"""The one start-up place: settings, the spaCy pipeline (loaded once), the store,
+the extractor and the worker pool are built here and passed to whoever needs them."""
+
+from __future__ import annotations
+
+import logging
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from briefings.store import Store
+
+from .settings import Settings
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from briefings.extract import Extractor
+
+log = logging.getLogger("briefbot")
+
+
+@dataclass
+class AppContext:
+    settings: Settings
+    store: Store
+    # Slow work (fetching, extraction) runs here, never on Slack listener threads.
+    executor: ThreadPoolExecutor = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.executor = ThreadPoolExecutor(
+            max_workers=self.settings.briefbot_workers, thread_name_prefix="briefbot-work"
+        )
+
+    @cached_property
+    def nlp(self) -> Language:
+        from briefings.nlp import load_pipeline
+
+        log.info("loading the spaCy pipeline")
+        return load_pipeline()
+
+    @cached_property
+    def extractor(self) -> Extractor:
+        from briefings.extract import Extractor
+
+        return Extractor(self.nlp)
+
+    def close(self) -> None:
+        self.executor.shutdown(wait=False, cancel_futures=True)
+        self.store.close()
+
+
+def setup_logging(level: str = "INFO") -> None:
+    logging.basicConfig(
+        level=level,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    # slack_sdk logs request bodies at DEBUG; never let tokens reach the log.
+    logging.getLogger("slack_sdk").setLevel(max(logging.getLevelName(level), logging.INFO))
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+
+
+def build_context(settings: Settings) -> AppContext:
+    """Open (and migrate) the store; the pipeline loads on first use."""
+    return AppContext(settings=settings, store=Store.open(settings.database_url))
