@@ -6,7 +6,7 @@ Every variable is mirrored, with a comment, in `.env.example`.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 from urllib.parse import urlparse
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -76,7 +76,9 @@ class Settings(BaseSettings):
         try:
             ZoneInfo(v)
         except (ZoneInfoNotFoundError, ValueError):
-            raise ValueError(f"unknown timezone {v!r} (use an IANA name such as Asia/Tokyo)")
+            raise ValueError(
+                f"unknown timezone {v!r} (use an IANA name such as Asia/Tokyo)"
+            ) from None
         return v
 
     @property
@@ -93,10 +95,12 @@ class Settings(BaseSettings):
 
     @property
     def unfurl_domains(self) -> tuple[str, ...]:
-        return tuple(d.strip().lower() for d in self.briefbot_unfurl_domains.split(",") if d.strip())
+        return tuple(
+            d.strip().lower() for d in self.briefbot_unfurl_domains.split(",") if d.strip()
+        )
 
 
-def load_settings(env_file: str | Path | None = ".env", **overrides: object) -> Settings:
+def load_settings(env_file: str | Path | None = ".env", **overrides: Any) -> Settings:
     """Settings from the environment (and `.env`); one clear line per bad variable."""
     try:
         return Settings(_env_file=env_file, **overrides)  # type: ignore[call-arg]

@@ -78,8 +78,11 @@ class Official:
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> Official:
         return cls(
-            d["name"], d.get("title"), d.get("affiliation"),
-            tuple(d.get("aliases") or ()), _ev_from(d),
+            d["name"],
+            d.get("title"),
+            d.get("affiliation"),
+            tuple(d.get("aliases") or ()),
+            _ev_from(d),
         )
 
 
@@ -105,8 +108,12 @@ class Meeting:
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> Meeting:
         return cls(
-            tuple(d.get("participants") or ()), d.get("status") or "held", d.get("place"),
-            d.get("when"), _date_from(d.get("date")), _ev_from(d),
+            tuple(d.get("participants") or ()),
+            d.get("status") or "held",
+            d.get("place"),
+            d.get("when"),
+            _date_from(d.get("date")),
+            _ev_from(d),
         )
 
 
@@ -127,8 +134,12 @@ class Agreement:
 
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> Agreement:
-        return cls(tuple(d.get("parties") or ()), d.get("polarity") or "agreed",
-                   d.get("text") or "", _ev_from(d))
+        return cls(
+            tuple(d.get("parties") or ()),
+            d.get("polarity") or "agreed",
+            d.get("text") or "",
+            _ev_from(d),
+        )
 
 
 @dataclass(frozen=True, slots=True)

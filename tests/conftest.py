@@ -14,17 +14,7 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
-SHARED = (REPO / ".." / "shared").resolve()
-SEEDS = REPO / "seeds"
-
-
-def shared_path(*parts: str) -> Path:
-    """A path under ../shared, skipping the test with a clear reason if absent."""
-    path = SHARED.joinpath(*parts)
-    if not path.exists():
-        pytest.skip(f"needs {path} (the shared corpus, absent on a fresh clone)")
-    return path
+from tests.support import shared_path
 
 
 @pytest.fixture(scope="session")

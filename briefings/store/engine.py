@@ -68,4 +68,6 @@ def migrate(engine: Engine) -> None:
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
     except SQLAlchemyError as exc:
-        raise StoreError(f"could not migrate the database: {exc.__class__.__name__}: {exc}") from exc
+        raise StoreError(
+            f"could not migrate the database: {exc.__class__.__name__}: {exc}"
+        ) from exc

@@ -44,9 +44,9 @@ def text_hash(text: str) -> str:
 def article_key(article: Article) -> str:
     """Canonical URL when known, else the hash of the normalised text."""
     if article.url:
-        from ..sources.urls import canonicalize
+        from ..sources.urls import canonical_url
 
-        return canonicalize(article.url)
+        return canonical_url(article.url)
     return "sha256:" + text_hash(article.text)
 
 
@@ -127,8 +127,15 @@ class Store:
             s.execute(delete(table).where(table.article_id == article_id))
         s.flush()
 
-    def _official(self, s: Session, name: str, title: str | None, affiliation: str | None,
-                  aliases: Sequence[str], now: dt.datetime) -> OfficialRow:
+    def _official(
+        self,
+        s: Session,
+        name: str,
+        title: str | None,
+        affiliation: str | None,
+        aliases: Sequence[str],
+        now: dt.datetime,
+    ) -> OfficialRow:
         from ..resolve import find_official
 
         row = find_official(s, name, title=title, affiliation=affiliation)
@@ -144,16 +151,23 @@ class Store:
             row.title = title
         if affiliation:
             row.affiliation = affiliation
-        known = set(s.scalars(select(OfficialAliasRow.alias).where(
-            OfficialAliasRow.official_id == row.id)))
+        known = set(
+            s.scalars(select(OfficialAliasRow.alias).where(OfficialAliasRow.official_id == row.id))
+        )
         for alias in {name_key(a) for a in (name, *aliases)} - known:
             if alias:
                 s.add(OfficialAliasRow(official_id=row.id, alias=alias))
         return row
 
     def _write_facts(self, s: Session, article_id: int, ex: Extraction, now: dt.datetime) -> None:
-        s.add(ExtractionRow(article_id=article_id, version=ex.extractor_version,
-                            data=ex.to_json(), created_at=now))
+        s.add(
+            ExtractionRow(
+                article_id=article_id,
+                version=ex.extractor_version,
+                data=ex.to_json(),
+                created_at=now,
+            )
+        )
         ids: dict[str, int] = {}
         for off in ex.officials:
             row = self._official(s, off.name, off.title, off.affiliation, off.aliases, now)
@@ -162,39 +176,72 @@ class Store:
             ids[name_key(off.name)] = row.id
             for alias in off.aliases:
                 ids.setdefault(name_key(alias), row.id)
-            s.add(ArticleOfficialRow(article_id=article_id, official_id=row.id, name=off.name,
-                                     title=off.title, affiliation=off.affiliation))
+            s.add(
+                ArticleOfficialRow(
+                    article_id=article_id,
+                    official_id=row.id,
+                    name=off.name,
+                    title=off.title,
+                    affiliation=off.affiliation,
+                )
+            )
 
         def oid(name: str) -> int | None:
             return ids.get(name_key(name))
 
         for m in ex.meetings:
             ev = m.evidence[0] if m.evidence else None
-            mrow = MeetingRow(article_id=article_id, status=m.status, place=m.place,
-                              when_text=m.when, date=m.date, sentence=ev.sentence if ev else "",
-                              start=ev.start if ev else 0, end=ev.end if ev else 0)
+            mrow = MeetingRow(
+                article_id=article_id,
+                status=m.status,
+                place=m.place,
+                when_text=m.when,
+                date=m.date,
+                sentence=ev.sentence if ev else "",
+                start=ev.start if ev else 0,
+                end=ev.end if ev else 0,
+            )
             s.add(mrow)
             s.flush()
             for i, p in enumerate(m.participants):
-                s.add(MeetingParticipantRow(meeting_id=mrow.id, position=i, name=p,
-                                            official_id=oid(p)))
+                s.add(
+                    MeetingParticipantRow(
+                        meeting_id=mrow.id, position=i, name=p, official_id=oid(p)
+                    )
+                )
         for a in ex.agreements:
             ev = a.evidence[0] if a.evidence else None
-            arow = AgreementRow(article_id=article_id, polarity=a.polarity, text=a.text,
-                                sentence=ev.sentence if ev else "",
-                                start=ev.start if ev else 0, end=ev.end if ev else 0)
+            arow = AgreementRow(
+                article_id=article_id,
+                polarity=a.polarity,
+                text=a.text,
+                sentence=ev.sentence if ev else "",
+                start=ev.start if ev else 0,
+                end=ev.end if ev else 0,
+            )
             s.add(arow)
             s.flush()
             for i, p in enumerate(a.parties):
-                s.add(AgreementPartyRow(agreement_id=arow.id, position=i, name=p,
-                                        official_id=oid(p)))
+                s.add(
+                    AgreementPartyRow(agreement_id=arow.id, position=i, name=p, official_id=oid(p))
+                )
         for it in ex.next_stops:
             for seq, stop in enumerate(it.stops):
                 ev = stop.evidence[0] if stop.evidence else None
-                s.add(StopRow(article_id=article_id, official_id=oid(it.who), who=it.who,
-                              seq=seq, place=stop.place, when_text=stop.when, date=stop.date,
-                              sentence=ev.sentence if ev else "",
-                              start=ev.start if ev else 0, end=ev.end if ev else 0))
+                s.add(
+                    StopRow(
+                        article_id=article_id,
+                        official_id=oid(it.who),
+                        who=it.who,
+                        seq=seq,
+                        place=stop.place,
+                        when_text=stop.when,
+                        date=stop.date,
+                        sentence=ev.sentence if ev else "",
+                        start=ev.start if ev else 0,
+                        end=ev.end if ev else 0,
+                    )
+                )
 
     def count_articles(self) -> int:
         with self._sessions() as s:
@@ -207,9 +254,13 @@ class Store:
                 return None
             return _article(row), _extraction(row)
 
-    def latest(self, limit: int = 5, *, since: dt.datetime | None = None,
-               exclude_delivered_to: tuple[str, str] | None = None
-               ) -> list[tuple[int, Article, Extraction | None]]:
+    def latest(
+        self,
+        limit: int = 5,
+        *,
+        since: dt.datetime | None = None,
+        exclude_delivered_to: tuple[str, str] | None = None,
+    ) -> list[tuple[int, Article, Extraction | None]]:
         """Newest articles first (by published date, then ingestion time)."""
         from .schema import DeliveredArticleRow
 
@@ -219,18 +270,30 @@ class Store:
                 q = q.where(ArticleRow.ingested_at > since)
             if exclude_delivered_to is not None:
                 team, channel = exclude_delivered_to
-                q = q.where(~select(DeliveredArticleRow.article_id).where(
-                    DeliveredArticleRow.team_id == team,
-                    DeliveredArticleRow.channel_id == channel,
-                    DeliveredArticleRow.article_id == ArticleRow.id).exists())
+                q = q.where(
+                    ~select(DeliveredArticleRow.article_id)
+                    .where(
+                        DeliveredArticleRow.team_id == team,
+                        DeliveredArticleRow.channel_id == channel,
+                        DeliveredArticleRow.article_id == ArticleRow.id,
+                    )
+                    .exists()
+                )
             q = q.order_by(ArticleRow.ingested_at.desc(), ArticleRow.id.desc()).limit(limit)
             return [(r.id, _article(r), _extraction(r)) for r in s.scalars(q)]
 
 
 def _article(row: ArticleRow) -> Article:
-    return Article(id=row.ext_id or row.key, title=row.title, text=row.text,
-                   published=row.published, url=row.url, source=row.source,
-                   origin=row.origin, license=row.license)
+    return Article(
+        id=row.ext_id or row.key,
+        title=row.title,
+        text=row.text,
+        published=row.published,
+        url=row.url,
+        source=row.source,
+        origin=row.origin,
+        license=row.license,
+    )
 
 
 def _extraction(row: ArticleRow) -> Extraction | None:

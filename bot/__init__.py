@@ -1,0 +1,1 @@
+"""Everything Slack: the Bolt app, listeners, scheduler, console mode and CLI."""

@@ -1,0 +1,248 @@
+"""The `briefbot` command line: ingest, brief, ask, digest, sources, run."""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from briefings.errors import BriefingError
+from briefings.loaders import LoadReport, load_paths
+from briefings.models import Article
+
+from .context import AppContext
+from .settings import Settings, load_settings
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="briefbot: diplomacy news in, short traceable briefings out.",
+)
+sources_app = typer.Typer(help="Manage the RSS/Atom feeds polled for new articles.")
+app.add_typer(sources_app, name="sources")
+
+out = Console(highlight=False, soft_wrap=False)
+err = Console(stderr=True, highlight=False)
+
+EXIT_PARTIAL = 1  # some inputs failed, the rest were processed
+EXIT_USAGE = 2
+
+
+def _settings() -> Settings:
+    try:
+        return load_settings()
+    except BriefingError as exc:
+        err.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(EXIT_USAGE) from None
+
+
+@contextmanager
+def _context(settings: Settings | None = None) -> Iterator[AppContext]:
+    from .context import build_context, setup_logging
+
+    settings = settings or _settings()
+    setup_logging("WARNING" if settings.log_level == "INFO" else settings.log_level)
+    try:
+        ctx = build_context(settings)
+    except BriefingError as exc:
+        err.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(EXIT_USAGE) from None
+    try:
+        yield ctx
+    finally:
+        ctx.close()
+
+
+def _is_url(arg: str) -> bool:
+    return bool(re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", arg))
+
+
+def _load(inputs: list[str], settings: Settings) -> LoadReport:
+    """Files, folders and URLs to articles; failures are reported, not raised."""
+    files = [i for i in inputs if not _is_url(i)]
+    report = load_paths(files)
+    urls = [i for i in inputs if _is_url(i)]
+    if urls:
+        from .fetching import fetch_inputs
+
+        fetched = fetch_inputs(urls, settings)
+        report.articles.extend(fetched.articles)
+        report.failures.extend(fetched.failures)
+    return report
+
+
+def _report_failures(report: LoadReport) -> None:
+    for f in report.failures:
+        err.print(f"[yellow]skipped[/] {f.reason}")
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders, article or feed URLs.")],
+) -> None:
+    """Load, extract and store articles; prints how many were new, unchanged, failed."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    from briefings.ingest import ingest as run_ingest
+
+    with _context() as ctx:
+        report = _load(paths, ctx.settings)
+        _report_failures(report)
+        n = len(report.articles)
+        show = n >= 20 and out.is_terminal
+        with Progress(
+            "[progress.description]{task.description}",
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeRemainingColumn(),
+            console=err,
+            disable=not show,
+            transient=True,
+        ) as progress:
+            task = progress.add_task("extracting", total=n)
+            result = run_ingest(
+                report.articles,
+                ctx.extractor,
+                ctx.store,
+                on_progress=lambda k: progress.advance(task, k),
+            )
+        for e in result.errors:
+            err.print(f"[red]failed[/] {e}")
+        failed = result.failed + len(report.failures)
+        out.print(
+            f"{result.new} new, {result.updated} updated, {result.unchanged} unchanged, "
+            f"{failed} failed ({ctx.store.count_articles()} articles stored)"
+        )
+        if failed:
+            raise typer.Exit(EXIT_PARTIAL)
+
+
+def _json_name(article: Article, used: set[str]) -> str:
+    origin = article.origin or article.id
+    if "#" in origin:  # a line of a .jsonl file
+        base = re.sub(r"[^\w.-]+", "_", article.id)[:120]
+    elif _is_url(origin):
+        base = re.sub(r"[^\w.-]+", "-", origin.split("://", 1)[1]).strip("-")[:120]
+    else:
+        base = Path(origin).stem
+    name, n = f"{base}.json", 2
+    while name in used:
+        name, n = f"{base}-{n}.json", n + 1
+    used.add(name)
+    return name
+
+
+@app.command()
+def brief(
+    paths: Annotated[list[str], typer.Argument(help="Article files, folders or URLs.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Emit the facts as JSON.")] = False,
+    out_dir: Annotated[
+        Path | None, typer.Option("--out", help="With --json: write one file per article here.")
+    ] = None,
+) -> None:
+    """Brief each article (nothing is stored)."""
+    from .context import setup_logging
+
+    settings = _settings()
+    setup_logging("WARNING")
+    report = _load(paths, settings)
+    _report_failures(report)
+    if report.articles:
+        from briefings.extract import Extractor
+        from briefings.nlp import load_pipeline
+
+        extractor = Extractor(load_pipeline())
+        used: set[str] = set()
+        if out_dir:
+            out_dir.mkdir(parents=True, exist_ok=True)
+        for article, extraction in zip(
+            report.articles, extractor.extract_many(report.articles), strict=True
+        ):
+            if as_json:
+                name = _json_name(article, used)
+                data = extraction.to_json(file=Path(article.origin or name).name)
+                text = json.dumps(data, ensure_ascii=False, indent=2)
+                if out_dir:
+                    (out_dir / name).write_text(text + "\n", encoding="utf-8")
+                else:
+                    print(text)
+            else:
+                from briefings.compose import compose_briefing
+                from briefings.render.terminal import render
+
+                out.print(render(compose_briefing(article, extraction)))
+                out.print()
+        if as_json and out_dir:
+            err.print(f"wrote {len(report.articles)} file(s) to {out_dir}")
+    if report.failures:
+        raise typer.Exit(EXIT_PARTIAL)
+
+
+@app.command()
+def ask(name: Annotated[str, typer.Argument(help="An official's name, e.g. Kelly.")]) -> None:
+    """What `/brief NAME` would answer."""
+    from briefings.dossier import lookup
+    from briefings.render.terminal import render
+
+    query = name.strip()
+    if not query:
+        err.print("[red]error:[/] give a name, e.g. briefbot ask Kelly")
+        raise typer.Exit(EXIT_USAGE)
+    with _context() as ctx:
+        out.print(render(lookup(ctx.store, query)))
+
+
+@app.command()
+def digest(
+    channel: Annotated[str, typer.Option(help="Channel id whose digest to show.")] = "console",
+    team: Annotated[str, typer.Option(help="Workspace (team) id.")] = "local",
+) -> None:
+    """The digest a channel would receive now (nothing is marked as delivered)."""
+    from briefings.digest import build_digest
+    from briefings.render.terminal import render
+
+    with _context() as ctx:
+        out.print(render(build_digest(ctx.store, team_id=team, channel_id=channel)))
+
+
+@app.command()
+def run() -> None:
+    """Run the bot: Socket Mode, HTTP mode, or console mode without Slack tokens."""
+    from .context import build_context, setup_logging
+
+    settings = _settings()
+    setup_logging(settings.log_level if settings.mode != "console" else "WARNING")
+    try:
+        ctx = build_context(settings)
+    except BriefingError as exc:
+        err.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(EXIT_USAGE) from None
+    try:
+        if settings.mode == "console":
+            from .console import run_console
+
+            code = run_console(ctx, sys.stdin, out)
+        else:
+            from .slack import run as run_slack
+
+            code = run_slack(ctx)
+    finally:
+        ctx.close()
+    raise typer.Exit(code)
+
+
+def main() -> None:
+    logging.captureWarnings(True)
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

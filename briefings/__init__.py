@@ -1,0 +1,1 @@
+"""briefbot's core: articles in, facts and briefings out. No Slack here."""

@@ -1,0 +1,291 @@
+"""Per-workspace state that Slack commands change: digest subscriptions, followed
+officials, news feeds, and the ids of events already handled.
+
+`Channels(store)` wraps a `Store`; every method is one short transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Literal
+
+from sqlalchemy import delete, select
+from sqlalchemy.exc import IntegrityError
+
+from ..people import name_key
+from .repository import Store
+from .schema import FeedRow, FollowRow, ProcessedEventRow, SubscriptionRow, utcnow
+
+Scope = Literal["channel", "user"]
+
+
+@dataclass(frozen=True, slots=True)
+class Subscription:
+    team_id: str
+    channel_id: str
+    schedule: str
+    cron: str
+    timezone: str
+    only_followed: bool = False
+    keywords: tuple[str, ...] = ()
+    notify_empty: bool = False
+    created_by: str | None = None
+    created_at: dt.datetime | None = None
+    last_digest_at: dt.datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Follow:
+    team_id: str
+    scope: Scope
+    scope_id: str
+    key: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Feed:
+    id: int
+    team_id: str
+    channel_id: str
+    url: str
+    title: str | None = None
+    last_polled_at: dt.datetime | None = None
+    last_error: str | None = None
+
+
+def _sub(row: SubscriptionRow) -> Subscription:
+    return Subscription(
+        team_id=row.team_id,
+        channel_id=row.channel_id,
+        schedule=row.schedule,
+        cron=row.cron,
+        timezone=row.timezone,
+        only_followed=bool(row.only_followed),
+        keywords=tuple(row.keywords or ()),
+        notify_empty=bool(row.notify_empty),
+        created_by=row.created_by,
+        created_at=row.created_at,
+        last_digest_at=row.last_digest_at,
+    )
+
+
+def _feed(row: FeedRow) -> Feed:
+    return Feed(
+        id=row.id,
+        team_id=row.team_id,
+        channel_id=row.channel_id,
+        url=row.url,
+        title=row.title,
+        last_polled_at=row.last_polled_at,
+        last_error=row.last_error,
+    )
+
+
+class Channels:
+    """Subscriptions, follows, feeds and processed events over a `Store`."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    # -- subscriptions -----------------------------------------------------
+
+    def subscribe(
+        self,
+        team_id: str,
+        channel_id: str,
+        *,
+        schedule: str,
+        cron: str,
+        timezone: str,
+        created_by: str | None = None,
+    ) -> tuple[Subscription, Subscription | None]:
+        """Create or replace the channel's schedule; returns (new, previous or None)."""
+        with self.store.session() as s:
+            row = s.scalar(
+                select(SubscriptionRow).where(
+                    SubscriptionRow.team_id == team_id, SubscriptionRow.channel_id == channel_id
+                )
+            )
+            previous = _sub(row) if row is not None else None
+            if row is None:
+                row = SubscriptionRow(
+                    team_id=team_id,
+                    channel_id=channel_id,
+                    created_at=utcnow(),
+                    only_followed=False,
+                    keywords=[],
+                    notify_empty=False,
+                )
+                s.add(row)
+            row.schedule = schedule
+            row.cron = cron
+            row.timezone = timezone
+            row.created_by = created_by
+            s.flush()
+            return _sub(row), previous
+
+    def unsubscribe(self, team_id: str, channel_id: str) -> Subscription | None:
+        """Delete the channel's schedule; returns what was deleted, if anything."""
+        with self.store.session() as s:
+            row = s.scalar(
+                select(SubscriptionRow).where(
+                    SubscriptionRow.team_id == team_id, SubscriptionRow.channel_id == channel_id
+                )
+            )
+            if row is None:
+                return None
+            sub = _sub(row)
+            s.delete(row)
+            return sub
+
+    def subscription(self, team_id: str, channel_id: str) -> Subscription | None:
+        with self.store.session() as s:
+            row = s.scalar(
+                select(SubscriptionRow).where(
+                    SubscriptionRow.team_id == team_id, SubscriptionRow.channel_id == channel_id
+                )
+            )
+            return _sub(row) if row is not None else None
+
+    def subscriptions(self, team_id: str | None = None) -> list[Subscription]:
+        """All subscriptions (of one workspace, when given), by channel."""
+        with self.store.session() as s:
+            q = select(SubscriptionRow).order_by(
+                SubscriptionRow.team_id, SubscriptionRow.channel_id
+            )
+            if team_id is not None:
+                q = q.where(SubscriptionRow.team_id == team_id)
+            return [_sub(r) for r in s.scalars(q)]
+
+    # -- follows -------------------------------------------------------------
+
+    def follow(self, team_id: str, scope: Scope, scope_id: str, name: str) -> bool:
+        """Follow `name`; False when it was already followed."""
+        key = name_key(name)
+        with self.store.session() as s:
+            exists = s.scalar(
+                select(FollowRow.id).where(
+                    FollowRow.team_id == team_id,
+                    FollowRow.scope == scope,
+                    FollowRow.scope_id == scope_id,
+                    FollowRow.official_key == key,
+                )
+            )
+            if exists is not None:
+                return False
+            s.add(
+                FollowRow(
+                    team_id=team_id,
+                    scope=scope,
+                    scope_id=scope_id,
+                    official_key=key,
+                    official_name=name,
+                    created_at=utcnow(),
+                )
+            )
+        return True
+
+    def unfollow(self, team_id: str, scope: Scope, scope_id: str, name: str) -> Follow | None:
+        """Stop following `name` (matched by its folded key, or by surname when unique)."""
+        key = name_key(name)
+        with self.store.session() as s:
+            rows = list(
+                s.scalars(
+                    select(FollowRow).where(
+                        FollowRow.team_id == team_id,
+                        FollowRow.scope == scope,
+                        FollowRow.scope_id == scope_id,
+                    )
+                )
+            )
+            match = [r for r in rows if r.official_key == key]
+            if not match:
+                match = [r for r in rows if r.official_key.split(" ")[-1:] == key.split(" ")[-1:]]
+            if len(match) != 1:
+                return None
+            row = match[0]
+            gone = Follow(team_id, scope, scope_id, row.official_key, row.official_name)
+            s.delete(row)
+            return gone
+
+    def follows(self, team_id: str, scope: Scope, scope_id: str) -> list[Follow]:
+        with self.store.session() as s:
+            rows = s.scalars(
+                select(FollowRow)
+                .where(
+                    FollowRow.team_id == team_id,
+                    FollowRow.scope == scope,
+                    FollowRow.scope_id == scope_id,
+                )
+                .order_by(FollowRow.created_at, FollowRow.id)
+            )
+            return [
+                Follow(r.team_id, scope, r.scope_id, r.official_key, r.official_name) for r in rows
+            ]
+
+    # -- feeds ---------------------------------------------------------------
+
+    def add_feed(
+        self, team_id: str, channel_id: str, url: str, *, added_by: str | None = None
+    ) -> tuple[Feed, bool]:
+        """Add a feed to the channel; (feed, False) when it was already there."""
+        with self.store.session() as s:
+            row = s.scalar(
+                select(FeedRow).where(
+                    FeedRow.team_id == team_id, FeedRow.channel_id == channel_id, FeedRow.url == url
+                )
+            )
+            if row is not None:
+                return _feed(row), False
+            row = FeedRow(
+                team_id=team_id,
+                channel_id=channel_id,
+                url=url,
+                added_by=added_by,
+                failures=0,
+                created_at=utcnow(),
+            )
+            s.add(row)
+            s.flush()
+            return _feed(row), True
+
+    def remove_feed(self, team_id: str, channel_id: str, url: str) -> bool:
+        with self.store.session() as s:
+            res = s.execute(
+                delete(FeedRow).where(
+                    FeedRow.team_id == team_id, FeedRow.channel_id == channel_id, FeedRow.url == url
+                )
+            )
+            return bool(getattr(res, "rowcount", 0))
+
+    def feeds(self, team_id: str | None = None, channel_id: str | None = None) -> list[Feed]:
+        """Feeds of a channel, of a workspace, or all of them."""
+        with self.store.session() as s:
+            q = select(FeedRow).order_by(FeedRow.id)
+            if team_id is not None:
+                q = q.where(FeedRow.team_id == team_id)
+            if channel_id is not None:
+                q = q.where(FeedRow.channel_id == channel_id)
+            return [_feed(r) for r in s.scalars(q)]
+
+    # -- events ----------------------------------------------------------------
+
+    def seen_event(self, event_id: str) -> bool:
+        """Record `event_id`; True if it had been recorded before (a retried delivery)."""
+        try:
+            with self.store.session() as s:
+                if s.get(ProcessedEventRow, event_id) is not None:
+                    return True
+                s.add(ProcessedEventRow(event_id=event_id, received_at=utcnow()))
+        except IntegrityError:  # a concurrent delivery of the same event won the insert
+            return True
+        return False
+
+    def forget_events(self, older_than: dt.timedelta = dt.timedelta(days=2)) -> int:
+        """Delete processed-event ids older than Slack's retry window; returns how many."""
+        cutoff = utcnow() - older_than
+        with self.store.session() as s:
+            res = s.execute(delete(ProcessedEventRow).where(ProcessedEventRow.received_at < cutoff))
+            return int(getattr(res, "rowcount", 0) or 0)
