@@ -1,0 +1,109 @@
+"""The `briefbot` command end to end, as a user runs it (real processes, real files)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.support import REPO, SEEDS, shared_path
+
+BRIEFBOT = [sys.executable, "-m", "bot.cli"]
+
+
+def run(
+    args: list[str], tmp_path: Path, stdin: str = "", **env: str
+) -> subprocess.CompletedProcess:
+    full_env = {
+        k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "BRIEFBOT_", "DATABASE"))
+    }
+    full_env.update(DATABASE_URL=f"sqlite:///{tmp_path / 'cli.db'}", COLUMNS="120", **env)
+    return subprocess.run(
+        BRIEFBOT + args,
+        cwd=tmp_path,
+        env=full_env,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
+def test_ingest_twice_reports_nothing_new(tmp_path: Path) -> None:
+    first = run(["ingest", str(SEEDS)], tmp_path)
+    assert first.returncode == 0, first.stderr
+    assert "1 new" in first.stdout and "0 failed" in first.stdout
+    second = run(["ingest", str(SEEDS)], tmp_path)
+    assert "0 new" in second.stdout and "1 unchanged" in second.stdout
+    assert "(1 articles stored)" in second.stdout
+
+
+def test_ingest_corpus_twice(tmp_path: Path) -> None:
+    corpus = shared_path("corpus", "diplomacy")
+    first = run(["ingest", str(corpus)], tmp_path)
+    assert first.returncode == 0, first.stderr
+    assert "80 new" in first.stdout
+    second = run(["ingest", str(corpus)], tmp_path)
+    assert "0 new" in second.stdout and "80 unchanged" in second.stdout
+    assert "(80 articles stored)" in second.stdout
+
+
+def test_partial_failure_names_the_bad_file(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text((SEEDS / "kelly-tokyo-2003.txt").read_text())
+    (folder / "photo.txt").write_bytes(bytes(range(256)) * 40)
+    res = run(["ingest", str(folder)], tmp_path)
+    assert res.returncode == 1
+    assert "photo.txt" in res.stderr and "binary" in res.stderr
+    assert "1 new" in res.stdout and "1 failed" in res.stdout
+
+
+def test_brief_json_writes_one_file_per_article(tmp_path: Path) -> None:
+    out = tmp_path / "pred"
+    res = run(["brief", "--json", "--out", str(out), str(SEEDS / "kelly-tokyo-2003.txt")], tmp_path)
+    assert res.returncode == 0, res.stderr
+    data = json.loads((out / "kelly-tokyo-2003.json").read_text())
+    assert data["file"] == "kelly-tokyo-2003.txt"
+    for key in ("officials", "meetings", "agreements", "next_stops"):
+        assert isinstance(data[key], list)
+    names = {o["name"] for o in data["officials"]}
+    assert "James Kelly" in names
+
+
+def test_bad_setting_stops_with_one_line(tmp_path: Path) -> None:
+    res = run(["ingest", str(SEEDS)], tmp_path, BRIEFBOT_TIMEZONE="Nowhere/Land")
+    assert res.returncode == 2
+    assert res.stderr.strip().splitlines() == [
+        "error: BRIEFBOT_TIMEZONE: unknown timezone 'Nowhere/Land' (use an IANA name such as "
+        "Asia/Tokyo)"
+    ]
+
+
+def test_unreadable_path_is_reported(tmp_path: Path) -> None:
+    res = run(["brief", str(tmp_path / "missing.txt")], tmp_path)
+    assert res.returncode == 1 and "no such file" in res.stderr
+
+
+@pytest.mark.parametrize("stdin", ["", "/brief Kelly\n"])
+def test_console_mode(tmp_path: Path, stdin: str) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "kelly.txt").write_text((SEEDS / "kelly-tokyo-2003.txt").read_text())
+    res = run(["run"], tmp_path, stdin=stdin)
+    assert res.returncode == 0, res.stderr
+    assert "1 new" in res.stdout
+    assert "Kelly" in res.stdout  # the digest mentions the seed's story
+    if stdin:
+        answer = res.stdout.split("Ctrl-D quits.", 1)[1]
+        assert "James Kelly" in answer and "Yabunaka" in answer
+
+
+def test_make_targets_exist() -> None:
+    text = (REPO / "Makefile").read_text()
+    for target in ("run:", "test:", "lint:"):
+        assert target in text

@@ -1,0 +1,57 @@
+import pytest
+
+from bot.settings import DEFAULT_DB, SettingsError, load_settings
+
+SLACK_VARS = ("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN")
+
+
+@pytest.fixture(autouse=True)
+def _clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    for var in (*SLACK_VARS, "DATABASE_URL", "BRIEFBOT_TIMEZONE", "SLACK_API_URL", "PORT"):
+        monkeypatch.delenv(var, raising=False)
+
+
+def test_defaults_mean_console_mode_on_sqlite() -> None:
+    s = load_settings(None)
+    assert s.mode == "console"
+    assert s.database_url == DEFAULT_DB
+    assert s.slack_api_url == "https://slack.com/api/"
+    assert str(s.timezone) == "UTC"
+
+
+@pytest.mark.parametrize(
+    ("var", "value", "words"),
+    [
+        ("BRIEFBOT_TIMEZONE", "Mars/Olympus", "unknown timezone"),
+        ("DATABASE_URL", "not a url", "SQLAlchemy URL"),
+        ("DATABASE_URL", "mysql://x/y", "only sqlite and postgresql"),
+        ("SLACK_API_URL", "ftp://slack", "http(s) URL"),
+        ("PORT", "70000", "less than or equal"),
+    ],
+)
+def test_bad_value_names_the_variable(
+    monkeypatch: pytest.MonkeyPatch, var: str, value: str, words: str
+) -> None:
+    monkeypatch.setenv(var, value)
+    with pytest.raises(SettingsError) as exc:
+        load_settings(None)
+    msg = str(exc.value)
+    assert msg.startswith(f"{var}:") and words in msg and "\n" not in msg
+
+
+def test_modes_follow_the_tokens(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-1")
+    monkeypatch.setenv("SLACK_SIGNING_SECRET", "s3cret")
+    assert load_settings(None).mode == "http"
+    monkeypatch.setenv("SLACK_APP_TOKEN", "xapp-1")
+    s = load_settings(None)
+    assert s.mode == "socket"
+    assert "xoxb-1" not in repr(s) and "s3cret" not in str(s)  # secrets never printed
+
+
+def test_env_file_is_read_and_environment_wins(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    env = tmp_path / ".env"
+    env.write_text("BRIEFBOT_TIMEZONE=Asia/Tokyo\nPORT=4000\n")
+    monkeypatch.setenv("PORT", "5000")
+    s = load_settings(env)
+    assert s.briefbot_timezone == "Asia/Tokyo" and s.port == 5000
