@@ -1,0 +1,106 @@
+"""Articles and feeds from the web. All of briefbot's network I/O lives in this package.
+
+Async API::
+
+    async with Fetcher(FetchPolicy(allow_private=settings.allow_private_hosts)) as f:
+        article = await f.fetch_article(url)
+        result = await f.fetch_feed(feed_url, etag=..., last_modified=...)
+        thing = await f.fetch_any(url)          # Article | FeedResult
+        results = await f.poll([FeedRequest(url, etag, last_modified), ...])
+
+Sync wrappers for the CLI: `fetch_article_sync`, `fetch_feed_sync`, `fetch_any_sync`,
+`poll_sync`. Every refusal or failure raises `briefings.errors.FetchError` (a
+`FetchFailure`, whose `.kind` names the `wording` key) with a short message for the user.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable, Iterable
+from typing import TypeVar
+
+from ..models import Article
+from .backoff import next_poll_after, next_poll_at
+from .client import Fetcher, SkipEntry
+from .feeds import EntryError, FeedEntry, FeedRequest, FeedResult, looks_like_feed
+from .fetch import USER_AGENT, Fetched, FetchPolicy
+from .pages import PageHints
+from .safety import Resolver, check_url
+from .urls import canonical_url, is_tracking_param
+from .wording import MESSAGES, FetchFailure
+
+__all__ = [
+    "MESSAGES",
+    "USER_AGENT",
+    "EntryError",
+    "FeedEntry",
+    "FeedRequest",
+    "FeedResult",
+    "FetchFailure",
+    "FetchPolicy",
+    "Fetched",
+    "Fetcher",
+    "PageHints",
+    "Resolver",
+    "SkipEntry",
+    "canonical_url",
+    "check_link",
+    "fetch_any_sync",
+    "fetch_article_sync",
+    "fetch_feed_sync",
+    "is_tracking_param",
+    "looks_like_feed",
+    "next_poll_after",
+    "next_poll_at",
+    "poll_sync",
+]
+
+T = TypeVar("T")
+
+
+def check_link(url: str, policy: FetchPolicy | None = None) -> str:
+    """Refuse an obviously unfetchable link up front (scheme, credentials, private IP
+    literal) without any network traffic; returns the canonical URL. For
+    `briefbot sources add` and `/brief sources add`."""
+    check_url(url, (policy or FetchPolicy()).address_policy())
+    return canonical_url(url)
+
+
+def _run(policy: FetchPolicy | None, job: Callable[[Fetcher], Awaitable[T]]) -> T:
+    async def main() -> T:
+        async with Fetcher(policy) as fetcher:
+            return await job(fetcher)
+
+    return asyncio.run(main())
+
+
+def fetch_article_sync(url: str, policy: FetchPolicy | None = None) -> Article:
+    """`Fetcher.fetch_article` for synchronous callers (not from inside an event loop)."""
+    return _run(policy, lambda f: f.fetch_article(url))
+
+
+def fetch_feed_sync(
+    url: str,
+    etag: str | None = None,
+    last_modified: str | None = None,
+    policy: FetchPolicy | None = None,
+    *,
+    skip: SkipEntry | None = None,
+) -> FeedResult:
+    return _run(policy, lambda f: f.fetch_feed(url, etag, last_modified, skip=skip))
+
+
+def fetch_any_sync(
+    url: str, policy: FetchPolicy | None = None, *, skip: SkipEntry | None = None
+) -> Article | FeedResult:
+    return _run(policy, lambda f: f.fetch_any(url, skip=skip))
+
+
+def poll_sync(
+    feeds: Iterable[FeedRequest],
+    policy: FetchPolicy | None = None,
+    *,
+    skip: SkipEntry | None = None,
+) -> list[FeedResult]:
+    requests = list(feeds)
+    return _run(policy, lambda f: f.poll(requests, skip=skip))
