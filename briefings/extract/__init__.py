@@ -2,6 +2,10 @@
 
 `extract_doc` is a pure function of a parsed `Doc`; `Extractor` batches
 articles through `nlp.pipe` so a whole corpus is parsed in one pass.
+
+Modules: `boilerplate` (site text dropped first), `coref` (names, aliases,
+pronouns), `context` (per-document helpers), `officials`, `meetings`,
+`agreements`, `stops`, `dates` (relative dates), `rules` (pipeline additions).
 """
 
 from __future__ import annotations
@@ -9,34 +13,56 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from ..models import Article, Evidence, Extraction, Meeting, Official
+from ..models import Article, Extraction
+from .agreements import extract_agreements, link_parties
+from .context import DocContext
+from .meetings import extract_meetings
+from .officials import build_officials, collect_titles
+from .stops import extract_next_stops
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-EXTRACTOR_VERSION = "0.1-baseline"
+EXTRACTOR_VERSION = "1.0-rules"
 
 __all__ = ["EXTRACTOR_VERSION", "Extractor", "extract_doc"]
 
+_PLACE_LABELS = frozenset({"GPE"})
+
 
 def extract_doc(doc: Doc, article: Article) -> Extraction:
-    """Baseline: people named in the same sentence as a meeting word met."""
-    officials: dict[str, Official] = {}
-    meetings: list[Meeting] = []
-    for sent in doc.sents:
-        people = [e.text for e in sent.ents if e.label_ == "PERSON"]
-        for p in people:
-            officials.setdefault(p, Official(name=p))
-        lemmas = {t.lemma_.lower() for t in sent}
-        if len(set(people)) >= 2 and lemmas & {"meet", "talk", "meeting", "summit"}:
-            ev = Evidence(sent.text, sent.start_char, sent.end_char)
-            meetings.append(Meeting(tuple(dict.fromkeys(people)), evidence=(ev,)))
+    """All facts of one parsed article, each with its evidence sentence."""
+    ctx = DocContext(doc, article)
+    info = collect_titles(ctx)
+    meetings = extract_meetings(ctx)
+    agreements = extract_agreements(ctx)
+    anchors = [(m.evidence[0].start, m.participants) for m in meetings if m.evidence]
+    agreements = link_parties(agreements, anchors)
+    next_stops = extract_next_stops(ctx)
+    actors: set[str] = set()
+    for m in meetings:
+        actors.update(m.participants)
+    for a in agreements:
+        actors.update(a.parties)
+    actors.update(i.who for i in next_stops)
+    officials = build_officials(ctx, info, actors)
+    places = tuple(
+        dict.fromkeys(
+            ctx.entity_text(e.root) or e.text
+            for s in ctx.sents
+            for e in s.ents
+            if e.label_ in _PLACE_LABELS
+        )
+    )
     return Extraction(
         article_id=article.id,
         extractor_version=EXTRACTOR_VERSION,
-        officials=tuple(officials.values()),
+        officials=tuple(officials),
         meetings=tuple(meetings),
+        agreements=tuple(agreements),
+        next_stops=tuple(next_stops),
+        places=places,
     )
 
 

@@ -1,10 +1,44 @@
-"""Pipeline additions (entity ruler patterns etc.) used by the extractors."""
+"""Pipeline additions used by the extractors.
+
+`add_pipes` puts an EntityRuler in front of the statistical NER so that country
+and capital names are always GPE (the small model sometimes tags "Tbilisi" as a
+person) and honorific + surname ("Mr Straw", "Gen Musharraf") is a PERSON.
+The NER keeps entities set before it, so these act as constraints.
+"""
 
 from __future__ import annotations
 
+from typing import Any
+
 from spacy.language import Language
+
+from .lexicon import CAPITALS, COUNTRIES, MULTIWORD_CAPITALS, MULTIWORD_COUNTRIES
+
+RULER_NAME = "briefbot_places"
+_HONORIFIC_TEXTS = ["Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Gen", "Gen."]
+
+
+def patterns() -> list[dict[str, Any]]:
+    """Entity-ruler patterns: places as GPE, honorific + capitalised name as PERSON."""
+    out: list[dict[str, Any]] = []
+    for name in (*COUNTRIES, *MULTIWORD_COUNTRIES, *CAPITALS, *MULTIWORD_CAPITALS):
+        out.append({"label": "GPE", "pattern": [{"TEXT": w} for w in name.split()]})
+    out.append(
+        {
+            "label": "PERSON",
+            "pattern": [
+                {"TEXT": {"IN": _HONORIFIC_TEXTS}},
+                {"IS_TITLE": True, "TAG": "NNP", "OP": "{1,3}"},
+            ],
+        }
+    )
+    return out
 
 
 def add_pipes(nlp: Language) -> None:
     """Add briefbot's rule components to a loaded pipeline (idempotent)."""
-    return None
+    if RULER_NAME in nlp.pipe_names:
+        return
+    where: dict[str, Any] = {"before": "ner"} if "ner" in nlp.pipe_names else {}
+    ruler = nlp.add_pipe("entity_ruler", name=RULER_NAME, config={"overwrite_ents": True}, **where)
+    ruler.add_patterns(patterns())  # type: ignore[attr-defined]

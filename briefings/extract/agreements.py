@@ -1,0 +1,297 @@
+"""Agreements and open disagreements between parties.
+
+Rules:
+- `agree_rule`: "A and B agreed to X" / "agreed that X" / "agreed with B to X";
+  negated or "failed to agree" is a disagreement.
+- `deal_rule`: "A signed/sealed/reached/extended a deal (with B)"; approve/adopt/
+  endorse/back count only when the subject is plural (a joint act).
+- `pledge_rule`: pledges and commitments count only when made jointly (two or more
+  parties); a one-sided promise is not an agreement.
+- `divided_rule`: "A and B are divided/split over X".
+- `oppose_rule`: "X is opposed by B", "A rejected B's X", "despite opposition from B",
+  "ended without agreement".
+Conditional clauses ("if and when it agrees") are skipped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from ..models import Agreement, Evidence
+from .context import DocContext
+from .lexicon import DEAL_NOUNS, DISAGREE_ADJ, ENDORSE_VERBS, JOINT_PLEDGE_VERBS, SIGN_VERBS
+
+__all__ = ["extract_agreements"]
+
+_MAX_TEXT_TOKENS = 40
+_CONDITIONAL = frozenset({"if", "unless", "whether", "should"})
+_DEAL_GOVERNED = SIGN_VERBS | ENDORSE_VERBS | {"back", "support"}
+
+
+@dataclass
+class _Draft:
+    parties: list[str]
+    polarity: str
+    text: str
+    evidence: Evidence
+    start: int
+
+
+def _clip(ctx: DocContext, start: int, end: int) -> str:
+    """Article words from token `start` to `end` (inclusive), trimmed."""
+    end = min(end, start + _MAX_TEXT_TOKENS - 1)
+    for t in ctx.doc[start : end + 1]:
+        if t.dep_ == "relcl" and t.left_edge.i > start:
+            end = min(end, t.left_edge.i - 1)
+    toks = [t for t in ctx.doc[start : end + 1]]
+    while toks and (toks[-1].is_punct or toks[-1].dep_ in ("cc",)) and toks[-1].text not in ")\"":
+        toks.pop()
+    while toks and (toks[0].is_punct or toks[0].lower_ in ("to", "that")):
+        toks.pop(0)
+    if not toks:
+        return ""
+    return ctx.doc[toks[0].i : toks[-1].i + 1].text.replace("\n", " ")
+
+
+def _conditional(tok: Token) -> bool:
+    cur = tok
+    for _ in range(4):
+        if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL for c in cur.children):
+            return True
+        if cur.head is cur:
+            break
+        cur = cur.head
+    return False
+
+
+def _negated(tok: Token) -> bool:
+    return any(c.dep_ == "neg" for c in tok.children)
+
+
+def _with_parties(ctx: DocContext, *toks: Token) -> list[str]:
+    out: list[str] = []
+    for tok in toks:
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "with":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        out += ctx.parties(p, allow_groups=True)
+    return out
+
+
+def _subject_parties(ctx: DocContext, v: Token) -> tuple[list[str], Token | None]:
+    subj = ctx.subject_of(v)
+    if subj is None:
+        return [], None
+    return ctx.parties(subj, allow_groups=True), subj
+
+
+def _add(
+    ctx: DocContext, out: list[_Draft], parties: list[str], polarity: str, text: str, tok: Token
+) -> None:
+    parties = list(dict.fromkeys(p for p in parties if p))
+    if not parties or not text or len(text.split()) < 2:
+        return
+    out.append(_Draft(parties, polarity, text, ctx.evidence(tok.sent), tok.i))
+    ctx.remember(parties)
+
+
+def agree_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
+    if _conditional(v):
+        return
+    polarity = "disagreed" if _negated(v) else "agreed"
+    anchor = v
+    if v.dep_ == "xcomp" and v.head.lemma_ in ("fail", "refuse"):
+        polarity = "disagreed"
+        anchor = v.head
+    parties, _ = _subject_parties(ctx, v)
+    parties += _with_parties(ctx, v)
+    comp = next((c for c in v.children if c.dep_ in ("xcomp", "ccomp")), None)
+    if comp is not None:
+        text = _clip(ctx, comp.left_edge.i, comp.right_edge.i)
+    else:
+        prep = next((c for c in v.children if c.dep_ == "prep" and c.lower_ in ("on", "to")), None)
+        if prep is not None:
+            text = _clip(ctx, prep.i, prep.right_edge.i)
+        else:
+            return
+    if polarity == "disagreed":
+        text = _clip(ctx, anchor.i, max(anchor.right_edge.i, v.right_edge.i))
+    if v.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in v.children):
+        # "It was agreed (that) X": the parties are the ones in context.
+        parties = parties or list(ctx.last_parties)
+    _add(ctx, out, parties, polarity, text, v)
+
+
+def _deal_object(v: Token) -> Token | None:
+    for c in v.children:
+        if c.dep_ in ("dobj", "nsubjpass") and (
+            c.lemma_ in DEAL_NOUNS or c.lower_ in DEAL_NOUNS
+            or any(k.lemma_ in DEAL_NOUNS for k in c.children if k.dep_ == "compound")
+        ):
+            return c
+    return None
+
+
+def deal_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
+    if _conditional(v) or _negated(v) or ctx.is_future(v) and v.lemma_ not in SIGN_VERBS:
+        return
+    obj = _deal_object(v)
+    if obj is None:
+        return
+    parties, subj = _subject_parties(ctx, v)
+    if obj.dep_ == "nsubjpass":
+        parties = _with_parties(ctx, v) or list(ctx.last_parties)
+    if v.lemma_ not in SIGN_VERBS | {"extend", "renew", "formalise", "formalize"}:
+        plural = subj is not None and (subj.tag_ in ("NNS", "NNPS") or len(parties) >= 2)
+        if not plural:
+            return
+    parties += _with_parties(ctx, v, obj)
+    start = v.i if obj.dep_ == "dobj" else obj.left_edge.i
+    end = obj.right_edge.i if obj.dep_ == "dobj" else v.right_edge.i
+    _add(ctx, out, parties, "agreed", _clip(ctx, start, end), v)
+
+
+def pledge_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
+    if _conditional(v):
+        return
+    parties, _ = _subject_parties(ctx, v)
+    parties += _with_parties(ctx, v)
+    if len(set(parties)) < 2:
+        return
+    comp = next((c for c in v.children if c.dep_ in ("xcomp", "ccomp", "dobj")), None)
+    if comp is None:
+        return
+    _add(ctx, out, parties, "agreed", _clip(ctx, v.i, comp.right_edge.i), v)
+
+
+def divided_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
+    prep = next(
+        (c for c in v.children if c.dep_ == "prep" and c.lower_ in ("over", "on", "about")), None
+    )
+    if prep is None:
+        return
+    parties, _ = _subject_parties(ctx, v)
+    if len(parties) < 2 and not ctx.last_parties:
+        return
+    start = v.i
+    head = v.head if v.dep_ == "acomp" else v
+    for c in head.children:
+        if c.dep_ == "advmod" and c.i < v.i and c.i > (ctx.subject_of(v) or v).i:
+            start = min(start, c.i)
+    _add(ctx, out, parties, "disagreed", _clip(ctx, start, prep.right_edge.i), v)
+
+
+def oppose_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
+    if _conditional(v):
+        return
+    passive = any(c.dep_ == "auxpass" for c in v.children)
+    parties: list[str] = []
+    if passive:
+        for c in v.children:
+            if c.dep_ == "agent":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        parties += ctx.parties(p)
+            if c.dep_ == "nsubjpass":
+                parties += [n for k in c.children if k.dep_ == "poss" for n in ctx.parties(k)]
+                parties += ctx.parties(c)
+        subj = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
+        start = subj.left_edge.i if subj is not None else v.i
+    else:
+        parties, _ = _subject_parties(ctx, v)
+        for c in v.children:
+            if c.dep_ == "dobj":
+                parties += ctx.parties(c)
+                parties += [n for k in c.children if k.dep_ == "poss" for n in ctx.parties(k)]
+        start = v.i
+    if len(set(parties)) < (1 if passive else 1):
+        return
+    _add(ctx, out, parties, "disagreed", _clip(ctx, start, v.right_edge.i), v)
+
+
+def opposition_noun(ctx: DocContext, n: Token, out: list[_Draft]) -> None:
+    """ "A defended X, despite opposition from B" """
+    froms = [p for c in n.children if c.dep_ == "prep" and c.lower_ == "from"
+             for p in c.children if p.dep_ == "pobj"]
+    if not froms:
+        return
+    gov = ctx.governing_verb(n)
+    parties: list[str] = []
+    if gov is not None:
+        parties, _ = _subject_parties(ctx, gov)
+    for f in froms:
+        parties += ctx.parties(f)
+    if len(set(parties)) < 2 or gov is None:
+        return
+    _add(ctx, out, parties, "disagreed", _clip(ctx, gov.i, gov.right_edge.i), gov)
+
+
+def no_agreement(ctx: DocContext, n: Token, out: list[_Draft]) -> None:
+    """ "Talks ... have ended without agreement" """
+    if not (n.head.lower_ == "without" or any(c.lower_ == "no" for c in n.children)):
+        return
+    gov = ctx.governing_verb(n)
+    if gov is None or gov.lemma_ in ("be", "have", "offer", "say"):
+        return
+    parties, subj = _subject_parties(ctx, gov)
+    start = subj.left_edge.i if subj is not None else gov.i
+    text = _clip(ctx, start, gov.right_edge.i)
+    if not parties:
+        # The talks' sides are named nearby; `link_parties` fills them in.
+        out.append(_Draft([], "disagreed", text, ctx.evidence(n.sent), n.i))
+        return
+    _add(ctx, out, parties, "disagreed", text, gov)
+
+
+def extract_agreements(ctx: DocContext) -> list[Agreement]:
+    drafts: list[_Draft] = []
+    for sent in ctx.sents:
+        for tok in sent:
+            lemma = tok.lemma_
+            if tok.pos_ in ("VERB", "AUX"):
+                if lemma == "agree":
+                    agree_rule(ctx, tok, drafts)
+                elif lemma in _DEAL_GOVERNED:
+                    deal_rule(ctx, tok, drafts)
+                elif lemma in JOINT_PLEDGE_VERBS:
+                    pledge_rule(ctx, tok, drafts)
+                elif lemma in ("oppose", "reject"):
+                    oppose_rule(ctx, tok, drafts)
+                elif lemma in DISAGREE_ADJ or tok.lower_ in DISAGREE_ADJ:
+                    divided_rule(ctx, tok, drafts)
+            elif tok.pos_ == "ADJ" and tok.lower_ in DISAGREE_ADJ:
+                divided_rule(ctx, tok, drafts)
+            elif tok.pos_ == "NOUN" and tok.lower_ == "opposition":
+                opposition_noun(ctx, tok, drafts)
+            elif tok.pos_ == "NOUN" and tok.lower_ in ("agreement", "deal"):
+                no_agreement(ctx, tok, drafts)
+    return [d for d in _dedupe(drafts)]
+
+
+def _dedupe(drafts: list[_Draft]) -> list[Agreement]:
+    seen: set[tuple[str, str]] = set()
+    out: list[Agreement] = []
+    for d in drafts:
+        key = (d.polarity, d.text.lower())
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(Agreement(tuple(d.parties), d.polarity, d.text, (d.evidence,)))  # type: ignore[arg-type]
+    return out
+
+
+def link_parties(agreements: list[Agreement], meetings_by_offset: list[tuple[int, tuple[str, ...]]]) -> list[Agreement]:
+    """Give a party-less agreement the participants of the nearest meeting."""
+    out = []
+    for a in agreements:
+        if a.parties or not a.evidence or not meetings_by_offset:
+            out.append(a)
+            continue
+        pos = a.evidence[0].start
+        _, parts = min(meetings_by_offset, key=lambda m: abs(m[0] - pos))
+        out.append(Agreement(parts, a.polarity, a.text, a.evidence))
+    return [a for a in out if a.parties]
+

@@ -1,0 +1,378 @@
+"""Per-document state and helpers shared by the fact extractors.
+
+`DocContext` holds the parsed `Doc`, the sentences left after boilerplate is
+dropped, the person index (names, aliases, pronouns), which tokens sit inside
+quotation marks, and the helpers that turn a token into a party name, a place,
+time words and a tense.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Doc, Span, Token
+
+from ..models import Article, Evidence
+from ..text import fold
+from .boilerplate import boilerplate_spans, is_boilerplate
+from .coref import PersonIndex
+from .lexicon import (
+    COUNTRIES,
+    FUTURE_AUX,
+    FUTURE_GOVERNORS,
+    FUTURE_WORDS,
+    GROUP_HEADS,
+    MULTIWORD_COUNTRIES,
+    NORP_COUNTRY,
+    PERSON_PRONOUNS,
+    ROLE_HEADS,
+    SAY_VERBS,
+)
+
+__all__ = ["DocContext"]
+
+SUBJ = frozenset({"nsubj", "nsubjpass"})
+_PARTY_LABELS = frozenset({"GPE", "ORG", "NORP"})
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_TIME_LABELS = frozenset({"DATE", "TIME"})
+_RELATIVE = frozenset({"who", "which", "that", "whom"})
+_GROUP_ANAPHOR_HEADS = frozenset(
+    "side sides country countries nation nations leader leaders president presidents "
+    "government governments party parties man men minister ministers".split()
+)
+_MEDIA = re.compile(r"\b(?:bbc|reuters|associated press|afp|cnn|times|newspaper|radio|tv)\b",
+                    re.IGNORECASE)
+_COUNTRY_WORDS = {fold(c): c for c in (*COUNTRIES, *MULTIWORD_COUNTRIES)} | {
+    "us": "US", "u.s.": "U.S.", "uk": "UK", "eu": "EU", "nato": "Nato", "un": "UN",
+}
+_QUOTE_OPEN = frozenset({"“", "‘‘", "``"})
+_QUOTE_CLOSE = frozenset({"”", "''"})
+
+
+def _strip_the(text: str) -> str:
+    text = text.strip().strip("\"'“”‘’")
+    text = re.sub(r"^(?:the|The)\s+", "", text)
+    return re.sub(r"(?:'s|’s|')$", "", text).strip()
+
+
+class DocContext:
+    def __init__(self, doc: Doc, article: Article) -> None:
+        self.doc = doc
+        self.article = article
+        spans = boilerplate_spans(doc.text)
+        self.sents: list[Span] = []
+        skip: set[int] = set()
+        for sent in doc.sents:
+            if not sent.text.strip():
+                continue
+            s0, s1 = sent.start_char, sent.end_char
+            if any(a < s1 and s0 < b for a, b in spans) or is_boilerplate(sent.text):
+                skip.add(sent.start)
+                continue
+            self.sents.append(sent)
+        self.skip = skip
+        self.persons = PersonIndex(doc, skip).build()
+        self.ent_at: dict[int, Span] = {}
+        for ent in doc.ents:
+            for i in range(ent.start, ent.end):
+                self.ent_at[i] = ent
+        self.in_quote = self._quote_mask()
+        self._speakers: dict[int, str | None] = {}
+        self.groups: dict[str, str] = {}
+        self.last_parties: list[str] = self._title_parties(article.title)
+        for tok in doc:
+            if tok.pos_ == "NOUN" and tok.lemma_ in GROUP_HEADS and tok.sent.start not in skip:
+                self.group_name(tok)
+        # (mention start, canonical name, lower-cased title words) from officials.
+        self.titled: list[tuple[int, str, set[str]]] = []
+
+    # --- sentences and evidence ----------------------------------------
+
+    def evidence(self, sent: Span) -> Evidence:
+        text = sent.text
+        lead = len(text) - len(text.lstrip())
+        text = text.strip()
+        start = sent.start_char + lead
+        return Evidence(text, start, start + len(text))
+
+    def _quote_mask(self) -> list[bool]:
+        mask = [False] * len(self.doc)
+        inside = False
+        for tok in self.doc:
+            if "\n" in tok.text:
+                inside = False
+            elif tok.text in _QUOTE_OPEN:
+                inside = True
+            elif tok.text in _QUOTE_CLOSE:
+                mask[tok.i] = inside
+                inside = False
+                continue
+            elif tok.text == '"':
+                inside = not inside
+                mask[tok.i] = True
+                continue
+            mask[tok.i] = inside
+        return mask
+
+    def speaker(self, sent: Span) -> str | None:
+        """Who is speaking in `sent` (subject of a say-verb outside quotes)."""
+        if sent.start in self._speakers:
+            return self._speakers[sent.start]
+        who: str | None = None
+        for tok in sent:
+            if tok.lemma_ in SAY_VERBS and tok.pos_ == "VERB" and not self.in_quote[tok.i]:
+                for c in tok.children:
+                    if c.dep_ in SUBJ:
+                        who = self.party(c, allow_quote_pronouns=False)
+                        break
+                if who:
+                    break
+        self._speakers[sent.start] = who
+        return who
+
+    # --- parties ----------------------------------------------------------
+
+    def _title_parties(self, title: str) -> list[str]:
+        words = re.findall(r"[A-Za-z.]+(?:\s+[A-Z][a-z]+)?", title or "")
+        out: list[str] = []
+        for w in words:
+            for cand in (w, w.split()[0]):
+                key = fold(cand)
+                if key in _COUNTRY_WORDS and _COUNTRY_WORDS[key] not in out:
+                    out.append(_COUNTRY_WORDS[key])
+                    break
+        return out if len(out) >= 2 else []
+
+    def entity_text(self, tok: Token) -> str | None:
+        ent = self.ent_at.get(tok.i)
+        if ent is None:
+            return None
+        text = _strip_the(ent.text)
+        return text or None
+
+    def person_by_title(self, tok: Token) -> str | None:
+        """ "the chancellor", "the Pakistani president" -> the titled person meant."""
+        words = {tok.lower_} | {
+            c.lower_ for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i
+        }
+        best: str | None = None
+        for start, name, title in self.titled:
+            if start > tok.i:
+                break
+            if tok.lower_ in title and words <= title | {tok.lower_}:
+                best = name
+        return best
+
+    def party(
+        self, tok: Token, *, allow_groups: bool = False, allow_quote_pronouns: bool = True
+    ) -> str | None:
+        """The person, country or organisation a nominal token stands for."""
+        name = self.persons.at(tok)
+        if name:
+            return name
+        low = tok.lower_
+        if low in PERSON_PRONOUNS:
+            if self.in_quote[tok.i] and allow_quote_pronouns:
+                return None
+            return self.persons.pronoun(tok)
+        if low in ("i", "me", "my", "we", "us", "our") and tok.pos_ == "PRON":
+            if allow_quote_pronouns and self.in_quote[tok.i]:
+                return self.speaker(tok.sent)
+            return None
+        for c in tok.children:
+            if c.dep_ in ("appos", "compound") and (n := self.persons.at(c)):
+                return n
+        ent = self.ent_at.get(tok.i)
+        if ent is not None and ent.label_ in _PARTY_LABELS | {"LOC"}:
+            if ent.label_ == "NORP":
+                return NORP_COUNTRY.get(fold(ent.text))
+            if ent.label_ == "ORG" and _MEDIA.search(ent.text):
+                return None
+            return self.entity_text(tok)
+        if tok.pos_ == "NOUN" and low in ROLE_HEADS and any(
+            c.dep_ in ("det", "poss") for c in tok.children
+        ):
+            found = self.person_by_title(tok)
+            if found:
+                return found
+        if tok.pos_ == "NOUN":
+            for c in tok.children:
+                if c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP" and c.i < tok.i:
+                    if tok.lemma_ in ("side", "government", "delegation", "authority"):
+                        return NORP_COUNTRY.get(fold(c.text))
+        if allow_groups and tok.pos_ == "NOUN" and tok.lemma_ in GROUP_HEADS | {tok.lower_}:
+            if tok.lower_ in GROUP_HEADS or tok.lemma_ in GROUP_HEADS:
+                return self.group_name(tok)
+        return None
+
+    def group_name(self, tok: Token) -> str:
+        """ "Five public sector unions" -> "public sector unions" (longest form seen)."""
+        left = [
+            t for t in tok.subtree
+            if t.i <= tok.i and t.dep_ not in ("det", "nummod", "poss", "case", "punct")
+            and not t.is_stop and t.i >= tok.left_edge.i
+        ]
+        words = [t for t in left if t.i <= tok.i]
+        text = " ".join(t.text for t in words) or tok.text
+        # "committee of ministers": keep a short "of" complement.
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                tail = [t.text for t in c.subtree]
+                if len(tail) <= 4:
+                    text = f"{text} {' '.join(tail)}"
+        key = tok.lemma_
+        prev = self.groups.get(key)
+        if prev is None or len(prev) < len(text):
+            self.groups[key] = text
+            return text
+        return prev
+
+    def is_group_anaphor(self, tok: Token) -> bool:
+        low = tok.lower_
+        if low in ("they", "them", "both") and tok.pos_ in ("PRON", "DET", "NOUN"):
+            return not self.in_quote[tok.i]
+        if tok.lemma_ in _GROUP_ANAPHOR_HEADS or low in _GROUP_ANAPHOR_HEADS:
+            return any(
+                (c.dep_ in ("nummod", "det", "predet") and c.lower_ in ("two", "both"))
+                for c in tok.children
+            )
+        return False
+
+    def parties(self, tok: Token, *, allow_groups: bool = False) -> list[str]:
+        """Parties named by `tok` and its conjuncts ("Kelly and Abe")."""
+        if self.is_group_anaphor(tok):
+            return list(self.last_parties)
+        out: list[str] = []
+        for t in (tok, *tok.conjuncts):
+            name = self.party(t, allow_groups=allow_groups)
+            if name is None and t.pos_ == "NOUN" and t.lemma_ in ("leader", "official"):
+                name = self.nationality_of(t)
+            if name and name not in out:
+                out.append(name)
+        return out
+
+    def nationality_of(self, tok: Token) -> str | None:
+        for c in tok.children:
+            if c.ent_type_ == "NORP" and c.i < tok.i:
+                return NORP_COUNTRY.get(fold(c.text))
+        return None
+
+    def remember(self, names: Iterable[str]) -> None:
+        names = list(dict.fromkeys(names))
+        if len(names) >= 2:
+            self.last_parties = names
+
+    # --- syntax helpers ---------------------------------------------------
+
+    @staticmethod
+    def subject_of(verb: Token) -> Token | None:
+        """The subject of `verb`, climbing through xcomp/advcl/conj/relcl chains."""
+        cur = verb
+        for _ in range(6):
+            for c in cur.children:
+                if c.dep_ in SUBJ:
+                    if c.lower_ in _RELATIVE and cur.dep_ == "relcl":
+                        return cur.head
+                    return c
+            if cur.dep_ == "relcl" or (cur.dep_ == "acl" and cur.head.pos_ in ("PROPN", "NOUN")):
+                return cur.head
+            if cur.dep_ in ("xcomp", "advcl", "conj", "pcomp", "ccomp", "acomp") and cur.head is not cur:
+                cur = cur.head
+                if cur.dep_ == "prep" and cur.head is not cur:
+                    cur = cur.head
+                continue
+            if cur.dep_ == "pobj" and cur.head.dep_ == "prep":
+                cur = cur.head.head
+                continue
+            if cur.dep_ == "prep":
+                cur = cur.head
+                continue
+            if cur.dep_ == "appos" and cur.head.pos_ in ("PROPN", "NOUN"):
+                return cur.head
+            break
+        return None
+
+    @staticmethod
+    def governing_verb(tok: Token) -> Token | None:
+        cur = tok
+        for _ in range(6):
+            if cur.head is cur:
+                return cur if cur.pos_ in ("VERB", "AUX") else None
+            cur = cur.head
+            if cur.pos_ in ("VERB", "AUX"):
+                return cur
+        return None
+
+    def is_future(self, tok: Token) -> bool:
+        """True when the clause of `tok` speaks about something still to come."""
+        cur = tok
+        for _ in range(7):
+            kids = list(cur.children)
+            if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in kids):
+                return True
+            if any(c.lower_ in ("next", "upcoming", "forthcoming", "planned") for c in kids
+                   if c.dep_ in ("amod", "compound")):
+                return True
+            if any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD",) for c in kids):
+                return False
+            if cur.dep_ == "xcomp":
+                head = cur.head
+                if head.lemma_ in FUTURE_GOVERNORS or head.lower_ == "due":
+                    return True
+                if head.lemma_ == "be" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids):
+                    return True
+                cur = head
+                continue
+            if cur.dep_ in ("nsubjpass", "nsubj") and cur.head.lemma_ in (
+                "plan", "schedule", "expect", "due", "set"
+            ):
+                return True
+            if cur.tag_ in ("VBD",):
+                return False
+            if cur.dep_ in ("conj", "advcl", "pcomp", "prep", "dobj", "pobj", "acl", "relcl"):
+                if cur.head is cur:
+                    break
+                cur = cur.head
+                continue
+            break
+        return False
+
+    def time_words(self, anchors: Iterable[Token]) -> Span | None:
+        """A DATE/TIME entity attached to one of `anchors` (not via another verb)."""
+        ids = {t.i for t in anchors}
+        if not ids:
+            return None
+        sent = self.doc[min(ids)].sent
+        for ent in sent.ents:
+            if ent.label_ not in _TIME_LABELS:
+                continue
+            t = ent.root
+            for _ in range(8):
+                if t.i in ids:
+                    return ent
+                if t.head is t or (t is not ent.root and t.pos_ in ("VERB", "AUX")):
+                    break
+                t = t.head
+        return None
+
+    def place_of(self, anchors: Iterable[Token]) -> str | None:
+        """A place in an "in/at X" phrase (or a "London meeting") attached to `anchors`."""
+        for a in anchors:
+            for c in a.children:
+                if c.dep_ == "prep" and c.lower_ in ("in", "at"):
+                    for p in c.children:
+                        if p.dep_ == "pobj" and p.ent_type_ in _PLACE_LABELS:
+                            return self.entity_text(p)
+                if c.dep_ in ("compound", "nmod") and c.ent_type_ in _PLACE_LABELS and c.i < a.i:
+                    return self.entity_text(c)
+        return None
+
+    def future_time(self, span: Span | None) -> bool:
+        if span is None:
+            return False
+        return any(t.lower_ in FUTURE_WORDS for t in span)
+
+    def tokens(self) -> Iterator[Token]:
+        for sent in self.sents:
+            yield from sent

@@ -1,0 +1,175 @@
+"""Who is who: full names, surname and honorific aliases, pronouns.
+
+`PersonIndex` collects every PERSON mention of a document, maps each one to the
+fullest form the article gives ("Mr Kelly" -> "James Kelly"), and resolves
+personal pronouns to the person the discourse is about (the nearest preceding
+subject in the sentence, else the last sentence's subject person).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from ..text import fold
+from .lexicon import HONORIFICS, PERSON_PRONOUNS, TITLE_WORDS
+
+__all__ = ["Mention", "PersonIndex", "clean_name"]
+
+_MAX_NAME_TOKENS = 5
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int  # token index of the name's first token (after honorifics)
+    end: int  # token index past the name's last token
+    text: str  # surface form of the name, honorific included
+    name: str  # cleaned name ("Brown" for "Mr Brown")
+    canonical: str = ""
+    head: int = -1  # token index of the syntactic head of the name
+
+
+def clean_name(span: Span) -> tuple[int, int, str] | None:
+    """Strip honorifics/titles, possessive "'s" and punctuation from a PERSON span."""
+    toks = [t for t in span if not t.is_space]
+    while toks and (toks[-1].is_punct or toks[-1].lower_ in ("'s", "’s", "'")):
+        toks.pop()
+    while toks and (toks[0].is_punct or toks[0].lower_ in HONORIFICS
+                    or toks[0].lower_ in TITLE_WORDS):
+        toks.pop(0)
+    if not toks or len(toks) > _MAX_NAME_TOKENS:
+        return None
+    if any(t.like_num or t.is_quote for t in toks) or not any(t.text[:1].isupper() for t in toks):
+        return None
+    text = span.doc[toks[0].i : toks[-1].i + 1].text
+    if "\n" in text:
+        return None
+    return toks[0].i, toks[-1].i + 1, text
+
+
+def _key_tokens(name: str) -> list[str]:
+    return [fold(w).strip(".,") for w in name.split() if w.strip(".,")]
+
+
+@dataclass
+class PersonIndex:
+    """Person mentions of one document and their canonical names."""
+
+    doc: Doc
+    skip: set[int] = field(default_factory=set)  # sentence starts to ignore
+    mentions: list[Mention] = field(default_factory=list)
+    by_token: dict[int, Mention] = field(default_factory=dict)
+    _starts: list[int] = field(default_factory=list)
+    _topic: list[str] = field(default_factory=list)
+
+    def build(self) -> PersonIndex:
+        doc = self.doc
+        for ent in doc.ents:
+            if ent.label_ != "PERSON" or ent.sent.start in self.skip:
+                continue
+            cleaned = clean_name(ent)
+            if cleaned is None:
+                continue
+            start, end, name = cleaned
+            self._add(Mention(start, end, ent.text, name))
+        # Surnames the NER missed elsewhere ("Kawaguchi" tagged ORG, or no entity).
+        known = {_key_tokens(m.name)[-1] for m in self.mentions if _key_tokens(m.name)}
+        for tok in doc:
+            if (
+                tok.i not in self.by_token
+                and tok.tag_ == "NNP"
+                and fold(tok.text) in known
+                and tok.ent_type_ not in ("GPE", "LOC", "NORP")
+                and tok.sent.start not in self.skip
+                and not (tok.i + 1 < len(doc) and doc[tok.i + 1].tag_ == "NNP")
+            ):
+                self._add(Mention(tok.i, tok.i + 1, tok.text, tok.text))
+        self.mentions.sort(key=lambda m: m.start)
+        full: dict[str, list[tuple[int, list[str], str]]] = {}
+        for m in self.mentions:
+            keys = _key_tokens(m.name)
+            if len(keys) >= 2:
+                full.setdefault(keys[-1], []).append((m.start, keys, m.name))
+        for m in self.mentions:
+            m.canonical = self._canonical(m, full)
+        self._index_topics()
+        return self
+
+    def _add(self, m: Mention) -> None:
+        root = self.doc[m.start : m.end].root
+        m.head = root.i
+        self.mentions.append(m)
+        for i in range(m.start, m.end):
+            self.by_token[i] = m
+        # Honorific tokens in front point at the mention too.
+        i = m.start - 1
+        while i >= 0 and self.doc[i].lower_ in HONORIFICS and self.doc[i].tag_ == "NNP":
+            self.by_token[i] = m
+            i -= 1
+
+    def _canonical(self, m: Mention, full: dict[str, list[tuple[int, list[str], str]]]) -> str:
+        keys = _key_tokens(m.name)
+        if not keys:
+            return m.name
+        best: tuple[int, int, str] | None = None
+        for pos, fkeys, fname in full.get(keys[-1], ())[:200]:
+            if len(fkeys) < len(keys):
+                continue
+            if len(keys) > 1 and fkeys[0] != keys[0]:
+                continue
+            # Longest form wins; among equals, the nearest mention before this one.
+            dist = m.start - pos if pos <= m.start else 10**6 + pos - m.start
+            cand = (len(fkeys), -dist, fname)
+            if best is None or cand[:2] > best[:2]:
+                best = cand
+        return best[2] if best else m.name
+
+    # --- look-ups -------------------------------------------------------
+
+    def at(self, tok: Token) -> str | None:
+        """Canonical name of the person mention covering `tok`, if any."""
+        m = self.by_token.get(tok.i)
+        return m.canonical if m else None
+
+    def mention_at(self, tok: Token) -> Mention | None:
+        return self.by_token.get(tok.i)
+
+    def canonical_names(self) -> list[str]:
+        return list(dict.fromkeys(m.canonical for m in self.mentions))
+
+    def pronoun(self, tok: Token) -> str | None:
+        """The person a personal pronoun most likely refers to."""
+        if tok.lower_ not in PERSON_PRONOUNS:
+            return None
+        sent_start = tok.sent.start
+        # A subject earlier in the same sentence ("Kelly said he ...").
+        i = bisect_left(self._starts, tok.i) - 1
+        while i >= 0 and self.mentions[i].start >= sent_start:
+            m = self.mentions[i]
+            if self._is_subject(m):
+                return m.canonical
+            i -= 1
+        return self.topic_before(sent_start)
+
+    def _is_subject(self, m: Mention) -> bool:
+        head = self.doc[m.head]
+        return head.dep_ in _SUBJECT_DEPS or (
+            head.dep_ in ("compound", "appos", "conj") and head.head.dep_ in _SUBJECT_DEPS
+        )
+
+    def topic_before(self, index: int) -> str | None:
+        """Subject person of the nearest earlier sentence that has one, else the last person."""
+        i = bisect_left(self._starts, index) - 1
+        return self._topic[i] if i >= 0 else None
+
+    def _index_topics(self) -> None:
+        self._starts = [m.start for m in self.mentions]
+        last_subject: str | None = None
+        self._topic = []
+        for m in self.mentions:
+            if self._is_subject(m):
+                last_subject = m.canonical
+            self._topic.append(last_subject or m.canonical)

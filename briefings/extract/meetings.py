@@ -1,0 +1,252 @@
+"""Meetings: who met whom, held or planned, where and when.
+
+Rules (each a small function below):
+- `meet_verb`: "A met B", "A will meet with B", "A and B met", "A talked with B",
+  "A hosted/received/visited/phoned B", passives ("B was received by A").
+- `meeting_noun`: "A held talks with B", "her meeting with B", "in a telephone
+  conversation with B, A said", "a meeting between A and B", "chaired a meeting of
+  the Commission"; "held separate meetings with B and C" gives one meeting per person.
+- `signing`: two named people signing a deal together met (a signing ceremony).
+Status is "planned" when the clause is about the future.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from ..models import Evidence, Meeting
+from .context import DocContext
+from .dates import resolve
+from .lexicon import GENERIC_PEOPLE, MEETING_NOUNS, SIGN_VERBS
+
+__all__ = ["extract_meetings"]
+
+_VERBS = frozenset("meet talk speak confer negotiate host receive visit phone telephone call".split())
+_PERSON_ONLY_OBJECT = frozenset("speak talk host receive visit phone telephone call".split())
+_OBJECT_PREPS = {
+    "meet": ("with",), "talk": ("with", "to"), "speak": ("with", "to"),
+    "confer": ("with",), "negotiate": ("with",),
+}
+_CLIQUE_VERBS = frozenset("meet talk confer negotiate".split())
+_PHONE = frozenset("phone telephone telephoned phoned call calls".split())
+_HOLD = frozenset("hold have chair host conduct convene attend begin resume open".split())
+_SAME_DAY = ("earlier", "later", "same day", "the day")
+
+
+@dataclass
+class _Draft:
+    participants: list[str]
+    status: str
+    place: str | None
+    when: Span | None
+    sent: Span
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+def _persons(ctx: DocContext, names: list[str]) -> list[str]:
+    known = set(ctx.persons.canonical_names())
+    return [n for n in names if n in known]
+
+
+def _status(ctx: DocContext, anchors: list[Token], when: Span | None) -> str:
+    if any(ctx.is_future(a) for a in anchors) or ctx.future_time(when):
+        return "planned"
+    return "held"
+
+
+def _objects_of_prep(ctx: DocContext, tok: Token, preps: tuple[str, ...]) -> list[Token]:
+    out = []
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in preps:
+            out.extend(p for p in c.children if p.dep_ == "pobj")
+    return out
+
+
+def _emit(
+    ctx: DocContext,
+    drafts: list[_Draft],
+    owners: list[str],
+    others: list[list[str]],
+    anchors: list[Token],
+    sent: Span,
+) -> None:
+    when = ctx.time_words(anchors)
+    status = _status(ctx, anchors, when)
+    place = ctx.place_of(anchors)
+    groups = [owners + o for o in others] if others else [owners]
+    for group in groups:
+        people = list(dict.fromkeys(group))
+        if len(people) >= 2:
+            drafts.append(_Draft(people, status, place, when, sent, [ctx.evidence(sent)]))
+            ctx.remember(people)
+
+
+def _generic_side(ctx: DocContext, tok: Token) -> str | None:
+    """ "met leaders in Baghdad" -> Baghdad; "Iraqi leaders" -> Iraq."""
+    if tok.lower_ not in GENERIC_PEOPLE and tok.lemma_ not in GENERIC_PEOPLE:
+        return None
+    side = ctx.nationality_of(tok)
+    if side:
+        return side
+    gov = tok.head
+    return ctx.place_of([tok, gov])
+
+
+def meet_verb(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:
+    lemma = v.lemma_
+    if lemma == "call" and any(
+        c.dep_ in ("oprd", "xcomp", "ccomp", "acomp") or (c.dep_ == "prep" and c.lower_ in ("on", "for"))
+        for c in v.children
+    ):
+        return
+    if lemma in ("phone", "telephone", "call") and v.pos_ != "VERB":
+        return
+    phone_ctx = any(t.lower_ in _PHONE for t in v.sent)
+    passive = any(c.dep_ == "auxpass" for c in v.children)
+    subj_tok = ctx.subject_of(v)
+    obj_toks: list[Token] = []
+    if passive:
+        agents = _objects_of_prep(ctx, v, ("by",)) + [
+            p for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
+        ]
+        if not agents:
+            return
+        obj_toks = [subj_tok] if subj_tok is not None else []
+        subj_tok = agents[0]
+    else:
+        if lemma not in ("talk", "speak", "confer", "negotiate"):
+            obj_toks = [c for c in v.children if c.dep_ == "dobj"]
+        obj_toks += _objects_of_prep(ctx, v, _OBJECT_PREPS.get(lemma, ()))
+    if subj_tok is None:
+        return
+    owners = ctx.parties(subj_tok, allow_groups=True)
+    if not owners:
+        return
+    person_only = lemma in _PERSON_ONLY_OBJECT and not (phone_ctx and lemma in ("speak", "talk"))
+    others: list[list[str]] = []
+    for o in obj_toks:
+        for t in (o, *o.conjuncts):
+            if ctx.is_group_anaphor(t):
+                continue
+            name = ctx.party(t, allow_groups=lemma == "meet")
+            if name is None and lemma == "meet":
+                name = _generic_side(ctx, t)
+            if name is None:
+                continue
+            if person_only and not _persons(ctx, [name]):
+                continue
+            others.append([name])
+    if not others:
+        if lemma in _CLIQUE_VERBS and len(owners) >= 2 and not obj_toks:
+            _emit(ctx, drafts, owners, [], [v], v.sent)
+        return
+    _emit(ctx, drafts, owners, others, [v], v.sent)
+
+
+def meeting_noun(ctx: DocContext, n: Token, drafts: list[_Draft]) -> None:
+    low = n.lower_
+    if low in ("call", "calls") and not any(t.lower_ in ("phone", "telephone") for t in n.sent):
+        return
+    gov = ctx.governing_verb(n)
+    anchors = [n] + ([gov] if gov is not None and n.dep_ in ("dobj", "nsubjpass") else [])
+    between = _objects_of_prep(ctx, n, ("between", "among"))
+    if between:
+        names: list[str] = []
+        for b in between:
+            names += ctx.parties(b, allow_groups=True)
+        if len(names) >= 2:
+            _emit(ctx, drafts, names, [], anchors, n.sent)
+        return
+    withs = _objects_of_prep(ctx, n, ("with",))
+    if n.dep_ == "dobj" and gov is not None:
+        withs += _objects_of_prep(ctx, gov, ("with",))
+    ofs = _objects_of_prep(ctx, n, ("of",)) if low in ("meeting", "session") else []
+    owner_tok = next((c for c in n.children if c.dep_ == "poss"), None)
+    if owner_tok is None and n.dep_ not in ("nsubj", "nsubjpass"):
+        owner_tok = ctx.subject_of(gov) if gov is not None else None
+    owners = ctx.parties(owner_tok, allow_groups=True) if owner_tok is not None else []
+    if n.dep_ == "dobj" and gov is not None and gov.lemma_ not in _HOLD and not withs:
+        return
+    others: list[list[str]] = []
+    for w in withs + ofs:
+        for t in (w, *w.conjuncts):
+            name = ctx.party(t, allow_groups=True)
+            if name:
+                others.append([name])
+    if low.startswith("conference") and not _persons(ctx, [x[0] for x in others]):
+        return
+    if not owners:
+        if len(others) >= 2 and low in ("summit", "talks", "meeting"):
+            _emit(ctx, drafts, [x[0] for x in others], [], anchors, n.sent)
+        return
+    if not others:
+        if len(owners) >= 2 and n.dep_ == "dobj" and gov is not None and gov.lemma_ in _HOLD:
+            _emit(ctx, drafts, owners, [], anchors, n.sent)
+        return
+    _emit(ctx, drafts, owners, others, anchors, n.sent)
+
+
+def signing(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:
+    subj = ctx.subject_of(v)
+    if subj is None:
+        return
+    people = _persons(ctx, ctx.parties(subj))
+    people += _persons(ctx, [n for o in _objects_of_prep(ctx, v, ("with",)) for n in ctx.parties(o)])
+    if len(set(people)) >= 2:
+        _emit(ctx, drafts, people, [], [v], v.sent)
+
+
+def _merge(ctx: DocContext, drafts: list[_Draft]) -> list[Meeting]:
+    merged: dict[tuple[frozenset[str], str], _Draft] = {}
+    for d in drafts:
+        key = (frozenset(d.participants), d.status)
+        if key in merged:
+            m = merged[key]
+            m.place = m.place or d.place
+            m.when = m.when or d.when
+            m.evidence += [e for e in d.evidence if e not in m.evidence]
+        else:
+            merged[key] = d
+    out: list[Meeting] = []
+    last_place: str | None = None
+    for d in merged.values():
+        when_text = d.when.text if d.when is not None else None
+        place = d.place
+        if place is None and d.status == "held" and when_text and last_place:
+            if any(w in when_text.lower() for w in _SAME_DAY):
+                place = last_place
+        if d.status == "held" and place:
+            last_place = place
+        date = resolve(
+            when_text, ctx.article.published,
+            direction="future" if d.status == "planned" else "past",
+        )
+        out.append(
+            Meeting(
+                participants=tuple(d.participants),
+                status="planned" if d.status == "planned" else "held",
+                place=place,
+                when=when_text,
+                date=date,
+                evidence=tuple(d.evidence),
+            )
+        )
+    return out
+
+
+def extract_meetings(ctx: DocContext) -> list[Meeting]:
+    drafts: list[_Draft] = []
+    for sent in ctx.sents:
+        for tok in sent:
+            lemma = tok.lemma_
+            if tok.pos_ == "VERB" and lemma in _VERBS:
+                meet_verb(ctx, tok, drafts)
+            elif tok.pos_ in ("NOUN", "PROPN") and (
+                tok.lower_ in MEETING_NOUNS or tok.lower_ in ("conference", "conversation")
+            ):
+                meeting_noun(ctx, tok, drafts)
+            elif tok.pos_ == "VERB" and lemma in SIGN_VERBS | {"sign"}:
+                signing(ctx, tok, drafts)
+    return _merge(ctx, drafts)

@@ -1,0 +1,172 @@
+"""Officials: named people with a public role, their title as worded, and aliases.
+
+Titles come from two constructions:
+- before the name: "U.S. Assistant Secretary of State James Kelly", "Britain's
+  Foreign Secretary David Miliband" (`prenominal_title`);
+- in apposition: "Shinzo Abe, secretary general of the Liberal Democratic Party",
+  "his Israeli counterpart, Ariel Sharon" (`appositive_title`).
+A title counts when one of its words is a role ("minister", "official",
+"spokesman"...) and none marks a reporter or commentator ("correspondent").
+People without a title are officials when they take part in a fact.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from ..models import Evidence, Official
+from ..text import fold
+from .context import DocContext
+from .coref import Mention
+from .lexicon import NON_OFFICIAL, NORP_COUNTRY, PERSON_PRONOUNS, ROLE_HEADS
+
+__all__ = ["collect_titles", "build_officials"]
+
+_COURTESY = frozenset("mr mr. mrs mrs. ms ms. miss dr dr. sir dame".split())
+_TITLE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "npadvmod", "punct", "prep",
+                         "pobj", "det", "nummod", "advmod"})
+_LEADING_DROP = frozenset("the a an his her their its our my your".split())
+_MAX_TITLE = 14
+
+
+@dataclass
+class PersonInfo:
+    name: str
+    title: Span | None = None
+    title_mention: int = -1
+    aliases: list[str] = field(default_factory=list)
+    evidence: Evidence | None = None
+    first: int = 10**9
+
+
+def _trim(toks: list[Token]) -> list[Token]:
+    while toks and (toks[0].lower_ in _LEADING_DROP or toks[0].is_punct
+                    or toks[0].lower_ in _COURTESY):
+        toks = toks[1:]
+    while toks and (toks[-1].is_punct or toks[-1].lower_ in _COURTESY or toks[-1].dep_ == "cc"):
+        toks = toks[:-1]
+    return toks
+
+
+def _is_role(toks: list[Token], root: Token | None = None) -> bool:
+    words = {t.lower_.strip("-") for t in toks} | {t.lemma_.lower() for t in toks}
+    if words & NON_OFFICIAL:
+        return False
+    if root is not None:
+        return root.lower_ in ROLE_HEADS or root.lemma_.lower() in ROLE_HEADS
+    return bool(words & ROLE_HEADS)
+
+
+def prenominal_title(ctx: DocContext, m: Mention) -> Span | None:
+    """Words before the name that modify it: "UK chancellor" in "UK chancellor Gordon Brown"."""
+    doc = ctx.doc
+    head = doc[m.head]
+    i = m.start - 1
+    while i >= 0 and doc[i].lower_ in _COURTESY:
+        i -= 1
+    end = i
+    left = head.left_edge.i
+    while i >= left and i >= 0:
+        t = doc[i]
+        if t.is_space or t.text in (",", ";", ":", "(", ")") or t.is_quote:
+            break
+        if t.dep_ not in _TITLE_DEPS or t.ent_type_ == "PERSON" and ctx.persons.at(t):
+            break
+        if t.pos_ in ("VERB", "AUX", "ADP") and t.lower_ not in ("of", "for"):
+            break
+        i -= 1
+    toks = _trim(list(doc[i + 1 : end + 1]))
+    if not toks or len(toks) > _MAX_TITLE or not _is_role(toks):
+        return None
+    return doc[toks[0].i : toks[-1].i + 1]
+
+
+def appositive_title(ctx: DocContext, m: Mention) -> Span | None:
+    doc = ctx.doc
+    head = doc[m.head]
+    cands: list[Token] = []
+    for c in head.children:
+        if c.dep_ == "appos" and c.i > head.i and not ctx.persons.at(c):
+            cands.append(c)
+    for c in cands:
+        toks = []
+        for t in c.subtree:
+            if t.dep_ in ("relcl", "acl") and t.head is c and t.i > c.i:
+                break
+            toks.append(t)
+        toks = [t for t in toks if t.i <= c.right_edge.i]
+        cut = [t for t in toks if t.dep_ not in ("relcl",)]
+        cut = _trim(cut)
+        if cut and len(cut) <= _MAX_TITLE and _is_role(cut, c):
+            return doc[cut[0].i : cut[-1].i + 1]
+    # Reverse apposition: "his Israeli counterpart, Ariel Sharon".
+    if head.dep_ == "appos" and head.head.i < head.i and not ctx.persons.at(head.head):
+        h = head.head
+        toks = [t for t in h.subtree if t.i < head.left_edge.i]
+        toks = _trim(toks)
+        if toks and len(toks) <= _MAX_TITLE and _is_role(toks, h):
+            return doc[toks[0].i : toks[-1].i + 1]
+    return None
+
+
+def collect_titles(ctx: DocContext) -> dict[str, PersonInfo]:
+    """Every person's fullest name, first role title, aliases and first evidence."""
+    info: dict[str, PersonInfo] = {}
+    for m in ctx.persons.mentions:
+        tok = ctx.doc[m.head]
+        p = info.setdefault(m.canonical, PersonInfo(m.canonical))
+        surface = m.text.strip()
+        if surface != m.canonical and surface not in p.aliases:
+            p.aliases.append(surface)
+        if m.name != m.canonical and m.name not in p.aliases:
+            p.aliases.append(m.name)
+        if p.evidence is None:
+            p.evidence = ctx.evidence(tok.sent)
+            p.first = m.start
+        if p.title is None:
+            title = appositive_title(ctx, m) or prenominal_title(ctx, m)
+            if title is not None:
+                p.title = title
+                p.title_mention = m.start
+                p.evidence = ctx.evidence(tok.sent)
+                ctx.titled.append((m.start, m.canonical, {t.lower_ for t in title}))
+    ctx.titled.sort(key=lambda x: x[0])
+    # Pronoun aliases ("he") where the pronoun resolves to the person.
+    for sent in ctx.sents:
+        for tok in sent:
+            if tok.lower_ in PERSON_PRONOUNS and not ctx.in_quote[tok.i]:
+                who = ctx.persons.pronoun(tok)
+                if who in info and tok.lower_ not in info[who].aliases:
+                    info[who].aliases.append(tok.lower_)
+    return info
+
+
+def _affiliation(ctx: DocContext, title: Span | None) -> str | None:
+    if title is None:
+        return None
+    for ent in title.ents:
+        if ent.label_ in ("GPE", "ORG"):
+            return ent.text.removeprefix("the ")
+        if ent.label_ == "NORP":
+            return NORP_COUNTRY.get(fold(ent.text), ent.text)
+    return None
+
+
+def build_officials(ctx: DocContext, info: dict[str, PersonInfo], actors: set[str]) -> list[Official]:
+    out: list[Official] = []
+    for name, p in sorted(info.items(), key=lambda kv: kv[1].first):
+        if p.title is None and name not in actors:
+            continue
+        title = p.title.text.replace("\n", " ") if p.title is not None else None
+        out.append(
+            Official(
+                name=name,
+                title=title,
+                affiliation=_affiliation(ctx, p.title),
+                aliases=tuple(p.aliases),
+                evidence=(p.evidence,) if p.evidence else (),
+            )
+        )
+    return out

@@ -1,0 +1,181 @@
+"""Next stops: where an official will travel, in the order the article gives.
+
+Rules:
+- `travel_verb`: future "will visit X", "is to visit X", "heading off to X",
+  "before returning to X", "then goes on to X", "is due in X", "prepared to head
+  to X"; "visit constituencies in A and B" gives A and B.
+- `activity_abroad`: a future activity at a named place ("will see an orphanage in
+  Tanzania", "before chairing a meeting in Cape Town").
+- `travel_noun`: "stops in A, B and C are planned", "his trip to X next week".
+Past travel is never a stop. The traveller is the clause subject, a pronoun or the
+person the discourse is about; it must be a person.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from ..models import Evidence, Itinerary, Stop
+from ..text import fold
+from .context import DocContext
+from .dates import resolve
+from .lexicon import MEETING_NOUNS, MOTION_VERBS, TRAVEL_NOUNS, VISIT_VERBS
+
+__all__ = ["extract_next_stops"]
+
+_PLACE_LABELS = frozenset({"GPE", "LOC"})
+_MOTION_PREPS = ("to", "for", "in", "into", "at")
+_ACTIVITY_VERBS = frozenset(
+    "see meet chair attend open address hold tour inspect launch host join".split()
+)
+
+
+@dataclass
+class _StopDraft:
+    who: str
+    place: str
+    when: Span | None
+    evidence: Evidence
+    order: int
+
+
+def _places(ctx: DocContext, tok: Token) -> list[Token]:
+    """`tok` and its conjuncts that are places."""
+    return [t for t in (tok, *tok.conjuncts) if t.ent_type_ in _PLACE_LABELS]
+
+
+def _prep_places(ctx: DocContext, tok: Token, preps: tuple[str, ...]) -> list[Token]:
+    out: list[Token] = []
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in preps:
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    out += _places(ctx, p)
+        if c.dep_ == "prt":  # "heading off to", "goes on to"
+            out += _prep_places(ctx, c, preps)
+    return out
+
+
+def _traveller(ctx: DocContext, anchor: Token) -> str | None:
+    subj = ctx.subject_of(anchor)
+    known = set(ctx.persons.canonical_names())
+    if subj is not None:
+        name = ctx.party(subj)
+        return name if name in known else None
+    return None
+
+
+def _is_upcoming(ctx: DocContext, v: Token) -> bool:
+    if ctx.is_future(v):
+        return True
+    # "Mr Kennedy is visiting Somerset on Monday": present progressive with a time.
+    if v.tag_ == "VBG" and any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in v.children):
+        return ctx.time_words([v]) is not None
+    return False
+
+
+def _add(ctx: DocContext, out: list[_StopDraft], who: str, places: list[Token], anchor: Token,
+         when: Span | None = None) -> None:
+    for p in places:
+        name = ctx.entity_text(p)
+        if not name:
+            continue
+        out.append(_StopDraft(who, name, when or ctx.time_words([anchor]), ctx.evidence(anchor.sent), p.i))
+
+
+def travel_verb(ctx: DocContext, v: Token, out: list[_StopDraft]) -> None:
+    if not _is_upcoming(ctx, v):
+        return
+    lemma = v.lemma_
+    places: list[Token] = []
+    if lemma in VISIT_VERBS:
+        for c in v.children:
+            if c.dep_ == "dobj":
+                places += _places(ctx, c)
+                for t in (c, *c.conjuncts):
+                    places += _prep_places(ctx, t, ("in", "at"))
+        places += _prep_places(ctx, v, ("in", "to"))
+    else:
+        places += _prep_places(ctx, v, _MOTION_PREPS)
+    if not places:
+        return
+    who = _traveller(ctx, v)
+    if who:
+        _add(ctx, out, who, places, v)
+
+
+def due_in(ctx: DocContext, tok: Token, out: list[_StopDraft]) -> None:
+    """ "He is due in Beijing on Friday." """
+    places = _prep_places(ctx, tok, ("in", "at"))
+    if not places or any(c.dep_ == "xcomp" for c in tok.children):
+        return
+    who = _traveller(ctx, tok)
+    if who:
+        _add(ctx, out, who, places, tok, ctx.time_words([tok, tok.head]))
+
+
+def activity_abroad(ctx: DocContext, v: Token, out: list[_StopDraft]) -> None:
+    if not ctx.is_future(v):
+        return
+    places: list[Token] = []
+    for c in v.children:
+        if c.dep_ == "dobj":
+            for t in (c, *c.conjuncts):
+                places += _prep_places(ctx, t, ("in", "at"))
+                if t.lower_ in MEETING_NOUNS:
+                    for k in t.children:
+                        if k.dep_ == "prep" and k.lower_ == "of":
+                            for p in k.children:
+                                places += _prep_places(ctx, p, ("in", "at"))
+    if v.lemma_ in ("meet", "attend", "address", "hold"):
+        places += _prep_places(ctx, v, ("in", "at"))
+    if not places:
+        return
+    who = _traveller(ctx, v)
+    if who:
+        _add(ctx, out, who, places, v)
+
+
+def travel_noun(ctx: DocContext, n: Token, out: list[_StopDraft]) -> None:
+    places = _prep_places(ctx, n, ("to", "in", "of"))
+    if not places:
+        return
+    gov = ctx.governing_verb(n)
+    upcoming = any(c.lower_ in ("next", "upcoming", "forthcoming", "planned") for c in n.children)
+    when = ctx.time_words([n] + ([gov] if gov is not None else []))
+    if gov is not None and not upcoming:
+        upcoming = (n.dep_ in ("nsubjpass", "nsubj") and gov.lemma_ in ("plan", "schedule", "expect")
+                    and gov.tag_ != "VBD") or ctx.is_future(gov) or ctx.future_time(when)
+    if not upcoming:
+        return
+    owner = next((c for c in n.children if c.dep_ == "poss"), None)
+    who = ctx.party(owner) if owner is not None else ctx.persons.topic_before(n.i)
+    if who and who in set(ctx.persons.canonical_names()):
+        _add(ctx, out, who, places, n, when)
+
+
+def extract_next_stops(ctx: DocContext) -> list[Itinerary]:
+    drafts: list[_StopDraft] = []
+    for sent in ctx.sents:
+        for tok in sent:
+            if tok.pos_ == "VERB" and (tok.lemma_ in VISIT_VERBS or tok.lemma_ in MOTION_VERBS):
+                travel_verb(ctx, tok, drafts)
+            elif tok.pos_ == "VERB" and tok.lemma_ in _ACTIVITY_VERBS:
+                activity_abroad(ctx, tok, drafts)
+            elif tok.lower_ == "due" and tok.pos_ == "ADJ":
+                due_in(ctx, tok, drafts)
+            elif tok.pos_ == "NOUN" and tok.lower_ in TRAVEL_NOUNS:
+                travel_noun(ctx, tok, drafts)
+    by_who: dict[str, list[Stop]] = {}
+    seen: dict[str, set[str]] = {}
+    for d in sorted(drafts, key=lambda d: d.order):
+        key = fold(d.place)
+        if key in seen.setdefault(d.who, set()):
+            continue
+        seen[d.who].add(key)
+        when = d.when.text if d.when is not None else None
+        date = resolve(when, ctx.article.published, direction="future")
+        by_who.setdefault(d.who, []).append(Stop(d.place, when, date, (d.evidence,)))
+    return [Itinerary(who, tuple(stops)) for who, stops in by_who.items()]
