@@ -1,0 +1,604 @@
+"""From an article's facts to a short briefing: a neutral structure for every renderer.
+
+`compose_briefing` builds a headline and at most four lines (Met, Agreed,
+Divided, Next), each keeping the evidence it came from. Nothing is invented:
+names, titles, places and time words all come from the extraction; relative
+dates are shown as dates ("Tue 2 Dec") only when the article's publication
+date is known. The body is capped at `MAX_BODY_WORDS` words.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from .models import Agreement, Article, Evidence, Extraction, Meeting, Official
+from .people import display_surname, name_key, surname
+from .text import first_sentence, fold
+
+__all__ = [
+    "EMPTY_NOTE",
+    "MAX_BODY_WORDS",
+    "Briefing",
+    "BriefingLine",
+    "SourceRef",
+    "compose_briefing",
+    "format_day",
+    "short_title",
+    "when_display",
+]
+
+MAX_BODY_WORDS = 90
+MAX_HEADLINE_CHARS = 140
+EMPTY_NOTE = "No meetings or agreements reported."
+ARROW = " -> "
+
+Label = Literal["Met", "Agreed", "Divided", "Next"]
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRef:
+    """Where a fact or story comes from: enough for a context line and a link."""
+
+    article_id: int | None
+    title: str
+    source: str | None = None
+    published: dt.date | None = None
+    url: str | None = None
+    ext_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class BriefingLine:
+    label: Label
+    text: str
+    evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Briefing:
+    headline: str
+    lines: tuple[BriefingLine, ...]
+    source: SourceRef
+    # Full names of the officials the lines mention, first mention first.
+    officials: tuple[str, ...] = ()
+    # The one-liner shown instead of lines when the article has no facts.
+    note: str | None = None
+    places: tuple[str, ...] = field(default=())
+
+    @property
+    def article_id(self) -> int | None:
+        return self.source.article_id
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.lines
+
+    @property
+    def evidence(self) -> tuple[Evidence, ...]:
+        seen: dict[tuple[int, int, str], Evidence] = {}
+        for line in self.lines:
+            for ev in line.evidence:
+                seen.setdefault((ev.start, ev.end, ev.sentence), ev)
+        return tuple(seen.values())
+
+    @property
+    def words(self) -> int:
+        return sum(len(f"{ln.label}: {ln.text}".split()) for ln in self.lines)
+
+
+# -- dates ------------------------------------------------------------------
+
+
+def format_day(day: dt.date, reference: dt.date | None = None) -> str:
+    """ "Tue 2 Dec"; the year is added when it differs from `reference`'s (or no reference)."""
+    out = f"{day.strftime('%a')} {day.day} {day.strftime('%b')}"
+    if reference is None or reference.year != day.year:
+        out += f" {day.year}"
+    return out
+
+
+def when_display(when: str | None, date: dt.date | None, published: dt.date | None) -> str | None:
+    """A resolved date when the article's date is known, else the article's own words."""
+    if date is not None and published is not None:
+        return format_day(date, published)
+    if when:
+        return _tidy_when(when)
+    return format_day(date, None) if date is not None else None
+
+
+def _tidy_when(when: str) -> str:
+    when = " ".join(when.split()).strip(" ,.;")
+    # "Earlier in the day" reads better in lower case inside a line.
+    if when[:1].isupper() and not re.match(
+        r"(Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)", when
+    ):
+        when = when[0].lower() + when[1:]
+    return when
+
+
+# -- titles -----------------------------------------------------------------
+
+_ABBREV: tuple[tuple[str, str], ...] = (
+    (r"\bMinister of Foreign Affairs\b", "FM"),
+    (r"\bForeign Affairs Minister\b", "FM"),
+    (r"\bForeign Minister\b", "FM"),
+    (r"\bDeputy Prime Minister\b", "Deputy PM"),
+    (r"\bPrime Minister\b", "PM"),
+    (r"\bSecretary[- ]General\b", "Sec.-Gen."),
+    (r"\bAssistant\b", "Asst."),
+    (r"\bUnder[- ]Secretary\b", "Under Sec."),
+    (r"\bAmbassador\b", "Amb."),
+    (r"\bGovernor\b", "Gov."),
+    (r"\bSenator\b", "Sen."),
+    (r"\bRepresentative\b", "Rep."),
+    (r"\bChancellor of the Exchequer\b", "Chancellor"),
+    (r"\bGeneral\b(?= [A-Z])", "Gen."),
+    (r"\bDepartment\b", "Dept."),
+    (r"\bUnited States\b", "U.S."),
+    (r"\bUnited Kingdom\b", "UK"),
+)
+_MAX_TITLE_WORDS = 6
+_DESCRIPTIVE = re.compile(
+    r"^(?:the\s+)?(?P<role>[^A-Z].*?)\s+(?:of|at|for|in)\s+(?:the\s+)?"
+    r"(?P<org>[A-Z][\w.'-]*(?:\s+(?:[A-Z][\w.'-]*|of|and|for|the))*)$"
+)
+
+
+def _acronym(org: str) -> str:
+    words = [w for w in org.split() if w[:1].isupper()]
+    if len(words) >= 3:
+        return "".join(w[0] for w in words)
+    return org
+
+
+def short_title(title: str | None) -> str | None:
+    """A short form of a title for a first mention; None when it cannot be made short.
+
+    "Foreign Minister" -> "FM"; "U.S. Assistant Secretary of State" -> "U.S. Asst.
+    Secretary of State"; "secretary general of the Liberal Democratic Party" ->
+    "LDP Sec.-Gen.".
+    """
+    if not title:
+        return None
+    t = " ".join(title.split()).strip(" ,.;:")
+    t = re.sub(r"^(?:the|a|an)\s+", "", t, flags=re.I)
+    m = _DESCRIPTIVE.match(t)
+    if m:
+        role = _abbrev(m["role"].strip())
+        t = f"{_acronym(m['org'].strip())} {role}"
+    else:
+        t = _abbrev(t)
+    if len(t.split()) > _MAX_TITLE_WORDS or not t:
+        return None
+    return t
+
+
+def _abbrev(t: str) -> str:
+    for pat, rep in _ABBREV:
+        t = re.sub(pat, rep, t, flags=re.I if rep in {"FM", "PM", "Deputy PM", "Sec.-Gen."} else 0)
+    return t
+
+
+# -- names ------------------------------------------------------------------
+
+
+class _Names:
+    """Display names for one briefing: short title and full name first, surname after."""
+
+    def __init__(self, officials: Sequence[Official]) -> None:
+        self.by_key: dict[str, Official] = {}
+        by_surname: dict[str, list[Official]] = {}
+        for off in officials:
+            for form in (off.name, *off.aliases):
+                k = name_key(form)
+                if k:
+                    self.by_key.setdefault(k, off)
+            by_surname.setdefault(surname(off.name), []).append(off)
+        self.by_surname = {k: v for k, v in by_surname.items() if len(v) == 1}
+        self.shared_surnames = {k for k, v in by_surname.items() if len(v) > 1}
+        self.mentioned: list[str] = []
+
+    def official(self, name: str) -> Official | None:
+        k = name_key(name)
+        if not k:
+            return None
+        off = self.by_key.get(k)
+        if off is None and len(k.split()) == 1:
+            cands = self.by_surname.get(k)
+            off = cands[0] if cands else None
+        return off
+
+    def show(self, name: str) -> str:
+        off = self.official(name)
+        if off is None:
+            return name.strip()
+        if off.name in self.mentioned:
+            if surname(off.name) in self.shared_surnames:
+                return off.name
+            return display_surname(off.name)
+        self.mentioned.append(off.name)
+        st = short_title(off.title)
+        return f"{st} {off.name}" if st else off.name
+
+    def is_person(self, name: str) -> bool:
+        return self.official(name) is not None
+
+    def same(self, a: str, b: str) -> bool:
+        oa, ob = self.official(a), self.official(b)
+        if oa is not None and ob is not None:
+            return oa.name == ob.name
+        return name_key(a) == name_key(b)
+
+
+def _join(items: Sequence[str]) -> str:
+    items = [i for i in items if i]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _evidence(facts: Iterable[Sequence[Evidence]]) -> tuple[Evidence, ...]:
+    seen: dict[tuple[int, int, str], Evidence] = {}
+    for evs in facts:
+        for ev in evs:
+            seen.setdefault((ev.start, ev.end, ev.sentence), ev)
+    return tuple(sorted(seen.values(), key=lambda e: (e.start, e.end)))
+
+
+# -- lines ------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Item:
+    text: str
+    evidence: tuple[Evidence, ...]
+
+
+def _met_items(
+    meetings: Sequence[Meeting], names: _Names, published: dt.date | None
+) -> list[_Item]:
+    held = [m for m in meetings if m.status == "held" and len(m.participants) >= 2]
+    items: list[_Item] = []
+    remaining = list(held)
+    while remaining:
+        counts: dict[str, int] = {}
+        canon: dict[str, str] = {}
+        for m in remaining:
+            for p in dict.fromkeys(m.participants):
+                off = names.official(p)
+                k = off.name if off else name_key(p)
+                canon.setdefault(k, p)
+                counts[k] = counts.get(k, 0) + 1
+        hub_key = max(counts, key=lambda k: (counts[k], names.is_person(canon[k])))
+        if counts[hub_key] < 2:
+            for m in remaining:
+                items.append(_single_meeting(m, names, published))
+            break
+        hub = canon[hub_key]
+        group = [m for m in remaining if any(names.same(p, hub) for p in m.participants)]
+        remaining = [m for m in remaining if m not in group]
+        items.extend(_hub_items(hub, group, names, published))
+    return items
+
+
+def _place_when(place: str | None, when: str | None) -> str:
+    out = ""
+    if place:
+        out += f" in {place}"
+    if when:
+        out += f" ({when})"
+    return out
+
+
+def _single_meeting(m: Meeting, names: _Names, published: dt.date | None) -> _Item:
+    people = [names.show(p) for p in dict.fromkeys(m.participants)]
+    when = when_display(m.when, m.date, published)
+    text = f"{people[0]} met {people[1]}" if len(people) == 2 else f"{_join(people)} met"
+    return _Item(text + _place_when(m.place, when), _evidence([m.evidence]))
+
+
+def _hub_items(
+    hub: str, group: list[Meeting], names: _Names, published: dt.date | None
+) -> list[_Item]:
+    # Same place: one phrase; each distinct time in brackets after its people.
+    by_place: dict[str | None, list[Meeting]] = {}
+    for m in group:
+        by_place.setdefault(m.place, []).append(m)
+    hub_shown = names.show(hub)
+    items: list[_Item] = []
+    for place, ms in by_place.items():
+        parts: list[tuple[list[str], str | None]] = []
+        for m in ms:
+            when = when_display(m.when, m.date, published)
+            others = [p for p in dict.fromkeys(m.participants) if not names.same(p, hub)]
+            if parts and parts[-1][1] == when:
+                parts[-1][0].extend(others)
+            else:
+                parts.append((list(others), when))
+        all_same_when = len({w for _, w in parts}) == 1
+        chunks: list[str] = []
+        for others, when in parts:
+            shown = [names.show(o) for o in dict.fromkeys(others)]
+            chunks.append(_join(shown) + (f" ({when})" if when and not all_same_when else ""))
+        tail = f" in {place}" if place else ""
+        if all_same_when and parts[0][1]:
+            tail += f" ({parts[0][1]})"
+        text = f"{hub_shown} met {_join(chunks) if all_same_when else ', '.join(chunks)}{tail}"
+        items.append(_Item(text, _evidence(m.evidence for m in ms)))
+        hub_shown = names.show(hub)
+    return items
+
+
+_DIVIDED_LEAD = re.compile(
+    r"^(?:are\s+|were\s+|is\s+|remain(?:ed)?\s+|still\s+)*"
+    r"(?:divided|split|at odds|disagree[ds]?|differ(?:ed)?)\s+(?=(?:over|on|about)\b)",
+    re.I,
+)
+_NOT_VERBS = {
+    "a",
+    "an",
+    "the",
+    "to",
+    "that",
+    "this",
+    "these",
+    "those",
+    "their",
+    "its",
+    "his",
+    "her",
+    "on",
+    "in",
+    "at",
+    "over",
+    "about",
+    "for",
+    "with",
+    "by",
+    "of",
+    "new",
+    "further",
+    "more",
+    "joint",
+    "all",
+    "some",
+    "two",
+    "three",
+    "several",
+    "both",
+    "each",
+    "no",
+    "not",
+}
+_AGREED_LEAD = re.compile(r"^(?:have\s+|has\s+)?agreed\s+", re.I)
+
+
+def _parties(parties: Sequence[str], names: _Names) -> str:
+    return _join([names.show(p) for p in dict.fromkeys(parties)])
+
+
+def _agreement_item(a: Agreement, names: _Names) -> _Item:
+    who = _parties(a.parties, names)
+    text = " ".join(a.text.split()).strip(" ,;")
+    if a.polarity == "disagreed":
+        rest = _DIVIDED_LEAD.sub("", text)
+        if who and re.match(r"(?:over|on|about)\b", rest):
+            out = f"{who} {rest}"
+        else:
+            out = f"{who}: {text}" if who else text
+    else:
+        rest = _AGREED_LEAD.sub("", text)
+        first = rest.split(" ", 1)[0]
+        if (
+            who
+            and first.isalpha()
+            and first.islower()
+            and first not in _NOT_VERBS
+            and not first.endswith(("ed", "ing"))
+        ):
+            rest = f"to {rest}"
+        if who and re.match(r"to\b", rest):
+            out = f"{who} {rest}"
+        else:
+            out = f"{who}: {rest}" if who else rest
+    return _Item(out, _evidence([a.evidence]))
+
+
+def _next_items(ex: Extraction, names: _Names, published: dt.date | None) -> list[_Item]:
+    planned = [m for m in ex.meetings if m.status == "planned" and len(m.participants) >= 2]
+    used: set[int] = set()
+    items: list[_Item] = []
+    for it in ex.next_stops:
+        if not it.stops:
+            continue
+        who = names.show(it.who)
+        steps: list[str] = []
+        evs: list[Sequence[Evidence]] = []
+        mine = [
+            i
+            for i, m in enumerate(planned)
+            if i not in used and any(names.same(p, it.who) for p in m.participants)
+        ]
+        stop_places = {fold(s.place) for s in it.stops}
+        lead: list[str] = []
+        notes: dict[str, list[str]] = {}
+        for i in mine:
+            m = planned[i]
+            used.add(i)
+            evs.append(m.evidence)
+            others = _join([names.show(p) for p in m.participants if not names.same(p, it.who)])
+            if m.place and fold(m.place) in stop_places:
+                notes.setdefault(fold(m.place), []).append(f"meets {others}")
+            else:
+                when = when_display(m.when, m.date, published)
+                where = f" in {m.place}" if m.place else ""
+                lead.append(f"{others} meeting{where}" + (f" ({when})" if when else ""))
+        steps.extend(lead)
+        for stop in it.stops:
+            bits = [
+                b
+                for b in (
+                    when_display(stop.when, stop.date, published),
+                    *notes.get(fold(stop.place), ()),
+                )
+                if b
+            ]
+            steps.append(stop.place + (f" ({'; '.join(bits)})" if bits else ""))
+            evs.append(stop.evidence)
+        items.append(_Item(f"{who}: {ARROW.join(steps)}", _evidence(evs)))
+    for i, m in enumerate(planned):
+        if i in used:
+            continue
+        people = [names.show(p) for p in dict.fromkeys(m.participants)]
+        when = when_display(m.when, m.date, published)
+        items.append(
+            _Item(f"{_join(people)} to meet" + _place_when(m.place, when), _evidence([m.evidence]))
+        )
+    return items
+
+
+# -- the word budget --------------------------------------------------------
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _fit(lines: list[tuple[Label, list[_Item]]], budget: int) -> list[BriefingLine]:
+    """Drop trailing items (noting "+N more"), then shorten the longest line, to fit."""
+    hidden = {label: 0 for label, _ in lines}
+
+    def render(label: Label, items: list[_Item]) -> str:
+        text = "; ".join(i.text for i in items)
+        if hidden[label]:
+            text += f" (+{hidden[label]} more)"
+        return text
+
+    def total() -> int:
+        return sum(_words(f"{lb}: {render(lb, its)}") for lb, its in lines)
+
+    while total() > budget:
+        multi = [(lb, its) for lb, its in lines if len(its) > 1]
+        if not multi:
+            break
+        lb, its = max(multi, key=lambda p: _words(render(*p)))
+        its.pop()
+        hidden[lb] += 1
+    out: list[BriefingLine] = []
+    over = total() - budget
+    # Shorten the longest lines word by word while still over budget.
+    texts = {lb: render(lb, its) for lb, its in lines}
+    while over > 0:
+        lb = max(texts, key=lambda k: _words(texts[k]))
+        words = texts[lb].rstrip("…").split()
+        cut = min(over, max(len(words) - 3, 0))
+        if cut <= 0:
+            break
+        texts[lb] = " ".join(words[: len(words) - cut]).rstrip(",;:") + "…"
+        over -= cut
+    for lb, its in lines:
+        out.append(BriefingLine(lb, texts[lb], _evidence(i.evidence for i in its)))
+    return out
+
+
+# -- the briefing -----------------------------------------------------------
+
+
+def source_ref(article: Article, article_id: int | None = None) -> SourceRef:
+    return SourceRef(
+        article_id=article_id,
+        title=headline_of(article),
+        source=article.source,
+        published=article.published,
+        url=article.url,
+        ext_id=article.id,
+    )
+
+
+def headline_of(article: Article) -> str:
+    title = " ".join((article.title or "").split())
+    if not title:
+        title = first_sentence(article.text) if article.text.strip() else "Untitled article"
+    if len(title) > MAX_HEADLINE_CHARS:
+        title = title[: MAX_HEADLINE_CHARS - 1].rsplit(" ", 1)[0] + "…"
+    return title
+
+
+def _title_is_derived(article: Article) -> bool:
+    """True when the loader made the title from the first sentence (no real headline)."""
+    title = (article.title or "").rstrip("…").strip()
+    return bool(title) and " ".join(article.text.split()).startswith(" ".join(title.split()))
+
+
+def _fact_headline(ex: Extraction) -> str | None:
+    """ "Kelly meets Yabunaka, Fukuda and Abe in Tokyo", from the first held meetings."""
+    names = _Names(ex.officials)
+    items = _met_items(ex.meetings, names, None)
+    if not items:
+        return None
+    held = [m for m in ex.meetings if m.status == "held" and len(m.participants) >= 2]
+    first = held[0]
+    hub = first.participants[0]
+    group = [m for m in held if any(names.same(p, hub) for p in m.participants)]
+    others: list[str] = []
+    for m in group:
+        for p in m.participants:
+            if not names.same(p, hub):
+                off = names.official(p)
+                shown = display_surname(off.name) if off else p
+                if shown not in others:
+                    others.append(shown)
+    off = names.official(hub)
+    hub_shown = display_surname(off.name) if off else hub
+    places = list(dict.fromkeys(m.place for m in group if m.place))
+    out = f"{hub_shown} meets {_join(others[:4])}" + (
+        f" in {places[0]}" if len(places) == 1 else ""
+    )
+    return out if len(out) <= MAX_HEADLINE_CHARS else None
+
+
+def compose_briefing(
+    article: Article, extraction: Extraction, *, article_id: int | None = None
+) -> Briefing:
+    """The briefing of one article: headline, up to four lines, evidence kept."""
+    src = source_ref(article, article_id)
+    names = _Names(extraction.officials)
+    published = article.published
+    met = _met_items(extraction.meetings, names, published)
+    agreed = [_agreement_item(a, names) for a in extraction.agreements if a.polarity == "agreed"]
+    divided = [
+        _agreement_item(a, names) for a in extraction.agreements if a.polarity == "disagreed"
+    ]
+    nxt = _next_items(extraction, names, published)
+    candidates: list[tuple[Label, list[_Item]]] = [
+        ("Met", met),
+        ("Agreed", agreed),
+        ("Divided", divided),
+        ("Next", nxt),
+    ]
+    raw = [(lb, items) for lb, items in candidates if items]
+    if not raw:
+        return Briefing(
+            headline=src.title,
+            lines=(),
+            source=src,
+            officials=(),
+            note=EMPTY_NOTE,
+            places=tuple(extraction.places),
+        )
+    lines = _fit(raw, MAX_BODY_WORDS)
+    mentioned = tuple(dict.fromkeys(names.mentioned))
+    headline = src.title
+    if _title_is_derived(article):
+        headline = _fact_headline(extraction) or headline
+    return Briefing(
+        headline=headline,
+        lines=tuple(lines),
+        source=src,
+        officials=mentioned,
+        places=tuple(extraction.places),
+    )

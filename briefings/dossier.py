@@ -1,0 +1,359 @@
+"""`/brief <official>`: an official's dossier across all stored articles.
+
+`lookup` answers a free-text query with one of three neutral structures:
+
+- `Dossier`: the official, latest title, recent meetings, agreements and
+  disagreements, and the latest itinerary, newest first, each with its source;
+- `Candidates`: the query fits several officials equally well (listed with titles);
+- `Unknown`: nobody matches; the closest known officials are suggested.
+
+Matching folds case and accents, drops honorifics and leading titles, and
+tolerates small typos (rapidfuzz). The officials index is cached per Store and
+rebuilt only when officials change.
+"""
+
+from __future__ import annotations
+
+import threading
+import weakref
+from dataclasses import dataclass, field
+from typing import Any
+
+from rapidfuzz import fuzz, process
+
+from .compose import SourceRef, when_display
+from .models import Evidence
+from .people import first_names_compatible, name_key
+from .store import Store
+from .store import queries as q
+from .text import fold
+
+__all__ = [
+    "Candidates",
+    "Dossier",
+    "DossierAnswer",
+    "DossierFact",
+    "OfficialRef",
+    "Unknown",
+    "known_officials",
+    "lookup",
+]
+
+MAX_MEETINGS = 5
+MAX_AGREEMENTS = 4
+MAX_CANDIDATES = 6
+MAX_SUGGESTIONS = 3
+# A bare surname goes straight to the dossier when one official is this many
+# times more present than the next one with that name (the others are listed).
+DOMINANCE = 3
+FUZZY_ACCEPT = 85.0
+FUZZY_CANDIDATE = 72.0
+FUZZY_SUGGEST = 55.0
+MAX_QUERY_CHARS = 200
+
+
+@dataclass(frozen=True, slots=True)
+class OfficialRef:
+    id: int
+    name: str
+    title: str | None = None
+    affiliation: str | None = None
+    mentions: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class DossierFact:
+    """One meeting, agreement/disagreement or stop, with its evidence and source."""
+
+    kind: str  # "meeting" | "agreed" | "disagreed" | "stop"
+    text: str  # a short neutral phrase, e.g. "with Yasuo Fukuda in Tokyo"
+    when: str | None
+    evidence: Evidence
+    source: SourceRef
+    others: tuple[str, ...] = ()
+    place: str | None = None
+    status: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Dossier:
+    query: str
+    official: OfficialRef
+    title: str | None
+    articles: int
+    meetings: tuple[DossierFact, ...] = ()
+    more_meetings: int = 0
+    agreements: tuple[DossierFact, ...] = ()
+    more_agreements: int = 0
+    itinerary: tuple[DossierFact, ...] = ()
+    # Other officials the query could also mean (shown as "Also: ...").
+    also: tuple[OfficialRef, ...] = ()
+    # Set when the query was matched loosely ("Kely" -> "James Kelly").
+    note: str | None = None
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.meetings or self.agreements or self.itinerary)
+
+    @property
+    def evidence(self) -> tuple[Evidence, ...]:
+        return tuple(f.evidence for f in (*self.meetings, *self.agreements, *self.itinerary))
+
+
+@dataclass(frozen=True, slots=True)
+class Candidates:
+    query: str
+    candidates: tuple[OfficialRef, ...]
+    # True when the candidates come from a loose (typo-tolerant) match.
+    fuzzy: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Unknown:
+    query: str
+    suggestions: tuple[OfficialRef, ...] = ()
+
+
+DossierAnswer = Dossier | Candidates | Unknown
+
+
+# -- the officials index ------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Index:
+    refs: dict[int, OfficialRef] = field(default_factory=dict)
+    keys: dict[int, str] = field(default_factory=dict)
+    exact: dict[str, set[int]] = field(default_factory=dict)
+    by_surname: dict[str, set[int]] = field(default_factory=dict)
+    choices: list[str] = field(default_factory=list)
+    choice_ids: list[set[int]] = field(default_factory=list)
+
+
+_CACHE: weakref.WeakKeyDictionary[Store, tuple[tuple[Any, ...], _Index]] = (
+    weakref.WeakKeyDictionary()
+)
+_LOCK = threading.Lock()
+
+
+def _build_index(store: Store) -> _Index:
+    idx = _Index()
+    by_choice: dict[str, set[int]] = {}
+    for o in q.load_officials(store):
+        full = name_key(o.name)
+        key = o.key.split("#", 1)[0]
+        if len(key.split()) > len(full.split()):
+            full = key
+        idx.refs[o.id] = OfficialRef(o.id, o.name, o.title, o.affiliation, o.mentions)
+        idx.keys[o.id] = full
+        for form in {full, key, *o.aliases}:
+            if form:
+                idx.exact.setdefault(form, set()).add(o.id)
+                by_choice.setdefault(form, set()).add(o.id)
+        sur = full.rsplit(" ", 1)[-1] if full else o.surname
+        if sur:
+            idx.by_surname.setdefault(sur, set()).add(o.id)
+            by_choice.setdefault(sur, set()).add(o.id)
+    idx.choices = list(by_choice)
+    idx.choice_ids = [by_choice[c] for c in idx.choices]
+    return idx
+
+
+def _index(store: Store) -> _Index:
+    sig = q.index_signature(store)
+    with _LOCK:
+        hit = _CACHE.get(store)
+        if hit is not None and hit[0] == sig:
+            return hit[1]
+    idx = _build_index(store)
+    with _LOCK:
+        _CACHE[store] = (sig, idx)
+    return idx
+
+
+# -- matching -------------------------------------------------------------------
+
+
+def _ranked(idx: _Index, ids: set[int]) -> list[OfficialRef]:
+    refs = [idx.refs[i] for i in ids if i in idx.refs]
+    # A surname-only official ("Howard", not known by first name) is a fallback only.
+    full = [r for r in refs if len(idx.keys.get(r.id, "").split()) > 1]
+    refs = full or refs
+    return sorted(refs, key=lambda r: (-r.mentions, r.name))
+
+
+def _direct(idx: _Index, key: str) -> set[int]:
+    ids = set(idx.exact.get(key, ()))
+    words = key.split()
+    if len(words) == 1:
+        ids |= idx.by_surname.get(key, set())
+    elif not ids:
+        for oid in idx.by_surname.get(words[-1], ()):
+            if first_names_compatible(key, idx.keys[oid]):
+                ids.add(oid)
+    return ids
+
+
+def _fuzzy(
+    idx: _Index, key: str, cutoff: float, scorer: Any = fuzz.ratio, limit: int = 20
+) -> list[tuple[OfficialRef, float]]:
+    if not idx.choices:
+        return []
+    hits = process.extract(
+        key, idx.choices, scorer=scorer, limit=limit, score_cutoff=cutoff, processor=None
+    )
+    best: dict[int, float] = {}
+    for _choice, score, pos in hits:
+        for oid in idx.choice_ids[pos]:
+            best[oid] = max(best.get(oid, 0.0), float(score))
+    refs = [(idx.refs[i], s) for i, s in best.items()]
+    return sorted(refs, key=lambda p: (-p[1], -p[0].mentions, p[0].name))
+
+
+def _decide(
+    store: Store, query: str, refs: list[OfficialRef], note: str | None = None
+) -> DossierAnswer:
+    if len(refs) == 1:
+        return _dossier(store, query, refs[0], (), note)
+    top, second = refs[0], refs[1]
+    if top.mentions >= DOMINANCE * max(second.mentions, 1) and top.mentions >= 2:
+        return _dossier(store, query, top, tuple(refs[1:MAX_CANDIDATES]), note)
+    return Candidates(query, tuple(refs[:MAX_CANDIDATES]), fuzzy=note is not None)
+
+
+def lookup(store: Store, query: str) -> DossierAnswer:
+    """Answer `/brief <query>`: a dossier, the candidates, or "unknown" with suggestions."""
+    query = " ".join(str(query).split())[:MAX_QUERY_CHARS]
+    key = name_key(query)
+    if not key:
+        return Unknown(query)
+    idx = _index(store)
+    ids = _direct(idx, key)
+    if ids:
+        return _decide(store, query, _ranked(idx, ids))
+    loose = _fuzzy(idx, key, FUZZY_CANDIDATE)
+    if loose:
+        top_score = loose[0][1]
+        close = [r for r, s in loose if s >= top_score - 3]
+        if top_score >= FUZZY_ACCEPT:
+            close = sorted(close, key=lambda r: (-r.mentions, r.name))
+            note = f"No official is named {query!r}; showing the closest match, {close[0].name}."
+            if len(close) == 1:
+                return _dossier(store, query, close[0], (), note)
+            return _decide(store, query, close, note)
+        return Candidates(query, tuple(r for r, _ in loose[:MAX_CANDIDATES]), fuzzy=True)
+    return Unknown(query, _suggest(idx, key))
+
+
+def _suggest(idx: _Index, key: str) -> tuple[OfficialRef, ...]:
+    hits = _fuzzy(idx, key, FUZZY_SUGGEST, scorer=fuzz.WRatio, limit=10)
+    return tuple(r for r, _ in hits[:MAX_SUGGESTIONS])
+
+
+def known_officials(store: Store, prefix: str = "", limit: int = 20) -> list[OfficialRef]:
+    """Officials whose name or surname starts with `prefix`, most mentioned first."""
+    idx = _index(store)
+    p = fold(prefix).strip()
+    refs = [
+        r
+        for oid, r in idx.refs.items()
+        if not p or idx.keys[oid].startswith(p) or idx.keys[oid].rsplit(" ", 1)[-1].startswith(p)
+    ]
+    return sorted(refs, key=lambda r: (-r.mentions, r.name))[: max(limit, 0)]
+
+
+# -- the dossier ----------------------------------------------------------------
+
+
+def _src(a: q.ArticleInfo) -> SourceRef:
+    return SourceRef(
+        article_id=a.id,
+        title=a.title,
+        source=a.source,
+        published=a.published,
+        url=a.url,
+        ext_id=a.ext_id,
+    )
+
+
+def _ev(f: q.FactRow) -> Evidence:
+    return Evidence(f.sentence, f.start, f.end)
+
+
+def _join(items: list[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _meeting_fact(f: q.FactRow) -> DossierFact:
+    who = _join(list(f.others))
+    text = ("met " if f.status == "held" else "to meet ") + (who or "(unnamed)")
+    if f.place:
+        text += f" in {f.place}"
+    when = when_display(f.when_text, f.date, f.article.published)
+    return DossierFact("meeting", text, when, _ev(f), _src(f.article), f.others, f.place, f.status)
+
+
+def _agreement_fact(f: q.FactRow) -> DossierFact:
+    kind = "disagreed" if f.status == "disagreed" else "agreed"
+    with_ = f" with {_join(list(f.others))}" if f.others else ""
+    verb = "divided" if kind == "disagreed" else "agreed"
+    text = f"{verb}{with_}: {' '.join((f.text or '').split())}"
+    return DossierFact(kind, text, None, _ev(f), _src(f.article), f.others, None, kind)
+
+
+def _dedupe(facts: list[DossierFact]) -> list[DossierFact]:
+    """The same meeting reported by several articles is listed once (newest source)."""
+    seen: set[tuple[Any, ...]] = set()
+    out: list[DossierFact] = []
+    for f in facts:
+        k = (
+            f.kind,
+            f.status,
+            tuple(sorted(fold(o) for o in f.others)),
+            fold(f.place or ""),
+            f.when or "",
+            f.text if f.kind != "meeting" else "",
+        )
+        if k in seen:
+            continue
+        seen.add(k)
+        out.append(f)
+    return out
+
+
+def _dossier(
+    store: Store, query: str, ref: OfficialRef, also: tuple[OfficialRef, ...], note: str | None
+) -> Dossier:
+    title, _affiliation, n_articles = q.latest_title(store, ref.id)
+    mrows, m_total = q.meetings_of(store, ref.id, MAX_MEETINGS * 2)
+    meetings = _dedupe([_meeting_fact(f) for f in mrows])
+    dropped_m = len(mrows) - len(meetings)
+    arows, a_total = q.agreements_of(store, ref.id, MAX_AGREEMENTS * 2)
+    agreements = _dedupe([_agreement_fact(f) for f in arows])
+    dropped_a = len(arows) - len(agreements)
+    stops = [
+        DossierFact(
+            "stop",
+            f.place or "",
+            when_display(f.when_text, f.date, f.article.published),
+            _ev(f),
+            _src(f.article),
+            place=f.place,
+        )
+        for f in q.latest_itinerary(store, ref.id)
+    ]
+    return Dossier(
+        query=query,
+        official=ref,
+        title=title or ref.title,
+        articles=n_articles,
+        meetings=tuple(meetings[:MAX_MEETINGS]),
+        more_meetings=max(m_total - dropped_m - MAX_MEETINGS, 0),
+        agreements=tuple(agreements[:MAX_AGREEMENTS]),
+        more_agreements=max(a_total - dropped_a - MAX_AGREEMENTS, 0),
+        itinerary=tuple(stops),
+        also=also,
+        note=note,
+    )

@@ -1,0 +1,1 @@
+"""Renderers of the neutral structures: Slack Block Kit, Slack mrkdwn, the terminal."""

@@ -1,0 +1,359 @@
+"""Slack Block Kit messages (plain dicts; no Slack SDK) with a `text` fallback, always.
+
+`to_message(obj)` turns a Briefing, Dossier, Candidates, Unknown, Story or a
+digest message into `{"text": ..., "blocks": [...]}`. `to_messages(digest)`
+gives one message per `DigestMessage` (at most 10 stories each).
+`evidence_message(obj)` is the "Show sources" reveal.
+
+Buttons (action_id -> value):
+- `show_sources` -> the stored article id, as a decimal string;
+- `follow_official` -> the official's full name;
+- `share_in_channel` -> "briefing:<article id>" or "dossier:<query>".
+
+Slack's limits are enforced by `enforce` before anything leaves this module:
+<= 50 blocks, section text <= 3000 chars, header <= 150, <= 10 context
+elements, button text <= 75, and all text together <= `MAX_TOTAL_TEXT`
+(well under Slack's 12,000); anything longer is cut with an ellipsis.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..compose import Briefing
+from ..digest import Digest, DigestMessage, Story
+from ..dossier import Candidates, Dossier, Unknown
+from . import mrkdwn as md
+from .escape import ELLIPSIS, escape, plain, truncate
+
+__all__ = [
+    "ACTION_FOLLOW",
+    "ACTION_SHARE",
+    "ACTION_SHOW_SOURCES",
+    "check_message",
+    "enforce",
+    "evidence_message",
+    "to_message",
+    "to_messages",
+]
+
+ACTION_SHOW_SOURCES = "show_sources"
+ACTION_FOLLOW = "follow_official"
+ACTION_SHARE = "share_in_channel"
+
+MAX_BLOCKS = 50
+MAX_SECTION = 3000
+MAX_HEADER = 150
+MAX_CONTEXT_ELEMENTS = 10
+MAX_CONTEXT_TEXT = 2000
+MAX_BUTTON_TEXT = 75
+MAX_BUTTON_VALUE = 2000
+MAX_ACTION_ELEMENTS = 25
+MAX_FIELDS = 10
+MAX_FIELD_TEXT = 2000
+MAX_TOTAL_TEXT = 10_000
+MAX_FALLBACK = 3000
+MAX_EVIDENCE_SENTENCE = 600
+
+Block = dict[str, Any]
+
+
+# -- block helpers ------------------------------------------------------------------
+
+
+def _header(text: str) -> Block:
+    return {
+        "type": "header",
+        "text": {"type": "plain_text", "text": plain(text) or " ", "emoji": True},
+    }
+
+
+def _section(text: str) -> Block:
+    return {"type": "section", "text": {"type": "mrkdwn", "text": text or " "}}
+
+
+def _context(*texts: str) -> Block:
+    return {
+        "type": "context",
+        "elements": [{"type": "mrkdwn", "text": t or " "} for t in texts if t],
+    }
+
+
+def _button(text: str, action_id: str, value: str, style: str | None = None) -> Block:
+    b: Block = {
+        "type": "button",
+        "text": {"type": "plain_text", "text": plain(text), "emoji": True},
+        "action_id": action_id,
+        "value": value[:MAX_BUTTON_VALUE],
+    }
+    if style:
+        b["style"] = style
+    return b
+
+
+def _actions(*buttons: Block, block_id: str | None = None) -> Block:
+    b: Block = {"type": "actions", "elements": list(buttons)}
+    if block_id:
+        b["block_id"] = block_id[:255]
+    return b
+
+
+def _follow_label(name: str) -> str:
+    return f"Follow {name}"
+
+
+# -- per structure -------------------------------------------------------------------
+
+
+def _briefing_blocks(b: Briefing, *, share: bool = True) -> list[Block]:
+    blocks = [
+        _header(b.headline),
+        _section(md.briefing_body(b)),
+        _context(md.context_line(b.source)),
+    ]
+    buttons: list[Block] = []
+    if b.article_id is not None and not b.is_empty:
+        buttons.append(_button("Show sources", ACTION_SHOW_SOURCES, str(b.article_id)))
+    if b.officials:  # action_ids must be unique within a block: one Follow button
+        buttons.append(_button(_follow_label(b.officials[0]), ACTION_FOLLOW, b.officials[0]))
+    if share and b.article_id is not None:
+        buttons.append(_button("Share in channel", ACTION_SHARE, f"briefing:{b.article_id}"))
+    if buttons:
+        blocks.append(_actions(*buttons))
+    return blocks
+
+
+def _dossier_blocks(d: Dossier) -> list[Block]:
+    blocks: list[Block] = [_header(d.official.name)]
+    head: list[str] = []
+    if d.note:
+        head.append(f"_{escape(d.note)}_")
+    if d.title:
+        head.append(escape(d.title))
+    head.append(f"_{d.articles} article{'s' if d.articles != 1 else ''}_")
+    blocks.append(_section("\n".join(head)))
+    for heading, body in md.dossier_sections(d):
+        blocks.append(_section(f"*{heading}*\n{body}"))
+    if d.is_empty:
+        blocks.append(_section("_No meetings, agreements or travel recorded yet._"))
+    if d.also:
+        blocks.append(
+            _context(
+                "Also: "
+                + "; ".join(
+                    escape(r.name) + (f" ({escape(r.title)})" if r.title else "") for r in d.also
+                )
+            )
+        )
+    blocks.append(
+        _actions(
+            _button(_follow_label(d.official.name), ACTION_FOLLOW, d.official.name),
+            _button("Share in channel", ACTION_SHARE, f"dossier:{d.query}"),
+        )
+    )
+    return blocks
+
+
+def _story_blocks(s: Story) -> list[Block]:
+    blocks = [_section(md.story_text(s)), _context(md.story_sources(s))]
+    aid = s.briefing.article_id
+    buttons: list[Block] = []
+    if aid is not None:
+        buttons.append(_button("Show sources", ACTION_SHOW_SOURCES, str(aid)))
+    if s.briefing.officials:
+        name = s.briefing.officials[0]
+        buttons.append(_button(_follow_label(name), ACTION_FOLLOW, name))
+    if buttons:
+        blocks.append(_actions(*buttons))
+    return blocks
+
+
+def _digest_blocks(d: DigestMessage) -> list[Block]:
+    if not d.stories:
+        return [_section(md.NOTHING_NEW)]
+    blocks: list[Block] = [_header(md.digest_heading(d))]
+    for i, s in enumerate(d.stories):
+        if i:
+            blocks.append({"type": "divider"})
+        blocks.extend(_story_blocks(s))
+    return blocks
+
+
+def _as_digest_messages(d: Digest) -> list[DigestMessage]:
+    msgs = list(d.messages)
+    return msgs or [DigestMessage(1, 1, (), d.team_id, d.channel_id)]
+
+
+def to_message(obj: Any) -> dict[str, Any]:
+    """One Slack message (`text` fallback + `blocks`), within Slack's limits.
+
+    A Digest renders its first message only; use `to_messages` for all of them.
+    """
+    if isinstance(obj, Digest):
+        obj = _as_digest_messages(obj)[0]
+    if isinstance(obj, Briefing):
+        blocks, text = _briefing_blocks(obj), md.to_mrkdwn(obj)
+    elif isinstance(obj, Dossier):
+        blocks, text = _dossier_blocks(obj), md.to_mrkdwn(obj)
+    elif isinstance(obj, Candidates):
+        text = md.candidates_text(obj)
+        blocks = [_section(text)]
+    elif isinstance(obj, Unknown):
+        text = md.unknown_text(obj)
+        blocks = [_section(text)]
+    elif isinstance(obj, Story):
+        blocks, text = _story_blocks(obj), md.to_mrkdwn(obj)
+    elif isinstance(obj, DigestMessage):
+        blocks, text = _digest_blocks(obj), md.digest_text(obj)
+    else:
+        text = escape(str(obj))
+        blocks = [_section(text)]
+    return enforce({"text": text, "blocks": blocks})
+
+
+def to_messages(obj: Any) -> list[dict[str, Any]]:
+    """Every message needed for `obj`: one per digest message, else one."""
+    if isinstance(obj, Digest):
+        return [to_message(m) for m in _as_digest_messages(obj)]
+    return [to_message(obj)]
+
+
+def evidence_message(obj: Briefing | Dossier | Story) -> dict[str, Any]:
+    """The "Show sources" reveal: each fact's sentence, quoted, and a link to the article."""
+    blocks: list[Block] = [_header("Sources")]
+    lines: list[str] = []
+    if isinstance(obj, Story):
+        obj = obj.briefing
+    if isinstance(obj, Briefing):
+        for ln in obj.lines:
+            quoted = (
+                "\n".join(
+                    f"> {escape(truncate(ev.sentence, MAX_EVIDENCE_SENTENCE))}"
+                    for ev in ln.evidence
+                )
+                or "> (no sentence recorded)"
+            )
+            lines.append(f"*{ln.label}*\n{quoted}")
+        if not lines:
+            lines.append(f"_{escape(obj.note or 'No facts, so no sources.')}_")
+        blocks.extend(_section(t) for t in lines)
+        blocks.append(_context(md.context_line(obj.source)))
+    else:
+        for f in (*obj.meetings, *obj.agreements, *obj.itinerary):
+            lines.append(
+                f"> {escape(truncate(f.evidence.sentence, MAX_EVIDENCE_SENTENCE))}\n"
+                f"— {md.source_link(f.source)}"
+            )
+        if not lines:
+            lines.append("_No facts, so no sources._")
+        blocks.extend(_section(t) for t in lines)
+    text = "Sources:\n" + "\n".join(lines)
+    return enforce({"text": text, "blocks": blocks})
+
+
+# -- limits --------------------------------------------------------------------------
+
+
+def _block_text_len(b: Block) -> int:
+    n = 0
+    if "text" in b and isinstance(b["text"], dict):
+        n += len(b["text"].get("text", ""))
+    for f in b.get("fields", ()) or ():
+        n += len(f.get("text", ""))
+    for e in b.get("elements", ()) or ():
+        if isinstance(e, dict):
+            t = e.get("text")
+            n += len(t.get("text", "")) if isinstance(t, dict) else len(t or "")
+    return n
+
+
+def _fix_block(b: Block) -> Block:
+    kind = b.get("type")
+    if kind == "header":
+        b["text"]["text"] = truncate(b["text"]["text"], MAX_HEADER) or ELLIPSIS
+    elif kind == "section":
+        if "text" in b:
+            b["text"]["text"] = truncate(b["text"]["text"], MAX_SECTION) or ELLIPSIS
+        if "fields" in b:
+            b["fields"] = b["fields"][:MAX_FIELDS]
+            for f in b["fields"]:
+                f["text"] = truncate(f["text"], MAX_FIELD_TEXT) or ELLIPSIS
+    elif kind == "context":
+        els = b["elements"][:MAX_CONTEXT_ELEMENTS] or [{"type": "mrkdwn", "text": " "}]
+        for e in els:
+            if "text" in e:
+                e["text"] = truncate(e["text"], MAX_CONTEXT_TEXT) or ELLIPSIS
+        b["elements"] = els
+    elif kind == "actions":
+        els = b["elements"][:MAX_ACTION_ELEMENTS]
+        for e in els:
+            if e.get("type") == "button":
+                e["text"]["text"] = truncate(e["text"]["text"], MAX_BUTTON_TEXT) or ELLIPSIS
+                if "value" in e:
+                    e["value"] = e["value"][:MAX_BUTTON_VALUE] or " "
+        b["elements"] = els
+    return b
+
+
+def enforce(message: dict[str, Any]) -> dict[str, Any]:
+    """Cut `message` down to Slack's limits (never raises, never leaves it invalid)."""
+    blocks = [_fix_block(b) for b in message.get("blocks", []) if isinstance(b, dict)]
+    blocks = [b for b in blocks if not (b.get("type") == "actions" and not b["elements"])]
+    if len(blocks) > MAX_BLOCKS:
+        cut = len(blocks) - (MAX_BLOCKS - 1)
+        blocks = [*blocks[:MAX_BLOCKS - 1], _context(f"{ELLIPSIS} {cut} more block(s) not shown")]
+    out: list[Block] = []
+    used = 0
+    for i, b in enumerate(blocks):
+        n = _block_text_len(b)
+        if used + n > MAX_TOTAL_TEXT:
+            room = MAX_TOTAL_TEXT - used - 60
+            if b.get("type") == "section" and "text" in b and room > 200:
+                b["text"]["text"] = truncate(b["text"]["text"], room)
+                out.append(b)
+            rest = len(blocks) - i - (1 if out and out[-1] is b else 0)
+            if rest > 0:
+                out.append(_context(f"{ELLIPSIS} cut to fit one message"))
+            break
+        used += n
+        out.append(b)
+    text = truncate(str(message.get("text") or ""), MAX_FALLBACK) or ELLIPSIS
+    return {"text": text, "blocks": out}
+
+
+def check_message(message: dict[str, Any]) -> list[str]:
+    """Every way `message` breaks Slack's limits (empty when it is valid)."""
+    problems: list[str] = []
+    text = message.get("text")
+    if not isinstance(text, str) or not text.strip():
+        problems.append("no text fallback")
+    blocks = message.get("blocks") or []
+    if len(blocks) > MAX_BLOCKS:
+        problems.append(f"{len(blocks)} blocks > {MAX_BLOCKS}")
+    total = 0
+    for i, b in enumerate(blocks):
+        kind = b.get("type")
+        total += _block_text_len(b)
+        if kind == "header" and not 0 < len(b["text"]["text"]) <= MAX_HEADER:
+            problems.append(f"block {i}: header length {len(b['text']['text'])}")
+        if kind == "section" and "text" in b and not 0 < len(b["text"]["text"]) <= MAX_SECTION:
+            problems.append(f"block {i}: section length {len(b['text']['text'])}")
+        if kind == "context":
+            if not 0 < len(b["elements"]) <= MAX_CONTEXT_ELEMENTS:
+                problems.append(f"block {i}: {len(b['elements'])} context elements")
+            for e in b["elements"]:
+                if not 0 < len(e.get("text", "")) <= MAX_CONTEXT_TEXT:
+                    problems.append(f"block {i}: context text length")
+        if kind == "actions":
+            if not 0 < len(b["elements"]) <= MAX_ACTION_ELEMENTS:
+                problems.append(f"block {i}: {len(b['elements'])} actions")
+            for e in b["elements"]:
+                if not 0 < len(e["text"]["text"]) <= MAX_BUTTON_TEXT:
+                    problems.append(f"block {i}: button text length {len(e['text']['text'])}")
+                if not 0 < len(e.get("value", "")) <= MAX_BUTTON_VALUE:
+                    problems.append(f"block {i}: button value length")
+                if len(e.get("action_id", "")) > 255:
+                    problems.append(f"block {i}: action_id too long")
+    if total >= 12_000:
+        problems.append(f"total text {total} >= 12000")
+    return problems

@@ -1,0 +1,194 @@
+"""Slack mrkdwn text for briefings, dossiers, candidates, unknown names and digests.
+
+Everything from an article goes through `escape`; only the bot's own markup
+(bold labels, bullets, links made by `link`) is left active.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..compose import Briefing, SourceRef, format_day
+from ..digest import Digest, DigestMessage, Story
+from ..dossier import Candidates, Dossier, DossierFact, OfficialRef, Unknown
+from .escape import escape, link
+
+__all__ = [
+    "briefing_body",
+    "context_line",
+    "dossier_sections",
+    "official_label",
+    "source_link",
+    "to_mrkdwn",
+]
+
+NOTHING_NEW = "Nothing new since the last digest."
+
+
+def short_source(src: SourceRef) -> str:
+    """ "BBC News, Tue 2 Dec 2003" or a shortened title: a compact label for a source."""
+    name = (src.source or "").split(" (", 1)[0].strip()
+    if not name:
+        title = src.title or "article"
+        name = title if len(title) <= 60 else title[:59].rsplit(" ", 1)[0] + "…"
+    if src.published:
+        name += f", {format_day(src.published)}"
+    return name
+
+
+def source_link(src: SourceRef, label: str | None = None) -> str:
+    return link(src.url, label or short_source(src))
+
+
+def context_line(src: SourceRef) -> str:
+    """ "BBC News · Tue 2 Dec 2003 · <url|Read the article>" (unknown parts left out)."""
+    parts: list[str] = []
+    if src.source:
+        parts.append(escape(src.source))
+    parts.append(format_day(src.published) if src.published else "date unknown")
+    if src.url:
+        parts.append(link(src.url, "Read the article"))
+    return " · ".join(parts)
+
+
+def briefing_body(b: Briefing) -> str:
+    if b.is_empty:
+        return f"_{escape(b.note or 'No meetings or agreements reported.')}_"
+    return "\n".join(f"*{ln.label}:* {escape(ln.text)}" for ln in b.lines)
+
+
+def briefing_text(b: Briefing) -> str:
+    return f"*{escape(b.headline)}*\n{briefing_body(b)}\n{context_line(b.source)}"
+
+
+def official_label(ref: OfficialRef) -> str:
+    out = f"*{escape(ref.name)}*"
+    if ref.title:
+        out += f" — {escape(ref.title)}"
+    return out
+
+
+def _fact_line(f: DossierFact) -> str:
+    when = f" ({escape(f.when)})" if f.when else ""
+    src = source_link(f.source)
+    return f"• {escape(f.text)}{when} — {src}"
+
+
+def dossier_sections(d: Dossier) -> list[tuple[str, str]]:
+    """(heading, mrkdwn body) pairs; empty parts left out."""
+    out: list[tuple[str, str]] = []
+    if d.meetings:
+        body = "\n".join(_fact_line(f) for f in d.meetings)
+        if d.more_meetings:
+            body += f"\n_{d.more_meetings} more_"
+        out.append(("Meetings", body))
+    if d.agreements:
+        body = "\n".join(_fact_line(f) for f in d.agreements)
+        if d.more_agreements:
+            body += f"\n_{d.more_agreements} more_"
+        out.append(("Agreements and disagreements", body))
+    if d.itinerary:
+        steps = " -> ".join(
+            escape(s.text) + (f" ({escape(s.when)})" if s.when else "") for s in d.itinerary
+        )
+        out.append(("Latest itinerary", f"{steps} — {source_link(d.itinerary[0].source)}"))
+    return out
+
+
+def dossier_head(d: Dossier) -> str:
+    head = f"*{escape(d.official.name)}*"
+    if d.title:
+        head += f" — {escape(d.title)}"
+    n = d.articles
+    head += f"\n_{n} article{'s' if n != 1 else ''}_"
+    if d.note:
+        head = f"_{escape(d.note)}_\n" + head
+    return head
+
+
+def dossier_text(d: Dossier) -> str:
+    parts = [dossier_head(d)]
+    for heading, body in dossier_sections(d):
+        parts.append(f"*{heading}*\n{body}")
+    if d.is_empty:
+        parts.append("_No meetings, agreements or travel recorded yet._")
+    if d.also:
+        parts.append("Also: " + "; ".join(_ref_plain(r) for r in d.also))
+    return "\n".join(parts)
+
+
+def _ref_plain(r: OfficialRef) -> str:
+    return escape(r.name) + (f" ({escape(r.title)})" if r.title else "")
+
+
+def candidates_text(c: Candidates) -> str:
+    lead = (
+        f"No official is named “{escape(c.query)}”. Did you mean:"
+        if c.fuzzy
+        else f"Several officials match “{escape(c.query)}”:"
+    )
+    lines = [
+        lead,
+        *(f"• {official_label(r)}" for r in c.candidates),
+        "Ask again with the full name, e.g. `/brief "
+        + (escape(c.candidates[0].name) if c.candidates else "Name")
+        + "`.",
+    ]
+    return "\n".join(lines)
+
+
+def unknown_text(u: Unknown) -> str:
+    out = f"No official named “{escape(u.query)}” appears in the stored articles."
+    if u.suggestions:
+        out += "\nClosest known officials: " + ", ".join(_ref_plain(r) for r in u.suggestions)
+    return out
+
+
+def story_text(s: Story) -> str:
+    b = s.briefing
+    text = f"*{escape(b.headline)}*\n{briefing_body(b)}"
+    return text
+
+
+def story_sources(s: Story) -> str:
+    if s.n_sources == 1:
+        return context_line(s.sources[0])
+    links = ", ".join(source_link(src) for src in s.sources)
+    return f"{s.n_sources} sources: {links}"
+
+
+def digest_heading(d: Digest | DigestMessage, total_stories: int | None = None) -> str:
+    if isinstance(d, DigestMessage):
+        part = f" ({d.index}/{d.total})" if d.total > 1 else ""
+        return f"Digest{part}: {len(d.stories)} stor{'y' if len(d.stories) == 1 else 'ies'}"
+    n = len(d.stories) if total_stories is None else total_stories
+    return f"Digest: {n} stor{'y' if n == 1 else 'ies'}"
+
+
+def digest_text(d: Digest | DigestMessage) -> str:
+    stories = d.stories
+    if not stories:
+        return NOTHING_NEW
+    parts = [f"*{digest_heading(d)}*"]
+    for s in stories:
+        parts.append(f"{story_text(s)}\n{story_sources(s)}")
+    if isinstance(d, Digest) and d.more:
+        parts.append(f"_{d.more} more stories next time_")
+    return "\n\n".join(parts)
+
+
+def to_mrkdwn(obj: Any) -> str:
+    """Slack mrkdwn for any neutral structure (or an escaped plain string)."""
+    if isinstance(obj, Briefing):
+        return briefing_text(obj)
+    if isinstance(obj, Dossier):
+        return dossier_text(obj)
+    if isinstance(obj, Candidates):
+        return candidates_text(obj)
+    if isinstance(obj, Unknown):
+        return unknown_text(obj)
+    if isinstance(obj, Story):
+        return f"{story_text(obj)}\n{story_sources(obj)}"
+    if isinstance(obj, (Digest, DigestMessage)):
+        return digest_text(obj)
+    return escape(str(obj))

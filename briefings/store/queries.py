@@ -1,0 +1,454 @@
+"""Read-only queries for dossiers and digests (kept apart from the repository).
+
+Every function takes a `Store` and returns plain tuples/dataclasses, never ORM
+rows, so callers hold no session.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from .repository import Store
+from .schema import (
+    AgreementPartyRow,
+    AgreementRow,
+    ArticleOfficialRow,
+    ArticleRow,
+    DeliveredArticleRow,
+    MeetingParticipantRow,
+    MeetingRow,
+    OfficialAliasRow,
+    OfficialRow,
+    StopRow,
+    SubscriptionRow,
+    utcnow,
+)
+
+__all__ = [
+    "ArticleInfo",
+    "FactRow",
+    "OfficialInfo",
+    "agreements_of",
+    "article_officials",
+    "index_signature",
+    "latest_itinerary",
+    "latest_title",
+    "load_officials",
+    "mark_delivered",
+    "meetings_of",
+    "new_articles",
+    "previous_digest_at",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class OfficialInfo:
+    id: int
+    key: str
+    name: str
+    surname: str
+    title: str | None
+    affiliation: str | None
+    mentions: int
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleInfo:
+    id: int
+    title: str
+    source: str | None
+    published: dt.date | None
+    url: str | None
+    ext_id: str | None
+    ingested_at: dt.datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FactRow:
+    """A meeting, agreement or stop with its article and the other people in it."""
+
+    id: int
+    kind: str  # "meeting" | "agreement" | "stop"
+    status: str | None  # meeting status or agreement polarity
+    place: str | None
+    when_text: str | None
+    date: dt.date | None
+    text: str | None  # agreement text
+    sentence: str
+    start: int
+    end: int
+    article: ArticleInfo
+    others: tuple[str, ...] = ()
+    seq: int = 0
+
+
+def _session(store: Store) -> Session:
+    return Session(store.engine)
+
+
+def index_signature(store: Store) -> tuple[Any, ...]:
+    """Changes whenever an official or alias is added or updated."""
+    with _session(store) as s:
+        a = s.execute(
+            select(func.count(), func.max(OfficialRow.id), func.max(OfficialRow.last_seen))
+        ).one()
+        b = s.execute(select(func.count(), func.max(OfficialAliasRow.id))).one()
+    return (*tuple(a), *tuple(b))
+
+
+def load_officials(store: Store) -> list[OfficialInfo]:
+    with _session(store) as s:
+        aliases: dict[int, list[str]] = {}
+        for oid, alias in s.execute(select(OfficialAliasRow.official_id, OfficialAliasRow.alias)):
+            aliases.setdefault(oid, []).append(alias)
+        rows = s.execute(
+            select(
+                OfficialRow.id,
+                OfficialRow.key,
+                OfficialRow.name,
+                OfficialRow.surname,
+                OfficialRow.title,
+                OfficialRow.affiliation,
+                OfficialRow.mentions,
+            )
+        ).all()
+    return [
+        OfficialInfo(
+            r[0], r[1], r[2], r[3], r[4], r[5], int(r[6] or 0), tuple(aliases.get(r[0], ()))
+        )
+        for r in rows
+    ]
+
+
+def _article_cols() -> tuple[Any, ...]:
+    return (
+        ArticleRow.id,
+        ArticleRow.title,
+        ArticleRow.source,
+        ArticleRow.published,
+        ArticleRow.url,
+        ArticleRow.ext_id,
+        ArticleRow.ingested_at,
+    )
+
+
+def _article(r: Sequence[Any], offset: int) -> ArticleInfo:
+    return ArticleInfo(*r[offset : offset + 7])
+
+
+def _newest(date_col: Any) -> tuple[Any, ...]:
+    when = (
+        ArticleRow.published if date_col is None else func.coalesce(date_col, ArticleRow.published)
+    )
+    return (when.desc().nulls_last(), ArticleRow.ingested_at.desc(), ArticleRow.id.desc())
+
+
+def _names_of(
+    s: Session, rows: Sequence[tuple[int, int, str, int | None]], official_id: int
+) -> dict[int, list[str]]:
+    """Fact id -> the other people's display names (official's name when linked)."""
+    ids = {oid for _, _, _, oid in rows if oid is not None}
+    names = (
+        dict(
+            s.execute(select(OfficialRow.id, OfficialRow.name).where(OfficialRow.id.in_(ids)))
+            .tuples()
+            .all()
+        )
+        if ids
+        else {}
+    )
+    out: dict[int, list[str]] = {}
+    for fact_id, _pos, name, oid in sorted(rows, key=lambda r: (r[0], r[1])):
+        if oid == official_id:
+            continue
+        shown = names.get(oid, name) if oid is not None else name
+        lst = out.setdefault(fact_id, [])
+        if shown not in lst:
+            lst.append(shown)
+    return out
+
+
+def meetings_of(store: Store, official_id: int, limit: int) -> tuple[list[FactRow], int]:
+    """The official's meetings, newest first (at most `limit`), and how many there are."""
+    with _session(store) as s:
+        total = (
+            s.scalar(
+                select(func.count(func.distinct(MeetingParticipantRow.meeting_id))).where(
+                    MeetingParticipantRow.official_id == official_id
+                )
+            )
+            or 0
+        )
+        mids = select(MeetingParticipantRow.meeting_id).where(
+            MeetingParticipantRow.official_id == official_id
+        )
+        q = (
+            select(
+                MeetingRow.id,
+                MeetingRow.status,
+                MeetingRow.place,
+                MeetingRow.when_text,
+                MeetingRow.date,
+                MeetingRow.sentence,
+                MeetingRow.start,
+                MeetingRow.end,
+                *_article_cols(),
+            )
+            .join(ArticleRow, ArticleRow.id == MeetingRow.article_id)
+            .where(MeetingRow.id.in_(mids))
+            .order_by(*_newest(MeetingRow.date))
+            .limit(limit)
+        )
+        rows = s.execute(q).all()
+        parts = (
+            s.execute(
+                select(
+                    MeetingParticipantRow.meeting_id,
+                    MeetingParticipantRow.position,
+                    MeetingParticipantRow.name,
+                    MeetingParticipantRow.official_id,
+                ).where(MeetingParticipantRow.meeting_id.in_([r[0] for r in rows]))
+            )
+            .tuples()
+            .all()
+        )
+        others = _names_of(s, parts, official_id)
+    facts = [
+        FactRow(
+            r[0],
+            "meeting",
+            r[1],
+            r[2],
+            r[3],
+            r[4],
+            None,
+            r[5],
+            r[6],
+            r[7],
+            _article(r, 8),
+            tuple(others.get(r[0], ())),
+        )
+        for r in rows
+    ]
+    return facts, int(total)
+
+
+def agreements_of(store: Store, official_id: int, limit: int) -> tuple[list[FactRow], int]:
+    with _session(store) as s:
+        total = (
+            s.scalar(
+                select(func.count(func.distinct(AgreementPartyRow.agreement_id))).where(
+                    AgreementPartyRow.official_id == official_id
+                )
+            )
+            or 0
+        )
+        aids = select(AgreementPartyRow.agreement_id).where(
+            AgreementPartyRow.official_id == official_id
+        )
+        q = (
+            select(
+                AgreementRow.id,
+                AgreementRow.polarity,
+                AgreementRow.text,
+                AgreementRow.sentence,
+                AgreementRow.start,
+                AgreementRow.end,
+                *_article_cols(),
+            )
+            .join(ArticleRow, ArticleRow.id == AgreementRow.article_id)
+            .where(AgreementRow.id.in_(aids))
+            .order_by(*_newest(None))
+            .limit(limit)
+        )
+        rows = s.execute(q).all()
+        parts = (
+            s.execute(
+                select(
+                    AgreementPartyRow.agreement_id,
+                    AgreementPartyRow.position,
+                    AgreementPartyRow.name,
+                    AgreementPartyRow.official_id,
+                ).where(AgreementPartyRow.agreement_id.in_([r[0] for r in rows]))
+            )
+            .tuples()
+            .all()
+        )
+        others = _names_of(s, parts, official_id)
+    facts = [
+        FactRow(
+            r[0],
+            "agreement",
+            r[1],
+            None,
+            None,
+            None,
+            r[2],
+            r[3],
+            r[4],
+            r[5],
+            _article(r, 6),
+            tuple(others.get(r[0], ())),
+        )
+        for r in rows
+    ]
+    return facts, int(total)
+
+
+def latest_itinerary(store: Store, official_id: int) -> list[FactRow]:
+    """The stops of the newest article giving this official's onward travel, in order."""
+    with _session(store) as s:
+        newest = s.scalar(
+            select(StopRow.article_id)
+            .join(ArticleRow, ArticleRow.id == StopRow.article_id)
+            .where(StopRow.official_id == official_id)
+            .order_by(*_newest(StopRow.date))
+            .limit(1)
+        )
+        if newest is None:
+            return []
+        rows = s.execute(
+            select(
+                StopRow.id,
+                StopRow.place,
+                StopRow.when_text,
+                StopRow.date,
+                StopRow.sentence,
+                StopRow.start,
+                StopRow.end,
+                StopRow.seq,
+                *_article_cols(),
+            )
+            .join(ArticleRow, ArticleRow.id == StopRow.article_id)
+            .where(StopRow.official_id == official_id, StopRow.article_id == newest)
+            .order_by(StopRow.seq)
+        ).all()
+    return [
+        FactRow(
+            r[0], "stop", None, r[1], r[2], r[3], None, r[4], r[5], r[6], _article(r, 8), (), r[7]
+        )
+        for r in rows
+    ]
+
+
+def latest_title(store: Store, official_id: int) -> tuple[str | None, str | None, int]:
+    """(latest title, latest affiliation, number of articles) for an official."""
+    with _session(store) as s:
+        n = (
+            s.scalar(
+                select(func.count())
+                .select_from(ArticleOfficialRow)
+                .where(ArticleOfficialRow.official_id == official_id)
+            )
+            or 0
+        )
+        row = s.execute(
+            select(ArticleOfficialRow.title, ArticleOfficialRow.affiliation)
+            .join(ArticleRow, ArticleRow.id == ArticleOfficialRow.article_id)
+            .where(
+                ArticleOfficialRow.official_id == official_id, ArticleOfficialRow.title.is_not(None)
+            )
+            .order_by(*_newest(None))
+            .limit(1)
+        ).first()
+        if row is None:
+            off = s.get(OfficialRow, official_id)
+            return (off.title, off.affiliation, int(n)) if off else (None, None, int(n))
+    return row[0], row[1], int(n)
+
+
+def article_officials(store: Store, article_ids: Sequence[int]) -> dict[int, list[str]]:
+    """Article id -> keys of the officials it mentions (for follow filters)."""
+    if not article_ids:
+        return {}
+    out: dict[int, list[str]] = {}
+    with _session(store) as s:
+        rows = s.execute(
+            select(ArticleOfficialRow.article_id, OfficialRow.key, OfficialRow.name)
+            .join(OfficialRow, OfficialRow.id == ArticleOfficialRow.official_id)
+            .where(ArticleOfficialRow.article_id.in_(list(article_ids)))
+        ).all()
+    for aid, key, name in rows:
+        out.setdefault(aid, []).extend([key, name])
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class StoredArticle:
+    info: ArticleInfo
+    text: str
+    text_hash: str
+    data: dict[str, Any] | None
+
+
+def new_articles(
+    store: Store, *, team_id: str, channel_id: str, since: dt.datetime | None, limit: int
+) -> list[StoredArticle]:
+    """Articles ingested after `since` and not yet delivered to the channel, newest first."""
+    from .schema import ExtractionRow
+
+    with _session(store) as s:
+        q = select(
+            *_article_cols(), ArticleRow.text, ArticleRow.text_hash, ExtractionRow.data
+        ).outerjoin(ExtractionRow, ExtractionRow.article_id == ArticleRow.id)
+        if since is not None:
+            q = q.where(ArticleRow.ingested_at > since)
+        q = q.where(
+            ~select(DeliveredArticleRow.article_id)
+            .where(
+                DeliveredArticleRow.team_id == team_id,
+                DeliveredArticleRow.channel_id == channel_id,
+                DeliveredArticleRow.article_id == ArticleRow.id,
+            )
+            .exists()
+        )
+        q = q.order_by(
+            ArticleRow.published.desc().nulls_last(),
+            ArticleRow.ingested_at.desc(),
+            ArticleRow.id.desc(),
+        ).limit(limit)
+        rows = s.execute(q).all()
+    return [StoredArticle(_article(r, 0), r[7], r[8], r[9]) for r in rows]
+
+
+def previous_digest_at(store: Store, team_id: str, channel_id: str) -> dt.datetime | None:
+    with _session(store) as s:
+        return s.scalar(
+            select(SubscriptionRow.last_digest_at).where(
+                SubscriptionRow.team_id == team_id, SubscriptionRow.channel_id == channel_id
+            )
+        )
+
+
+def mark_delivered(store: Store, team_id: str, channel_id: str, article_ids: Sequence[int]) -> int:
+    """Record the articles as delivered to the channel; returns how many were new."""
+    ids = sorted(set(article_ids))
+    if not ids:
+        return 0
+    now = utcnow()
+    with store.session() as s:
+        have = set(
+            s.scalars(
+                select(DeliveredArticleRow.article_id).where(
+                    DeliveredArticleRow.team_id == team_id,
+                    DeliveredArticleRow.channel_id == channel_id,
+                    DeliveredArticleRow.article_id.in_(ids),
+                )
+            )
+        )
+        existing = set(s.scalars(select(ArticleRow.id).where(ArticleRow.id.in_(ids))))
+        new = [i for i in ids if i not in have and i in existing]
+        for aid in new:
+            s.add(
+                DeliveredArticleRow(
+                    team_id=team_id, channel_id=channel_id, article_id=aid, delivered_at=now
+                )
+            )
+    return len(new)
