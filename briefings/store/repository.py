@@ -135,10 +135,11 @@ class Store:
         affiliation: str | None,
         aliases: Sequence[str],
         now: dt.datetime,
+        context: Sequence[str] = (),
     ) -> OfficialRow:
         from ..resolve import find_official
 
-        row = find_official(s, name, title=title, affiliation=affiliation)
+        row = find_official(s, name, title=title, affiliation=affiliation, context=context)
         if row is None:
             row = OfficialRow(key=name_key(name), name=name, surname=surname(name), mentions=0)
             s.add(row)
@@ -169,13 +170,20 @@ class Store:
             )
         )
         ids: dict[str, int] = {}
+        names = [o.name for o in ex.officials]
         for off in ex.officials:
-            row = self._official(s, off.name, off.title, off.affiliation, off.aliases, now)
-            if row.id in ids.values():
-                continue
-            ids[name_key(off.name)] = row.id
+            context = [n for n in names if n != off.name]
+            row = self._official(
+                s, off.name, off.title, off.affiliation, off.aliases, now, context=context
+            )
+            seen = row.id in ids.values()
+            # Every form of the name maps to the row, even when it resolved to an
+            # official already listed ("Kelly" after "James Kelly").
+            ids.setdefault(name_key(off.name), row.id)
             for alias in off.aliases:
                 ids.setdefault(name_key(alias), row.id)
+            if seen:
+                continue
             s.add(
                 ArticleOfficialRow(
                     article_id=article_id,
