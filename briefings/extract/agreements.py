@@ -43,7 +43,7 @@ def _clip(ctx: DocContext, start: int, end: int) -> str:
     """Article words from token `start` to `end` (inclusive), trimmed."""
     end = min(end, start + _MAX_TEXT_TOKENS - 1)
     for t in ctx.doc[start : end + 1]:
-        if t.dep_ == "relcl" and t.left_edge.i > start:
+        if t.dep_ == "relcl" and t.left_edge.i > start + 8:
             end = min(end, t.left_edge.i - 1)
     toks = [t for t in ctx.doc[start : end + 1]]
     while toks and (toks[-1].is_punct or toks[-1].dep_ in ("cc",)) and toks[-1].text not in ")\"":
@@ -62,6 +62,24 @@ def _conditional(tok: Token) -> bool:
             return True
         if cur.head is cur:
             break
+        cur = cur.head
+    return False
+
+
+_IRREALIS_AUX = frozenset("would could might may can should must".split())
+_IRREALIS_GOV = frozenset("hope able try aim seek want expect plan need wish attempt".split())
+
+
+def _irrealis(tok: Token) -> bool:
+    """ "would never be able to reach agreement", "hope to reach a deal"."""
+    cur = tok
+    for _ in range(3):
+        if any(c.dep_ == "aux" and c.lower_ in _IRREALIS_AUX for c in cur.children):
+            return True
+        if cur.dep_ == "xcomp" and cur.head.lemma_ in _IRREALIS_GOV:
+            return True
+        if cur.dep_ not in ("xcomp", "acomp") or cur.head is cur:
+            return False
         cur = cur.head
     return False
 
@@ -99,7 +117,7 @@ def _add(
 
 
 def agree_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
-    if _conditional(v):
+    if _conditional(v) or _irrealis(v):
         return
     polarity = "disagreed" if _negated(v) else "agreed"
     anchor = v
@@ -125,25 +143,41 @@ def agree_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
     _add(ctx, out, parties, polarity, text, v)
 
 
+def _is_deal(c: Token) -> bool:
+    if c.lemma_ in DEAL_NOUNS or c.lower_ in DEAL_NOUNS:
+        return True
+    if any(k.lemma_ in DEAL_NOUNS for k in c.children if k.dep_ == "compound"):
+        return True
+    # "a number of other agreements"
+    return any(
+        p.lemma_ in DEAL_NOUNS or p.lower_ in DEAL_NOUNS
+        for k in c.children if k.dep_ == "prep" and k.lower_ == "of"
+        for p in k.children if p.dep_ == "pobj"
+    )
+
+
 def _deal_object(v: Token) -> Token | None:
     for c in v.children:
-        if c.dep_ in ("dobj", "nsubjpass") and (
-            c.lemma_ in DEAL_NOUNS or c.lower_ in DEAL_NOUNS
-            or any(k.lemma_ in DEAL_NOUNS for k in c.children if k.dep_ == "compound")
-        ):
+        if c.dep_ in ("dobj", "nsubjpass") and _is_deal(c):
             return c
     return None
 
 
 def deal_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
-    if _conditional(v) or _negated(v) or ctx.is_future(v) and v.lemma_ not in SIGN_VERBS:
+    if _conditional(v) or _negated(v) or _irrealis(v):
+        return
+    if ctx.is_future(v) and v.lemma_ not in SIGN_VERBS:
         return
     obj = _deal_object(v)
     if obj is None:
         return
     parties, subj = _subject_parties(ctx, v)
     if obj.dep_ == "nsubjpass":
-        parties = _with_parties(ctx, v) or list(ctx.last_parties)
+        # "The deal was signed by A and B"; without an agent the parties are unknown.
+        parties = [n for c in v.children if c.dep_ == "agent"
+                   for p in c.children if p.dep_ == "pobj" for n in ctx.parties(p)]
+        if not parties:
+            return
     if v.lemma_ not in SIGN_VERBS | {"extend", "renew", "formalise", "formalize"}:
         plural = subj is not None and (subj.tag_ in ("NNS", "NNPS") or len(parties) >= 2)
         if not plural:

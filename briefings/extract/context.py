@@ -22,6 +22,7 @@ from .lexicon import (
     FUTURE_AUX,
     FUTURE_GOVERNORS,
     FUTURE_WORDS,
+    GENERIC_PEOPLE,
     GROUP_HEADS,
     MULTIWORD_COUNTRIES,
     NORP_COUNTRY,
@@ -81,8 +82,10 @@ class DocContext:
         self._speakers: dict[int, str | None] = {}
         self.groups: dict[str, str] = {}
         self.last_parties: list[str] = self._title_parties(article.title)
+        self.last_sides: list[str] = list(self.last_parties)
+        self.last_people: list[str] = []
         for tok in doc:
-            if tok.pos_ == "NOUN" and tok.lemma_ in GROUP_HEADS and tok.sent.start not in skip:
+            if tok.pos_ == "NOUN" and self.is_group(tok) and tok.sent.start not in skip:
                 self.group_name(tok)
         # (mention start, canonical name, lower-cased title words) from officials.
         self.titled: list[tuple[int, str, set[str]]] = []
@@ -97,22 +100,32 @@ class DocContext:
         return Evidence(text, start, start + len(text))
 
     def _quote_mask(self) -> list[bool]:
+        """Tokens inside quotation marks; quotes are matched within a sentence only,
+        so one unbalanced mark cannot turn the reporter's text into a quote."""
         mask = [False] * len(self.doc)
-        inside = False
-        for tok in self.doc:
-            if "\n" in tok.text:
-                inside = False
-            elif tok.text in _QUOTE_OPEN:
-                inside = True
-            elif tok.text in _QUOTE_CLOSE:
+        for sent in self.doc.sents:
+            inside = False
+            marks = [t for t in sent if t.text in _QUOTE_OPEN or t.text in _QUOTE_CLOSE
+                     or t.text == '"']
+            for tok in sent:
+                if tok.text in _QUOTE_OPEN:
+                    inside = True
+                elif tok.text in _QUOTE_CLOSE:
+                    mask[tok.i] = inside
+                    inside = False
+                    continue
+                elif tok.text == '"':
+                    # A lone opening mark at sentence start quotes the whole sentence.
+                    inside = not inside
+                    mask[tok.i] = True
+                    continue
                 mask[tok.i] = inside
-                inside = False
-                continue
-            elif tok.text == '"':
-                inside = not inside
-                mask[tok.i] = True
-                continue
-            mask[tok.i] = inside
+            if len(marks) == 1 and marks[0].i > sent.start + 1:
+                # A lone closing mark: the sentence ends a quote begun earlier.
+                for i in range(sent.start, marks[0].i + 1):
+                    mask[i] = True
+                for i in range(marks[0].i + 1, sent.end):
+                    mask[i] = False
         return mask
 
     def speaker(self, sent: Span) -> str | None:
@@ -157,12 +170,18 @@ class DocContext:
             c.lower_ for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i
         }
         best: str | None = None
+        loose: str | None = None
         for start, name, title in self.titled:
             if start > tok.i:
                 break
-            if tok.lower_ in title and words <= title | {tok.lower_}:
-                best = name
-        return best
+            if tok.lower_ in title:
+                loose = name
+                if words <= title:
+                    best = name
+        if best or loose:
+            return best or loose
+        # A title with no titled person: the person the text is about.
+        return self.persons.topic_before(tok.sent.start)
 
     def party(
         self, tok: Token, *, allow_groups: bool = False, allow_quote_pronouns: bool = True
@@ -201,10 +220,28 @@ class DocContext:
                 if c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP" and c.i < tok.i:
                     if tok.lemma_ in ("side", "government", "delegation", "authority"):
                         return NORP_COUNTRY.get(fold(c.text))
-        if allow_groups and tok.pos_ == "NOUN" and tok.lemma_ in GROUP_HEADS | {tok.lower_}:
-            if tok.lower_ in GROUP_HEADS or tok.lemma_ in GROUP_HEADS:
-                return self.group_name(tok)
+        if tok.pos_ == "NOUN" and (tok.lemma_ in GENERIC_PEOPLE or tok.lower_ in GENERIC_PEOPLE):
+            side = self.nationality_of(tok)
+            if side or not allow_groups:
+                return side
+            if not any(c.dep_ in ("compound", "amod") and c.i < tok.i and c.lower_ != "other"
+                       for c in tok.children):
+                return None
+        if allow_groups and tok.pos_ == "NOUN" and self.is_group(tok):
+            return self.group_name(tok)
         return None
+
+    @staticmethod
+    def is_group(tok: Token) -> bool:
+        return tok.lower_ in GROUP_HEADS or tok.lemma_ in GROUP_HEADS
+
+    def coordinated(self, tok: Token) -> list[Token]:
+        """`tok`, its conjuncts, and conjuncts hung on its appositive ("A, X, and B, Y")."""
+        out = [tok, *tok.conjuncts]
+        for c in tok.children:
+            if c.dep_ == "appos":
+                out += [k for k in (c, *c.conjuncts) if k not in out]
+        return out
 
     def group_name(self, tok: Token) -> str:
         """ "Five public sector unions" -> "public sector unions" (longest form seen)."""
@@ -242,6 +279,10 @@ class DocContext:
     def parties(self, tok: Token, *, allow_groups: bool = False) -> list[str]:
         """Parties named by `tok` and its conjuncts ("Kelly and Abe")."""
         if self.is_group_anaphor(tok):
+            if tok.lemma_ in ("country", "nation", "government", "side") and self.last_sides:
+                return list(self.last_sides)
+            if tok.lemma_ in ("leader", "president", "man", "minister") and self.last_people:
+                return list(self.last_people)
             return list(self.last_parties)
         out: list[str] = []
         for t in (tok, *tok.conjuncts):
@@ -253,15 +294,34 @@ class DocContext:
         return out
 
     def nationality_of(self, tok: Token) -> str | None:
+        """ "Iraqi leaders" -> Iraq; "Nato leaders" -> Nato."""
         for c in tok.children:
-            if c.ent_type_ == "NORP" and c.i < tok.i:
+            if c.i < tok.i and c.ent_type_ == "NORP":
                 return NORP_COUNTRY.get(fold(c.text))
+            if c.i < tok.i and c.ent_type_ in ("GPE", "ORG") and c.dep_ in ("compound", "nmod", "poss"):
+                return self.entity_text(c)
         return None
+
+    def sides_of(self, tok: Token) -> list[str]:
+        """ "the presidents of Sri Lanka and Indonesia" -> [Sri Lanka, Indonesia]."""
+        out: list[str] = []
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        out += [n for t in (p, *p.conjuncts)
+                                if t.ent_type_ in ("GPE", "ORG") and (n := self.entity_text(t))]
+        return out
 
     def remember(self, names: Iterable[str]) -> None:
         names = list(dict.fromkeys(names))
         if len(names) >= 2:
             self.last_parties = names
+            known = set(self.persons.canonical_names())
+            if all(n in known for n in names):
+                self.last_people = names
+            elif not any(n in known for n in names):
+                self.last_sides = names
 
     # --- syntax helpers ---------------------------------------------------
 

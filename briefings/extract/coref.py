@@ -165,11 +165,21 @@ class PersonIndex:
         i = bisect_left(self._starts, index) - 1
         return self._topic[i] if i >= 0 else None
 
+    def _main_subject(self, m: Mention) -> bool:
+        if not self._is_subject(m):
+            return False
+        verb = self.doc[m.head]
+        while verb.dep_ in _SUBJECT_DEPS or verb.dep_ in ("compound", "appos", "conj"):
+            verb = verb.head
+        while verb.dep_ == "conj":
+            verb = verb.head
+        return verb.dep_ in ("ROOT", "ccomp") or verb.head is verb
+
     def _index_topics(self) -> None:
         self._starts = [m.start for m in self.mentions]
         last_subject: str | None = None
         self._topic = []
         for m in self.mentions:
-            if self._is_subject(m):
+            if self._main_subject(m):
                 last_subject = m.canonical
             self._topic.append(last_subject or m.canonical)

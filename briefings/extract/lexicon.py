@@ -51,7 +51,8 @@ HOLD_VERBS = frozenset("hold have chair host conduct attend convene open begin r
 # Groups that can stand as a meeting side when no person is named.
 GROUP_HEADS = frozenset(
     """union unions committee commission delegation delegations ministers leaders
-    officials representatives delegates negotiators envoys council cabinet""".split()
+    officials representatives delegates negotiators envoys council cabinet figures
+    counterparts diplomats""".split()
 )
 GENERIC_PEOPLE = frozenset("leader leaders official officials minister ministers".split())
 

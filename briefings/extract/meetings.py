@@ -19,7 +19,7 @@ from spacy.tokens import Span, Token
 from ..models import Evidence, Meeting
 from .context import DocContext
 from .dates import resolve
-from .lexicon import GENERIC_PEOPLE, MEETING_NOUNS, SIGN_VERBS
+from .lexicon import GENERIC_PEOPLE, MEETING_NOUNS, ROLE_HEADS, SIGN_VERBS
 
 __all__ = ["extract_meetings"]
 
@@ -48,6 +48,13 @@ class _Draft:
 def _persons(ctx: DocContext, names: list[str]) -> list[str]:
     known = set(ctx.persons.canonical_names())
     return [n for n in names if n in known]
+
+
+def _notable(ctx: DocContext, name: str) -> bool:
+    """A person with a title, or named more than once (not a mis-tagged place or show)."""
+    if any(n == name for _, n, _ in ctx.titled):
+        return True
+    return sum(1 for m in ctx.persons.mentions if m.canonical == name) >= 2
 
 
 def _status(ctx: DocContext, anchors: list[Token], when: Span | None) -> str:
@@ -94,6 +101,18 @@ def _generic_side(ctx: DocContext, tok: Token) -> str | None:
     return ctx.place_of([tok, gov])
 
 
+def _side_names(ctx: DocContext, t: Token, *, allow_groups: bool) -> list[str]:
+    name = ctx.party(t, allow_groups=allow_groups)
+    if name:
+        return [name]
+    if t.pos_ == "NOUN" and (t.lemma_ in ROLE_HEADS or t.lower_ in ROLE_HEADS):
+        sides = ctx.sides_of(t)
+        if sides:
+            return sides
+    side = _generic_side(ctx, t)
+    return [side] if side else []
+
+
 def meet_verb(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:
     lemma = v.lemma_
     if lemma == "call" and any(
@@ -127,17 +146,13 @@ def meet_verb(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:
     person_only = lemma in _PERSON_ONLY_OBJECT and not (phone_ctx and lemma in ("speak", "talk"))
     others: list[list[str]] = []
     for o in obj_toks:
-        for t in (o, *o.conjuncts):
+        for t in ctx.coordinated(o):
             if ctx.is_group_anaphor(t):
                 continue
-            name = ctx.party(t, allow_groups=lemma == "meet")
-            if name is None and lemma == "meet":
-                name = _generic_side(ctx, t)
-            if name is None:
-                continue
-            if person_only and not _persons(ctx, [name]):
-                continue
-            others.append([name])
+            for name in _side_names(ctx, t, allow_groups=lemma == "meet"):
+                if person_only and not (_notable(ctx, name) or phone_ctx and not _persons(ctx, [name])):
+                    continue
+                others.append([name])
     if not others:
         if lemma in _CLIQUE_VERBS and len(owners) >= 2 and not obj_toks:
             _emit(ctx, drafts, owners, [], [v], v.sent)
@@ -171,10 +186,8 @@ def meeting_noun(ctx: DocContext, n: Token, drafts: list[_Draft]) -> None:
         return
     others: list[list[str]] = []
     for w in withs + ofs:
-        for t in (w, *w.conjuncts):
-            name = ctx.party(t, allow_groups=True)
-            if name:
-                others.append([name])
+        for t in ctx.coordinated(w):
+            others += [[name] for name in _side_names(ctx, t, allow_groups=True)]
     if low.startswith("conference") and not _persons(ctx, [x[0] for x in others]):
         return
     if not owners:

@@ -46,6 +46,13 @@ def _places(ctx: DocContext, tok: Token) -> list[Token]:
     return [t for t in (tok, *tok.conjuncts) if t.ent_type_ in _PLACE_LABELS]
 
 
+def _is_place(ctx: DocContext, t: Token) -> bool:
+    """A place entity, or an untagged proper noun that names no person ("Aceh")."""
+    if t.ent_type_ in _PLACE_LABELS:
+        return True
+    return t.tag_ == "NNP" and not t.ent_type_ and ctx.persons.at(t) is None
+
+
 def _prep_places(ctx: DocContext, tok: Token, preps: tuple[str, ...]) -> list[Token]:
     out: list[Token] = []
     for c in tok.children:
@@ -79,7 +86,7 @@ def _is_upcoming(ctx: DocContext, v: Token) -> bool:
 def _add(ctx: DocContext, out: list[_StopDraft], who: str, places: list[Token], anchor: Token,
          when: Span | None = None) -> None:
     for p in places:
-        name = ctx.entity_text(p)
+        name = ctx.entity_text(p) or (p.text if p.tag_ == "NNP" else None)
         if not name:
             continue
         out.append(_StopDraft(who, name, when or ctx.time_words([anchor]), ctx.evidence(anchor.sent), p.i))
@@ -91,12 +98,19 @@ def travel_verb(ctx: DocContext, v: Token, out: list[_StopDraft]) -> None:
     lemma = v.lemma_
     places: list[Token] = []
     if lemma in VISIT_VERBS:
+        direct = False
         for c in v.children:
             if c.dep_ == "dobj":
-                places += _places(ctx, c)
                 for t in (c, *c.conjuncts):
-                    places += _prep_places(ctx, t, ("in", "at"))
-        places += _prep_places(ctx, v, ("in", "to"))
+                    if _is_place(ctx, t):
+                        places.append(t)
+                        direct = True
+                    else:
+                        places += _prep_places(ctx, t, ("in", "at", "of"))
+            if c.dep_ == "cc" and c.lower_ == "as":  # "as well as Sri Lanka"
+                places += [p for p in c.children if p.dep_ == "pobj" and _is_place(ctx, p)]
+        if not direct:
+            places += _prep_places(ctx, v, ("in", "to"))
     else:
         places += _prep_places(ctx, v, _MOTION_PREPS)
     if not places:
