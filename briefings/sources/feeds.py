@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 from ..loaders import text_id
 from ..models import Article
-from ..text import first_sentence
+from ..text import first_sentence, normalise_text
 from .pages import html_to_text
 from .urls import canonical_url, join_url
 from .wording import FetchFailure, say
@@ -48,8 +48,9 @@ _FEED_TYPES = frozenset(
         "application/feed+json",
     }
 )
-_FEED_ROOT = re.compile(rb"<(rss|feed|rdf:RDF)[\s>]", re.IGNORECASE)
-_HTML_ROOT = re.compile(rb"<(html|!doctype html)[\s>]", re.IGNORECASE)
+_PROLOG = re.compile(rb"\s*(<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>]*>)", re.IGNORECASE | re.DOTALL)
+_ROOT = re.compile(rb"\s*<([A-Za-z][\w:.-]*)")
+_FEED_ROOTS = frozenset({b"rss", b"feed", b"rdf:rdf", b"rdf"})
 
 Status = Literal["ok", "not_modified", "error"]
 
@@ -129,17 +130,19 @@ def looks_like_feed(content_type: str, body: bytes) -> bool:
     """Whether a fetched body is a feed (by media type, else by its root element)."""
     if content_type in _FEED_TYPES:
         return True
-    head = body[:2048].lstrip(b"\xef\xbb\xbf \t\r\n")
-    if content_type in ("application/json",):
-        return b'"jsonfeed.org' in body[:1024] or b'"version"' in body[:512]
-    if _HTML_ROOT.search(head[:512]) and not _FEED_ROOT.search(head[:512]):
-        return False
-    return bool(_FEED_ROOT.search(head))
+    if content_type == "application/json":
+        return b"jsonfeed.org/version" in body[:2048]
+    head = body[:4096].removeprefix(b"\xef\xbb\xbf")
+    pos = 0
+    while m := _PROLOG.match(head, pos):
+        pos = m.end()
+    root = _ROOT.match(head, pos)
+    return root is not None and root.group(1).lower() in _FEED_ROOTS
 
 
 def _date(entry: Any) -> dt.date | None:
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
-        value = entry.get(key)
+        value = dict.get(entry, key)  # plain lookup: no feedparser fallback warnings
         if isinstance(value, time.struct_time):
             try:
                 return dt.date(value.tm_year, value.tm_mon, value.tm_mday)
@@ -148,18 +151,23 @@ def _date(entry: Any) -> dt.date | None:
     return None
 
 
+def _text(value: object, detail: Any) -> str:
+    """Plain text of a feed field, parsed as HTML only when the feed says it is HTML."""
+    if not isinstance(value, str) or not value:
+        return ""
+    kind = (detail or {}).get("type") or "text/html"
+    return html_to_text(value) if "html" in kind else normalise_text(value)
+
+
 def _entry_text(entry: Any) -> str:
     best = ""
     for content in entry.get("content") or ():
-        value = content.get("value") or ""
-        text = html_to_text(value) if "html" in (content.get("type") or "html") else value
+        text = _text(content.get("value"), content)
         if len(text) > len(best):
             best = text
-    summary = entry.get("summary") or ""
-    if summary:
-        text = html_to_text(summary)
-        if len(text) > len(best):
-            best = text
+    text = _text(entry.get("summary"), entry.get("summary_detail"))
+    if len(text) > len(best):
+        best = text
     return best.strip()
 
 
@@ -199,7 +207,7 @@ def parse_feed(body: bytes, *, url: str, content_type: str | None = None) -> Par
         try:
             link = _link(raw, url)
             text = _entry_text(raw)
-            title = html_to_text(raw.get("title") or "") or None
+            title = _text(raw.get("title"), raw.get("title_detail")) or None
         except Exception:  # one malformed entry must not sink the feed
             errors.append(EntryError(n, None, "entry_empty", say("entry_empty", n=n)))
             continue
@@ -213,12 +221,12 @@ def parse_feed(body: bytes, *, url: str, content_type: str | None = None) -> Par
                 link=link,
                 title=title,
                 published=_date(raw),
-                updated=raw.get("updated") or raw.get("published"),
+                updated=dict.get(raw, "updated") or dict.get(raw, "published"),
                 text=text,
                 is_teaser=is_teaser(text),
             )
         )
-    title = html_to_text(feed.get("title") or "") or None
+    title = _text(feed.get("title"), feed.get("title_detail")) or None
     link = feed.get("link") if isinstance(feed.get("link"), str) else None
     return ParsedFeed(title=title, link=link, entries=tuple(entries), errors=tuple(errors))
 

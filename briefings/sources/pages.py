@@ -124,6 +124,14 @@ def _extract(tree: Any, url: str, precise: bool) -> dict[str, Any] | None:
     return data
 
 
+def _drop_headline(body: str, title: str) -> str:
+    """The body without a leading line that only repeats the headline (the page's <h1>)."""
+    first, _, rest = body.partition("\n")
+    if rest and first.strip().casefold() == title.strip().casefold():
+        return rest
+    return body
+
+
 def page_to_article(fetched: Fetched, hints: PageHints | None = None) -> Article:
     """The article on a fetched page; raises `FetchFailure("no_text")` if there is none."""
     hints = hints or PageHints()
@@ -143,6 +151,7 @@ def page_to_article(fetched: Fetched, hints: PageHints | None = None) -> Article
     if not body or data is None:
         raise FetchFailure("no_text", url=fetched.url)
     title = normalise_text(data.get("title") or "") or hints.title or first_sentence(body)
+    body = _drop_headline(body, title)
     return Article(
         id=url or text_id(body),
         title=title,
