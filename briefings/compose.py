@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from .models import Agreement, Article, Evidence, Extraction, Meeting, Official
-from .people import display_surname, name_key, surname
+from .people import display_surname, is_name_form, name_key, surname
 from .text import first_sentence, fold
 
 __all__ = [
@@ -195,7 +195,7 @@ class _Names:
         for off in officials:
             for form in (off.name, *off.aliases):
                 k = name_key(form)
-                if k:
+                if k and (form == off.name or is_name_form(form)):
                     self.by_key.setdefault(k, off)
             by_surname.setdefault(surname(off.name), []).append(off)
         self.by_surname = {k: v for k, v in by_surname.items() if len(v) == 1}

@@ -21,7 +21,7 @@ import numpy as np
 
 from .compose import Briefing, SourceRef, compose_briefing
 from .models import Article, Extraction
-from .people import first_names_compatible, name_key
+from .people import first_names_compatible, is_name_form, name_key
 from .store import Store
 from .store import queries as q
 from .text import fold
@@ -121,7 +121,8 @@ def _canon(ex: Extraction) -> dict[str, str]:
     for off in ex.officials:
         k = name_key(off.name)
         for form in (off.name, *off.aliases):
-            out.setdefault(name_key(form), k)
+            if form == off.name or is_name_form(form):
+                out.setdefault(name_key(form), k)
     return out
 
 

@@ -23,7 +23,7 @@ from rapidfuzz import fuzz, process
 
 from .compose import SourceRef, when_display
 from .models import Evidence
-from .people import first_names_compatible, name_key
+from .people import first_names_compatible, is_name_form, name_key
 from .store import Store
 from .store import queries as q
 from .text import fold
@@ -147,7 +147,7 @@ def _build_index(store: Store) -> _Index:
         idx.refs[o.id] = OfficialRef(o.id, o.name, o.title, o.affiliation, o.mentions)
         idx.keys[o.id] = full
         for form in {full, key, *o.aliases}:
-            if form:
+            if form and is_name_form(form):
                 idx.exact.setdefault(form, set()).add(o.id)
                 by_choice.setdefault(form, set()).add(o.id)
         sur = full.rsplit(" ", 1)[-1] if full else o.surname

@@ -361,3 +361,46 @@ def display_surname(name: str) -> str:
         last = parts[-2].rstrip(",.;:")
     # Particles stay with the surname ("de Hoop Scheffer" keeps its last word only).
     return last
+
+
+_NOT_NAMES = {
+    "he",
+    "him",
+    "his",
+    "she",
+    "her",
+    "hers",
+    "they",
+    "them",
+    "their",
+    "it",
+    "its",
+    "we",
+    "us",
+    "our",
+    "i",
+    "me",
+    "my",
+    "you",
+    "your",
+    "who",
+    "whom",
+    "whose",
+    "the",
+    "a",
+    "an",
+    "mr",
+    "mrs",
+    "ms",
+    "minister",
+    "president",
+    "official",
+    "spokesman",
+    "spokeswoman",
+}
+
+
+def is_name_form(alias: str) -> bool:
+    """False for pronouns and bare titles an extractor may list among aliases ("he")."""
+    key = name_key(alias)
+    return bool(key) and key not in _NOT_NAMES and len(key) > 1 and key[0].isalpha()

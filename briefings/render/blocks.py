@@ -301,7 +301,7 @@ def enforce(message: dict[str, Any]) -> dict[str, Any]:
     blocks = [b for b in blocks if not (b.get("type") == "actions" and not b["elements"])]
     if len(blocks) > MAX_BLOCKS:
         cut = len(blocks) - (MAX_BLOCKS - 1)
-        blocks = [*blocks[:MAX_BLOCKS - 1], _context(f"{ELLIPSIS} {cut} more block(s) not shown")]
+        blocks = [*blocks[: MAX_BLOCKS - 1], _context(f"{ELLIPSIS} {cut} more block(s) not shown")]
     out: list[Block] = []
     used = 0
     for i, b in enumerate(blocks):

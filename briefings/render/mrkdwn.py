@@ -26,11 +26,11 @@ NOTHING_NEW = "Nothing new since the last digest."
 
 
 def short_source(src: SourceRef) -> str:
-    """ "BBC News, Tue 2 Dec 2003" or a shortened title: a compact label for a source."""
-    name = (src.source or "").split(" (", 1)[0].strip()
-    if not name:
-        title = src.title or "article"
-        name = title if len(title) <= 60 else title[:59].rsplit(" ", 1)[0] + "…"
+    """ "G7 backs Africa debt relief plan, Tue 2 Dec 2003": a compact label for a source."""
+    name = " ".join((src.title or "").split()) or (src.source or "").split(" (", 1)[0].strip()
+    name = name or "article"
+    if len(name) > 60:
+        name = name[:59].rsplit(" ", 1)[0] + "…"
     if src.published:
         name += f", {format_day(src.published)}"
     return name
