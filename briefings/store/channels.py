@@ -289,3 +289,16 @@ class Channels:
         with self.store.session() as s:
             res = s.execute(delete(ProcessedEventRow).where(ProcessedEventRow.received_at < cutoff))
             return int(getattr(res, "rowcount", 0) or 0)
+
+
+def article_id_for_url(store: Store, url: str) -> int | None:
+    """The stored article with this URL (canonical or as given), if any."""
+    from ..sources.urls import canonical_url
+    from .schema import ArticleRow
+
+    keys = {canonical_url(url), url}
+    with store.session() as s:
+        found = s.scalar(select(ArticleRow.id).where(ArticleRow.key.in_(keys)).limit(1))
+        if found is None:
+            found = s.scalar(select(ArticleRow.id).where(ArticleRow.url.in_(keys)).limit(1))
+        return int(found) if found is not None else None

@@ -1,0 +1,376 @@
+"""What `/brief` and the buttons answer: Slack messages built from the store.
+
+Pure of Bolt: every function takes the context and who asked (`Asker`) and
+returns a message dict (`{"blocks": [...], "text": "..."}` or `{"text": ...}`),
+so the listeners only parse, acknowledge, and send.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from briefings.errors import FetchError, UsageError
+from briefings.store.channels import Channels
+
+from .. import wording as w
+from ..schedules import describe
+from . import commands as c
+from .hooks import notify_scheduled, notify_unscheduled
+
+if TYPE_CHECKING:
+    from ..context import AppContext
+
+log = logging.getLogger("briefbot.slack")
+
+Message = dict[str, Any]
+
+SHARE_ACTION = "share_in_channel"
+SOURCES_ACTION = "show_sources"
+FOLLOW_ACTION = "follow_official"
+MAX_BLOCKS = 50
+MAX_BLOCK_TEXT = 11000  # total text carried by one message's blocks (Slack: ~12,000)
+MAX_VALUE = 1900
+
+
+@dataclass(frozen=True, slots=True)
+class Asker:
+    """Who asked, and where (from the slash command or interaction payload)."""
+
+    team_id: str
+    channel_id: str
+    user_id: str
+
+
+# -- message helpers ---------------------------------------------------------
+
+
+def text_message(text: str) -> Message:
+    """A plain message (mrkdwn `text` only; Slack needs no blocks for it)."""
+    return {"text": text}
+
+
+def _escape(text: str) -> str:
+    from briefings.render.escape import escape
+
+    return escape(text)
+
+
+def _block_text(block: dict[str, Any]) -> int:
+    n = 0
+    for key in ("text",):
+        t = block.get(key)
+        if isinstance(t, dict):
+            n += len(str(t.get("text") or ""))
+    for f in block.get("fields") or ():
+        n += len(str(f.get("text") or ""))
+    for el in block.get("elements") or ():
+        if isinstance(el, dict):
+            t = el.get("text")
+            n += len(str(t.get("text") or "")) if isinstance(t, dict) else len(str(t or ""))
+    return n
+
+
+def _button(action_id: str, label: str, value: str) -> dict[str, Any]:
+    from briefings.render.escape import truncate
+
+    return {
+        "type": "button",
+        "action_id": action_id,
+        "text": {"type": "plain_text", "text": truncate(label, 75), "emoji": False},
+        "value": value[:MAX_VALUE],
+    }
+
+
+def has_button(message: Message, action_id: str) -> bool:
+    return any(
+        e.get("action_id") == action_id
+        for b in message.get("blocks") or ()
+        if b.get("type") == "actions"
+        for e in b.get("elements") or ()
+    )
+
+
+def with_share_button(message: Message, value: str) -> Message:
+    """The message with a "Share in channel" button (kept as is when it has one)."""
+    if has_button(message, SHARE_ACTION):
+        return message
+    blocks = [dict(b) for b in message.get("blocks") or ()]
+    button = _button(SHARE_ACTION, w.say("button_share"), value)
+    if not blocks:
+        text = message.get("text") or ""
+        blocks = [{"type": "section", "text": {"type": "mrkdwn", "text": text[:3000] or " "}}]
+    last = blocks[-1]
+    if last.get("type") == "actions" and len(last.get("elements") or ()) < 25:
+        last["elements"] = [*last.get("elements", ()), button]
+    elif len(blocks) < MAX_BLOCKS:
+        blocks.append({"type": "actions", "elements": [button]})
+    else:
+        return message  # full: no room for a button; nothing is ever over Slack's limits
+    return {**message, "blocks": blocks}
+
+
+def for_channel(message: Message, user_id: str) -> Message:
+    """A shared copy: without the share button, saying who shared it."""
+    blocks: list[dict[str, Any]] = []
+    for b in message.get("blocks") or ():
+        if b.get("type") == "actions":
+            els = [e for e in b.get("elements") or () if e.get("action_id") != SHARE_ACTION]
+            if not els:
+                continue
+            b = {**b, "elements": els}
+        blocks.append(b)
+    ctx_block = {
+        "type": "context",
+        "elements": [{"type": "mrkdwn", "text": w.say("shared_by", user=user_id)}],
+    }
+    if len(blocks) >= MAX_BLOCKS:
+        blocks = blocks[: MAX_BLOCKS - 1]
+    blocks.append(ctx_block)
+    return {**message, "blocks": blocks}
+
+
+def concat(messages: list[Message]) -> Message:
+    """Several rendered messages as one, within Slack's limits (later ones are dropped)."""
+    blocks: list[dict[str, Any]] = []
+    texts: list[str] = []
+    total = 0
+    for i, m in enumerate(messages):
+        mb = [dict(b) for b in m.get("blocks") or ()]
+        size = sum(_block_text(b) for b in mb)
+        need = len(mb) + (1 if blocks else 0)
+        if blocks and (len(blocks) + need > MAX_BLOCKS - 1 or total + size > MAX_BLOCK_TEXT):
+            break
+        if blocks:
+            blocks.append({"type": "divider"})
+        for b in mb:
+            if "block_id" in b:
+                b["block_id"] = f"{b['block_id']}-{i}"[:255]
+        blocks.extend(mb)
+        total += size
+        texts.append(str(m.get("text") or ""))
+    return {"blocks": blocks, "text": "\n\n".join(t for t in texts if t)[:3000]}
+
+
+# -- answers -------------------------------------------------------------------
+
+
+def help_message() -> Message:
+    return text_message(w.help_text())
+
+
+def dossier_message(ctx: AppContext, query: str) -> Message:
+    """The dossier (with Follow and Share buttons), the candidates, or "unknown"."""
+    from briefings.dossier import Dossier, lookup
+    from briefings.render.blocks import to_message
+
+    found = lookup(ctx.store, query)
+    msg = to_message(found)
+    return with_share_button(msg, "dossier:" + query) if isinstance(found, Dossier) else msg
+
+
+def latest_message(ctx: AppContext, count: int = 5) -> Message:
+    from briefings.compose import compose_briefing
+    from briefings.render.blocks import to_message
+
+    items = ctx.store.latest(count)
+    rendered = [
+        to_message(compose_briefing(article, ex, article_id=aid))
+        for aid, article, ex in items
+        if ex is not None
+    ]
+    if not rendered:
+        return text_message(w.say("latest_none"))
+    return rendered[0] if len(rendered) == 1 else concat(rendered)
+
+
+def article_message(ctx: AppContext, article_id: int) -> Message | None:
+    from briefings.compose import compose_briefing
+    from briefings.render.blocks import to_message
+
+    got = ctx.store.get_article(article_id)
+    if got is None or got[1] is None:
+        return None
+    article, ex = got
+    assert ex is not None
+    return to_message(compose_briefing(article, ex, article_id=article_id))
+
+
+def sources_message(ctx: AppContext, value: str) -> Message:
+    """The evidence sentences behind a briefing (the Show sources button; value:
+    the stored article id)."""
+    from briefings.compose import compose_briefing
+    from briefings.render.blocks import evidence_message
+
+    got = ctx.store.get_article(int(value)) if value.strip().isdigit() else None
+    if got is None:
+        return text_message(w.say("sources_gone"))
+    article, ex = got
+    if ex is None:
+        return text_message(w.say("sources_gone"))
+    return evidence_message(compose_briefing(article, ex, article_id=int(value)))
+
+
+def share_value(cmd: c.Command) -> str | None:
+    """What a Share button must carry to rebuild the same answer (the renderer's
+    scheme: "dossier:<query>", "briefing:<article id>"; plus "latest:<n>")."""
+    if isinstance(cmd, c.Official):
+        return "dossier:" + cmd.query
+    if isinstance(cmd, c.Latest):
+        return f"latest:{cmd.count}"
+    return None
+
+
+def rebuild(ctx: AppContext, value: str) -> Message | None:
+    """The answer a Share button's value stands for."""
+    kind, _, arg = value.partition(":")
+    if kind == "dossier" and arg:
+        return dossier_message(ctx, arg)
+    if kind == "latest":
+        return latest_message(ctx, int(arg) if arg.isdigit() else 5)
+    if kind == "briefing" and arg.isdigit():
+        return article_message(ctx, int(arg))
+    return None
+
+
+def fetch_and_brief(ctx: AppContext, url: str) -> tuple[Message, int | None]:
+    """Fetch, extract, store and brief one article (slow: run on `ctx.executor`)."""
+    from briefings.ingest import ingest
+    from briefings.store.channels import article_id_for_url
+
+    from ..fetching import fetch_article
+
+    try:
+        article = fetch_article(url, ctx.settings)
+    except FetchError as exc:
+        return text_message(w.say("fetch_failed", url=_escape(url), reason=str(exc))), None
+    aid = article_id_for_url(ctx.store, article.url or url)
+    if aid is None:
+        report = ingest([article], ctx.extractor, ctx.store)
+        aid = report.article_ids[0] if report.article_ids else None
+        if aid is None:
+            aid = article_id_for_url(ctx.store, article.url or url)
+    if aid is None:
+        log.warning("could not store the article at %s", url)
+        return text_message(w.say("internal_error")), None
+    msg = article_message(ctx, aid)
+    if msg is None:
+        return text_message(w.say("internal_error")), None
+    return msg, aid
+
+
+def channel_command(ctx: AppContext, cmd: c.Command, who: Asker) -> Message:
+    """Sub-commands that read or change this channel's settings (quick, no fetching)."""
+    ch = Channels(ctx.store)
+    team, channel = who.team_id, who.channel_id
+    if isinstance(cmd, c.Subscribe):
+        sched = cmd.schedule
+        new, previous = ch.subscribe(
+            team,
+            channel,
+            schedule=sched.text,
+            cron=sched.cron,
+            timezone=sched.timezone,
+            created_by=who.user_id,
+        )
+        notify_scheduled(ctx, team, channel, new.cron, new.timezone)
+        now = describe(new.cron, new.timezone)
+        if previous is not None and (previous.cron, previous.timezone) != (new.cron, new.timezone):
+            before = describe(previous.cron, previous.timezone)
+            return text_message(w.say("subscribed_changed", schedule=now, previous=before))
+        return text_message(w.say("subscribed", schedule=now))
+    if isinstance(cmd, c.Unsubscribe):
+        gone = ch.unsubscribe(team, channel)
+        if gone is None:
+            return text_message(w.say("not_subscribed", usage=w.usage("subscribe")))
+        notify_unscheduled(ctx, team, channel)
+        return text_message(w.say("unsubscribed", schedule=describe(gone.cron, gone.timezone)))
+    if isinstance(cmd, c.Subscriptions):
+        sub = ch.subscription(team, channel)
+        if sub is None:
+            return text_message(w.say("not_subscribed", usage=w.usage("subscribe")))
+        lines = [w.say("subscriptions", schedule=describe(sub.cron, sub.timezone))]
+        follows = ch.follows(team, "channel", channel)
+        if sub.only_followed and follows:
+            names = ", ".join(_escape(f.name) for f in follows)
+            lines.append(w.say("subscription_filters", names=names))
+        return text_message("\n".join(lines))
+    if isinstance(cmd, c.Follow):
+        name = _canonical_official(ctx, cmd.name)
+        added = ch.follow(team, "channel", channel, name)
+        return text_message(w.say("followed" if added else "already_following", name=_escape(name)))
+    if isinstance(cmd, c.Unfollow):
+        gone_f = ch.unfollow(team, "channel", channel, cmd.name)
+        if gone_f is None:
+            return text_message(w.say("not_following", name=_escape(cmd.name)))
+        return text_message(w.say("unfollowed", name=_escape(gone_f.name)))
+    if isinstance(cmd, c.Following):
+        follows = ch.follows(team, "channel", channel)
+        if not follows:
+            return text_message(w.say("following_none", usage=w.usage("follow")))
+        return text_message(
+            w.say("following", names=", ".join(f"*{_escape(f.name)}*" for f in follows))
+        )
+    if isinstance(cmd, c.SourcesAdd):
+        url = _check_feed(ctx, cmd.url)
+        _, added = ch.add_feed(team, channel, url, added_by=who.user_id)
+        return text_message(w.say("source_added" if added else "source_exists", url=_escape(url)))
+    if isinstance(cmd, c.SourcesRemove):
+        url = _canonical(cmd.url)
+        removed = ch.remove_feed(team, channel, url) or ch.remove_feed(team, channel, cmd.url)
+        return text_message(
+            w.say("source_removed" if removed else "source_unknown", url=_escape(cmd.url))
+        )
+    if isinstance(cmd, c.SourcesList):
+        feeds = ch.feeds(team, channel)
+        if not feeds:
+            return text_message(w.say("sources_none", usage=w.usage("sources")))
+        listing = "\n".join(f"• {_escape(f.url)}" for f in feeds)
+        return text_message(w.say("sources", lines=listing))
+    raise TypeError(f"not a channel command: {cmd!r}")
+
+
+def _canonical(url: str) -> str:
+    from briefings.sources.urls import canonical_url
+
+    return canonical_url(url)
+
+
+def _check_feed(ctx: AppContext, url: str) -> str:
+    """Refuse an unfetchable feed link up front (no network); the canonical URL."""
+    from briefings.sources import check_link
+
+    from ..fetching import fetch_policy
+
+    try:
+        return check_link(url, fetch_policy(ctx.settings))
+    except FetchError as exc:
+        raise UsageError(f"{exc}. Usage: {w.usage('sources')}") from None
+
+
+def _canonical_official(ctx: AppContext, name: str) -> str:
+    """The stored official's full name when `name` clearly means one, else `name`."""
+    try:
+        from briefings.dossier import Dossier, lookup
+
+        found = lookup(ctx.store, name)
+    except Exception:  # following must work even if the dossier module fails
+        log.exception("official look-up failed for follow")
+        return name
+    return found.official.name if isinstance(found, Dossier) else name
+
+
+def answer(ctx: AppContext, cmd: c.Command, who: Asker) -> Message:
+    """The answer to any quick sub-command (everything but `/brief <url>`)."""
+    if isinstance(cmd, c.Help):
+        return help_message()
+    if isinstance(cmd, c.Ping):
+        return text_message(w.say("ping"))
+    if isinstance(cmd, c.Official):
+        return dossier_message(ctx, cmd.query)
+    if isinstance(cmd, c.Latest):
+        return latest_message(ctx, cmd.count)
+    if isinstance(cmd, c.BriefUrl):
+        raise TypeError("`/brief <url>` is slow work; use fetch_and_brief on ctx.executor")
+    return channel_command(ctx, cmd, who)

@@ -1,0 +1,88 @@
+"""Build the Bolt `App`: a Web API client that honours SLACK_API_URL and retries,
+and the listeners registered per folder (commands, events, actions).
+
+Threads: Bolt runs each listener's `ack` part at once (process_before_response,
+so HTTP responses and Socket Mode acks never wait for work); the answer runs as
+a lazy listener on Bolt's bounded listener pool (look-ups, rendering, replies),
+and fetching and extraction go further, to `ctx.executor`.
+"""
+
+from __future__ import annotations
+
+import logging
+from concurrent.futures import ThreadPoolExecutor
+from typing import TYPE_CHECKING
+
+from slack_bolt import App
+from slack_sdk import WebClient
+from slack_sdk.http_retry.builtin_handlers import (
+    ConnectionErrorRetryHandler,
+    RateLimitErrorRetryHandler,
+)
+
+from .listeners import register
+
+if TYPE_CHECKING:
+    from ..context import AppContext
+    from ..settings import Settings
+
+log = logging.getLogger("briefbot.slack")
+
+# Seconds before a Web API call is abandoned (a hanging Slack must not hold a thread).
+API_TIMEOUT = 10
+RATE_LIMIT_RETRIES = 3
+CONNECTION_RETRIES = 2
+
+
+def build_client(settings: Settings, *, timeout: int = API_TIMEOUT) -> WebClient:
+    """A WebClient for SLACK_API_URL that retries on 429 (after Retry-After) and on
+    connection errors. Server errors (500) are not retried: a post may have landed."""
+    if settings.slack_bot_token is None:
+        raise ValueError("SLACK_BOT_TOKEN is not set")
+    return WebClient(
+        token=settings.slack_bot_token.get_secret_value(),
+        base_url=settings.slack_api_url,
+        timeout=timeout,
+        logger=logging.getLogger("briefbot.slack.web"),
+        retry_handlers=[
+            ConnectionErrorRetryHandler(max_retry_count=CONNECTION_RETRIES),
+            RateLimitErrorRetryHandler(max_retry_count=RATE_LIMIT_RETRIES),
+        ],
+    )
+
+
+def build_app(
+    ctx: AppContext,
+    *,
+    client: WebClient | None = None,
+    listener_threads: int | None = None,
+) -> App:
+    """The Bolt app with every listener registered. HTTP mode verifies signatures;
+    Socket Mode has no signing secret (requests come over the authenticated socket)."""
+    settings = ctx.settings
+    client = client or build_client(settings)
+    secret = (
+        settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else ""
+    )
+    threads = listener_threads or max(4, 2 * settings.briefbot_workers)
+    app = App(
+        client=client,
+        signing_secret=secret,
+        request_verification_enabled=settings.mode == "http",
+        process_before_response=True,
+        listener_executor=ThreadPoolExecutor(
+            max_workers=threads, thread_name_prefix="briefbot-slack"
+        ),
+        logger=logging.getLogger("briefbot.slack.bolt"),
+        name="briefbot",
+    )
+    register(app, ctx)
+    return app
+
+
+def shutdown(app: App) -> None:
+    """Stop the listener pool (pending answers are dropped)."""
+    executor = getattr(app, "_listener_runner", None)
+    pool = getattr(executor, "listener_executor", None)
+    if isinstance(pool, ThreadPoolExecutor):
+        pool.shutdown(wait=False, cancel_futures=True)

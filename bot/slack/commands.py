@@ -1,0 +1,257 @@
+"""`/brief` sub-commands, parsed from the command text by pure functions.
+
+`parse(text)` returns one of the dataclasses below or raises `UsageError`
+whose message is the one-line answer (with the correct usage) to show the user.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from briefings.errors import UsageError
+
+from ..schedules import Schedule, parse_schedule
+from ..wording import say, usage
+
+_SLACK_LINK = re.compile(r"^<([^|>]+)(?:\|[^>]*)?>$")
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):(//)?")
+_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
+
+
+@dataclass(frozen=True, slots=True)
+class Help:
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class Ping:
+    """A no-op (`/brief ping`): answers "pong"; the benchmark's floor."""
+
+
+@dataclass(frozen=True, slots=True)
+class Latest:
+    count: int = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Official:
+    query: str
+
+
+@dataclass(frozen=True, slots=True)
+class BriefUrl:
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class Subscribe:
+    schedule: Schedule
+
+
+@dataclass(frozen=True, slots=True)
+class Unsubscribe:
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class Subscriptions:
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class Follow:
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Unfollow:
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Following:
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class SourcesAdd:
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class SourcesRemove:
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class SourcesList:
+    pass
+
+
+Command = (
+    Help
+    | Ping
+    | Latest
+    | Official
+    | BriefUrl
+    | Subscribe
+    | Unsubscribe
+    | Subscriptions
+    | Follow
+    | Unfollow
+    | Following
+    | SourcesAdd
+    | SourcesRemove
+    | SourcesList
+)
+
+SUBCOMMANDS = (
+    "help",
+    "latest",
+    "subscribe",
+    "unsubscribe",
+    "subscriptions",
+    "follow",
+    "unfollow",
+    "following",
+    "sources",
+)
+
+
+def _distance(a: str, b: str) -> int:
+    """Optimal string alignment distance (Levenshtein with transpositions)."""
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cost = 0 if ca == cb else 1
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        prev2, prev = prev, cur
+    return prev[-1]
+
+
+def near_subcommand(word: str) -> str | None:
+    """The sub-command `word` is a typo of, if it clearly is one ("subscibe")."""
+    w = word.lower()
+    if len(w) < 4 or w in SUBCOMMANDS:
+        return None
+    limit = 1 if len(w) < 7 else 2
+    best = min(SUBCOMMANDS, key=lambda c: _distance(w, c))
+    return best if _distance(w, best) <= limit else None
+
+
+def unwrap_link(token: str) -> str:
+    """Slack may send links as `<https://x|label>`; return the bare address."""
+    m = _SLACK_LINK.match(token.strip())
+    return m.group(1) if m else token.strip()
+
+
+def looks_like_url(token: str) -> bool:
+    t = unwrap_link(token)
+    return bool(_SCHEME.match(t)) and ("://" in t or t.lower().startswith(("mailto:", "file:")))
+
+
+def check_http_url(token: str, usage_key: str) -> str:
+    """The http(s) URL in `token`, or UsageError naming what is wrong."""
+    url = unwrap_link(token)
+    m = _SCHEME.match(url)
+    scheme = m.group(1).lower() if m else ""
+    if scheme not in ("http", "https"):
+        raise UsageError(say("not_http", scheme=scheme or url, usage=usage(usage_key)))
+    try:
+        parts = urlsplit(url)
+        _ = parts.port
+    except ValueError:
+        raise UsageError(say("bad_url", url=url, usage=usage(usage_key))) from None
+    if not parts.hostname or any(c.isspace() for c in url):
+        raise UsageError(say("bad_url", url=url, usage=usage(usage_key)))
+    return url
+
+
+def _no_args(name: str, rest: str, what: str = "arguments") -> None:
+    if rest:
+        raise UsageError(say("extra_argument", command=name, what=what, usage=usage(name)))
+
+
+def _needs(name: str, rest: str, what: str) -> str:
+    if not rest:
+        raise UsageError(say("missing_argument", command=name, what=what, usage=usage(name)))
+    return rest
+
+
+def _name(rest: str) -> str:
+    """An official's name as typed, without surrounding quotes."""
+    return rest.translate(_QUOTES).strip().strip("\"'").strip()
+
+
+def parse(text: str, *, default_timezone: str = "UTC") -> Command:
+    """Parse the text after `/brief`."""
+    text = " ".join((text or "").split())
+    if not text:
+        return Help()
+    first, _, rest = text.partition(" ")
+    word = first.lower()
+    rest = rest.strip()
+    if word in ("help", "-h", "--help", "?"):
+        return Help()
+    if word == "ping" and not rest:
+        return Ping()
+    if word == "latest":
+        if not rest:
+            return Latest()
+        if rest.isdigit() and 1 <= int(rest) <= 5:
+            return Latest(int(rest))
+        raise UsageError(say("bad_count", value=rest, usage=usage("latest")))
+    if word == "subscribe":
+        return Subscribe(parse_schedule(rest, default_timezone))
+    if word == "unsubscribe":
+        _no_args("unsubscribe", rest)
+        return Unsubscribe()
+    if word == "subscriptions":
+        _no_args("subscriptions", rest)
+        return Subscriptions()
+    if word == "follow":
+        return Follow(_name(_needs("follow", rest, "an official's name")))
+    if word == "unfollow":
+        return Unfollow(_name(_needs("unfollow", rest, "an official's name")))
+    if word == "following":
+        _no_args("following", rest)
+        return Following()
+    if word == "sources":
+        action, _, arg = rest.partition(" ")
+        action = action.lower()
+        arg = arg.strip()
+        if action in ("", "list"):
+            _no_args("sources", arg)
+            return SourcesList()
+        if action == "add":
+            url = _needs("sources", arg, "a feed URL")
+            return SourcesAdd(check_http_url(url, "sources"))
+        if action == "remove":
+            url = _needs("sources", arg, "a feed URL")
+            return SourcesRemove(check_http_url(url, "sources"))
+        raise UsageError(say("sources_action", usage=usage("sources")))
+    if looks_like_url(first) or first.startswith("<"):
+        if rest:
+            raise UsageError(
+                say(
+                    "extra_argument",
+                    command="<URL>",
+                    what="text after the link",
+                    usage=usage("url"),
+                )
+            )
+        return BriefUrl(check_http_url(first, "url"))
+    if first.startswith(("-", "/")):
+        raise UsageError(
+            say("unknown_subcommand", word=first, suggestion="help", usage=usage("help"))
+        )
+    near = near_subcommand(word)
+    if near is not None:
+        raise UsageError(say("unknown_subcommand", word=first, suggestion=near, usage=usage(near)))
+    return Official(_name(text))

@@ -1,0 +1,16 @@
+"""Buttons: Show sources, Follow <official>, Share in channel."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .buttons import register_buttons
+
+if TYPE_CHECKING:
+    from slack_bolt import App
+
+    from ....context import AppContext
+
+
+def register(app: App, ctx: AppContext) -> None:
+    register_buttons(app, ctx)

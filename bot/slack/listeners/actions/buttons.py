@@ -1,0 +1,132 @@
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+from slack_bolt import Ack, Respond
+from slack_sdk.errors import SlackApiError
+
+from briefings.store.channels import Channels
+
+from .... import wording as w
+from ... import answers as a
+from ...home import home_view
+from ...send import reply
+
+if TYPE_CHECKING:
+    from slack_bolt import App
+
+    from ....context import AppContext
+
+log = logging.getLogger("briefbot.slack.actions")
+
+# Errors after which the bot cannot post as itself but the response_url still can.
+CANNOT_POST = {"not_in_channel", "channel_not_found", "is_archived", "restricted_action"}
+
+
+def _ids(body: dict[str, Any]) -> tuple[str, str, str]:
+    team = (body.get("team") or {}).get("id") or body.get("team_id") or ""
+    channel = (
+        (body.get("channel") or {}).get("id")
+        or (body.get("container") or {}).get("channel_id")
+        or ""
+    )
+    user = (body.get("user") or {}).get("id") or ""
+    return str(team), str(channel), str(user)
+
+
+def _value(body: dict[str, Any]) -> str:
+    actions = body.get("actions") or [{}]
+    return str(actions[0].get("value") or "")
+
+
+def register_buttons(app: App, ctx: AppContext) -> None:
+    def ack_button(ack: Ack) -> None:
+        ack()
+
+    def show_sources(body: dict[str, Any], respond: Respond) -> None:
+        if not body.get("response_url"):
+            return
+        try:
+            msg = a.sources_message(ctx, _value(body))
+        except Exception:
+            log.exception("Show sources failed")
+            msg = a.text_message(w.say("internal_error"))
+        reply(respond, msg, replace_original=False)
+
+    def follow_official(body: dict[str, Any], respond: Respond, client: Any) -> None:
+        team, _channel, user = _ids(body)
+        name = _value(body).strip()
+        if not name or not user:
+            return
+        try:
+            added = Channels(ctx.store).follow(team, "user", user, name)
+        except Exception:
+            log.exception("Follow failed")
+            if body.get("response_url"):
+                reply(respond, a.text_message(w.say("internal_error")), replace_original=False)
+            return
+        if body.get("response_url"):
+            from briefings.render.escape import escape
+
+            key = "user_followed" if added else "user_already_following"
+            reply(respond, a.text_message(w.say(key, name=escape(name))), replace_original=False)
+        else:  # pressed on the Home tab: show the new list there
+            try:
+                client.views_publish(user_id=user, view=home_view(ctx, team, user))
+            except SlackApiError as exc:
+                log.warning("views.publish failed: %s", exc.response.get("error"))
+
+    def share(body: dict[str, Any], respond: Respond, client: Any) -> None:
+        _team, channel, user = _ids(body)
+        try:
+            msg = a.rebuild(ctx, _value(body))
+        except Exception:
+            log.exception("Share failed")
+            msg = None
+        if msg is None or not channel:
+            reply(
+                respond,
+                a.text_message(w.say("share_failed", reason=w.say("sources_gone"))),
+                replace_original=False,
+            )
+            return
+        shared = a.for_channel(msg, user)
+        try:
+            client.chat_postMessage(
+                channel=channel,
+                text=shared.get("text") or "",
+                blocks=shared.get("blocks"),
+                unfurl_links=False,
+                unfurl_media=False,
+            )
+        except SlackApiError as exc:
+            error = str(exc.response.get("error") or exc.response.status_code)
+            # A private channel the bot is not in: the response_url can still post there.
+            if error in CANNOT_POST and reply(
+                respond, shared, response_type="in_channel", replace_original=False
+            ):
+                reply(respond, {"text": ""}, delete_original=True)
+                return
+            log.warning("chat.postMessage failed: %s", error)
+            reason = w.say("slack_error", error=error)
+            reply(
+                respond,
+                a.text_message(w.say("share_failed", reason=reason)),
+                replace_original=False,
+            )
+            return
+        except Exception as exc:  # timeouts, connection errors after retries
+            log.warning("chat.postMessage failed: %s", exc.__class__.__name__)
+            reason = w.say("slack_error", error=exc.__class__.__name__)
+            reply(
+                respond,
+                a.text_message(w.say("share_failed", reason=reason)),
+                replace_original=False,
+            )
+            return
+        reply(respond, {"text": ""}, delete_original=True)
+
+    app.action(a.SOURCES_ACTION)(ack=ack_button, lazy=[show_sources])
+    app.action(a.FOLLOW_ACTION)(ack=ack_button, lazy=[follow_official])
+    app.action(a.SHARE_ACTION)(ack=ack_button, lazy=[share])

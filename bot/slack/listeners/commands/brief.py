@@ -1,0 +1,84 @@
+"""`/brief`: acknowledged at once; the answer follows through `respond()`.
+
+Quick answers (look-ups, channel settings) run as a Bolt lazy listener on the
+bounded listener pool; `/brief <url>` hands the fetch and extraction to
+`ctx.executor`, so a slow or silent site never holds a listener thread.
+"""
+
+from __future__ import annotations
+
+import logging
+from concurrent.futures import Future
+from typing import TYPE_CHECKING, Any
+
+from slack_bolt import Ack, Respond
+
+from briefings.errors import UsageError
+
+from .... import wording as w
+from ... import answers as a
+from ... import commands as c
+from ...send import reply
+
+if TYPE_CHECKING:
+    from slack_bolt import App
+
+    from ....context import AppContext
+
+log = logging.getLogger("briefbot.slack.commands")
+
+COMMAND = "/brief"
+
+
+def asker(body: dict[str, Any]) -> a.Asker:
+    return a.Asker(
+        team_id=str(body.get("team_id") or ""),
+        channel_id=str(body.get("channel_id") or ""),
+        user_id=str(body.get("user_id") or ""),
+    )
+
+
+def register_brief(app: App, ctx: AppContext) -> None:
+    def ack_brief(ack: Ack) -> None:
+        ack()
+
+    def answer_brief(body: dict[str, Any], respond: Respond) -> None:
+        who = asker(body)
+        try:
+            cmd = c.parse(
+                str(body.get("text") or ""), default_timezone=ctx.settings.briefbot_timezone
+            )
+            if isinstance(cmd, c.BriefUrl):
+                brief_url(ctx, cmd.url, respond)
+                return
+            msg = a.answer(ctx, cmd, who)
+        except UsageError as exc:
+            msg = a.text_message(str(exc))
+        except Exception:
+            log.exception("/brief failed")
+            msg = a.text_message(w.say("internal_error"))
+        reply(respond, msg)
+
+    app.command(COMMAND)(ack=ack_brief, lazy=[answer_brief])
+
+
+def brief_url(ctx: AppContext, url: str, respond: Respond) -> None:
+    """Say we are on it, then fetch on the slow executor and replace that note."""
+    from briefings.render.escape import escape
+
+    reply(respond, a.text_message(w.say("working_url", url=escape(url))))
+
+    def done(fut: Future[tuple[a.Message, int | None]]) -> None:
+        try:
+            msg, aid = fut.result()
+            if aid is not None:
+                msg = a.with_share_button(msg, f"briefing:{aid}")
+        except Exception:
+            log.exception("/brief <url> failed")
+            msg = a.text_message(w.say("internal_error"))
+        reply(respond, msg, replace_original=True)
+
+    try:
+        ctx.executor.submit(a.fetch_and_brief, ctx, url).add_done_callback(done)
+    except RuntimeError:  # the executor is shutting down
+        reply(respond, a.text_message(w.say("busy")), replace_original=True)

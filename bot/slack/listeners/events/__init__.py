@@ -1,0 +1,53 @@
+"""Events: retried deliveries dropped, App Home published, article links unfurled."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from slack_bolt import Ack, BoltResponse
+
+from briefings.store.channels import Channels
+
+from .app_home import publish_home
+from .unfurl import unfurl_links
+
+if TYPE_CHECKING:
+    from slack_bolt import App
+
+    from ....context import AppContext
+
+log = logging.getLogger("briefbot.slack.events")
+
+
+def register(app: App, ctx: AppContext) -> None:
+    channels = Channels(ctx.store)
+
+    @app.middleware
+    def drop_retried_events(body: dict[str, Any], next: Callable[[], None]) -> Any:
+        """Slack re-delivers an event (X-Slack-Retry-Num, same event_id) when it thinks
+        the first delivery failed; each event_id is processed once."""
+        event_id = body.get("event_id") if body.get("type") == "event_callback" else None
+        if event_id:
+            try:
+                seen = channels.seen_event(str(event_id))
+            except Exception:  # the store being down must not make Slack retry forever
+                log.exception("could not record event %s", event_id)
+                seen = False
+            if seen:
+                log.info("ignored a retried delivery of event %s", event_id)
+                return BoltResponse(status=200, body="")
+        return next()
+
+    def ack_event(ack: Ack) -> None:
+        ack()
+
+    def home(body: dict[str, Any], event: dict[str, Any], client: Any) -> None:
+        publish_home(ctx, client, body, event)
+
+    def unfurl(body: dict[str, Any], event: dict[str, Any], client: Any) -> None:
+        unfurl_links(ctx, client, body, event)
+
+    app.event("app_home_opened")(ack=ack_event, lazy=[home])
+    app.event("link_shared")(ack=ack_event, lazy=[unfurl])
