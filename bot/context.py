@@ -7,7 +7,7 @@ import logging
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from briefings.store import Store
 
@@ -27,6 +27,8 @@ class AppContext:
     store: Store
     # Slow work (fetching, extraction) runs here, never on Slack listener threads.
     executor: ThreadPoolExecutor = field(init=False)
+    # The scheduling service (bot.scheduler.Scheduling) once started; None in console mode.
+    scheduler: Any = field(default=None, init=False)
 
     def __post_init__(self) -> None:
         self.executor = ThreadPoolExecutor(
@@ -47,6 +49,8 @@ class AppContext:
         return Extractor(self.nlp)
 
     def close(self) -> None:
+        if self.scheduler is not None:
+            self.scheduler.stop()
         self.executor.shutdown(wait=False, cancel_futures=True)
         self.store.close()
 

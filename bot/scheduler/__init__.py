@@ -1,0 +1,130 @@
+"""Scheduled digests, feed polling and the work queue (see docs/scheduling.md).
+
+    svc = start_scheduling(ctx)              # Slack modes: leader election + workers
+    svc.schedule_subscription(team, channel, cron, tz)
+    handle = start_console_digests(ctx, print_fn)   # console mode
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from .delivery import DigestDelivery, Poster
+from .ratelimit import RateLimiter
+from .service import SchedulerConfig, Scheduling, SubscriptionScheduler
+
+if TYPE_CHECKING:
+    from apscheduler.schedulers.background import BackgroundScheduler
+
+    from briefings.digest import Digest
+
+    from ..context import AppContext
+
+__all__ = [
+    "DigestDelivery",
+    "RateLimiter",
+    "SchedulerConfig",
+    "Scheduling",
+    "SubscriptionScheduler",
+    "build_scheduling",
+    "start_console_digests",
+    "start_scheduling",
+]
+
+log = logging.getLogger("briefbot.scheduler")
+
+
+def build_scheduling(
+    ctx: AppContext,
+    *,
+    poster: Poster | None = None,
+    config: SchedulerConfig | None = None,
+    worker_id: str | None = None,
+) -> Scheduling:
+    """The scheduling service wired to the context (not started)."""
+    from .feeds import extractor_handler, feed_poller
+    from .service import default_worker_id
+
+    settings = ctx.settings
+    config = config or SchedulerConfig()
+    worker_id = worker_id or default_worker_id()
+    if poster is None:
+        from .slackpost import SlackPoster, make_client
+
+        token = settings.slack_bot_token.get_secret_value() if settings.slack_bot_token else ""
+        poster = SlackPoster(make_client(token, settings.slack_api_url))
+    limiter = RateLimiter(settings.briefbot_workspace_posts_per_minute)
+    delivery = DigestDelivery(
+        ctx.store, poster, limiter, worker_id=worker_id, stale_after=config.stale_after
+    )
+    svc = Scheduling(
+        ctx.store,
+        settings.database_url,
+        delivery=delivery,
+        extract=extractor_handler(ctx),
+        config=config,
+        worker_id=worker_id,
+        timezone=settings.briefbot_timezone,
+    )
+    svc.feed_poller = feed_poller(ctx, svc.queue)
+    return svc
+
+
+def start_scheduling(
+    ctx: AppContext,
+    *,
+    poster: Poster | None = None,
+    config: SchedulerConfig | None = None,
+) -> Scheduling:
+    """Build, start, and attach to `ctx.scheduler` (closed by `ctx.close()`)."""
+    svc = build_scheduling(ctx, poster=poster, config=config).start()
+    ctx.scheduler = svc
+    return svc
+
+
+def start_console_digests(
+    ctx: AppContext,
+    print_fn: Callable[[Digest], Any],
+    *,
+    team_id: str = "local",
+    channel_id: str = "console",
+    cron: str | None = None,
+) -> BackgroundScheduler:
+    """Console mode: print the digest on `BRIEFBOT_CONSOLE_DIGEST_CRON` (default every
+    minute). Only digests with something new are printed; what was printed is marked
+    delivered to (team_id, channel_id), so a story is printed once. Returns the
+    running scheduler; call `.shutdown(wait=False)` when the console exits."""
+    from apscheduler.schedulers.background import BackgroundScheduler
+
+    from ..schedules import cron_trigger
+
+    tz = ctx.settings.briefbot_timezone
+    trigger = cron_trigger(cron or ctx.settings.briefbot_console_digest_cron, tz)
+    sched = BackgroundScheduler(timezone=tz)
+    sched.add_job(
+        console_digest_tick,
+        trigger,
+        args=[ctx, print_fn, team_id, channel_id],
+        id="console-digest",
+        coalesce=True,
+        max_instances=1,
+        misfire_grace_time=60,
+    )
+    sched.start()
+    return sched
+
+
+def console_digest_tick(
+    ctx: AppContext, print_fn: Callable[[Digest], Any], team_id: str, channel_id: str
+) -> bool:
+    """One console digest: print it if it has stories; returns whether it printed."""
+    from briefings.digest import build_digest, mark_delivered
+
+    digest = build_digest(ctx.store, team_id=team_id, channel_id=channel_id)
+    if digest.is_empty:
+        return False
+    print_fn(digest)
+    mark_delivered(ctx.store, team_id, channel_id, digest.article_ids)
+    return True

@@ -1,0 +1,122 @@
+"""Feed polling and extraction: the work the queue spreads over every replica.
+
+`poll_feed` (leader, from a feed's interval job) fetches one feed with its saved
+validators, stores etag/last_modified/failures/next_poll_at, and queues each
+new entry's article as an `extract` work item keyed by the article's key.
+`extract` (any replica) runs the same `briefings.ingest.ingest` as
+`briefbot ingest`, on one article (or fetches a queued URL first).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from briefings.models import Article
+from briefings.store.queue import WorkItem, WorkQueue, as_utc
+from briefings.store.schema import FeedRow, utcnow
+
+if TYPE_CHECKING:
+    from ..context import AppContext
+
+log = logging.getLogger("briefbot.scheduler.feeds")
+
+EXTRACT = "extract"
+
+
+def article_payload(article: Article) -> dict[str, Any]:
+    return {
+        "article": {
+            "id": article.id,
+            "title": article.title,
+            "text": article.text,
+            "published": article.published.isoformat() if article.published else None,
+            "url": article.url,
+            "source": article.source,
+            "origin": article.origin,
+            "license": article.license,
+        }
+    }
+
+
+def payload_article(data: dict[str, Any]) -> Article:
+    published = data.get("published")
+    return Article(
+        id=str(data["id"]),
+        title=str(data["title"]),
+        text=str(data["text"]),
+        published=dt.date.fromisoformat(published) if published else None,
+        url=data.get("url"),
+        source=data.get("source"),
+        origin=data.get("origin"),
+        license=data.get("license"),
+    )
+
+
+def enqueue_article(queue: WorkQueue, article: Article) -> bool:
+    from briefings.store.repository import article_key
+
+    return queue.enqueue(EXTRACT, "extract:" + article_key(article), article_payload(article))
+
+
+def enqueue_url(queue: WorkQueue, url: str) -> bool:
+    from briefings.sources import canonical_url
+
+    return queue.enqueue(EXTRACT, "extract:" + canonical_url(url), {"url": url})
+
+
+def feed_poller(
+    ctx: AppContext, queue: WorkQueue, *, base_interval: dt.timedelta | None = None
+) -> Callable[[int], None]:
+    base = base_interval or dt.timedelta(minutes=15)
+
+    def poll(feed_id: int) -> None:
+        from briefings.sources import fetch_feed_sync, next_poll_at
+
+        from ..fetching import fetch_policy
+
+        with ctx.store.session() as s:
+            row = s.get(FeedRow, feed_id)
+            if row is None:
+                return
+            url, etag, modified = row.url, row.etag, row.last_modified
+            failures, due = row.failures or 0, as_utc(row.next_poll_at)
+        now = utcnow()
+        if due is not None and due > now:
+            return  # backing off after failures
+        result = fetch_feed_sync(url, etag, modified, fetch_policy(ctx.settings))
+        failures = 0 if result.ok else failures + 1
+        queued = sum(enqueue_article(queue, a) for a in result.articles)
+        with ctx.store.session() as s:
+            row = s.get(FeedRow, feed_id)
+            if row is None:
+                return
+            row.etag, row.last_modified = result.etag, result.last_modified
+            row.last_polled_at = now
+            row.failures = failures
+            row.last_error = result.error
+            row.next_poll_at = next_poll_at(now, failures, base)
+            if result.title and not row.title:
+                row.title = result.title
+        log.info("feed %s: %s, %d new entries queued", url, result.status, queued)
+
+    return poll
+
+
+def extractor_handler(ctx: AppContext) -> Callable[[WorkItem], None]:
+    def handle(item: WorkItem) -> None:
+        from briefings.ingest import ingest
+
+        if "article" in item.payload:
+            article = payload_article(item.payload["article"])
+        else:
+            from ..fetching import fetch_article
+
+            article = fetch_article(str(item.payload["url"]), ctx.settings)
+        report = ingest([article], ctx.extractor, ctx.store)
+        if report.failed:
+            raise RuntimeError("; ".join(report.errors) or "could not be stored")
+
+    return handle

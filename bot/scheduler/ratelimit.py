@@ -1,0 +1,96 @@
+"""Pacing for chat.postMessage: one post per second per channel, a workspace ceiling,
+and Slack's Retry-After honoured.
+
+The limiter hands out *reservations*: each caller gets the earliest moment at
+which it may post, computed under a lock from three constraints:
+
+- the channel's previous reservation + `per_channel_interval` (1 s, Slack's
+  documented limit for posting to one channel);
+- the workspace's previous reservation + 60 / `per_minute` (the ceiling is
+  spread evenly over the minute instead of being spent in a burst, so the
+  tier limit is never hit and there is no 429 storm when 500 channels are due
+  at the same minute);
+- a pause set by a 429's Retry-After, which stops every post in the process
+  until it has passed (Slack's answer does not say which limit was hit, so the
+  whole workspace backs off).
+
+Reservations are strictly ordered, so N posts take (N - 1) * 60 / per_minute
+seconds at best, which is the theoretical minimum under the ceiling.
+Thread-safe; the clock and sleep are injectable for tests.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+
+
+class RateLimiter:
+    def __init__(
+        self,
+        per_minute: float = 50.0,
+        *,
+        per_channel_interval: float = 1.0,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        if per_minute <= 0:
+            raise ValueError("per_minute must be positive")
+        self.workspace_interval = 60.0 / per_minute
+        self.per_channel_interval = per_channel_interval
+        self.clock = clock
+        self.sleep = sleep
+        self._lock = threading.Lock()
+        self._channel_next: dict[str, float] = {}
+        self._workspace_next = 0.0
+        self._paused_until = 0.0
+        self.throttled = 0  # 429s reported
+        self.waited = 0.0  # total seconds callers slept
+
+    def reserve(self, channel: str) -> float:
+        """Reserve the earliest allowed posting time for `channel` (clock units)."""
+        with self._lock:
+            now = self.clock()
+            at = max(
+                now,
+                self._channel_next.get(channel, 0.0),
+                self._workspace_next,
+                self._paused_until,
+            )
+            self._channel_next[channel] = at + self.per_channel_interval
+            self._workspace_next = at + self.workspace_interval
+            if len(self._channel_next) > 10_000:  # forget channels long past
+                self._channel_next = {c: t for c, t in self._channel_next.items() if t > now}
+            return at
+
+    def acquire(self, channel: str) -> float:
+        """Block until `channel` may post; returns the seconds waited."""
+        waited = 0.0
+        while True:
+            at = self.reserve(channel)
+            delay = at - self.clock()
+            if delay > 0:
+                self.sleep(delay)
+                waited += delay
+            with self._lock:
+                paused = self._paused_until > self.clock()
+            if not paused:  # a 429 arrived while we slept: take a new reservation
+                with self._lock:
+                    self.waited += waited
+                return waited
+
+    def retry_after(self, seconds: float, channel: str | None = None) -> None:
+        """Slack said 429: nobody posts before `seconds` from now."""
+        with self._lock:
+            now = self.clock()
+            until = now + max(0.0, seconds)
+            self._paused_until = max(self._paused_until, until)
+            self._workspace_next = max(self._workspace_next, until)
+            if channel is not None:
+                self._channel_next[channel] = max(self._channel_next.get(channel, 0.0), until)
+            self.throttled += 1
+
+    @property
+    def minimum_seconds_per_post(self) -> float:
+        return self.workspace_interval

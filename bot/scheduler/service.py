@@ -1,0 +1,379 @@
+"""Scheduling: APScheduler on the leader, the work queue on every replica.
+
+    svc = Scheduling(store, database_url, delivery=..., extract=..., feed_poller=...)
+    svc.start()                       # election + workers; the leader runs APScheduler
+    svc.schedule_subscription(team, channel, cron, tz)    # from `/brief subscribe`
+    svc.unschedule_subscription(team, channel)            # from `/brief unsubscribe`
+    svc.stop()
+
+The subscriptions table is the source of truth. The APScheduler job store
+(table `apscheduler_jobs`, same database) holds one cron job per subscription
+(id `digest:<team>:<channel>`) and one interval job per feed (`feed:<id>`),
+with `coalesce=True`, `max_instances=1` and a per-job `misfire_grace_time`
+(see `timing.grace_seconds`). A job only *queues* the digest of its slot (the
+latest scheduled time <= now) as a work item keyed by team, channel and slot;
+the queue worker posts it through `DigestDelivery`, which is exactly-once.
+
+Every 30 s the leader also runs `maintain()`: it mirrors subscriptions made on
+other replicas into jobs and runs the same catch-up the start of leadership
+runs, so a digest whose firing was lost (the previous leader died between
+firing and queueing) is still queued, once, within the grace period.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import logging
+import os
+import socket
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from sqlalchemy import select
+
+from briefings.store import Store
+from briefings.store.queue import WorkItem, WorkQueue, as_utc
+from briefings.store.schema import FeedRow, SubscriptionRow, utcnow
+
+from . import jobs
+from .delivery import DigestDelivery, crash_point
+from .leader import LeaderElector
+from .timing import grace_seconds, previous_fire
+from .worker import Worker
+
+log = logging.getLogger("briefbot.scheduler")
+
+DIGEST = "digest"
+EXTRACT = "extract"
+
+
+class SubscriptionScheduler(Protocol):
+    """What the Slack `/brief subscribe` and `/brief unsubscribe` listeners call
+    after storing or deleting the subscription row."""
+
+    def schedule_subscription(self, team_id: str, channel_id: str, cron: str, tz: str) -> None: ...
+
+    def unschedule_subscription(self, team_id: str, channel_id: str) -> None: ...
+
+
+@dataclass(frozen=True)
+class SchedulerConfig:
+    jobs_table: str = "apscheduler_jobs"
+    leader_retry_seconds: float = 5.0  # followers try the lock this often (takeover < 30 s)
+    maintain_seconds: float = 30.0  # leader: mirror subscriptions/feeds, catch up
+    digest_lease: float = 120.0  # a dead leader's digest item is retried after this
+    extract_lease: float = 300.0  # extraction of one article, generous for slow pages
+    stale_after: float = 120.0  # see delivery: a claim without ts older than this is checked
+    delivery_threads: int = 4
+    extract_threads: int = 1
+    worker_poll_seconds: float = 1.0
+    feed_interval_minutes: float = 15.0
+    feed_jitter_seconds: int = 120
+    executor_threads: int = 4
+    purge_after_days: int = 7
+
+
+def digest_job_id(team_id: str, channel_id: str) -> str:
+    return f"digest:{team_id}:{channel_id}"
+
+
+def digest_item_key(team_id: str, channel_id: str, slot: dt.datetime) -> str:
+    from .delivery import slot_key
+
+    return f"digest:{team_id}:{channel_id}:{slot_key(slot)}"
+
+
+def _trigger(cron: str, tz: str) -> Any:
+    from ..schedules import cron_trigger
+
+    return cron_trigger(cron, tz)
+
+
+def default_worker_id() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+class Scheduling:
+    def __init__(
+        self,
+        store: Store,
+        database_url: str,
+        *,
+        delivery: DigestDelivery | None = None,
+        extract: Callable[[WorkItem], None] | None = None,
+        feed_poller: Callable[[int], None] | None = None,
+        config: SchedulerConfig | None = None,
+        clock: Callable[[], dt.datetime] = utcnow,
+        worker_id: str | None = None,
+        timezone: str = "UTC",
+    ) -> None:
+        self.store = store
+        self.database_url = database_url
+        self.delivery = delivery
+        self.feed_poller = feed_poller
+        self.config = config or SchedulerConfig()
+        self.clock = clock
+        self.worker_id = worker_id or default_worker_id()
+        self.timezone = timezone
+        self.queue = WorkQueue(store, clock=clock, max_attempts=8)
+        self.elector = LeaderElector(
+            database_url,
+            on_elected=self._become_leader,
+            on_lost=self._step_down,
+            retry_seconds=self.config.leader_retry_seconds,
+        )
+        self._sched: Any = None
+        self._sched_lock = threading.RLock()
+        self.digest_worker = Worker(
+            self.queue,
+            {DIGEST: self._handle_digest},
+            worker_id=self.worker_id,
+            lease=self.config.digest_lease,
+            kinds=lambda: [DIGEST] if self.is_leader and self.delivery else [],
+            poll_seconds=self.config.worker_poll_seconds,
+            threads=self.config.delivery_threads,
+        )
+        self.extract_worker = Worker(
+            self.queue,
+            {EXTRACT: extract} if extract else {},
+            worker_id=self.worker_id,
+            lease=self.config.extract_lease,
+            poll_seconds=self.config.worker_poll_seconds,
+            threads=self.config.extract_threads,
+        )
+
+    # -- lifecycle --------------------------------------------------------------------
+
+    @property
+    def is_leader(self) -> bool:
+        return self.elector.is_leader
+
+    def start(self) -> Scheduling:
+        jobs.bind(self)
+        self.elector.start()
+        self.digest_worker.start()
+        self.extract_worker.start()
+        return self
+
+    def stop(self) -> None:
+        self.digest_worker.stop()
+        self.extract_worker.stop()
+        self.elector.stop()
+        jobs.bind(None)
+
+    def _become_leader(self) -> None:
+        from apscheduler.executors.pool import ThreadPoolExecutor
+        from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
+        from apscheduler.schedulers.background import BackgroundScheduler
+        from apscheduler.triggers.interval import IntervalTrigger
+
+        jobs.bind(self)
+        sched = BackgroundScheduler(
+            jobstores={
+                "default": SQLAlchemyJobStore(
+                    engine=self.store.engine, tablename=self.config.jobs_table
+                )
+            },
+            executors={"default": ThreadPoolExecutor(self.config.executor_threads)},
+            job_defaults={
+                "coalesce": True,  # after downtime: one run, not one per missed time
+                "max_instances": 1,
+                "misfire_grace_time": 3 * 3600,  # per-job values override this
+            },
+            timezone=self.timezone,
+        )
+        sched.start(paused=True)
+        with self._sched_lock:
+            self._sched = sched
+        self.reconcile()
+        sched.add_job(
+            jobs.maintain,
+            IntervalTrigger(seconds=self.config.maintain_seconds),
+            id="briefbot:maintain",
+            name="mirror subscriptions and feeds, catch up missed digests",
+            replace_existing=True,
+            misfire_grace_time=None,
+        )
+        self.catch_up()
+        sched.resume()
+
+    def _step_down(self) -> None:
+        with self._sched_lock:
+            sched, self._sched = self._sched, None
+        if sched is not None:
+            try:
+                sched.shutdown(wait=False)
+            except Exception:
+                log.exception("scheduler shutdown")
+
+    # -- the API the Slack listeners call ----------------------------------------------
+
+    def schedule_subscription(self, team_id: str, channel_id: str, cron: str, tz: str) -> None:
+        """(Re)schedule the channel's digest job. On a follower this is a no-op: the
+        leader mirrors the subscription row within `maintain_seconds`."""
+        with self._sched_lock:
+            if self._sched is not None:
+                self._add_digest_job(team_id, channel_id, cron, tz)
+
+    def unschedule_subscription(self, team_id: str, channel_id: str) -> None:
+        from apscheduler.jobstores.base import JobLookupError
+
+        with self._sched_lock:
+            if self._sched is not None:
+                with contextlib.suppress(JobLookupError):
+                    self._sched.remove_job(digest_job_id(team_id, channel_id))
+
+    def _add_digest_job(self, team_id: str, channel_id: str, cron: str, tz: str) -> None:
+        trigger = _trigger(cron, tz)
+        self._sched.add_job(
+            jobs.fire_digest,
+            trigger,
+            args=[team_id, channel_id],
+            id=digest_job_id(team_id, channel_id),
+            name=f"digest {team_id}/{channel_id} [{cron}] {tz}",
+            replace_existing=True,
+            coalesce=True,
+            max_instances=1,
+            misfire_grace_time=grace_seconds(trigger, self.clock()),
+        )
+
+    # -- leader duties ----------------------------------------------------------------------
+
+    def _subscriptions(self) -> list[tuple[str, str, str, str, Any, Any]]:
+        with self.store.session() as s:
+            rows = s.execute(
+                select(
+                    SubscriptionRow.team_id,
+                    SubscriptionRow.channel_id,
+                    SubscriptionRow.cron,
+                    SubscriptionRow.timezone,
+                    SubscriptionRow.created_at,
+                    SubscriptionRow.last_digest_at,
+                )
+            ).all()
+        return [tuple(r) for r in rows]  # type: ignore[misc]
+
+    def reconcile(self) -> None:
+        """Make the job store match the subscriptions and feeds tables."""
+        from apscheduler.triggers.interval import IntervalTrigger
+
+        with self._sched_lock:
+            sched = self._sched
+            if sched is None:
+                return
+            existing = {j.id: j for j in sched.get_jobs()}
+            wanted: set[str] = set()
+            for team, channel, cron, tz, _, _ in self._subscriptions():
+                jid = digest_job_id(team, channel)
+                wanted.add(jid)
+                job = existing.get(jid)
+                if job is None or job.name != f"digest {team}/{channel} [{cron}] {tz}":
+                    try:
+                        self._add_digest_job(team, channel, cron, tz)
+                    except ValueError as exc:
+                        log.error("subscription %s/%s has a bad schedule: %s", team, channel, exc)
+            if self.feed_poller is not None:
+                with self.store.session() as s:
+                    feed_ids = list(s.scalars(select(FeedRow.id)))
+                for fid in feed_ids:
+                    jid = f"feed:{fid}"
+                    wanted.add(jid)
+                    if jid not in existing:
+                        sched.add_job(
+                            jobs.poll_feed,
+                            IntervalTrigger(
+                                minutes=self.config.feed_interval_minutes,
+                                jitter=self.config.feed_jitter_seconds,
+                            ),
+                            args=[fid],
+                            id=jid,
+                            name=f"poll feed {fid}",
+                            replace_existing=True,
+                            coalesce=True,
+                            max_instances=1,
+                            misfire_grace_time=int(self.config.feed_interval_minutes * 60),
+                        )
+            for jid in existing:
+                if jid.startswith(("digest:", "feed:")) and jid not in wanted:
+                    sched.remove_job(jid)
+
+    def fire_digest(
+        self, team_id: str, channel_id: str, now: dt.datetime | None = None
+    ) -> dt.datetime | None:
+        """Queue the digest of the latest due slot; returns the slot if newly queued."""
+        with self.store.session() as s:
+            row = s.scalar(
+                select(SubscriptionRow).where(
+                    SubscriptionRow.team_id == team_id, SubscriptionRow.channel_id == channel_id
+                )
+            )
+            if row is None:
+                return None
+            sub = (row.cron, row.timezone, as_utc(row.created_at), as_utc(row.last_digest_at))
+        return self._queue_due(team_id, channel_id, *sub, now=now)
+
+    def _queue_due(
+        self,
+        team_id: str,
+        channel_id: str,
+        cron: str,
+        tz: str,
+        created_at: dt.datetime | None,
+        last_digest_at: dt.datetime | None,
+        *,
+        now: dt.datetime | None = None,
+    ) -> dt.datetime | None:
+        now = now or self.clock()
+        try:
+            trigger = _trigger(cron, tz)
+        except ValueError:
+            return None
+        slot = previous_fire(trigger, now)
+        if slot is None:
+            return None
+        if created_at is not None and slot < created_at.replace(microsecond=0):
+            return None  # scheduled before the subscription existed
+        if last_digest_at is not None and last_digest_at >= slot:
+            return None  # already posted
+        if (now - slot).total_seconds() > grace_seconds(trigger, slot):
+            return None  # too late: the next digest carries these stories
+        payload = {"team_id": team_id, "channel_id": channel_id, "slot": slot.isoformat()}
+        if not self.queue.enqueue(DIGEST, digest_item_key(team_id, channel_id, slot), payload):
+            return None
+        crash_point("job.after_enqueue")
+        log.info("queued digest %s/%s for %s", team_id, channel_id, slot.isoformat())
+        self.digest_worker.wake()
+        return slot
+
+    def catch_up(self, now: dt.datetime | None = None) -> list[tuple[str, str, dt.datetime]]:
+        """Queue every digest that is due, within its grace period, and not yet posted
+        or queued: one per channel however many slots were missed."""
+        queued = []
+        for team, channel, cron, tz, created, last in self._subscriptions():
+            slot = self._queue_due(team, channel, cron, tz, as_utc(created), as_utc(last), now=now)
+            if slot is not None:
+                queued.append((team, channel, slot))
+        return queued
+
+    def maintain(self) -> None:
+        self.reconcile()
+        self.catch_up()
+        now = self.clock()
+        if now.minute == 0 and now.second < self.config.maintain_seconds:
+            self.queue.purge(now - dt.timedelta(days=self.config.purge_after_days))
+
+    def poll_feed(self, feed_id: int) -> None:
+        if self.feed_poller is not None:
+            self.feed_poller(feed_id)
+
+    # -- worker handlers ------------------------------------------------------------------
+
+    def _handle_digest(self, item: WorkItem) -> None:
+        assert self.delivery is not None
+        p = item.payload
+        slot = dt.datetime.fromisoformat(str(p["slot"]))
+        outcome = self.delivery.deliver(str(p["team_id"]), str(p["channel_id"]), slot)
+        log.info("digest %s: %s", item.key, outcome)
