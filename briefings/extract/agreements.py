@@ -113,7 +113,7 @@ def _add(
     if not parties or not text or len(text.split()) < 2:
         return
     out.append(_Draft(parties, polarity, text, ctx.evidence(tok.sent), tok.i))
-    ctx.remember(parties)
+    ctx.remember(parties, at=tok.i)
 
 
 def agree_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
@@ -139,7 +139,7 @@ def agree_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
         text = _clip(ctx, anchor.i, max(anchor.right_edge.i, v.right_edge.i))
     if v.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in v.children):
         # "It was agreed (that) X": the parties are the ones in context.
-        parties = parties or list(ctx.last_parties)
+        parties = parties or ctx.recall(v.i)
     _add(ctx, out, parties, polarity, text, v)
 
 
@@ -208,7 +208,7 @@ def divided_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
     if prep is None:
         return
     parties, _ = _subject_parties(ctx, v)
-    if len(parties) < 2 and not ctx.last_parties:
+    if len(parties) < 2:
         return
     start = v.i
     head = v.head if v.dep_ == "acomp" else v

@@ -9,6 +9,7 @@ time words and a tense.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc, Span, Token
@@ -81,9 +82,13 @@ class DocContext:
         self.in_quote = self._quote_mask()
         self._speakers: dict[int, str | None] = {}
         self.groups: dict[str, str] = {}
-        self.last_parties: list[str] = self._title_parties(article.title)
-        self.last_sides: list[str] = list(self.last_parties)
-        self.last_people: list[str] = []
+        # Groups of two or more parties named so far, by token position, for
+        # "the two countries", "both sides", "the two leaders".
+        self._memory: list[tuple[int, str, list[str]]] = []
+        title_sides = self._title_parties(article.title)
+        if title_sides:
+            self._memory.append((-1, "sides", title_sides))
+        self._remember_coordinations()
         for tok in doc:
             if tok.pos_ == "NOUN" and self.is_group(tok) and tok.sent.start not in skip:
                 self.group_name(tok)
@@ -147,14 +152,22 @@ class DocContext:
     # --- parties ----------------------------------------------------------
 
     def _title_parties(self, title: str) -> list[str]:
-        words = re.findall(r"[A-Za-z.]+(?:\s+[A-Z][a-z]+)?", title or "")
+        """Countries named in the headline ("Egypt and Israel seal trade deal")."""
+        words = re.findall(r"[A-Za-z.]+", title or "")
         out: list[str] = []
-        for w in words:
-            for cand in (w, w.split()[0]):
-                key = fold(cand)
-                if key in _COUNTRY_WORDS and _COUNTRY_WORDS[key] not in out:
-                    out.append(_COUNTRY_WORDS[key])
-                    break
+        i = 0
+        while i < len(words):
+            two = fold(" ".join(words[i : i + 2]))
+            one = fold(words[i])
+            if i + 1 < len(words) and two in _COUNTRY_WORDS:
+                name, i = _COUNTRY_WORDS[two], i + 2
+            elif one in _COUNTRY_WORDS:
+                name, i = _COUNTRY_WORDS[one], i + 1
+            else:
+                i += 1
+                continue
+            if name not in out:
+                out.append(name)
         return out if len(out) >= 2 else []
 
     def entity_text(self, tok: Token) -> str | None:
@@ -238,9 +251,12 @@ class DocContext:
     def coordinated(self, tok: Token) -> list[Token]:
         """`tok`, its conjuncts, and conjuncts hung on its appositive ("A, X, and B, Y")."""
         out = [tok, *tok.conjuncts]
-        for c in tok.children:
-            if c.dep_ == "appos":
-                out += [k for k in (c, *c.conjuncts) if k not in out]
+        for t in list(out):
+            if self.persons.at(t) or t.ent_type_ in _PARTY_LABELS:
+                continue  # "Abe, secretary general of the party": the name is the side
+            for c in t.children:
+                if c.dep_ == "appos":
+                    out += [k for k in (c, *c.conjuncts) if k not in out]
         return out
 
     def group_name(self, tok: Token) -> str:
@@ -279,11 +295,12 @@ class DocContext:
     def parties(self, tok: Token, *, allow_groups: bool = False) -> list[str]:
         """Parties named by `tok` and its conjuncts ("Kelly and Abe")."""
         if self.is_group_anaphor(tok):
-            if tok.lemma_ in ("country", "nation", "government", "side") and self.last_sides:
-                return list(self.last_sides)
-            if tok.lemma_ in ("leader", "president", "man", "minister") and self.last_people:
-                return list(self.last_people)
-            return list(self.last_parties)
+            kind = None
+            if tok.lemma_ in ("country", "nation", "government"):
+                kind = "sides"
+            elif tok.lemma_ in ("leader", "president", "man", "minister"):
+                kind = "people"
+            return self.recall(tok.i, kind)
         out: list[str] = []
         for t in (tok, *tok.conjuncts):
             name = self.party(t, allow_groups=allow_groups)
@@ -313,15 +330,48 @@ class DocContext:
                                 if t.ent_type_ in ("GPE", "ORG") and (n := self.entity_text(t))]
         return out
 
-    def remember(self, names: Iterable[str]) -> None:
+    def remember(self, names: Iterable[str], at: int) -> None:
+        """Note a group of parties named at token `at` (for later group anaphora)."""
         names = list(dict.fromkeys(names))
-        if len(names) >= 2:
-            self.last_parties = names
-            known = set(self.persons.canonical_names())
-            if all(n in known for n in names):
-                self.last_people = names
-            elif not any(n in known for n in names):
-                self.last_sides = names
+        if len(names) < 2:
+            return
+        known = set(self.persons.canonical_names())
+        if all(n in known for n in names):
+            kind = "people"
+        elif not any(n in known for n in names):
+            kind = "sides"
+        else:
+            kind = "mixed"
+        insort(self._memory, (at, kind, names), key=lambda m: m[0])
+
+    def recall(self, at: int, kind: str | None = None) -> list[str]:
+        """The latest group named before token `at` (of `kind` when given)."""
+        i = bisect_left(self._memory, at, key=lambda m: m[0]) - 1
+        while i >= 0:
+            _, k, names = self._memory[i]
+            if kind is None or k == kind:
+                return list(names)
+            i -= 1
+        return []
+
+    def _remember_coordinations(self) -> None:
+        """ "Egypt and Israel", "Kelly and Abe": coordinated names are groups."""
+        for tok in self.doc:
+            if tok.dep_ != "conj" or tok.head.dep_ == "conj":
+                continue
+            head = tok.head
+            names = [n for t in (head, *head.conjuncts) if (n := self._name_only(t))]
+            if len(names) >= 2:
+                self.remember(names, at=head.i)
+
+    def _name_only(self, tok: Token) -> str | None:
+        person = self.persons.at(tok)
+        if person:
+            return person
+        ent = self.ent_at.get(tok.i)
+        if ent is not None and ent.label_ == "GPE":
+            return self.entity_text(tok)
+        return None
 
     # --- syntax helpers ---------------------------------------------------
 

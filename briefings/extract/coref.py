@@ -173,7 +173,8 @@ class PersonIndex:
             verb = verb.head
         while verb.dep_ == "conj":
             verb = verb.head
-        return verb.dep_ in ("ROOT", "ccomp") or verb.head is verb
+        # Subjects of relative clauses ("where X won the seat") do not set the topic.
+        return verb.dep_ not in ("relcl", "acl") or verb.head is verb
 
     def _index_topics(self) -> None:
         self._starts = [m.start for m in self.mentions]

@@ -23,8 +23,10 @@ from .lexicon import GENERIC_PEOPLE, MEETING_NOUNS, ROLE_HEADS, SIGN_VERBS
 
 __all__ = ["extract_meetings"]
 
-_VERBS = frozenset("meet talk speak confer negotiate host receive visit phone telephone call".split())
-_PERSON_ONLY_OBJECT = frozenset("speak talk host receive visit phone telephone call".split())
+_VERBS = frozenset(
+    "meet talk speak confer negotiate host receive visit phone telephone call tell".split()
+)
+_PERSON_ONLY_OBJECT = frozenset("speak talk host receive visit phone telephone call tell".split())
 _OBJECT_PREPS = {
     "meet": ("with",), "talk": ("with", "to"), "speak": ("with", "to"),
     "confer": ("with",), "negotiate": ("with",),
@@ -87,7 +89,7 @@ def _emit(
         people = list(dict.fromkeys(group))
         if len(people) >= 2:
             drafts.append(_Draft(people, status, place, when, sent, [ctx.evidence(sent)]))
-            ctx.remember(people)
+            ctx.remember(people, at=anchors[0].i)
 
 
 def _generic_side(ctx: DocContext, tok: Token) -> str | None:
@@ -167,6 +169,8 @@ def meeting_noun(ctx: DocContext, n: Token, drafts: list[_Draft]) -> None:
     gov = ctx.governing_verb(n)
     anchors = [n] + ([gov] if gov is not None and n.dep_ in ("dobj", "nsubjpass") else [])
     between = _objects_of_prep(ctx, n, ("between", "among"))
+    if low in ("debate", "debates") and not between:
+        return
     if between:
         names: list[str] = []
         for b in between:
@@ -202,13 +206,100 @@ def meeting_noun(ctx: DocContext, n: Token, drafts: list[_Draft]) -> None:
 
 
 def signing(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:
+    """Parties that sign a deal together took part in a signing (one meeting)."""
     subj = ctx.subject_of(v)
-    if subj is None:
+    if subj is None or any(c.dep_ == "neg" for c in v.children):
         return
-    people = _persons(ctx, ctx.parties(subj))
-    people += _persons(ctx, [n for o in _objects_of_prep(ctx, v, ("with",)) for n in ctx.parties(o)])
-    if len(set(people)) >= 2:
-        _emit(ctx, drafts, people, [], [v], v.sent)
+    if not any(c.dep_ == "dobj" for c in v.children):
+        return
+    sides = ctx.parties(subj)
+    withs = _objects_of_prep(ctx, v, ("with",))
+    for c in v.children:
+        if c.dep_ == "dobj":
+            withs += _objects_of_prep(ctx, c, ("with",))
+    sides += [n for o in withs for n in ctx.parties(o)]
+    sides = list(dict.fromkeys(sides))
+    if len(sides) < 2:
+        return
+    people = _persons(ctx, sides)
+    # Either all people (a signing ceremony) or governments signing with each other.
+    if people and len(people) != len(sides):
+        sides = people
+    if len(sides) >= 2:
+        _emit(ctx, drafts, sides, [], [v], v.sent)
+
+
+_EVENT_NOUNS = frozenset("summit conference talks meeting negotiations".split())
+_PARTICIPATE = frozenset("attend chair host address join represent lead".split())
+
+
+def _event_ref(tok: Token) -> bool:
+    """A reference to a gathering that is not a press conference."""
+    if tok.lower_ not in _EVENT_NOUNS or tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return not any(c.lower_ in ("news", "press") for c in tok.children)
+
+
+def event_participants(ctx: DocContext, drafts: list[_Draft]) -> None:
+    """Everyone the article places at its gathering forms one meeting:
+    "X chaired the talks", "Also present were delegates from A, B and C",
+    "At the summit, X accused Y", "X will represent Y" (near a mention of talks)."""
+    names: list[str] = []
+    anchors: list[Token] = []
+    evidence: list[Evidence] = []
+    last_event_sent = -10
+    for n_sent, sent in enumerate(ctx.sents):
+        refs = [t for t in sent if _event_ref(t)]
+        if refs:
+            last_event_sent = n_sent
+        found: list[str] = []
+        for tok in sent:
+            if tok.pos_ == "VERB" and tok.lemma_ in _PARTICIPATE:
+                near = n_sent - last_event_sent <= 2 and last_event_sent >= 0
+                objs = [c for c in tok.children if c.dep_ == "dobj"]
+                if tok.lemma_ == "represent":
+                    if not near:
+                        continue
+                elif not any(_event_ref(o) for o in objs):
+                    continue
+                subj = ctx.subject_of(tok)
+                if any(c.dep_ == "auxpass" for c in tok.children):
+                    subj = next((p for c in tok.children if c.dep_ == "agent"
+                                 for p in c.children if p.dep_ == "pobj"), None)
+                if subj is not None:
+                    found += ctx.parties(subj)
+            if tok.lower_ == "present" and any(_event_ref(t) for t in sent) or (
+                tok.lower_ == "present" and tok.dep_ in ("acomp", "ROOT", "advmod", "amod")
+                and last_event_sent >= 0 and n_sent - last_event_sent <= 4
+            ):
+                for t in sent:
+                    if t.lemma_ in ("delegate", "representative", "delegation", "official"):
+                        for c in t.children:
+                            if c.dep_ == "prep" and c.lower_ in ("from", "of"):
+                                for p in c.children:
+                                    if p.dep_ == "pobj":
+                                        found += [n for k in ctx.coordinated(p)
+                                                  if (n := ctx.party(k))]
+            if tok.dep_ == "prep" and tok.lower_ == "at" and any(
+                _event_ref(p) and any(d.lower_ in ("the", "this") for d in p.children)
+                for p in tok.children if p.dep_ == "pobj"
+            ) and tok.head.pos_ == "VERB" and tok.head.dep_ == "ROOT":
+                verb = tok.head
+                subj = ctx.subject_of(verb)
+                if subj is not None and not ctx.in_quote[subj.i]:
+                    found += _persons(ctx, ctx.parties(subj))
+                for t in verb.subtree:
+                    if t.dep_ in ("dobj", "poss", "pobj", "dative") and not ctx.in_quote[t.i]:
+                        found += _persons(ctx, [n for n in [ctx.persons.at(t)] if n])
+        if found:
+            names += found
+            anchors.append(refs[0] if refs else sent.root)
+            evidence.append(ctx.evidence(sent))
+    people = list(dict.fromkeys(names))
+    if len(people) >= 2:
+        when = ctx.time_words(anchors[:1])
+        drafts.append(_Draft(people, _status(ctx, anchors[:1], when), ctx.place_of(anchors[:1]),
+                             when, anchors[0].sent, evidence))
 
 
 def _merge(ctx: DocContext, drafts: list[_Draft]) -> list[Meeting]:
@@ -257,9 +348,11 @@ def extract_meetings(ctx: DocContext) -> list[Meeting]:
             if tok.pos_ == "VERB" and lemma in _VERBS:
                 meet_verb(ctx, tok, drafts)
             elif tok.pos_ in ("NOUN", "PROPN") and (
-                tok.lower_ in MEETING_NOUNS or tok.lower_ in ("conference", "conversation")
+                tok.lower_ in MEETING_NOUNS
+                or tok.lower_ in ("conference", "conversation", "debate", "debates")
             ):
                 meeting_noun(ctx, tok, drafts)
             elif tok.pos_ == "VERB" and lemma in SIGN_VERBS | {"sign"}:
                 signing(ctx, tok, drafts)
+    event_participants(ctx, drafts)
     return _merge(ctx, drafts)
