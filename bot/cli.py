@@ -213,6 +213,67 @@ def digest(
         out.print(render(build_digest(ctx.store, team_id=team, channel_id=channel)))
 
 
+CLI_TEAM, CLI_CHANNEL = "", ""  # feeds added here belong to no channel in particular
+
+
+@sources_app.command("add")
+def sources_add(url: Annotated[str, typer.Argument(help="An RSS or Atom feed URL.")]) -> None:
+    """Poll this feed for new articles."""
+    from briefings.sources import check_link
+    from briefings.store.channels import Channels
+
+    from .fetching import fetch_policy
+
+    with _context() as ctx:
+        try:
+            canonical = check_link(url, fetch_policy(ctx.settings))
+        except BriefingError as exc:
+            err.print(f"[red]error:[/] {url}: {exc}")
+            raise typer.Exit(EXIT_USAGE) from None
+        _, added = Channels(ctx.store).add_feed(CLI_TEAM, CLI_CHANNEL, canonical, added_by="cli")
+        out.print(f"{'added' if added else 'already polling'} {canonical}")
+
+
+@sources_app.command("remove")
+def sources_remove(
+    url: Annotated[str, typer.Argument(help="The feed URL to stop polling.")],
+) -> None:
+    """Stop polling a feed."""
+    from briefings.sources import canonical_url
+    from briefings.store.channels import Channels
+
+    with _context() as ctx:
+        channels = Channels(ctx.store)
+        removed = any(
+            channels.remove_feed(CLI_TEAM, CLI_CHANNEL, u)
+            for u in dict.fromkeys((url, canonical_url(url)))
+        )
+        if not removed:
+            err.print(f"[red]error:[/] no feed {url} (see `briefbot sources list`)")
+            raise typer.Exit(EXIT_USAGE)
+        out.print(f"removed {url}")
+
+
+@sources_app.command("list")
+def sources_list() -> None:
+    """Feeds polled, with their last poll and last error."""
+    from rich.table import Table
+
+    from briefings.store.channels import Channels
+
+    with _context() as ctx:
+        feeds = Channels(ctx.store).feeds()
+        if not feeds:
+            out.print("no feeds yet; add one with `briefbot sources add URL`")
+            return
+        table = Table("feed", "channel", "last polled", "last error")
+        for f in feeds:
+            polled = f.last_polled_at.strftime("%Y-%m-%d %H:%M") if f.last_polled_at else "never"
+            where = f"{f.team_id}/{f.channel_id}" if f.channel_id else "(cli)"
+            table.add_row(f.title or f.url, where, polled, f.last_error or "")
+        out.print(table)
+
+
 @app.command()
 def run() -> None:
     """Run the bot: Socket Mode, HTTP mode, or console mode without Slack tokens."""
