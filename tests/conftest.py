@@ -67,3 +67,8 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
 @pytest.fixture
 def sqlite_url(tmp_path: Path) -> str:
     return f"sqlite:///{tmp_path / 'briefbot.db'}"
+
+
+# The fake Slack Web API, its Socket Mode endpoint and a response_url receiver
+# (session-wide; see tests/fakes/fixtures.py).
+from tests.fakes.fixtures import fake_slack, slack_responses  # noqa: E402, F401

@@ -81,6 +81,7 @@ class FakeSlack:
         self.app_token = app_token
         self.team_id = team_id
         self.socket_url = socket_url  # returned by apps.connections.open
+        self.socket: Any = None  # the FakeSocketMode behind socket_url, when there is one
         self.calls: list[Call] = []
         self.invalid: list[tuple[str, list[str]]] = []
         self.rate_limited = 0
