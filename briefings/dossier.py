@@ -23,7 +23,7 @@ from rapidfuzz import fuzz, process
 
 from .compose import SourceRef, when_display
 from .models import Evidence
-from .people import first_names_compatible, is_name_form, name_key
+from .people import clean_name, first_names_compatible, is_name_form, name_key
 from .store import Store
 from .store import queries as q
 from .text import fold
@@ -144,7 +144,7 @@ def _build_index(store: Store) -> _Index:
         key = o.key.split("#", 1)[0]
         if len(key.split()) > len(full.split()):
             full = key
-        idx.refs[o.id] = OfficialRef(o.id, o.name, o.title, o.affiliation, o.mentions)
+        idx.refs[o.id] = OfficialRef(o.id, clean_name(o.name), o.title, o.affiliation, o.mentions)
         idx.keys[o.id] = full
         for form in {full, key, *o.aliases}:
             if form and is_name_form(form):

@@ -404,3 +404,15 @@ def is_name_form(alias: str) -> bool:
     """False for pronouns and bare titles an extractor may list among aliases ("he")."""
     key = name_key(alias)
     return bool(key) and key not in _NOT_NAMES and len(key) > 1 and key[0].isalpha()
+
+
+def clean_name(name: str) -> str:
+    """The name without a leading title, as written: "U.S. Assistant Secretary of State
+    James Kelly" -> "James Kelly"; names without a title come back unchanged."""
+    tokens = name.split()
+    n = len(name_key(name).split())
+    if 0 < n < len(tokens):
+        tail = " ".join(tokens[-n:])
+        if name_key(tail) == name_key(name):
+            return tail
+    return name.strip()

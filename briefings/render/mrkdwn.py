@@ -88,7 +88,7 @@ def dossier_sections(d: Dossier) -> list[tuple[str, str]]:
             body += f"\n_{d.more_agreements} more_"
         out.append(("Agreements and disagreements", body))
     if d.itinerary:
-        steps = " -> ".join(
+        steps = escape(" -> ").join(
             escape(s.text) + (f" ({escape(s.when)})" if s.when else "") for s in d.itinerary
         )
         out.append(("Latest itinerary", f"{steps} — {source_link(d.itinerary[0].source)}"))

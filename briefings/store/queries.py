@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ..people import clean_name
 from .repository import Store
 from .schema import (
     AgreementPartyRow,
@@ -155,15 +156,10 @@ def _names_of(
 ) -> dict[int, list[str]]:
     """Fact id -> the other people's display names (official's name when linked)."""
     ids = {oid for _, _, _, oid in rows if oid is not None}
-    names = (
-        dict(
-            s.execute(select(OfficialRow.id, OfficialRow.name).where(OfficialRow.id.in_(ids)))
-            .tuples()
-            .all()
-        )
-        if ids
-        else {}
-    )
+    names: dict[int, str] = {}
+    if ids:
+        q = select(OfficialRow.id, OfficialRow.name).where(OfficialRow.id.in_(ids))
+        names = {int(i): clean_name(n) for i, n in s.execute(q).all()}
     out: dict[int, list[str]] = {}
     for fact_id, _pos, name, oid in sorted(rows, key=lambda r: (r[0], r[1])):
         if oid == official_id:
@@ -207,18 +203,17 @@ def meetings_of(store: Store, official_id: int, limit: int) -> tuple[list[FactRo
             .limit(limit)
         )
         rows = s.execute(q).all()
-        parts = (
-            s.execute(
+        parts = [
+            (int(r[0]), int(r[1]), str(r[2]), r[3])
+            for r in s.execute(
                 select(
                     MeetingParticipantRow.meeting_id,
                     MeetingParticipantRow.position,
                     MeetingParticipantRow.name,
                     MeetingParticipantRow.official_id,
                 ).where(MeetingParticipantRow.meeting_id.in_([r[0] for r in rows]))
-            )
-            .tuples()
-            .all()
-        )
+            ).all()
+        ]
         others = _names_of(s, parts, official_id)
     facts = [
         FactRow(
@@ -269,18 +264,17 @@ def agreements_of(store: Store, official_id: int, limit: int) -> tuple[list[Fact
             .limit(limit)
         )
         rows = s.execute(q).all()
-        parts = (
-            s.execute(
+        parts = [
+            (int(r[0]), int(r[1]), str(r[2]), r[3])
+            for r in s.execute(
                 select(
                     AgreementPartyRow.agreement_id,
                     AgreementPartyRow.position,
                     AgreementPartyRow.name,
                     AgreementPartyRow.official_id,
                 ).where(AgreementPartyRow.agreement_id.in_([r[0] for r in rows]))
-            )
-            .tuples()
-            .all()
-        )
+            ).all()
+        ]
         others = _names_of(s, parts, official_id)
     facts = [
         FactRow(

@@ -1,0 +1,224 @@
+"""compose_briefing: lines, titles, dates, the word budget, evidence."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from briefings.compose import (
+    EMPTY_NOTE,
+    MAX_BODY_WORDS,
+    compose_briefing,
+    format_day,
+    short_title,
+    when_display,
+)
+from briefings.models import Agreement, Evidence, Extraction, Itinerary, Meeting, Official, Stop
+from tests.briefings.factories import article, ev, seed_article, seed_extraction
+
+
+def _line(b, label):  # type: ignore[no-untyped-def]
+    found = [ln for ln in b.lines if ln.label == label]
+    assert found, f"no {label} line in {[ln.label for ln in b.lines]}"
+    return found[0]
+
+
+def _in_order(text: str, *parts: str) -> None:
+    pos = [text.find(p) for p in parts]
+    assert all(p >= 0 for p in pos), (parts, text)
+    assert pos == sorted(pos), (parts, text)
+
+
+# -- the seed article ---------------------------------------------------------------
+
+
+def _check_seed(b) -> None:  # type: ignore[no-untyped-def]
+    met = _line(b, "Met").text
+    for name in ("Kelly", "Yabunaka", "Fukuda", "Abe", "Tokyo"):
+        assert name in met
+    agreed = _line(b, "Agreed").text
+    assert "Kelly" in agreed and "Abe" in agreed and "abductions issue" in agreed
+    divided = _line(b, "Divided").text
+    assert "Japan" in divided and "U.S." in divided and "document" in divided
+    nxt = _line(b, "Next").text
+    _in_order(nxt, "Kawaguchi", "China", "South Korea", "Washington")
+    assert "Tuesday" in nxt  # published unknown: the article's own words
+    assert [ln.label for ln in b.lines] == ["Met", "Agreed", "Divided", "Next"]
+    assert b.words <= MAX_BODY_WORDS
+    for ln in b.lines:
+        assert ln.evidence, ln
+
+
+def test_seed_briefing_from_hand_built_facts() -> None:
+    art = seed_article()
+    b = compose_briefing(art, seed_extraction(art.text), article_id=7)
+    _check_seed(b)
+    met = _line(b, "Met").text
+    assert met.startswith("U.S. Asst. Secretary of State James Kelly met ")
+    assert "Chief Cabinet Secretary Yasuo Fukuda" in met
+    assert _line(b, "Next").text == (
+        "Kelly: FM Yoriko Kawaguchi meeting -> China (on Tuesday) -> South Korea -> Washington"
+    )
+    assert _line(b, "Agreed").text == (
+        "Kelly and Abe to take up the abductions issue during the next round of six-way talks"
+    )
+    assert b.article_id == 7
+    assert b.officials[0] == "James Kelly"
+    assert b.headline == "Kelly meets Yabunaka, Fukuda and Abe in Tokyo"
+    # Evidence sentences are the article's own, with true offsets.
+    for e in b.evidence:
+        assert art.text[e.start : e.end] == e.sentence
+
+
+def test_seed_briefing_with_the_real_extractor(extractor) -> None:  # type: ignore[no-untyped-def]
+    """The acceptance test of issue 4 (needs the rule extractor, not the baseline)."""
+    art = seed_article()
+    b = compose_briefing(art, extractor.extract(art), article_id=1)
+    _check_seed(b)
+
+
+def test_titles_on_first_mention_only() -> None:
+    art = seed_article()
+    b = compose_briefing(art, seed_extraction(art.text))
+    body = " ".join(ln.text for ln in b.lines)
+    assert body.count("James Kelly") == 1
+    assert "FM Yoriko Kawaguchi" in body
+
+
+@pytest.mark.parametrize(
+    ("title", "short"),
+    [
+        ("Foreign Minister", "FM"),
+        ("U.S. Assistant Secretary of State", "U.S. Asst. Secretary of State"),
+        ("Prime Minister", "PM"),
+        ("secretary general of the Liberal Democratic Party", "LDP Sec.-Gen."),
+        ("Chief Cabinet Secretary", "Chief Cabinet Secretary"),
+        ("the Deputy Prime Minister", "Deputy PM"),
+        (None, None),
+        ("", None),
+        ("head of the committee that oversees the regional development fund for the north", None),
+    ],
+)
+def test_short_title(title: str | None, short: str | None) -> None:
+    assert short_title(title) == short
+
+
+def test_empty_extraction_is_one_line() -> None:
+    art = article("x", "The weather was fine. Nobody met anybody.")
+    b = compose_briefing(art, Extraction(article_id="x", extractor_version="t"))
+    assert b.is_empty and b.lines == ()
+    assert b.note == EMPTY_NOTE
+
+
+def test_body_is_capped_at_90_words() -> None:
+    text = "Filler sentence. " * 50
+    officials = tuple(Official(f"Person{i} Name{i}", "Very Important Minister") for i in range(40))
+    evidence = (Evidence("Filler sentence.", 0, 16),)
+    meetings = tuple(
+        Meeting(
+            (officials[i].name, officials[i + 1].name), "held", f"City{i}", "Monday", None, evidence
+        )
+        for i in range(0, 38, 2)
+    )
+    agreements = tuple(
+        Agreement(
+            (officials[i].name, officials[i + 2].name),
+            "agreed",
+            "to cooperate on a very long list of matters " * 5,
+            evidence,
+        )
+        for i in range(10)
+    )
+    ex = Extraction("x", "t", officials, meetings, agreements)
+    b = compose_briefing(article("x", text), ex)
+    assert b.words <= MAX_BODY_WORDS
+    assert any("more)" in ln.text or ln.text.endswith("…") for ln in b.lines)
+    assert all(ln.evidence for ln in b.lines)
+
+
+def test_two_people_sharing_a_surname_are_named_in_full() -> None:
+    text = "Michael Howard met John Howard in London."
+    ex = Extraction(
+        "x",
+        "t",
+        officials=(
+            Official("Michael Howard", "Conservative leader"),
+            Official("John Howard", "Australian Prime Minister"),
+        ),
+        meetings=(
+            Meeting(
+                ("Michael Howard", "John Howard"), "held", "London", None, None, ev(text, text)
+            ),
+        ),
+        agreements=(
+            Agreement(
+                ("Michael Howard", "John Howard"), "agreed", "to keep in touch", ev(text, text)
+            ),
+        ),
+    )
+    b = compose_briefing(article("x", text), ex)
+    assert _line(b, "Agreed").text == "Michael Howard and John Howard to keep in touch"
+
+
+# -- dates --------------------------------------------------------------------------
+
+
+def test_format_day() -> None:
+    assert format_day(dt.date(2003, 12, 2), dt.date(2003, 12, 1)) == "Tue 2 Dec"
+    assert format_day(dt.date(2005, 1, 4), dt.date(2004, 12, 30)) == "Tue 4 Jan 2005"
+    assert format_day(dt.date(2003, 12, 2)) == "Tue 2 Dec 2003"
+
+
+def test_when_display_uses_words_when_published_is_unknown() -> None:
+    assert when_display("Monday", dt.date(2003, 12, 1), None) == "Monday"
+    assert when_display("Monday", dt.date(2003, 12, 1), dt.date(2003, 12, 2)) == "Mon 1 Dec"
+    assert when_display("Earlier in the day", None, dt.date(2003, 12, 2)) == "earlier in the day"
+    assert when_display(None, None, None) is None
+
+
+@pytest.mark.parametrize(
+    ("published", "when", "direction", "shown"),
+    [
+        # Week boundary: published on a Sunday, "Monday" ahead is the next day.
+        (dt.date(2003, 11, 30), "Monday", "future", "Mon 1 Dec"),
+        # Past tense on a Monday: "Monday" is the same day.
+        (dt.date(2003, 12, 1), "Monday", "past", "Mon 1 Dec"),
+        # Month boundary: "on Tuesday" from Saturday 29 November.
+        (dt.date(2003, 11, 29), "on Tuesday", "future", "Tue 2 Dec"),
+        # "next week" from a Friday at the end of the month: Monday of next week.
+        (dt.date(2003, 11, 28), "next week", None, "Mon 1 Dec"),
+        # Year boundary: the year is shown when it differs from the article's.
+        (dt.date(2004, 12, 30), "next Tuesday", None, "Tue 4 Jan 2005"),
+        (dt.date(2003, 11, 28), "mid-December", None, "Mon 15 Dec"),
+    ],
+)
+def test_dates_resolved_around_week_and_month_boundaries(
+    published: dt.date, when: str, direction: str | None, shown: str
+) -> None:
+    from briefings.extract import dates
+
+    day = dates.resolve(when, published, direction=direction)  # type: ignore[arg-type]
+    text = "Kelly will visit China. Kelly met Abe."
+    ex = Extraction(
+        "x",
+        "t",
+        officials=(Official("James Kelly", None, aliases=("Kelly",)),),
+        next_stops=(
+            Itinerary(
+                "James Kelly", (Stop("China", when, day, ev(text, "Kelly will visit China.")),)
+            ),
+        ),
+    )
+    b = compose_briefing(article("x", text, published=published), ex)
+    assert _line(b, "Next").text == f"James Kelly: China ({shown})"
+    # Unknown publication date: the article's words, never a guessed date.
+    b2 = compose_briefing(article("x", text), ex)
+    assert _line(b2, "Next").text == f"James Kelly: China ({when})"
+
+
+def test_real_extractor_resolves_relative_dates(extractor) -> None:  # type: ignore[no-untyped-def]
+    art = seed_article(published=dt.date(2003, 11, 30))
+    b = compose_briefing(art, extractor.extract(art))
+    nxt = _line(b, "Next").text
+    assert "China (Tue 2 Dec)" in nxt, nxt

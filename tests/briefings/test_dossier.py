@@ -1,0 +1,263 @@
+"""lookup(): dossiers, candidates, unknown names; matching and ordering."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from briefings.dossier import (
+    MAX_MEETINGS,
+    Candidates,
+    Dossier,
+    Unknown,
+    known_officials,
+    lookup,
+)
+from briefings.models import Agreement, Evidence, Extraction, Itinerary, Meeting, Official, Stop
+from briefings.render.blocks import check_message, to_message
+from briefings.render.mrkdwn import to_mrkdwn
+from briefings.store import Store
+from tests.briefings.factories import article, seed_article, seed_extraction
+from tests.conftest import shared_path
+
+
+def _ev(text: str) -> tuple[Evidence, ...]:
+    return (Evidence(text, 0, len(text)),)
+
+
+@pytest.fixture
+def store(db_url: str) -> Iterator[Store]:
+    s = Store.open(db_url)
+    yield s
+    s.close()
+
+
+def test_seed_dossier(store: Store) -> None:
+    art = seed_article(url="https://example.org/kelly-tokyo")
+    store.save(art, seed_extraction(art.text))
+    d = lookup(store, "Kelly")
+    assert isinstance(d, Dossier)
+    assert d.official.name == "James Kelly"
+    assert d.title == "U.S. Assistant Secretary of State"
+    assert {m.others for m in d.meetings} >= {
+        ("Mitoji Yabunaka",),
+        ("Yasuo Fukuda",),
+        ("Shinzo Abe",),
+    }
+    assert any(f.place == "Tokyo" and f.when == "Monday" for f in d.meetings)
+    assert [s.place for s in d.itinerary] == ["China", "South Korea", "Washington"]
+    assert d.agreements[0].others == ("Shinzo Abe",)
+    assert all(f.source.url == "https://example.org/kelly-tokyo" for f in d.meetings)
+    assert all(
+        art.text[f.evidence.start : f.evidence.end] == f.evidence.sentence for f in d.meetings
+    )
+    text = to_mrkdwn(d)
+    assert "Tokyo" in text and "China (on Tuesday) -&gt; South Korea -&gt; Washington" in text
+    assert check_message(to_message(d)) == []
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "kelly",
+        "KELLY",
+        "Mr. Kelly",
+        "  james   kelly ",
+        "U.S. Assistant Secretary of State James Kelly",
+    ],
+)
+def test_case_spacing_and_titles_do_not_matter(store: Store, query: str) -> None:
+    art = seed_article()
+    store.save(art, seed_extraction(art.text))
+    d = lookup(store, query)
+    assert isinstance(d, Dossier) and d.official.name == "James Kelly"
+
+
+def test_accents_and_typos(store: Store) -> None:
+    text = "Recep Tayyip Erdoğan met Yoriko Kawaguchi in Ankara."
+    art = article("e", text)
+    store.save(
+        art,
+        Extraction(
+            "e",
+            "t",
+            (
+                Official("Recep Tayyip Erdoğan", "President"),
+                Official("Yoriko Kawaguchi", "Foreign Minister"),
+            ),
+            (
+                Meeting(
+                    ("Recep Tayyip Erdoğan", "Yoriko Kawaguchi"),
+                    "held",
+                    "Ankara",
+                    None,
+                    None,
+                    _ev(text),
+                ),
+            ),
+        ),
+    )
+    for q in ("Erdogan", "ERDOĞAN", "erdoğan", "Recep Tayyip Erdogan"):
+        d = lookup(store, q)
+        assert isinstance(d, Dossier) and d.official.name == "Recep Tayyip Erdoğan", q
+        assert d.note is None
+    d = lookup(store, "Kawaguci")
+    assert isinstance(d, Dossier) and d.official.name == "Yoriko Kawaguchi"
+    assert d.note and "closest match" in d.note
+    d = lookup(store, "Erdgan")
+    assert isinstance(d, Dossier) and d.official.name.startswith("Recep")
+
+
+def test_unknown_name_says_so_and_suggests(store: Store) -> None:
+    art = seed_article()
+    store.save(art, seed_extraction(art.text))
+    u = lookup(store, "Condoleezza Rice")
+    assert isinstance(u, Unknown)
+    assert "No official named" in to_mrkdwn(u)
+    u2 = lookup(store, "Kellogg")
+    assert isinstance(u2, (Unknown, Candidates))
+    names = [r.name for r in (u2.suggestions if isinstance(u2, Unknown) else u2.candidates)]
+    assert "James Kelly" in names
+    assert isinstance(lookup(store, ""), Unknown)
+    assert isinstance(lookup(store, "<!channel> " * 500), Unknown)
+
+
+def test_ambiguous_surname_lists_candidates_with_titles(store: Store) -> None:
+    for i, (name, title) in enumerate(
+        [("Michael Howard", "Conservative leader"), ("John Howard", "Australian Prime Minister")]
+    ):
+        text = f"{name} met Tony Blair in London."
+        store.save(
+            article(f"h{i}", text),
+            Extraction(
+                f"h{i}",
+                "t",
+                (Official(name, title), Official("Tony Blair", "Prime Minister")),
+                (Meeting((name, "Tony Blair"), "held", "London", None, None, _ev(text)),),
+            ),
+        )
+    c = lookup(store, "Howard")
+    assert isinstance(c, Candidates) and not c.fuzzy
+    assert {(r.name, r.title) for r in c.candidates} == {
+        ("Michael Howard", "Conservative leader"),
+        ("John Howard", "Australian Prime Minister"),
+    }
+    assert "Several officials match" in to_mrkdwn(c)
+    assert isinstance(lookup(store, "John Howard"), Dossier)
+    assert [r.name for r in known_officials(store, "how")] == ["John Howard", "Michael Howard"]
+    assert known_officials(store, "Tony")[0].name == "Tony Blair"
+
+
+def test_newest_first_capped_with_more(store: Store) -> None:
+    n = MAX_MEETINGS + 3
+    for i in range(n):
+        day = dt.date(2004, 3, 1) + dt.timedelta(days=i)
+        text = f"Jack Straw met Minister{i} Person{i} in City{i}. Straw will visit Place{i}."
+        art = article(f"s{i}", text, published=day, url=f"https://example.org/s{i}")
+        store.save(
+            art,
+            Extraction(
+                f"s{i}",
+                "t",
+                (
+                    Official("Jack Straw", "Foreign Secretary", aliases=("Straw",)),
+                    Official(f"Minister{i} Person{i}", "Minister"),
+                ),
+                (
+                    Meeting(
+                        ("Jack Straw", f"Minister{i} Person{i}"),
+                        "held",
+                        f"City{i}",
+                        "Monday",
+                        None,
+                        _ev(text),
+                    ),
+                ),
+                (
+                    Agreement(
+                        ("Straw", f"Minister{i} Person{i}"),
+                        "agreed" if i % 2 else "disagreed",
+                        f"to settle matter {i}",
+                        _ev(text),
+                    ),
+                ),
+                (
+                    Itinerary(
+                        "Straw",
+                        (Stop(f"Place{i}", "next week", day + dt.timedelta(days=7), _ev(text)),),
+                    ),
+                ),
+            ),
+        )
+    d = lookup(store, "Straw")
+    assert isinstance(d, Dossier)
+    assert [f.place for f in d.meetings] == [
+        f"City{i}" for i in range(n - 1, n - 1 - MAX_MEETINGS, -1)
+    ]
+    assert d.more_meetings == n - MAX_MEETINGS
+    assert d.more_agreements > 0
+    assert {f.kind for f in d.agreements} == {"agreed", "disagreed"}
+    assert [s.place for s in d.itinerary] == [f"Place{n - 1}"]
+    last = dt.date(2004, 3, 1) + dt.timedelta(days=n - 1)
+    assert d.itinerary[0].when == (last + dt.timedelta(days=7)).strftime("%a %-d %b")
+    text = to_mrkdwn(d)
+    assert f"{n - MAX_MEETINGS} more" in text
+    assert check_message(to_message(d)) == []
+
+
+def test_lookup_sees_officials_added_after_the_first_call(store: Store) -> None:
+    assert isinstance(lookup(store, "Kelly"), Unknown)
+    art = seed_article()
+    store.save(art, seed_extraction(art.text))
+    assert isinstance(lookup(store, "Kelly"), Dossier)
+
+
+# -- acceptance: the 60 diplomacy articles and the seed --------------------------------
+
+
+@pytest.fixture(scope="module")
+def diplomacy_store(tmp_path_factory: pytest.TempPathFactory, extractor) -> Iterator[Store]:  # type: ignore[no-untyped-def]
+    from briefings.loaders import load_paths
+
+    folder = shared_path("corpus", "diplomacy")
+    files = sorted(Path(folder).glob("0[0-5][0-9]-*.txt")) + sorted(Path(folder).glob("060-*.txt"))
+    arts = [seed_article(), *load_paths(files).articles]
+    assert len(arts) == 61
+    db = tmp_path_factory.mktemp("dossier") / "d.db"
+    store = Store.open(f"sqlite:///{db}")
+    for art, ex in zip(arts, extractor.extract_many(arts), strict=True):
+        store.save(art, ex)
+    yield store
+    store.close()
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize(
+    ("query", "name"), [("Blair", "Tony Blair"), ("Straw", "Jack Straw"), ("Kelly", "James Kelly")]
+)
+def test_corpus_dossiers(diplomacy_store: Store, query: str, name: str) -> None:
+    d = lookup(diplomacy_store, query)
+    assert isinstance(d, Dossier), d
+    assert d.official.name == name
+    assert not d.is_empty
+    assert check_message(to_message(d)) == []
+
+
+@pytest.mark.corpus
+def test_corpus_typo_and_unknown(diplomacy_store: Store) -> None:
+    ans = lookup(diplomacy_store, "Kely")
+    shown = (
+        ans.official.name
+        if isinstance(ans, Dossier)
+        else [c.name for c in ans.candidates]
+        if isinstance(ans, Candidates)
+        else []
+    )
+    assert "James Kelly" in shown
+    assert "Kelly" in to_mrkdwn(ans)
+    u = lookup(diplomacy_store, "Zbigniew Quackenbush")
+    assert isinstance(u, Unknown)
+    assert "Zbigniew Quackenbush" in to_mrkdwn(u)
