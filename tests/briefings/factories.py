@@ -39,7 +39,10 @@ def seed_extraction(text: str) -> Extraction:
     s_earlier = next(ln for ln in text.split("\n") if ln.startswith("Earlier in the day"))
     s_agreed = next(ln for ln in text.split("\n") if ln.startswith("Kelly and Abe agreed"))
     s_div = next(ln for ln in text.split("\n") if "still divided" in ln)
-    s_next = "Kelly will meet with Foreign Minister Yoriko Kawaguchi before heading off to China on Tuesday."
+    s_next = (
+        "Kelly will meet with Foreign Minister Yoriko Kawaguchi before heading off to China"
+        " on Tuesday."
+    )
     s_next2 = "He will also visit South Korea before returning to Washington."
     return Extraction(
         article_id="seed",
