@@ -222,7 +222,7 @@ class DocContext:
             if ent.label_ == "ORG" and _MEDIA.search(ent.text):
                 return None
             return self.entity_text(tok)
-        if tok.pos_ == "NOUN" and low in ROLE_HEADS and any(
+        if tok.tag_ == "NN" and low in ROLE_HEADS and any(
             c.dep_ in ("det", "poss") for c in tok.children
         ):
             found = self.person_by_title(tok)

@@ -19,7 +19,7 @@ from spacy.tokens import Span, Token
 from ..models import Evidence, Meeting
 from .context import DocContext
 from .dates import resolve
-from .lexicon import GENERIC_PEOPLE, MEETING_NOUNS, ROLE_HEADS, SIGN_VERBS
+from .lexicon import GENERIC_PEOPLE, MEETING_NOUNS, ROLE_HEADS, SAY_VERBS
 
 __all__ = ["extract_meetings"]
 
@@ -174,7 +174,8 @@ def meeting_noun(ctx: DocContext, n: Token, drafts: list[_Draft]) -> None:
     if between:
         names: list[str] = []
         for b in between:
-            names += ctx.parties(b, allow_groups=True)
+            names += [x for t in ctx.coordinated(b) for x in ctx.parties(t, allow_groups=True)]
+        names = list(dict.fromkeys(names))
         if len(names) >= 2:
             _emit(ctx, drafts, names, [], anchors, n.sent)
         return
@@ -240,6 +241,66 @@ def _event_ref(tok: Token) -> bool:
     return not any(c.lower_ in ("news", "press") for c in tok.children)
 
 
+def _has_of(tok: Token) -> bool:
+    """ "a meeting of the committee" names its own body; it is not the article's event."""
+    return any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+
+
+def _pobj_sides(ctx: DocContext, p: Token) -> list[str]:
+    """Parties named by a prepositional object; "which" points back to its noun."""
+    if p.lower_ in ("which", "whom"):
+        cur = p
+        for _ in range(6):
+            if cur.dep_ == "relcl":
+                return ctx.parties(cur.head)
+            if cur.head is cur:
+                break
+            cur = cur.head
+        return []
+    return [n for k in ctx.coordinated(p) if (n := ctx.party(k))]
+
+
+def _main_event(ctx: DocContext) -> Token | None:
+    """A gathering reported in the article's lead (first two sentences with a verb)."""
+    lead = [s for s in ctx.sents if any(t.pos_ in ("VERB", "AUX") for t in s)][:1]
+    for sent in lead:
+        for t in sent:
+            if _event_ref(t) and not _has_of(t) and t.dep_ in ("nsubj", "nsubjpass", "pobj"):
+                gov = ctx.governing_verb(t)
+                if gov is not None and not ctx.is_future(gov):
+                    return t
+    return None
+
+
+def _speakers(ctx: DocContext) -> list[str]:
+    """Officials and governments quoted in the article (say-verb subjects)."""
+    titled = {n for _, n, _ in ctx.titled}
+    out: list[str] = []
+    for sent in ctx.sents:
+        for tok in sent:
+            if tok.pos_ != "VERB" or tok.lemma_ not in SAY_VERBS or ctx.in_quote[tok.i]:
+                continue
+            if tok.lemma_ in ("claim", "write") or not (
+                tok.dep_ == "ROOT" or tok.dep_ == "conj" and tok.head.dep_ == "ROOT"
+            ):
+                continue  # only main-clause statements, not "as X said", "by saying"
+            if any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in tok.children):
+                continue  # "has repeatedly stated": an earlier statement
+            subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is None:
+                continue
+            name = ctx.party(subj, allow_quote_pronouns=False)
+            if name is None:
+                continue
+            person = ctx.persons.at(subj) or subj.lower_ in ("he", "she")
+            if person and name not in titled:
+                continue
+            if not person and not (subj.ent_type_ == "GPE" and subj.tag_ == "NNP"):
+                continue
+            out.append(name)
+    return out
+
+
 def event_participants(ctx: DocContext, drafts: list[_Draft]) -> None:
     """Everyone the article places at its gathering forms one meeting:
     "X chaired the talks", "Also present were delegates from A, B and C",
@@ -255,12 +316,12 @@ def event_participants(ctx: DocContext, drafts: list[_Draft]) -> None:
         found: list[str] = []
         for tok in sent:
             if tok.pos_ == "VERB" and tok.lemma_ in _PARTICIPATE:
-                near = n_sent - last_event_sent <= 2 and last_event_sent >= 0
+                near = n_sent - last_event_sent <= 4 and last_event_sent >= 0
                 objs = [c for c in tok.children if c.dep_ == "dobj"]
                 if tok.lemma_ == "represent":
                     if not near:
                         continue
-                elif not any(_event_ref(o) for o in objs):
+                elif not any(_event_ref(o) and not _has_of(o) for o in objs):
                     continue
                 subj = ctx.subject_of(tok)
                 if any(c.dep_ == "auxpass" for c in tok.children):
@@ -278,8 +339,7 @@ def event_participants(ctx: DocContext, drafts: list[_Draft]) -> None:
                             if c.dep_ == "prep" and c.lower_ in ("from", "of"):
                                 for p in c.children:
                                     if p.dep_ == "pobj":
-                                        found += [n for k in ctx.coordinated(p)
-                                                  if (n := ctx.party(k))]
+                                        found += _pobj_sides(ctx, p)
             if tok.dep_ == "prep" and tok.lower_ == "at" and any(
                 _event_ref(p) and any(d.lower_ in ("the", "this") for d in p.children)
                 for p in tok.children if p.dep_ == "pobj"
@@ -295,6 +355,11 @@ def event_participants(ctx: DocContext, drafts: list[_Draft]) -> None:
             names += found
             anchors.append(refs[0] if refs else sent.root)
             evidence.append(ctx.evidence(sent))
+    main = _main_event(ctx)
+    if main is not None:
+        names += _speakers(ctx)
+        anchors.insert(0, main)
+        evidence.insert(0, ctx.evidence(main.sent))
     people = list(dict.fromkeys(names))
     if len(people) >= 2:
         when = ctx.time_words(anchors[:1])
@@ -352,7 +417,7 @@ def extract_meetings(ctx: DocContext) -> list[Meeting]:
                 or tok.lower_ in ("conference", "conversation", "debate", "debates")
             ):
                 meeting_noun(ctx, tok, drafts)
-            elif tok.pos_ == "VERB" and lemma in SIGN_VERBS | {"sign"}:
+            elif tok.pos_ == "VERB" and lemma in ("sign", "ink", "seal"):
                 signing(ctx, tok, drafts)
     event_participants(ctx, drafts)
     return _merge(ctx, drafts)
