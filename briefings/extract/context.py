@@ -306,6 +306,9 @@ class DocContext:
             name = self.party(t, allow_groups=allow_groups)
             if name is None and t.pos_ == "NOUN" and t.lemma_ in ("leader", "official"):
                 name = self.nationality_of(t)
+            if name is None and t.pos_ == "NOUN" and (t.lower_ in ROLE_HEADS or t.lemma_ in ROLE_HEADS):
+                # "Spain's director general for Europe, Jose Maria Pons" (appos attached low)
+                name = next((n for k in t.subtree if k.i > t.i and (n := self.persons.at(k))), None)
             if name and name not in out:
                 out.append(name)
         return out

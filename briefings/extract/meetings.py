@@ -241,6 +241,16 @@ def _event_ref(tok: Token) -> bool:
     return not any(c.lower_ in ("news", "press") for c in tok.children)
 
 
+def _at_event(p: Token) -> bool:
+    """ "at the summit", "at the conclusion of the Annapolis Conference" """
+    if _event_ref(p):
+        return any(d.lower_ in ("the", "this") for d in p.children) or p.pos_ == "PROPN"
+    return p.lower_ in ("conclusion", "end", "start", "opening", "close", "sidelines", "margins") and any(
+        _event_ref(q) for c in p.children if c.dep_ == "prep" and c.lower_ == "of"
+        for q in c.children if q.dep_ == "pobj"
+    )
+
+
 def _has_of(tok: Token) -> bool:
     """ "a meeting of the committee" names its own body; it is not the article's event."""
     return any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
@@ -286,7 +296,7 @@ def _speakers(ctx: DocContext) -> list[str]:
                 continue  # only main-clause statements, not "as X said", "by saying"
             if any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in tok.children):
                 continue  # "has repeatedly stated": an earlier statement
-            subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            subj = ctx.subject_of(tok)
             if subj is None:
                 continue
             name = ctx.party(subj, allow_quote_pronouns=False)
@@ -340,9 +350,8 @@ def event_participants(ctx: DocContext, drafts: list[_Draft]) -> None:
                                 for p in c.children:
                                     if p.dep_ == "pobj":
                                         found += _pobj_sides(ctx, p)
-            if tok.dep_ == "prep" and tok.lower_ == "at" and any(
-                _event_ref(p) and any(d.lower_ in ("the", "this") for d in p.children)
-                for p in tok.children if p.dep_ == "pobj"
+            if tok.dep_ == "prep" and tok.lower_ in ("at", "during") and any(
+                _at_event(p) for p in tok.children if p.dep_ == "pobj"
             ) and tok.head.pos_ == "VERB" and tok.head.dep_ == "ROOT":
                 verb = tok.head
                 subj = ctx.subject_of(verb)
@@ -358,6 +367,10 @@ def event_participants(ctx: DocContext, drafts: list[_Draft]) -> None:
     main = _main_event(ctx)
     if main is not None:
         names += _speakers(ctx)
+        # People the article shows meeting are at the gathering too.
+        for d in drafts:
+            if d.status == "held":
+                names += _persons(ctx, d.participants)
         anchors.insert(0, main)
         evidence.insert(0, ctx.evidence(main.sent))
     people = list(dict.fromkeys(names))
