@@ -111,7 +111,12 @@ class Fetcher:
             )
 
     async def _feed_result(self, url: str, fetched: Fetched, skip: SkipEntry | None) -> FeedResult:
-        parsed = parse_feed(fetched.body, url=fetched.final_url, content_type=fetched.content_type)
+        parsed = parse_feed(
+            fetched.body,
+            url=fetched.final_url,
+            content_type=fetched.content_type,
+            max_entries=self.policy.max_feed_entries,
+        )
         articles: list[Article | None] = []
         skipped: list[FeedEntry] = []
         errors = list(parsed.errors)

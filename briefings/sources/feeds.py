@@ -190,8 +190,11 @@ def is_teaser(text: str) -> bool:
     return len(text.split()) < TEASER_WORDS or bool(_TEASER_END.search(text))
 
 
-def parse_feed(body: bytes, *, url: str, content_type: str | None = None) -> ParsedFeed:
-    """Entries of a feed; raises `FetchFailure("not_feed")` if `body` is no feed at all."""
+def parse_feed(
+    body: bytes, *, url: str, content_type: str | None = None, max_entries: int | None = None
+) -> ParsedFeed:
+    """Entries of a feed (the first `max_entries`); raises `FetchFailure("not_feed")`
+    if `body` is no feed at all."""
     import feedparser
 
     headers = {"content-location": url}
@@ -203,7 +206,7 @@ def parse_feed(body: bytes, *, url: str, content_type: str | None = None) -> Par
     feed = parsed.get("feed", {})
     entries: list[FeedEntry] = []
     errors: list[EntryError] = []
-    for n, raw in enumerate(parsed.entries, 1):
+    for n, raw in enumerate(parsed.entries[:max_entries], 1):
         try:
             link = _link(raw, url)
             text = _entry_text(raw)

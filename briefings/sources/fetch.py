@@ -112,6 +112,10 @@ class FetchPolicy:
     spacing: float = 0.25
     http2: bool = True
     verify_tls: bool = True
+    # Extra CA certificates (PEM file) to trust, e.g. a corporate proxy's or a test CA.
+    ca_file: str | None = None
+    # Entries of one feed beyond this many are ignored (feeds list the newest first).
+    max_feed_entries: int = 100
 
     def address_policy(self) -> AddressPolicy:
         return AddressPolicy.build(self.allow_private, self.allowed_networks)
@@ -253,6 +257,8 @@ class Downloader:
         http2 = p.http2 and importlib.util.find_spec("h2") is not None
         transport = httpx.AsyncHTTPTransport(http2=http2, trust_env=False)
         ctx = ssl.create_default_context()
+        if p.ca_file:
+            ctx.load_verify_locations(cafile=p.ca_file)
         if not p.verify_tls:  # pragma: no cover - only for local experiments
             ctx.check_hostname = False
             ctx.verify_mode = ssl.CERT_NONE

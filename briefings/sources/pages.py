@@ -132,6 +132,16 @@ def _drop_headline(body: str, title: str) -> str:
     return body
 
 
+def _source(data: dict[str, Any], url: str, hints: PageHints) -> str | None:
+    """The page's own site name; trafilatura falls back to the host name, and then
+    the feed's title (if the page came from a feed) names the source better."""
+    site = normalise_text(data.get("sitename") or "") or None
+    netloc = urlsplit(url).netloc
+    if site is None or site in (netloc, urlsplit(url).hostname, data.get("hostname")):
+        return hints.source or site or urlsplit(url).hostname
+    return site
+
+
 def page_to_article(fetched: Fetched, hints: PageHints | None = None) -> Article:
     """The article on a fetched page; raises `FetchFailure("no_text")` if there is none."""
     hints = hints or PageHints()
@@ -158,6 +168,6 @@ def page_to_article(fetched: Fetched, hints: PageHints | None = None) -> Article
         text=body,
         published=parse_date(data.get("date")) or hints.published,
         url=url,
-        source=data.get("sitename") or hints.source or data.get("hostname"),
+        source=_source(data, url, hints),
         origin=fetched.url,
     )

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import html
+import ssl
 import threading
 import time
 from collections import Counter, defaultdict
@@ -46,10 +47,17 @@ class Seen:
     at: float
 
 
+class _Server(ThreadingHTTPServer):
+    request_queue_size = 256  # the default (5) drops bursts of connections: 1 s SYN retries
+    daemon_threads = True
+
+
 class LocalServer:
     """Threaded HTTP server on 127.0.0.1, ephemeral port."""
 
-    def __init__(self) -> None:
+    def __init__(self, tls: tuple[str, str] | None = None) -> None:
+        """`tls`: (certificate file, key file) to serve HTTPS instead of HTTP."""
+        self.scheme = "https" if tls else "http"
         self.routes: dict[str, Route | Handler] = {}
         self.seen: list[Seen] = []
         self.hits: Counter[str] = Counter()
@@ -69,8 +77,12 @@ class LocalServer:
             def do_GET(self) -> None:
                 server._serve(self)
 
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+        self.httpd = _Server(("127.0.0.1", 0), _Handler)
         self.httpd.daemon_threads = True
+        if tls:
+            ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            ctx.load_cert_chain(*tls)
+            self.httpd.socket = ctx.wrap_socket(self.httpd.socket, server_side=True)
         self.port = self.httpd.server_address[1]
         self._thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
@@ -83,7 +95,7 @@ class LocalServer:
         self.httpd.server_close()
 
     def url(self, path: str, host: str = "127.0.0.1") -> str:
-        return f"http://{host}:{self.port}{path}"
+        return f"{self.scheme}://{host}:{self.port}{path}"
 
     def add(self, path: str, body: bytes | str, **kw: Any) -> str:
         data = body.encode("utf-8") if isinstance(body, str) else body

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -84,7 +85,7 @@ def test_atom_teasers_fetch_their_pages(server: LocalServer) -> None:
     assert [a.title for a in result.articles] == ["Atom post 0", "Atom post 1", "Atom post 2"]
     assert result.articles[1].published == dt.date(2024, 2, 2)
     assert "Paragraph 11" in result.articles[2].text  # the page, not the teaser
-    assert result.articles[0].source == "Test Atom feed" or result.articles[0].source
+    assert result.articles[0].source == "Test Atom feed"  # the page names no site
     for i in range(3):
         assert server.hits[f"/atom/post-{i}.html"] == 1
 
@@ -275,3 +276,26 @@ def test_looks_like_feed() -> None:
     assert looks_like_feed("text/html", b"\xef\xbb\xbf  <feed xmlns='http://www.w3.org/2005/Atom'>")
     assert not looks_like_feed("text/html", b"<!DOCTYPE html><html><body>rss</body></html>")
     assert not looks_like_feed("text/html", b"<html><body><feed>x</feed></body></html>")
+
+
+def test_non_utf8_feed(server: LocalServer) -> None:
+    text = "Министры иностранных дел встретились в Вене и договорились продолжить переговоры. "
+    body = rss_feed([{"title": "Встреча в Вене", "link": "/cp1251/1", "content": text * 40}])
+    body = body.replace('encoding="utf-8"', 'encoding="windows-1251"')
+    url = server.add("/cp1251.xml", body.encode("cp1251"), content_type="application/rss+xml")
+    a = feed(url).articles[0]
+    assert a.title == "Встреча в Вене"
+    assert a.text.startswith("Министры иностранных дел")
+
+
+def test_feed_entry_limit(server: LocalServer) -> None:
+    items = [
+        {"title": f"N{i}", "link": f"/many/{i}", "content": "<p>" + LONG + "</p>"} for i in range(5)
+    ]
+    url = server.add("/many.xml", rss_feed(items), content_type="application/rss+xml")
+
+    async def go() -> FeedResult:
+        async with Fetcher(dataclasses.replace(LOCAL, max_feed_entries=3)) as f:
+            return await f.fetch_feed(url)
+
+    assert [a.title for a in run(go()).articles] == ["N0", "N1", "N2"]

@@ -37,6 +37,7 @@ def test_article_fields(server: LocalServer) -> None:
     assert a.url == url + "?id=7"  # tracking parameters and fragment gone
     assert a.id == a.url
     assert a.origin == url + "?utm_source=slack&utm_medium=x&id=7#comments"
+    assert a.source == f"127.0.0.1:{server.port}"
     assert "resume direct flights" in a.text
     assert "Home" not in a.text and "Copyright" not in a.text  # boilerplate dropped
     assert a.text.count("\n") >= 3  # paragraphs kept
