@@ -244,7 +244,7 @@ def fetch_and_brief(ctx: AppContext, url: str) -> tuple[Message, int | None]:
     try:
         article = fetch_article(url, ctx.settings)
     except FetchError as exc:
-        return text_message(w.say("fetch_failed", url=_escape(url), reason=str(exc))), None
+        return text_message(w.say("fetch_failed", url=_link(url), reason=str(exc))), None
     aid = article_id_for_url(ctx.store, article.url or url)
     if aid is None:
         report = ingest([article], ctx.extractor, ctx.store)
@@ -315,20 +315,26 @@ def channel_command(ctx: AppContext, cmd: c.Command, who: Asker) -> Message:
     if isinstance(cmd, c.SourcesAdd):
         url = _check_feed(ctx, cmd.url)
         _, added = ch.add_feed(team, channel, url, added_by=who.user_id)
-        return text_message(w.say("source_added" if added else "source_exists", url=_escape(url)))
+        return text_message(w.say("source_added" if added else "source_exists", url=_link(url)))
     if isinstance(cmd, c.SourcesRemove):
         url = _canonical(cmd.url)
         removed = ch.remove_feed(team, channel, url) or ch.remove_feed(team, channel, cmd.url)
         return text_message(
-            w.say("source_removed" if removed else "source_unknown", url=_escape(cmd.url))
+            w.say("source_removed" if removed else "source_unknown", url=_link(cmd.url))
         )
     if isinstance(cmd, c.SourcesList):
         feeds = ch.feeds(team, channel)
         if not feeds:
             return text_message(w.say("sources_none", usage=w.usage("sources")))
-        listing = "\n".join(f"• {_escape(f.url)}" for f in feeds)
+        listing = "\n".join(f"• {_link(f.url)}" for f in feeds)
         return text_message(w.say("sources", lines=listing))
     raise TypeError(f"not a channel command: {cmd!r}")
+
+
+def _link(url: str) -> str:
+    from briefings.render.escape import link
+
+    return link(url, url)
 
 
 def _canonical(url: str) -> str:

@@ -64,9 +64,9 @@ def register_brief(app: App, ctx: AppContext) -> None:
 
 def brief_url(ctx: AppContext, url: str, respond: Respond) -> None:
     """Say we are on it, then fetch on the slow executor and replace that note."""
-    from briefings.render.escape import escape
+    from briefings.render.escape import link
 
-    reply(respond, a.text_message(w.say("working_url", url=escape(url))))
+    reply(respond, a.text_message(w.say("working_url", url=link(url, url))))
 
     def done(fut: Future[tuple[a.Message, int | None]]) -> None:
         try:

@@ -1,0 +1,179 @@
+"""Every `/brief` sub-command end to end, over HTTP and over Socket Mode.
+
+The bot runs for real against the fake Slack; answers are read from the
+response_url receiver and the fake's records.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.fakes.blockkit import message_errors
+
+
+def only(answers: list[dict[str, Any]]) -> dict[str, Any]:
+    assert len(answers) == 1, answers
+    msg = answers[0]
+    assert msg["response_type"] == "ephemeral"
+    assert not message_errors(msg), message_errors(msg)
+    return msg
+
+
+def buttons(msg: dict[str, Any]) -> dict[str, str]:
+    return {
+        e["action_id"]: e.get("value", "")
+        for b in msg.get("blocks") or ()
+        if b["type"] == "actions"
+        for e in b["elements"]
+    }
+
+
+def test_help(bot: Any) -> None:
+    msg = only(bot.ask(""))
+    for line in (
+        "/brief <official>",
+        "/brief latest",
+        "/brief subscribe daily 08:00",
+        "/brief follow",
+        "/brief sources add",
+    ):
+        assert line in msg["text"]
+    assert only(bot.ask("help"))["text"] == msg["text"]
+
+
+def test_kelly_dossier(bot: Any) -> None:
+    msg = only(bot.ask("Kelly"))
+    assert msg["blocks"][0] == {
+        "type": "header",
+        "text": {"type": "plain_text", "text": "James Kelly", "emoji": True},
+    }
+    assert "Assistant Secretary of State" in msg["text"]
+    assert "Yabunaka" in msg["text"] and "Abe" in msg["text"]
+    b = buttons(msg)
+    assert b["follow_official"] == "James Kelly"
+    assert b["share_in_channel"] == "dossier:Kelly"
+
+
+def test_dossier_tolerates_a_typo(bot: Any) -> None:
+    assert "James Kelly" in only(bot.ask("Kely"))["text"]
+
+
+def test_unknown_official(bot: Any) -> None:
+    msg = only(bot.ask("Zbigniew Nobody"))
+    assert "Zbigniew Nobody" in msg["text"]
+    assert "share_in_channel" not in buttons(msg)
+
+
+def test_latest(bot: Any) -> None:
+    msg = only(bot.ask("latest"))
+    assert msg["blocks"][0]["type"] == "header"
+    assert "Kelly" in msg["text"]
+    b = buttons(msg)
+    assert b["show_sources"].isdigit()
+    assert b["share_in_channel"] == f"briefing:{b['show_sources']}"
+
+
+def test_subscribe_then_subscriptions(bot: Any) -> None:
+    channel = f"C{bot.mode.upper()}SUB"
+    msg = only(bot.ask("subscribe weekdays 08:00 Asia/Tokyo", channel_id=channel))
+    assert msg["text"] == "This channel's digest is now posted on weekdays at 08:00 (Asia/Tokyo)."
+    msg = only(bot.ask("subscriptions", channel_id=channel))
+    assert msg["text"] == "This channel's digest is posted on weekdays at 08:00 (Asia/Tokyo)."
+    msg = only(bot.ask('subscribe cron "30 6 * * 1" Europe/London', channel_id=channel))
+    assert "now `30 6 * * 1`" not in msg["text"]
+    assert "(was on weekdays at 08:00 (Asia/Tokyo))" in msg["text"]
+    msg = only(bot.ask("unsubscribe", channel_id=channel))
+    assert msg["text"].startswith("This channel's digest is stopped")
+    msg = only(bot.ask("subscriptions", channel_id=channel))
+    assert msg["text"].startswith("This channel has no digest schedule.")
+    msg = only(bot.ask("unsubscribe", channel_id=channel))
+    assert msg["text"].startswith("This channel has no digest schedule.")
+
+
+def test_subscriptions_are_per_channel(bot: Any) -> None:
+    only(bot.ask("subscribe daily 07:00", channel_id=f"C{bot.mode.upper()}A"))
+    msg = only(bot.ask("subscriptions", channel_id=f"C{bot.mode.upper()}B"))
+    assert msg["text"].startswith("This channel has no digest schedule.")
+    msg = only(bot.ask("subscribe hourly", channel_id=f"C{bot.mode.upper()}B"))
+    assert "every hour" in msg["text"]
+
+
+def test_follow_unfollow_following(bot: Any) -> None:
+    ch = f"C{bot.mode.upper()}FOL"
+    assert only(bot.ask("following", channel_id=ch))["text"].startswith(
+        "This channel follows no officials."
+    )
+    assert only(bot.ask("follow Kelly", channel_id=ch))["text"] == (
+        "This channel now follows *James Kelly*."
+    )
+    assert "already follows" in only(bot.ask("follow James Kelly", channel_id=ch))["text"]
+    only(bot.ask("follow Shinzo Abe", channel_id=ch))
+    assert only(bot.ask("following", channel_id=ch))["text"] == (
+        "This channel follows: *James Kelly*, *Shinzo Abe*."
+    )
+    assert only(bot.ask("unfollow Kelly", channel_id=ch))["text"] == (
+        "This channel no longer follows *James Kelly*."
+    )
+    assert "does not follow" in only(bot.ask("unfollow Kelly", channel_id=ch))["text"]
+    assert only(bot.ask("following", channel_id=ch))["text"] == (
+        "This channel follows: *Shinzo Abe*."
+    )
+
+
+def test_sources_add_list_remove(bot: Any, site: Any) -> None:
+    ch = f"C{bot.mode.upper()}SRC"
+    feed = site.url("/feed.xml")
+    assert only(bot.ask("sources", channel_id=ch))["text"].startswith("This channel has no feeds.")
+    assert "Added the feed" in only(bot.ask(f"sources add {feed}", channel_id=ch))["text"]
+    assert "already one of" in only(bot.ask(f"sources add <{feed}>", channel_id=ch))["text"]
+    listing = only(bot.ask("sources list", channel_id=ch))["text"]
+    assert listing.startswith("This channel's feeds:") and feed in listing
+    assert "Removed the feed" in only(bot.ask(f"sources remove {feed}", channel_id=ch))["text"]
+    assert "is not one of" in only(bot.ask(f"sources remove {feed}", channel_id=ch))["text"]
+
+
+ERRORS = [
+    ("subscibe daily 08:00", "I don't know `subscibe`; did you mean `subscribe`?"),
+    ("subscribe daily 25:00", "`25:00` is not a time of day"),
+    ("subscribe weekdays 08:00 Mars/Olympus", "`Mars/Olympus` is not a timezone I know"),
+    ("subscribe fortnightly", "I can't read the schedule `fortnightly`"),
+    ('subscribe cron "0 8 * *"', "is not a valid cron expression"),
+    ("subscribe cron 0 8 * * 1-5", "Put the cron expression in quotes"),
+    ("subscribe", "`subscribe` needs a schedule"),
+    ("ftp://example.com/article", "Only http:// and https:// links can be briefed, not `ftp:`"),
+    ("https://", "is not a web address I can fetch"),
+    ("latest 12", "`12` is not a number from 1 to 5"),
+    ("follow", "`follow` needs an official's name"),
+    ("unfollow", "`unfollow` needs an official's name"),
+    ("following everyone", "`following` takes no arguments"),
+    ("unsubscribe please", "`unsubscribe` takes no arguments"),
+    ("subscriptions all", "`subscriptions` takes no arguments"),
+    ("sources add", "`sources` needs a feed URL"),
+    ("sources add javascript:alert(1)", "Only http:// and https://"),
+    ("sources delete x", "`sources` takes `add <feed URL>`"),
+    ("--debug", "I don't know `--debug`"),
+]
+
+
+@pytest.mark.parametrize(("text", "needle"), ERRORS)
+def test_malformed_input_gets_one_line_with_usage(http_bot: Any, text: str, needle: str) -> None:
+    msg = only(http_bot.ask(text))
+    assert needle in msg["text"]
+    assert "\n" not in msg["text"]
+    assert "Usage: `/brief" in msg["text"]
+    assert "blocks" not in msg or not msg["blocks"]
+
+
+@pytest.mark.parametrize(("text", "needle"), ERRORS[:3])
+def test_malformed_input_over_socket_mode(socket_bot: Any, text: str, needle: str) -> None:
+    assert needle in only(socket_bot.ask(text))["text"]
+
+
+def test_socket_mode_acks_every_envelope_at_once(socket_bot: Any) -> None:
+    sent = [socket_bot.command(t) for t in ("Kelly", "latest", "help", "subscriptions")]
+    for s in sent:
+        assert s.elapsed < 1.0
+        socket_bot.rx.wait(s.response_url, 1)
+    assert socket_bot.fake.socket.unacked() == []
