@@ -267,8 +267,8 @@ def _matches_followed(official_keys: Iterable[str], followed: Sequence[str]) -> 
     return False
 
 
-def _matches_keywords(article: Article, keywords: Sequence[str]) -> bool:
-    hay = fold(f"{article.title}\n{article.text}")
+def _matches_keywords(article: Article, keywords: Sequence[str], extra: str = "") -> bool:
+    hay = fold(f"{article.title}\n{article.text}\n{extra}")
     for kw in keywords:
         k = fold(kw).strip()
         if k and re.search(r"(?<!\w)" + re.escape(k) + r"(?!\w)", hay):
@@ -325,19 +325,17 @@ def build_digest(
             if r.data
             else Extraction(article_id=article.id, extractor_version="")
         )
+        briefing = compose_briefing(article, ex, article_id=info.id)
         if followed or keywords:
-            ok = followed and (
+            ok = bool(followed) and (
                 _matches_followed(followers.get(info.id, ()), followed)
                 or _matches_followed([o.name for o in ex.officials], followed)
             )
-            ok = ok or (keywords and _matches_keywords(article, keywords))
+            lines = "\n".join(ln.text for ln in briefing.lines)
+            ok = ok or (bool(keywords) and _matches_keywords(article, keywords, lines))
             if not ok:
                 continue  # not for this channel; left undelivered
-        briefing = compose_briefing(article, ex, article_id=info.id)
         covered.append(info.id)
-        if briefing.is_empty:
-            skipped += 1
-            continue
         item = _Item(info.id, article, ex, r.text_hash, briefing)
         _features(item)
         items.append(item)
@@ -345,6 +343,10 @@ def build_digest(
     for group in cluster(items):
         members = [items[i] for i in group]  # newest first (query order)
         best = max(members, key=lambda it: _weight(it.briefing))
+        if best.briefing.is_empty:
+            # No facts anywhere in the cluster: nothing to brief (still delivered).
+            skipped += len(members)
+            continue
         sources = tuple(it.briefing.source for it in members)
         stories.append(Story(best.briefing, sources))
     more = max(len(stories) - max_stories, 0)

@@ -9,6 +9,8 @@ Buttons (action_id -> value):
 - `show_sources` -> the stored article id, as a decimal string;
 - `follow_official` -> the official's full name;
 - `share_in_channel` -> "briefing:<article id>" or "dossier:<query>".
+Values are Slack-escaped like all other text (`&amp;`, `&lt;`, `&gt;`), so a
+value echoed back into a message can never become a mention or a link.
 
 Slack's limits are enforced by `enforce` before anything leaves this module:
 <= 50 blocks, section text <= 3000 chars, header <= 150, <= 10 context
@@ -84,7 +86,7 @@ def _button(text: str, action_id: str, value: str, style: str | None = None) -> 
         "type": "button",
         "text": {"type": "plain_text", "text": plain(text), "emoji": True},
         "action_id": action_id,
-        "value": value[:MAX_BUTTON_VALUE],
+        "value": truncate(escape(value), MAX_BUTTON_VALUE) or " ",
     }
     if style:
         b["style"] = style
