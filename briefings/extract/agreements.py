@@ -185,6 +185,9 @@ def deal_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
     parties += _with_parties(ctx, v, obj)
     start = v.i if obj.dep_ == "dobj" else obj.left_edge.i
     end = obj.right_edge.i if obj.dep_ == "dobj" else v.right_edge.i
+    for c in v.children:  # "signed a deal to build a pipeline": the purpose belongs to it
+        if c.dep_ in ("advcl", "xcomp") and c.i == end + 2 and ctx.doc[c.i - 1].lower_ == "to":
+            end = c.right_edge.i
     _add(ctx, out, parties, "agreed", _clip(ctx, start, end), v)
 
 

@@ -81,6 +81,7 @@ class DocContext:
                 self.ent_at[i] = ent
         self.in_quote = self._quote_mask()
         self._speakers: dict[int, str | None] = {}
+        self._sent_words: dict[tuple[int, frozenset[str]], bool] = {}
         self.groups: dict[str, str] = {}
         # Groups of two or more parties named so far, by token position, for
         # "the two countries", "both sides", "the two leaders".
@@ -338,7 +339,7 @@ class DocContext:
         names = list(dict.fromkeys(names))
         if len(names) < 2:
             return
-        known = set(self.persons.canonical_names())
+        known = self.persons.known
         if all(n in known for n in names):
             kind = "people"
         elif not any(n in known for n in names):
@@ -456,8 +457,10 @@ class DocContext:
         ids = {t.i for t in anchors}
         if not ids:
             return None
-        sent = self.doc[min(ids)].sent
-        for ent in sent.ents:
+        lo, hi = min(ids), max(ids)
+        sent = self.doc[lo].sent
+        window = self.doc[max(sent.start, lo - 40) : min(sent.end, hi + 40)]
+        for ent in window.ents:
             if ent.label_ not in _TIME_LABELS:
                 continue
             t = ent.root
@@ -485,6 +488,16 @@ class DocContext:
         if span is None:
             return False
         return any(t.lower_ in FUTURE_WORDS for t in span)
+
+    def sent_has(self, tok: Token, words: frozenset[str]) -> bool:
+        """Whether the sentence of `tok` contains one of `words` (cached per sentence)."""
+        sent = tok.sent
+        key = (sent.start, words)
+        hit = self._sent_words.get(key)
+        if hit is None:
+            hit = any(t.lower_ in words for t in sent)
+            self._sent_words[key] = hit
+        return hit
 
     def tokens(self) -> Iterator[Token]:
         for sent in self.sents:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..text import fold
-from .lexicon import HONORIFICS, PERSON_PRONOUNS, TITLE_WORDS
+from .lexicon import HONORIFICS, PERSON_PRONOUNS, ROLE_HEADS, TITLE_WORDS
 
 __all__ = ["Mention", "PersonIndex", "clean_name"]
 
@@ -64,6 +64,7 @@ class PersonIndex:
     by_token: dict[int, Mention] = field(default_factory=dict)
     _starts: list[int] = field(default_factory=list)
     _topic: list[str] = field(default_factory=list)
+    known: dict[str, None] = field(default_factory=dict)
 
     def build(self) -> PersonIndex:
         doc = self.doc
@@ -75,6 +76,19 @@ class PersonIndex:
                 continue
             start, end, name = cleaned
             self._add(Mention(start, end, ent.text, name))
+        # "his Greek counterpart, Nikos Petrakis": an appositive proper name of a role noun.
+        for tok in doc:
+            if (
+                tok.dep_ == "appos" and tok.tag_ == "NNP" and tok.i not in self.by_token
+                and tok.head.lower_ in ROLE_HEADS and tok.ent_type_ not in ("GPE", "LOC", "NORP")
+                and tok.sent.start not in self.skip
+            ):
+                first = tok.i
+                while first - 1 >= 0 and doc[first - 1].dep_ == "compound" and doc[first - 1].tag_ == "NNP":
+                    first -= 1
+                if tok.i - first < _MAX_NAME_TOKENS:
+                    self._add(Mention(first, tok.i + 1, doc[first : tok.i + 1].text,
+                                      doc[first : tok.i + 1].text))
         # Surnames the NER missed elsewhere ("Kawaguchi" tagged ORG, or no entity).
         known = {_key_tokens(m.name)[-1] for m in self.mentions if _key_tokens(m.name)}
         for tok in doc:
@@ -96,6 +110,7 @@ class PersonIndex:
         for m in self.mentions:
             m.canonical = self._canonical(m, full)
         self._index_topics()
+        self.known = dict.fromkeys(m.canonical for m in self.mentions)
         return self
 
     def _add(self, m: Mention) -> None:
@@ -138,7 +153,10 @@ class PersonIndex:
         return self.by_token.get(tok.i)
 
     def canonical_names(self) -> list[str]:
-        return list(dict.fromkeys(m.canonical for m in self.mentions))
+        return list(self.known)
+
+    def is_person(self, name: str | None) -> bool:
+        return name is not None and name in self.known
 
     def pronoun(self, tok: Token) -> str | None:
         """The person a personal pronoun most likely refers to."""
@@ -147,12 +165,22 @@ class PersonIndex:
         sent_start = tok.sent.start
         # A subject earlier in the same sentence ("Kelly said he ...").
         i = bisect_left(self._starts, tok.i) - 1
-        while i >= 0 and self.mentions[i].start >= sent_start:
+        floor = max(-1, i - 50)  # bounded look-back keeps giant sentences linear
+        while i > floor and self.mentions[i].start >= sent_start:
             m = self.mentions[i]
             if self._is_subject(m):
                 return m.canonical
             i -= 1
-        return self.topic_before(sent_start)
+        found = self.topic_before(sent_start)
+        if found:
+            return found
+        # Cataphora: "During her meeting with X, Chancellor Lind said ..."
+        i = bisect_left(self._starts, tok.i)
+        while i < len(self.mentions) and self.mentions[i].start < tok.sent.end:
+            if self._is_subject(self.mentions[i]):
+                return self.mentions[i].canonical
+            i += 1
+        return None
 
     def _is_subject(self, m: Mention) -> bool:
         head = self.doc[m.head]

@@ -33,6 +33,8 @@ _OBJECT_PREPS = {
 }
 _CLIQUE_VERBS = frozenset("meet talk confer negotiate".split())
 _PHONE = frozenset("phone telephone telephoned phoned call calls".split())
+_TELEPHONE = frozenset({"phone", "telephone"})
+_EVENT_WORDS = frozenset("summit conference talks meeting negotiations".split())
 _HOLD = frozenset("hold have chair host conduct convene attend begin resume open".split())
 _SAME_DAY = ("earlier", "later", "same day", "the day")
 
@@ -48,8 +50,7 @@ class _Draft:
 
 
 def _persons(ctx: DocContext, names: list[str]) -> list[str]:
-    known = set(ctx.persons.canonical_names())
-    return [n for n in names if n in known]
+    return [n for n in names if ctx.persons.is_person(n)]
 
 
 def _notable(ctx: DocContext, name: str) -> bool:
@@ -80,10 +81,11 @@ def _emit(
     others: list[list[str]],
     anchors: list[Token],
     sent: Span,
+    objects: tuple[Token, ...] = (),
 ) -> None:
     when = ctx.time_words(anchors)
     status = _status(ctx, anchors, when)
-    place = ctx.place_of(anchors)
+    place = ctx.place_of(anchors) or ctx.place_of(objects)
     groups = [owners + o for o in others] if others else [owners]
     for group in groups:
         people = list(dict.fromkeys(group))
@@ -124,7 +126,7 @@ def meet_verb(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:
         return
     if lemma in ("phone", "telephone", "call") and v.pos_ != "VERB":
         return
-    phone_ctx = any(t.lower_ in _PHONE for t in v.sent)
+    phone_ctx = ctx.sent_has(v, _PHONE)
     passive = any(c.dep_ == "auxpass" for c in v.children)
     subj_tok = ctx.subject_of(v)
     obj_toks: list[Token] = []
@@ -159,12 +161,12 @@ def meet_verb(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:
         if lemma in _CLIQUE_VERBS and len(owners) >= 2 and not obj_toks:
             _emit(ctx, drafts, owners, [], [v], v.sent)
         return
-    _emit(ctx, drafts, owners, others, [v], v.sent)
+    _emit(ctx, drafts, owners, others, [v], v.sent, tuple(obj_toks))
 
 
 def meeting_noun(ctx: DocContext, n: Token, drafts: list[_Draft]) -> None:
     low = n.lower_
-    if low in ("call", "calls") and not any(t.lower_ in ("phone", "telephone") for t in n.sent):
+    if low in ("call", "calls") and not ctx.sent_has(n, _TELEPHONE):
         return
     gov = ctx.governing_verb(n)
     anchors = [n] + ([gov] if gov is not None and n.dep_ in ("dobj", "nsubjpass") else [])
@@ -203,7 +205,7 @@ def meeting_noun(ctx: DocContext, n: Token, drafts: list[_Draft]) -> None:
         if len(owners) >= 2 and n.dep_ == "dobj" and gov is not None and gov.lemma_ in _HOLD:
             _emit(ctx, drafts, owners, [], anchors, n.sent)
         return
-    _emit(ctx, drafts, owners, others, anchors, n.sent)
+    _emit(ctx, drafts, owners, others, anchors, n.sent, tuple(withs))
 
 
 def signing(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:
@@ -339,11 +341,11 @@ def event_participants(ctx: DocContext, drafts: list[_Draft]) -> None:
                                  for p in c.children if p.dep_ == "pobj"), None)
                 if subj is not None:
                     found += ctx.parties(subj)
-            if tok.lower_ == "present" and any(_event_ref(t) for t in sent) or (
+            if tok.lower_ == "present" and ctx.sent_has(tok, _EVENT_WORDS) or (
                 tok.lower_ == "present" and tok.dep_ in ("acomp", "ROOT", "advmod", "amod")
                 and last_event_sent >= 0 and n_sent - last_event_sent <= 4
             ):
-                for t in sent:
+                for t in sent[:400]:
                     if t.lemma_ in ("delegate", "representative", "delegation", "official"):
                         for c in t.children:
                             if c.dep_ == "prep" and c.lower_ in ("from", "of"):

@@ -26,6 +26,7 @@ from .lexicon import MEETING_NOUNS, MOTION_VERBS, TRAVEL_NOUNS, VISIT_VERBS
 __all__ = ["extract_next_stops"]
 
 _PLACE_LABELS = frozenset({"GPE", "LOC"})
+_SEQUENCE = frozenset("then next later afterwards subsequently".split())
 _MOTION_PREPS = ("to", "for", "in", "into", "at")
 _ACTIVITY_VERBS = frozenset(
     "see meet chair attend open address hold tour inspect launch host join".split()
@@ -42,8 +43,21 @@ class _StopDraft:
 
 
 def _places(ctx: DocContext, tok: Token) -> list[Token]:
-    """`tok` and its conjuncts that are places."""
-    return [t for t in (tok, *tok.conjuncts) if t.ent_type_ in _PLACE_LABELS]
+    """`tok` and its conjuncts that are places; in a list that starts with a place, a
+    proper noun the NER left untagged or took for a surname ("Leeds, York and Hull")
+    is a place too."""
+    items = [tok, *tok.conjuncts]
+    if not any(t.ent_type_ in _PLACE_LABELS for t in items):
+        return []
+    out = []
+    for t in items:
+        if t.ent_type_ in _PLACE_LABELS:
+            out.append(t)
+        elif t.tag_ == "NNP" and t.ent_type_ in ("", "PERSON") and " " not in (
+            ctx.persons.at(t) or ""
+        ):
+            out.append(t)
+    return out
 
 
 def _is_place(ctx: DocContext, t: Token) -> bool:
@@ -67,10 +81,9 @@ def _prep_places(ctx: DocContext, tok: Token, preps: tuple[str, ...]) -> list[To
 
 def _traveller(ctx: DocContext, anchor: Token) -> str | None:
     subj = ctx.subject_of(anchor)
-    known = set(ctx.persons.canonical_names())
     if subj is not None:
         name = ctx.party(subj)
-        return name if name in known else None
+        return name if ctx.persons.is_person(name) else None
     return None
 
 
@@ -80,6 +93,9 @@ def _is_upcoming(ctx: DocContext, v: Token) -> bool:
     # "Mr Kennedy is visiting Somerset on Monday": present progressive with a time.
     if v.tag_ == "VBG" and any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in v.children):
         return ctx.time_words([v]) is not None
+    # "She then goes on to Tokyo": a present-tense itinerary.
+    if v.tag_ in ("VBZ", "VBP"):
+        return any(c.dep_ == "advmod" and c.lower_ in _SEQUENCE for c in v.children)
     return False
 
 
@@ -166,7 +182,7 @@ def travel_noun(ctx: DocContext, n: Token, out: list[_StopDraft]) -> None:
         return
     owner = next((c for c in n.children if c.dep_ == "poss"), None)
     who = ctx.party(owner) if owner is not None else ctx.persons.topic_before(n.i)
-    if who and who in set(ctx.persons.canonical_names()):
+    if who and ctx.persons.is_person(who):
         _add(ctx, out, who, places, n, when)
 
 

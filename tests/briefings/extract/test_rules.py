@@ -1,0 +1,226 @@
+"""Each extraction rule on small made-up sentences, with the real model."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .conftest import Run, pairs, stops
+
+MON = dt.date(2005, 3, 14)  # a Monday
+
+
+# --- officials ---------------------------------------------------------------
+
+
+def test_title_before_name_and_in_apposition(run: Run) -> None:
+    x = run(
+        "Foreign Minister Anna Lindqvist met Karl Mertens, the deputy head of the Trade "
+        "Council, in Oslo. Ms Lindqvist said the talks went well."
+    )
+    titles = {o.name: o.title for o in x.officials}
+    assert titles["Anna Lindqvist"] == "Foreign Minister"
+    assert titles["Karl Mertens"] == "deputy head of the Trade Council"
+
+
+def test_reverse_apposition_title(run: Run) -> None:
+    x = run("Mr Hale held talks with his Greek counterpart, Nikos Petrakis, on Friday.")
+    titles = {o.name: o.title for o in x.officials}
+    assert titles["Nikos Petrakis"] == "Greek counterpart"
+
+
+def test_honorific_resolves_to_full_name_and_aliases(run: Run) -> None:
+    x = run(
+        "Chancellor Gordon Brown arrived in Nairobi. Mr Brown met President Mwai Kibaki. "
+        "He said the visit mattered."
+    )
+    brown = next(o for o in x.officials if o.name == "Gordon Brown")
+    assert "Mr Brown" in brown.aliases and "he" in brown.aliases
+    assert brown.title == "Chancellor"
+    assert frozenset({"Brown", "Kibaki"}) in pairs(x)
+
+
+def test_reporters_are_not_officials(run: Run) -> None:
+    x = run(
+        "BBC correspondent Sam Tullis said Prime Minister Ivo Dane would resign. "
+        "Analyst Mary Cole disagreed."
+    )
+    names = {o.name for o in x.officials}
+    assert "Ivo Dane" in names
+    assert "Sam Tullis" not in names and "Mary Cole" not in names
+
+
+# --- meetings ----------------------------------------------------------------
+
+
+def test_coordinated_subjects_met(run: Run) -> None:
+    x = run("Finance Minister Paul Roth and Elena Varga, the central bank governor, met in Vienna on Monday.")
+    m = x.meetings[0]
+    assert set(m.participants) == {"Paul Roth", "Elena Varga"}
+    assert (m.status, m.place, m.when) == ("held", "Vienna", "Monday")
+
+
+def test_separate_meetings_are_separate(run: Run) -> None:
+    x = run(
+        "Envoy Tom Reed arrived in Seoul. Earlier in the day, Reed held separate meetings with "
+        "Defence Minister Kim Dae-ho and Lee Min, the opposition leader."
+    )
+    assert pairs(x) == {frozenset({"Reed", "Dae-ho"}), frozenset({"Reed", "Min"})}
+    assert all(m.when == "Earlier in the day" for m in x.meetings)
+
+
+def test_meeting_between_and_talks_with(run: Run) -> None:
+    x = run("A meeting between President Ana Morales and Prime Minister Luis Pardo ended late.")
+    assert frozenset({"Morales", "Pardo"}) in pairs(x)
+    y = run("Secretary of State Jane Holt held talks with Foreign Minister Omar Said in Cairo.")
+    assert frozenset({"Holt", "Said"}) in pairs(y)
+    assert y.meetings[0].place == "Cairo"
+
+
+def test_noun_meeting_with_possessor(run: Run) -> None:
+    x = run("During her meeting with President Ivan Petrov, Chancellor Greta Lind praised the deal.")
+    assert frozenset({"Lind", "Petrov"}) in pairs(x)
+
+
+def test_passive_and_hosting(run: Run) -> None:
+    x = run("Prime Minister Raj Patel was received by King Abdel Hamid in Amman.")
+    assert frozenset({"Patel", "Hamid"}) in pairs(x)
+    y = run("President Mario Conti hosted Chancellor Uwe Brandt at his residence.")
+    assert frozenset({"Conti", "Brandt"}) in pairs(y)
+
+
+def test_phone_call(run: Run) -> None:
+    x = run("President Hal Moore spoke on the telephone to Prime Minister Kenji Sato on Sunday.")
+    assert frozenset({"Moore", "Sato"}) in pairs(x)
+
+
+def test_planned_meeting(run: Run) -> None:
+    x = run("Foreign Secretary Ruth Bell will meet Foreign Minister Kai Berg next week.", published=MON)
+    m = x.meetings[0]
+    assert m.status == "planned" and m.when == "next week"
+    assert m.date == dt.date(2005, 3, 21)
+
+
+def test_country_without_person_is_a_side(run: Run) -> None:
+    x = run("Iraqi officials met President Olaf Dahl in Baghdad on Tuesday.")
+    assert any("Iraq" in m.participants for m in x.meetings)
+
+
+def test_speaking_to_reporters_is_not_a_meeting(run: Run) -> None:
+    x = run("Minister Tom Hart told reporters he would speak to the BBC later.")
+    assert x.meetings == ()
+
+
+# --- agreements --------------------------------------------------------------
+
+
+def test_joint_agreement_and_clause(run: Run) -> None:
+    x = run("President Ana Morales and Prime Minister Luis Pardo agreed to reopen the border crossing.")
+    a = x.agreements[0]
+    assert a.polarity == "agreed"
+    assert set(a.parties) == {"Ana Morales", "Luis Pardo"}
+    assert a.text == "reopen the border crossing"
+
+
+def test_countries_stand_for_governments(run: Run) -> None:
+    x = run("Washington and Tokyo agreed to resume talks on beef imports.")
+    assert set(x.agreements[0].parties) == {"Washington", "Tokyo"}
+
+
+def test_one_sided_promise_is_not_an_agreement(run: Run) -> None:
+    x = run("President Hal Moore promised to cut taxes. He pledged to visit every region.")
+    assert x.agreements == ()
+
+
+def test_signed_deal(run: Run) -> None:
+    x = run("India and Iran signed a deal to build a gas pipeline.")
+    a = x.agreements[0]
+    assert a.polarity == "agreed" and set(a.parties) == {"India", "Iran"}
+    assert "gas pipeline" in a.text
+
+
+def test_disagreements(run: Run) -> None:
+    x = run("France and Germany remain divided over the budget ceiling.")
+    assert x.agreements[0].polarity == "disagreed"
+    assert "divided over the budget ceiling" in x.agreements[0].text
+    y = run("Chancellor Uwe Brandt and President Mario Conti failed to agree on farm subsidies.")
+    assert y.agreements[0].polarity == "disagreed"
+    assert set(y.agreements[0].parties) == {"Uwe Brandt", "Mario Conti"}
+    z = run("Moscow rejected the Estonian proposal on border checks.")
+    assert z.agreements[0].polarity == "disagreed" and "Moscow" in z.agreements[0].parties
+
+
+def test_hypothetical_deal_is_not_an_agreement(run: Run) -> None:
+    x = run("The two sides hope to reach a deal by March. If Russia agrees to the plan, talks resume.")
+    assert x.agreements == ()
+
+
+def test_group_anaphora_takes_the_last_named_countries(run: Run) -> None:
+    x = run("Egypt and Israel resumed trade. The two countries signed a protocol on textiles.")
+    assert set(x.agreements[0].parties) == {"Egypt", "Israel"}
+
+
+def test_quoted_we_is_the_speaker(run: Run) -> None:
+    x = run('"We agreed that the ceasefire must hold," said Prime Minister Ivo Dane.')
+    a = x.agreements[0]
+    assert a.parties == ("Ivo Dane",) and "ceasefire must hold" in a.text
+
+
+# --- next stops --------------------------------------------------------------
+
+
+def test_itinerary_order_with_pronoun_and_return(run: Run) -> None:
+    x = run(
+        "Envoy Tom Reed will meet with Foreign Minister Kai Berg before heading off to China on "
+        "Tuesday. He will also visit South Korea before returning to Washington.",
+        published=MON,
+    )
+    assert stops(x) == {"Tom Reed": ["China", "South Korea", "Washington"]}
+    china = x.next_stops[0].stops[0]
+    assert china.when == "Tuesday" and china.date == dt.date(2005, 3, 15)
+
+
+def test_past_travel_is_not_a_stop(run: Run) -> None:
+    x = run("President Hal Moore visited Chile and flew to Peru on Monday.")
+    assert x.next_stops == ()
+
+
+def test_due_in_and_then_goes_on(run: Run) -> None:
+    x = run("Minister Lena Ek is due in Beijing on Friday. She then goes on to Tokyo.")
+    assert stops(x) == {"Lena Ek": ["Beijing", "Tokyo"]}
+
+
+def test_is_to_visit_and_planned_stops(run: Run) -> None:
+    x = run("Foreign Secretary Jack Hale is to visit Thailand and Indonesia this week.")
+    assert stops(x) == {"Jack Hale": ["Thailand", "Indonesia"]}
+    y = run(
+        "Party leader Ian Ross began a tour on Monday. Stops in Leeds, York and Hull are "
+        "planned for later in the week."
+    )
+    assert stops(y) == {"Ian Ross": ["Leeds", "York", "Hull"]}
+
+
+def test_quoted_first_person_travel(run: Run) -> None:
+    x = run('"I will travel to Paris next week," Prime Minister Ivo Dane said.')
+    assert stops(x) == {"Ivo Dane": ["Paris"]}
+
+
+# --- boilerplate ---------------------------------------------------------------
+
+
+def test_subscription_notice_is_dropped(run: Run) -> None:
+    text = (
+        "President Hal Moore met Prime Minister Kenji Sato in Tokyo.\n"
+        "With your current subscription plan you can comment on stories. Please meet "
+        "President Ana Morales in your Profile section before writing your first comment."
+    )
+    x = run(text)
+    assert pairs(x) == {frozenset({"Moore", "Sato"})}
+    assert all("subscription" not in e.sentence for m in x.meetings for e in m.evidence)
+    assert "Ana Morales" not in {o.name for o in x.officials}
+
+
+def test_evidence_offsets_point_into_the_text(run: Run) -> None:
+    text = "Intro line.\nPresident Hal Moore met Prime Minister Kenji Sato in Tokyo on Monday."
+    x = run(text)
+    ev = x.meetings[0].evidence[0]
+    assert text[ev.start : ev.end] == ev.sentence
