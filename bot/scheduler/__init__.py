@@ -1,8 +1,8 @@
 """Scheduled digests, feed polling and the work queue (see docs/scheduling.md).
 
-    svc = start_scheduling(ctx)              # Slack modes: leader election + workers
-    svc.schedule_subscription(team, channel, cron, tz)
-    handle = start_console_digests(ctx, print_fn)   # console mode
+svc = start_scheduling(ctx)              # Slack modes: leader election + workers
+svc.schedule_subscription(team, channel, cron, tz)
+handle = start_console_digests(ctx, print_fn)   # console mode
 """
 
 from __future__ import annotations

@@ -171,22 +171,26 @@ def load_subscription(store: Store, team_id: str, channel_id: str) -> Subscripti
         )
 
 
-def default_planner(limit_per_message: int = 10) -> Planner:
+def default_planner(
+    limit_per_message: int = 10, look_back: dt.timedelta = dt.timedelta(days=1)
+) -> Planner:
     """Plans with `briefings.digest.build_digest` and `briefings.render.blocks.to_message`.
 
-    The digest covers what arrived since the channel's previous digest (for a new
-    subscription: the day before it was made), minus every story the channel
-    already received. The number of messages is bounded by the digest itself
-    (at most `MAX_STORIES` stories) and again by `DigestDelivery.max_parts`.
+    The digest covers what was stored since `look_back` (a day) before the channel's
+    previous digest (or before the subscription was made), minus every story the
+    channel already received: an article committed just after a digest ran, or a
+    story that did not fit, is still picked up next time, and never twice. The number
+    of messages is bounded by the digest itself (at most `MAX_STORIES` stories) and
+    again by `DigestDelivery.max_parts`.
     """
 
     def plan(store: Store, sub: Subscription) -> list[PlannedMessage]:
         from briefings.digest import build_digest
         from briefings.render.blocks import to_message
 
-        since = sub.last_digest_at
-        if since is None and sub.created_at is not None:
-            since = sub.created_at - dt.timedelta(days=1)
+        since = sub.last_digest_at or sub.created_at
+        if since is not None:
+            since -= look_back
         digest = build_digest(
             store,
             team_id=sub.team_id,
@@ -522,6 +526,7 @@ class DigestDelivery:
                 self._touch(team, channel, key)
             acquired = False
             try:
+                self.limiter.sent(channel)
                 ts = self.poster.post(channel, msg.text, msg.blocks, marker=key)
             except RateLimited as exc:
                 self._count("throttled")

@@ -15,7 +15,9 @@ which it may post, computed under a lock from three constraints:
   whole workspace backs off).
 
 Reservations are strictly ordered, so N posts take (N - 1) * 60 / per_minute
-seconds at best, which is the theoretical minimum under the ceiling.
+seconds at best, which is the theoretical minimum under an evenly spread
+ceiling; a 5 % safety margin (`margin`) is added to both intervals because
+requests reach Slack with a few milliseconds of jitter.
 Thread-safe; the clock and sleep are injectable for tests.
 """
 
@@ -32,13 +34,16 @@ class RateLimiter:
         per_minute: float = 50.0,
         *,
         per_channel_interval: float = 1.0,
+        margin: float = 0.05,
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         if per_minute <= 0:
             raise ValueError("per_minute must be positive")
-        self.workspace_interval = 60.0 / per_minute
-        self.per_channel_interval = per_channel_interval
+        # A small safety margin: requests reach Slack with a few ms of jitter, and a
+        # post that arrives 1 ms early is a 429.
+        self.workspace_interval = 60.0 / per_minute * (1.0 + margin)
+        self.per_channel_interval = per_channel_interval * (1.0 + margin)
         self.clock = clock
         self.sleep = sleep
         self._lock = threading.Lock()
@@ -79,6 +84,17 @@ class RateLimiter:
                 with self._lock:
                     self.waited += waited
                 return waited
+
+    def sent(self, channel: str) -> None:
+        """The request is leaving now: later reservations count from this moment, so
+        work done between the reservation and the request (a database claim) never
+        brings two posts closer than the limits."""
+        with self._lock:
+            now = self.clock()
+            self._channel_next[channel] = max(
+                self._channel_next.get(channel, 0.0), now + self.per_channel_interval
+            )
+            self._workspace_next = max(self._workspace_next, now + self.workspace_interval)
 
     def retry_after(self, seconds: float, channel: str | None = None) -> None:
         """Slack said 429: nobody posts before `seconds` from now."""

@@ -1,0 +1,81 @@
+"""The rate limiter: per-channel spacing, the workspace ceiling, Retry-After, threads."""
+
+from __future__ import annotations
+
+import itertools
+import threading
+import time
+
+from bot.scheduler.ratelimit import RateLimiter
+
+
+class FakeTime:
+    def __init__(self) -> None:
+        self.t = 1000.0
+        self.lock = threading.Lock()
+
+    def clock(self) -> float:
+        with self.lock:
+            return self.t
+
+    def sleep(self, s: float) -> None:
+        with self.lock:
+            self.t += s
+
+
+def test_one_post_per_second_per_channel() -> None:
+    ft = FakeTime()
+    rl = RateLimiter(per_minute=6000, margin=0, clock=ft.clock, sleep=ft.sleep)
+    times = []
+    for _ in range(4):
+        rl.acquire("C1")
+        times.append(ft.t)
+    assert [round(b - a, 6) for a, b in itertools.pairwise(times)] == [1.0, 1.0, 1.0]
+
+
+def test_workspace_ceiling_spreads_posts_evenly() -> None:
+    ft = FakeTime()
+    rl = RateLimiter(per_minute=50, margin=0, clock=ft.clock, sleep=ft.sleep)
+    start = ft.t
+    for i in range(51):
+        rl.acquire(f"C{i}")
+    # 51 posts to 51 channels: 50 gaps of 60/50 = 1.2 s.
+    assert abs((ft.t - start) - 60.0) < 1e-6
+
+
+def test_retry_after_pauses_everyone() -> None:
+    ft = FakeTime()
+    rl = RateLimiter(per_minute=6000, margin=0, clock=ft.clock, sleep=ft.sleep)
+    rl.acquire("C1")
+    rl.retry_after(7, "C1")
+    start = ft.t
+    rl.acquire("C2")
+    assert ft.t - start >= 7
+    assert rl.throttled == 1
+
+
+def test_threads_never_break_the_limits() -> None:
+    rl = RateLimiter(per_minute=1200, per_channel_interval=0.2, margin=0)  # 20/s, 5/s per channel
+    stamps: dict[str, list[float]] = {}
+    lock = threading.Lock()
+
+    def run(ch: str) -> None:
+        for _ in range(4):
+            rl.acquire(ch)
+            with lock:
+                stamps.setdefault(ch, []).append(time.monotonic())
+
+    threads = [threading.Thread(target=run, args=(f"C{i % 3}",)) for i in range(6)]
+    t0 = time.monotonic()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    every = sorted(x for v in stamps.values() for x in v)
+    assert len(every) == 24
+    gaps = [b - a for a, b in itertools.pairwise(every)]
+    assert min(gaps) >= 0.05 - 0.01  # workspace: 60/1200 s apart
+    for ch, v in stamps.items():
+        v.sort()
+        assert min(b - a for a, b in itertools.pairwise(v)) >= 0.2 - 0.01, ch
+    assert time.monotonic() - t0 >= 23 * 0.05 - 0.02
