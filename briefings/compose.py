@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 from .models import Agreement, Article, Evidence, Extraction, Meeting, Official
 from .people import display_surname, is_name_form, name_key, surname
@@ -25,6 +25,7 @@ __all__ = [
     "Briefing",
     "BriefingLine",
     "SourceRef",
+    "briefing_for",
     "compose_briefing",
     "format_day",
     "short_title",
@@ -602,3 +603,14 @@ def compose_briefing(
         officials=mentioned,
         places=tuple(extraction.places),
     )
+
+
+def briefing_for(store: Any, article_id: int) -> Briefing | None:
+    """The briefing of a stored article (for "Show sources" and "Share in channel")."""
+    found = store.get_article(article_id)
+    if found is None:
+        return None
+    article, extraction = found
+    if extraction is None:
+        extraction = Extraction(article_id=article.id, extractor_version="")
+    return compose_briefing(article, extraction, article_id=article_id)

@@ -222,3 +222,17 @@ def test_real_extractor_resolves_relative_dates(extractor) -> None:  # type: ign
     b = compose_briefing(art, extractor.extract(art))
     nxt = _line(b, "Next").text
     assert "China (Tue 2 Dec)" in nxt, nxt
+
+
+def test_briefing_for_a_stored_article(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from briefings.compose import briefing_for
+    from briefings.store import Store
+
+    store = Store.open(f"sqlite:///{tmp_path}/t.db")
+    art = seed_article(url="https://news.example/k")
+    _, aid = store.save(art, seed_extraction(art.text))
+    b = briefing_for(store, aid)
+    assert b is not None and b.article_id == aid and b.source.url == "https://news.example/k"
+    assert [ln.label for ln in b.lines] == ["Met", "Agreed", "Divided", "Next"]
+    assert briefing_for(store, aid + 100) is None
+    store.close()
