@@ -19,6 +19,7 @@ from .feeds import (
 from .fetch import ACCEPT_ANY, ACCEPT_FEED, ACCEPT_PAGE, Downloader, Fetched, FetchPolicy
 from .pages import PageHints, page_to_article
 from .safety import Resolver
+from .wording import FetchFailure
 
 __all__ = ["Fetcher", "SkipEntry"]
 
@@ -53,6 +54,8 @@ class Fetcher:
     async def fetch_article(self, url: str, hints: PageHints | None = None) -> Article:
         """The article at `url`. Raises `FetchError` with a user-facing message."""
         fetched = await self.downloader.get(url, accept=ACCEPT_PAGE)
+        if looks_like_feed(fetched.content_type, fetched.body):
+            raise FetchFailure("is_feed", url=url)
         return page_to_article(fetched, hints)
 
     async def fetch_feed(

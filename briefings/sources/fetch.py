@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import importlib.util
+import logging
 import ssl
 import time
 from collections.abc import Mapping
@@ -34,6 +35,9 @@ __all__ = [
     "FetchPolicy",
     "Fetched",
 ]
+
+
+log = logging.getLogger(__name__)
 
 
 def _version() -> str:
@@ -309,7 +313,17 @@ class Downloader:
                     hop.deadline = loop_now + self.policy.total_timeout
                 result = await self._one_hop(requested, current, headers, accept, hop)
             if isinstance(result, Fetched):
-                return _with_timing(result, started)
+                done = _with_timing(result, started)
+                log.debug(
+                    "GET %s -> %d %s, %d bytes, %d redirects, %.2f s",
+                    done.final_url,
+                    done.status,
+                    done.content_type,
+                    len(done.body),
+                    len(done.redirects),
+                    done.elapsed,
+                )
+                return done
             # A redirect: `result` is the next URL.
             if len(hop.redirects) >= self.policy.max_redirects:
                 raise FetchFailure(

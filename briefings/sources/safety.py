@@ -15,7 +15,9 @@ the private network it runs in, or a cloud metadata service. So:
 from __future__ import annotations
 
 import ipaddress
+import logging
 import socket
+from collections import deque
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -35,6 +37,8 @@ __all__ = [
     "check_url",
     "system_resolver",
 ]
+
+log = logging.getLogger(__name__)
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 Resolver = Callable[[str, int], Awaitable[list[str]]]
@@ -171,8 +175,8 @@ class SafeNetworkBackend(httpcore.AsyncNetworkBackend):
         self.policy = policy
         self.resolver = resolver or system_resolver
         self._inner = httpcore.AnyIOBackend()
-        # (host, address) of every connection opened; handy in tests and logs.
-        self.connections: list[tuple[str, str]] = []
+        # (host, address) of the latest connections opened; for tests and debugging.
+        self.connections: deque[tuple[str, str]] = deque(maxlen=256)
 
     async def resolve_checked(self, host: str, port: int) -> list[str]:
         host = host.strip("[]")
@@ -224,6 +228,7 @@ class SafeNetworkBackend(httpcore.AsyncNetworkBackend):
                 last = exc
                 continue
             self.connections.append((host, addr))
+            log.debug("connected to %s (%s) port %d", host, addr, port)
             return stream
         assert last is not None
         raise last

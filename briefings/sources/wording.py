@@ -65,6 +65,7 @@ MESSAGES: Final[dict[str, str]] = {
     # Content
     "no_text": "no article text was found on that page",
     "not_feed": "that is not a feed: no RSS or Atom entries could be read",
+    "is_feed": "that link is a news feed, not an article page; ingest it to read its entries",
     "entry_empty": "feed entry {n} has neither a link nor any text",
     "entry_no_text": "feed entry {n} ({link}) has no article text",
 }

@@ -203,6 +203,13 @@ def test_fetch_any_detects_feeds_and_pages(server: LocalServer) -> None:
             return await f.fetch_any(url)
 
     assert isinstance(run(go(page)), Article)
+
+    async def article(url: str) -> Article:
+        async with Fetcher(LOCAL) as f:
+            return await f.fetch_article(url)
+
+    with pytest.raises(FetchError, match="that link is a news feed, not an article page"):
+        run(article(feed_as_html))
     got = run(go(feed_as_html))
     assert isinstance(got, FeedResult) and got.articles[0].title == "E"
     got = run(go(atom))
