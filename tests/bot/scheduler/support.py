@@ -181,6 +181,7 @@ def subscribe(
     team: str = "T0FAKE",
     created_at: dt.datetime | None = None,
     last_digest_at: dt.datetime | None = None,
+    notify_empty: bool = False,
 ) -> None:
     with store.session() as s:
         s.add(
@@ -192,7 +193,7 @@ def subscribe(
                 timezone=tz,
                 only_followed=False,
                 keywords=[],
-                notify_empty=False,
+                notify_empty=notify_empty,
                 created_by="U1",
                 created_at=created_at or (T0 - dt.timedelta(days=2)),
                 last_digest_at=last_digest_at,
