@@ -13,10 +13,12 @@ from typing import TYPE_CHECKING, Any
 
 from briefings.errors import FetchError, UsageError
 from briefings.store.channels import Channels
+from briefings.text import fold
 
 from .. import wording as w
 from ..schedules import describe
 from . import commands as c
+from .cache import answer_cache
 from .hooks import notify_scheduled, notify_unscheduled
 
 if TYPE_CHECKING:
@@ -161,7 +163,16 @@ def help_message() -> Message:
 
 
 def dossier_message(ctx: AppContext, query: str) -> Message:
-    """The dossier (with Follow and Share buttons), the candidates, or "unknown"."""
+    """The dossier (with Follow and Share buttons), the candidates, or "unknown".
+
+    Answers are cached per store until an article is added or changed, and
+    concurrent requests for the same official wait for one look-up (many people
+    ask about the same officials at once, right after the same news)."""
+    key = " ".join(fold(query).split())
+    return answer_cache(ctx.store).get(key, lambda: _dossier_message(ctx, query))
+
+
+def _dossier_message(ctx: AppContext, query: str) -> Message:
     from briefings.dossier import Dossier, lookup
     from briefings.render.blocks import to_message
 

@@ -1,10 +1,11 @@
 """Build the Bolt `App`: a Web API client that honours SLACK_API_URL and retries,
 and the listeners registered per folder (commands, events, actions).
 
-Threads: Bolt runs each listener's `ack` part at once (process_before_response,
-so HTTP responses and Socket Mode acks never wait for work); the answer runs as
-a lazy listener on Bolt's bounded listener pool (look-ups, rendering, replies),
-and fetching and extraction go further, to `ctx.executor`.
+Threads: Bolt runs each listener at once on the request's thread
+(process_before_response); the listener acknowledges and hands the answer to
+the bounded answer pool (look-ups, rendering, replies; also Bolt's listener
+executor), so HTTP responses and Socket Mode acks never wait for work.
+Fetching and extraction go further, to `ctx.executor`.
 """
 
 from __future__ import annotations
@@ -65,18 +66,17 @@ def build_app(
         settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else ""
     )
     threads = listener_threads or max(4, 2 * settings.briefbot_workers)
+    pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="briefbot-slack")
     app = App(
         client=client,
         signing_secret=secret,
         request_verification_enabled=settings.mode == "http",
         process_before_response=True,
-        listener_executor=ThreadPoolExecutor(
-            max_workers=threads, thread_name_prefix="briefbot-slack"
-        ),
+        listener_executor=pool,
         logger=logging.getLogger("briefbot.slack.bolt"),
         name="briefbot",
     )
-    register(app, ctx)
+    register(app, ctx, pool)
     return app
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from concurrent.futures import Executor
 from typing import TYPE_CHECKING
 
 from .buttons import register_buttons
@@ -12,5 +13,5 @@ if TYPE_CHECKING:
     from ....context import AppContext
 
 
-def register(app: App, ctx: AppContext) -> None:
-    register_buttons(app, ctx)
+def register(app: App, ctx: AppContext, pool: Executor) -> None:
+    register_buttons(app, ctx, pool)

@@ -1,9 +1,10 @@
 from __future__ import annotations
 
 import logging
+from concurrent.futures import Executor
 from typing import TYPE_CHECKING, Any
 
-from slack_bolt import Ack, Respond
+from slack_bolt import Respond
 from slack_sdk.errors import SlackApiError
 
 from briefings.store.channels import Channels
@@ -12,6 +13,7 @@ from .... import wording as w
 from ... import answers as a
 from ...home import home_view
 from ...send import reply
+from .. import deferred
 
 if TYPE_CHECKING:
     from slack_bolt import App
@@ -40,11 +42,8 @@ def _value(body: dict[str, Any]) -> str:
     return str(actions[0].get("value") or "")
 
 
-def register_buttons(app: App, ctx: AppContext) -> None:
-    def ack_button(ack: Ack) -> None:
-        ack()
-
-    def show_sources(body: dict[str, Any], respond: Respond) -> None:
+def register_buttons(app: App, ctx: AppContext, pool: Executor) -> None:
+    def show_sources(body: dict[str, Any], respond: Respond, client: Any) -> None:
         if not body.get("response_url"):
             return
         try:
@@ -127,6 +126,6 @@ def register_buttons(app: App, ctx: AppContext) -> None:
             return
         reply(respond, {"text": ""}, delete_original=True)
 
-    app.action(a.SOURCES_ACTION)(ack=ack_button, lazy=[show_sources])
-    app.action(a.FOLLOW_ACTION)(ack=ack_button, lazy=[follow_official])
-    app.action(a.SHARE_ACTION)(ack=ack_button, lazy=[share])
+    app.action(a.SOURCES_ACTION)(deferred(pool, show_sources))
+    app.action(a.FOLLOW_ACTION)(deferred(pool, follow_official))
+    app.action(a.SHARE_ACTION)(deferred(pool, share))

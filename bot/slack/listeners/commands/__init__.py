@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from concurrent.futures import Executor
 from typing import TYPE_CHECKING
 
 from .brief import register_brief
@@ -10,5 +11,5 @@ if TYPE_CHECKING:
     from ....context import AppContext
 
 
-def register(app: App, ctx: AppContext) -> None:
-    register_brief(app, ctx)
+def register(app: App, ctx: AppContext, pool: Executor) -> None:
+    register_brief(app, ctx, pool)

@@ -1,17 +1,17 @@
 """`/brief`: acknowledged at once; the answer follows through `respond()`.
 
-Quick answers (look-ups, channel settings) run as a Bolt lazy listener on the
-bounded listener pool; `/brief <url>` hands the fetch and extraction to
-`ctx.executor`, so a slow or silent site never holds a listener thread.
+Quick answers (look-ups, channel settings) run on the bounded answer pool;
+`/brief <url>` hands the fetch and extraction to `ctx.executor`, so a slow or
+silent site never holds a listener thread.
 """
 
 from __future__ import annotations
 
 import logging
-from concurrent.futures import Future
+from concurrent.futures import Executor, Future
 from typing import TYPE_CHECKING, Any
 
-from slack_bolt import Ack, Respond
+from slack_bolt import Respond
 
 from briefings.errors import UsageError
 
@@ -19,6 +19,7 @@ from .... import wording as w
 from ... import answers as a
 from ... import commands as c
 from ...send import reply
+from .. import deferred
 
 if TYPE_CHECKING:
     from slack_bolt import App
@@ -38,11 +39,8 @@ def asker(body: dict[str, Any]) -> a.Asker:
     )
 
 
-def register_brief(app: App, ctx: AppContext) -> None:
-    def ack_brief(ack: Ack) -> None:
-        ack()
-
-    def answer_brief(body: dict[str, Any], respond: Respond) -> None:
+def register_brief(app: App, ctx: AppContext, pool: Executor) -> None:
+    def answer_brief(body: dict[str, Any], respond: Respond, client: Any) -> None:
         who = asker(body)
         try:
             cmd = c.parse(
@@ -59,7 +57,7 @@ def register_brief(app: App, ctx: AppContext) -> None:
             msg = a.text_message(w.say("internal_error"))
         reply(respond, msg)
 
-    app.command(COMMAND)(ack=ack_brief, lazy=[answer_brief])
+    app.command(COMMAND)(deferred(pool, answer_brief))
 
 
 def brief_url(ctx: AppContext, url: str, respond: Respond) -> None:

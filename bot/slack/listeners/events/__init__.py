@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from concurrent.futures import Executor
 from typing import TYPE_CHECKING, Any
 
-from slack_bolt import Ack, BoltResponse
+from slack_bolt import BoltResponse
 
 from briefings.store.channels import Channels
 
+from .. import deferred
 from .app_home import publish_home
 from .unfurl import unfurl_links
 
@@ -21,7 +23,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("briefbot.slack.events")
 
 
-def register(app: App, ctx: AppContext) -> None:
+def register(app: App, ctx: AppContext, pool: Executor) -> None:
     channels = Channels(ctx.store)
 
     @app.middleware
@@ -40,14 +42,11 @@ def register(app: App, ctx: AppContext) -> None:
                 return BoltResponse(status=200, body="")
         return next()
 
-    def ack_event(ack: Ack) -> None:
-        ack()
+    def home(body: dict[str, Any], _respond: Any, client: Any) -> None:
+        publish_home(ctx, client, body, body.get("event") or {})
 
-    def home(body: dict[str, Any], event: dict[str, Any], client: Any) -> None:
-        publish_home(ctx, client, body, event)
+    def unfurl(body: dict[str, Any], _respond: Any, client: Any) -> None:
+        unfurl_links(ctx, client, body, body.get("event") or {})
 
-    def unfurl(body: dict[str, Any], event: dict[str, Any], client: Any) -> None:
-        unfurl_links(ctx, client, body, event)
-
-    app.event("app_home_opened")(ack=ack_event, lazy=[home])
-    app.event("link_shared")(ack=ack_event, lazy=[unfurl])
+    app.event("app_home_opened")(deferred(pool, home))
+    app.event("link_shared")(deferred(pool, unfurl))
