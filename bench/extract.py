@@ -97,17 +97,23 @@ def main() -> int:
         "rules_share_of_bare": round(rules_s / min(bare_times), 3),
         "peak_rss_mb": round(rss_peak_mb, 1),
         "traced_peak_mb_100_articles": round(traced_peak / 2**20, 1),
-        "runs_s": {"bare": [round(t, 2) for t in bare_times],
-                   "extract": [round(t, 2) for t in ext_times]},
+        "runs_s": {
+            "bare": [round(t, 2) for t in bare_times],
+            "extract": [round(t, 2) for t in ext_times],
+        },
     }
     print(f"articles {len(articles)}, words {words}")
     print(f"bare nlp.pipe      {bare_wps:10.0f} words/s")
     print(f"Extractor          {ext_wps:10.0f} words/s")
     print(f"ratio              {ext_wps / bare_wps:10.3f}  (target >= 0.85)")
-    print(f"rules alone        {rules_s:10.2f} s on pre-parsed docs "
-          f"({100 * rules_s / min(bare_times):.1f}% of the bare pipeline time)")
-    print(f"peak RSS           {rss_peak_mb:10.1f} MB; traced Python peak (100 articles) "
-          f"{traced_peak / 2**20:.1f} MB")
+    print(
+        f"rules alone        {rules_s:10.2f} s on pre-parsed docs "
+        f"({100 * rules_s / min(bare_times):.1f}% of the bare pipeline time)"
+    )
+    print(
+        f"peak RSS           {rss_peak_mb:10.1f} MB; traced Python peak (100 articles) "
+        f"{traced_peak / 2**20:.1f} MB"
+    )
     print(json.dumps(result))
     return 0
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from ..models import Agreement, Evidence
 from .context import DocContext
@@ -46,7 +46,7 @@ def _clip(ctx: DocContext, start: int, end: int) -> str:
         if t.dep_ == "relcl" and t.left_edge.i > start + 8:
             end = min(end, t.left_edge.i - 1)
     toks = [t for t in ctx.doc[start : end + 1]]
-    while toks and (toks[-1].is_punct or toks[-1].dep_ in ("cc",)) and toks[-1].text not in ")\"":
+    while toks and (toks[-1].is_punct or toks[-1].dep_ in ("cc",)) and toks[-1].text not in ')"':
         toks.pop()
     while toks and (toks[0].is_punct or toks[0].lower_ in ("to", "that")):
         toks.pop(0)
@@ -66,8 +66,10 @@ def _conditional(tok: Token) -> bool:
     return False
 
 
-_IRREALIS_AUX = frozenset("would could might may can should must".split())
-_IRREALIS_GOV = frozenset("hope able try aim seek want expect plan need wish attempt".split())
+_IRREALIS_AUX = frozenset(["would", "could", "might", "may", "can", "should", "must"])
+_IRREALIS_GOV = frozenset(
+    ["hope", "able", "try", "aim", "seek", "want", "expect", "plan", "need", "wish", "attempt"]
+)
 
 
 def _irrealis(tok: Token) -> bool:
@@ -151,8 +153,10 @@ def _is_deal(c: Token) -> bool:
     # "a number of other agreements"
     return any(
         p.lemma_ in DEAL_NOUNS or p.lower_ in DEAL_NOUNS
-        for k in c.children if k.dep_ == "prep" and k.lower_ == "of"
-        for p in k.children if p.dep_ == "pobj"
+        for k in c.children
+        if k.dep_ == "prep" and k.lower_ == "of"
+        for p in k.children
+        if p.dep_ == "pobj"
     )
 
 
@@ -174,8 +178,14 @@ def deal_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
     parties, subj = _subject_parties(ctx, v)
     if obj.dep_ == "nsubjpass":
         # "The deal was signed by A and B"; without an agent the parties are unknown.
-        parties = [n for c in v.children if c.dep_ == "agent"
-                   for p in c.children if p.dep_ == "pobj" for n in ctx.parties(p)]
+        parties = [
+            n
+            for c in v.children
+            if c.dep_ == "agent"
+            for p in c.children
+            if p.dep_ == "pobj"
+            for n in ctx.parties(p)
+        ]
         if not parties:
             return
     if v.lemma_ not in SIGN_VERBS | {"extend", "renew", "formalise", "formalize"}:
@@ -244,15 +254,20 @@ def oppose_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
                 parties += ctx.parties(c)
                 parties += [n for k in c.children if k.dep_ == "poss" for n in ctx.parties(k)]
         start = v.i
-    if len(set(parties)) < (1 if passive else 1):
+    if not parties:
         return
     _add(ctx, out, parties, "disagreed", _clip(ctx, start, v.right_edge.i), v)
 
 
 def opposition_noun(ctx: DocContext, n: Token, out: list[_Draft]) -> None:
     """ "A defended X, despite opposition from B" """
-    froms = [p for c in n.children if c.dep_ == "prep" and c.lower_ == "from"
-             for p in c.children if p.dep_ == "pobj"]
+    froms = [
+        p
+        for c in n.children
+        if c.dep_ == "prep" and c.lower_ == "from"
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
     if not froms:
         return
     gov = ctx.governing_verb(n)
@@ -320,7 +335,9 @@ def _dedupe(drafts: list[_Draft]) -> list[Agreement]:
     return out
 
 
-def link_parties(agreements: list[Agreement], meetings_by_offset: list[tuple[int, tuple[str, ...]]]) -> list[Agreement]:
+def link_parties(
+    agreements: list[Agreement], meetings_by_offset: list[tuple[int, tuple[str, ...]]]
+) -> list[Agreement]:
     """Give a party-less agreement the participants of the nearest meeting."""
     out = []
     for a in agreements:
@@ -331,4 +348,3 @@ def link_parties(agreements: list[Agreement], meetings_by_offset: list[tuple[int
         _, parts = min(meetings_by_offset, key=lambda m: abs(m[0] - pos))
         out.append(Agreement(parts, a.polarity, a.text, a.evidence))
     return [a for a in out if a.parties]
-

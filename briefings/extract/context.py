@@ -40,13 +40,37 @@ _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _TIME_LABELS = frozenset({"DATE", "TIME"})
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _GROUP_ANAPHOR_HEADS = frozenset(
-    "side sides country countries nation nations leader leaders president presidents "
-    "government governments party parties man men minister ministers".split()
+    [
+        "side",
+        "sides",
+        "country",
+        "countries",
+        "nation",
+        "nations",
+        "leader",
+        "leaders",
+        "president",
+        "presidents",
+        "government",
+        "governments",
+        "party",
+        "parties",
+        "man",
+        "men",
+        "minister",
+        "ministers",
+    ]
 )
-_MEDIA = re.compile(r"\b(?:bbc|reuters|associated press|afp|cnn|times|newspaper|radio|tv)\b",
-                    re.IGNORECASE)
+_MEDIA = re.compile(
+    r"\b(?:bbc|reuters|associated press|afp|cnn|times|newspaper|radio|tv)\b", re.IGNORECASE
+)
 _COUNTRY_WORDS = {fold(c): c for c in (*COUNTRIES, *MULTIWORD_COUNTRIES)} | {
-    "us": "US", "u.s.": "U.S.", "uk": "UK", "eu": "EU", "nato": "Nato", "un": "UN",
+    "us": "US",
+    "u.s.": "U.S.",
+    "uk": "UK",
+    "eu": "EU",
+    "nato": "Nato",
+    "un": "UN",
 }
 _QUOTE_OPEN = frozenset({"“", "‘‘", "``"})
 _QUOTE_CLOSE = frozenset({"”", "''"})
@@ -111,8 +135,9 @@ class DocContext:
         mask = [False] * len(self.doc)
         for sent in self.doc.sents:
             inside = False
-            marks = [t for t in sent if t.text in _QUOTE_OPEN or t.text in _QUOTE_CLOSE
-                     or t.text == '"']
+            marks = [
+                t for t in sent if t.text in _QUOTE_OPEN or t.text in _QUOTE_CLOSE or t.text == '"'
+            ]
             for tok in sent:
                 if tok.text in _QUOTE_OPEN:
                     inside = True
@@ -223,23 +248,26 @@ class DocContext:
             if ent.label_ == "ORG" and _MEDIA.search(ent.text):
                 return None
             return self.entity_text(tok)
-        if tok.tag_ == "NN" and low in ROLE_HEADS and any(
-            c.dep_ in ("det", "poss") for c in tok.children
+        if (
+            tok.tag_ == "NN"
+            and low in ROLE_HEADS
+            and any(c.dep_ in ("det", "poss") for c in tok.children)
         ):
             found = self.person_by_title(tok)
             if found:
                 return found
-        if tok.pos_ == "NOUN":
+        if tok.pos_ == "NOUN" and tok.lemma_ in ("side", "government", "delegation", "authority"):
             for c in tok.children:
                 if c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP" and c.i < tok.i:
-                    if tok.lemma_ in ("side", "government", "delegation", "authority"):
-                        return NORP_COUNTRY.get(fold(c.text))
+                    return NORP_COUNTRY.get(fold(c.text))
         if tok.pos_ == "NOUN" and (tok.lemma_ in GENERIC_PEOPLE or tok.lower_ in GENERIC_PEOPLE):
             side = self.nationality_of(tok)
             if side or not allow_groups:
                 return side
-            if not any(c.dep_ in ("compound", "amod") and c.i < tok.i and c.lower_ != "other"
-                       for c in tok.children):
+            if not any(
+                c.dep_ in ("compound", "amod") and c.i < tok.i and c.lower_ != "other"
+                for c in tok.children
+            ):
                 return None
         if allow_groups and tok.pos_ == "NOUN" and self.is_group(tok):
             return self.group_name(tok)
@@ -263,9 +291,12 @@ class DocContext:
     def group_name(self, tok: Token) -> str:
         """ "Five public sector unions" -> "public sector unions" (longest form seen)."""
         left = [
-            t for t in tok.subtree
-            if t.i <= tok.i and t.dep_ not in ("det", "nummod", "poss", "case", "punct")
-            and not t.is_stop and t.i >= tok.left_edge.i
+            t
+            for t in tok.subtree
+            if t.i <= tok.i
+            and t.dep_ not in ("det", "nummod", "poss", "case", "punct")
+            and not t.is_stop
+            and t.i >= tok.left_edge.i
         ]
         words = [t for t in left if t.i <= tok.i]
         text = " ".join(t.text for t in words) or tok.text
@@ -307,7 +338,11 @@ class DocContext:
             name = self.party(t, allow_groups=allow_groups)
             if name is None and t.pos_ == "NOUN" and t.lemma_ in ("leader", "official"):
                 name = self.nationality_of(t)
-            if name is None and t.pos_ == "NOUN" and (t.lower_ in ROLE_HEADS or t.lemma_ in ROLE_HEADS):
+            if (
+                name is None
+                and t.pos_ == "NOUN"
+                and (t.lower_ in ROLE_HEADS or t.lemma_ in ROLE_HEADS)
+            ):
                 # "Spain's director general for Europe, Jose Maria Pons" (appos attached low)
                 name = next((n for k in t.subtree if k.i > t.i and (n := self.persons.at(k))), None)
             if name and name not in out:
@@ -319,7 +354,11 @@ class DocContext:
         for c in tok.children:
             if c.i < tok.i and c.ent_type_ == "NORP":
                 return NORP_COUNTRY.get(fold(c.text))
-            if c.i < tok.i and c.ent_type_ in ("GPE", "ORG") and c.dep_ in ("compound", "nmod", "poss"):
+            if (
+                c.i < tok.i
+                and c.ent_type_ in ("GPE", "ORG")
+                and c.dep_ in ("compound", "nmod", "poss")
+            ):
                 return self.entity_text(c)
         return None
 
@@ -330,8 +369,11 @@ class DocContext:
             if c.dep_ == "prep" and c.lower_ == "of":
                 for p in c.children:
                     if p.dep_ == "pobj":
-                        out += [n for t in (p, *p.conjuncts)
-                                if t.ent_type_ in ("GPE", "ORG") and (n := self.entity_text(t))]
+                        out += [
+                            n
+                            for t in (p, *p.conjuncts)
+                            if t.ent_type_ in ("GPE", "ORG") and (n := self.entity_text(t))
+                        ]
         return out
 
     def remember(self, names: Iterable[str], at: int) -> None:
@@ -391,7 +433,10 @@ class DocContext:
                     return c
             if cur.dep_ == "relcl" or (cur.dep_ == "acl" and cur.head.pos_ in ("PROPN", "NOUN")):
                 return cur.head
-            if cur.dep_ in ("xcomp", "advcl", "conj", "pcomp", "ccomp", "acomp") and cur.head is not cur:
+            if (
+                cur.dep_ in ("xcomp", "advcl", "conj", "pcomp", "ccomp", "acomp")
+                and cur.head is not cur
+            ):
                 cur = cur.head
                 if cur.dep_ == "prep" and cur.head is not cur:
                     cur = cur.head
@@ -425,8 +470,11 @@ class DocContext:
             kids = list(cur.children)
             if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in kids):
                 return True
-            if any(c.lower_ in ("next", "upcoming", "forthcoming", "planned") for c in kids
-                   if c.dep_ in ("amod", "compound")):
+            if any(
+                c.lower_ in ("next", "upcoming", "forthcoming", "planned")
+                for c in kids
+                if c.dep_ in ("amod", "compound")
+            ):
                 return True
             if any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD",) for c in kids):
                 return False
@@ -439,7 +487,11 @@ class DocContext:
                 cur = head
                 continue
             if cur.dep_ in ("nsubjpass", "nsubj") and cur.head.lemma_ in (
-                "plan", "schedule", "expect", "due", "set"
+                "plan",
+                "schedule",
+                "expect",
+                "due",
+                "set",
             ):
                 return True
             if cur.tag_ in ("VBD",):

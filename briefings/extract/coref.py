@@ -37,8 +37,9 @@ def clean_name(span: Span) -> tuple[int, int, str] | None:
     toks = [t for t in span if not t.is_space]
     while toks and (toks[-1].is_punct or toks[-1].lower_ in ("'s", "’s", "'")):
         toks.pop()
-    while toks and (toks[0].is_punct or toks[0].lower_ in HONORIFICS
-                    or toks[0].lower_ in TITLE_WORDS):
+    while toks and (
+        toks[0].is_punct or toks[0].lower_ in HONORIFICS or toks[0].lower_ in TITLE_WORDS
+    ):
         toks.pop(0)
     if not toks or len(toks) > _MAX_NAME_TOKENS:
         return None
@@ -79,16 +80,29 @@ class PersonIndex:
         # "his Greek counterpart, Nikos Petrakis": an appositive proper name of a role noun.
         for tok in doc:
             if (
-                tok.dep_ == "appos" and tok.tag_ == "NNP" and tok.i not in self.by_token
-                and tok.head.lower_ in ROLE_HEADS and tok.ent_type_ not in ("GPE", "LOC", "NORP")
+                tok.dep_ == "appos"
+                and tok.tag_ == "NNP"
+                and tok.i not in self.by_token
+                and tok.head.lower_ in ROLE_HEADS
+                and tok.ent_type_ not in ("GPE", "LOC", "NORP")
                 and tok.sent.start not in self.skip
             ):
                 first = tok.i
-                while first - 1 >= 0 and doc[first - 1].dep_ == "compound" and doc[first - 1].tag_ == "NNP":
+                while (
+                    first - 1 >= 0
+                    and doc[first - 1].dep_ == "compound"
+                    and doc[first - 1].tag_ == "NNP"
+                ):
                     first -= 1
                 if tok.i - first < _MAX_NAME_TOKENS:
-                    self._add(Mention(first, tok.i + 1, doc[first : tok.i + 1].text,
-                                      doc[first : tok.i + 1].text))
+                    self._add(
+                        Mention(
+                            first,
+                            tok.i + 1,
+                            doc[first : tok.i + 1].text,
+                            doc[first : tok.i + 1].text,
+                        )
+                    )
         # Surnames the NER missed elsewhere ("Kawaguchi" tagged ORG, or no entity).
         known = {_key_tokens(m.name)[-1] for m in self.mentions if _key_tokens(m.name)}
         for tok in doc:

@@ -18,13 +18,33 @@ __all__ = ["Direction", "resolve"]
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = (
-    "january", "february", "march", "april", "may", "june", "july", "august",
-    "september", "october", "november", "december",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 )
 _MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
 _NUMBERS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
 }
 _FILLER = re.compile(
     r"^(?:on|by|from|until|till|since|before|after|at|in|during|as of|the|this coming)\s+"
@@ -77,7 +97,8 @@ def _month_day(
     if published is None:
         return None
     candidates = [
-        d for y in (published.year - 1, published.year, published.year + 1)
+        d
+        for y in (published.year - 1, published.year, published.year + 1)
         if (d := _safe_date(y, month, day)) is not None
     ]
     if direction == "future":
@@ -145,9 +166,24 @@ def resolve(
         return None
 
     day = dt.timedelta(days=1)
-    if text in {"today", "tonight", "this morning", "this afternoon", "this evening", "now",
-                "earlier today", "later today", "same day", "day", "earlier in the day",
-                "later in the day", "earlier on", "later on", "earlier", "later"}:
+    if text in {
+        "today",
+        "tonight",
+        "this morning",
+        "this afternoon",
+        "this evening",
+        "now",
+        "earlier today",
+        "later today",
+        "same day",
+        "day",
+        "earlier in the day",
+        "later in the day",
+        "earlier on",
+        "later on",
+        "earlier",
+        "later",
+    }:
         return published
     if text in {"yesterday", "last night", "the previous day", "previous day", "the day before"}:
         return published - day
@@ -172,8 +208,10 @@ def resolve(
     )
     if m:
         mod, unit = m[1], m[2]
-        step = -1 if mod in ("last", "the past", "the previous") else (
-            1 if mod in ("next", "the coming", "the following") else 0
+        step = (
+            -1
+            if mod in ("last", "the past", "the previous")
+            else (1 if mod in ("next", "the coming", "the following") else 0)
         )
         if unit == "week":
             return published if step == 0 else _week_start(published) + dt.timedelta(weeks=step)

@@ -24,18 +24,38 @@ from .lexicon import GENERIC_PEOPLE, MEETING_NOUNS, ROLE_HEADS, SAY_VERBS
 __all__ = ["extract_meetings"]
 
 _VERBS = frozenset(
-    "meet talk speak confer negotiate host receive visit phone telephone call tell".split()
+    [
+        "meet",
+        "talk",
+        "speak",
+        "confer",
+        "negotiate",
+        "host",
+        "receive",
+        "visit",
+        "phone",
+        "telephone",
+        "call",
+        "tell",
+    ]
 )
-_PERSON_ONLY_OBJECT = frozenset("speak talk host receive visit phone telephone call tell".split())
+_PERSON_ONLY_OBJECT = frozenset(
+    ["speak", "talk", "host", "receive", "visit", "phone", "telephone", "call", "tell"]
+)
 _OBJECT_PREPS = {
-    "meet": ("with",), "talk": ("with", "to"), "speak": ("with", "to"),
-    "confer": ("with",), "negotiate": ("with",),
+    "meet": ("with",),
+    "talk": ("with", "to"),
+    "speak": ("with", "to"),
+    "confer": ("with",),
+    "negotiate": ("with",),
 }
-_CLIQUE_VERBS = frozenset("meet talk confer negotiate".split())
-_PHONE = frozenset("phone telephone telephoned phoned call calls".split())
+_CLIQUE_VERBS = frozenset(["meet", "talk", "confer", "negotiate"])
+_PHONE = frozenset(["phone", "telephone", "telephoned", "phoned", "call", "calls"])
 _TELEPHONE = frozenset({"phone", "telephone"})
-_EVENT_WORDS = frozenset("summit conference talks meeting negotiations".split())
-_HOLD = frozenset("hold have chair host conduct convene attend begin resume open".split())
+_EVENT_WORDS = frozenset(["summit", "conference", "talks", "meeting", "negotiations"])
+_HOLD = frozenset(
+    ["hold", "have", "chair", "host", "conduct", "convene", "attend", "begin", "resume", "open"]
+)
 _SAME_DAY = ("earlier", "later", "same day", "the day")
 
 
@@ -67,7 +87,7 @@ def _status(ctx: DocContext, anchors: list[Token], when: Span | None) -> str:
 
 
 def _objects_of_prep(ctx: DocContext, tok: Token, preps: tuple[str, ...]) -> list[Token]:
-    out = []
+    out: list[Token] = []
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in preps:
             out.extend(p for p in c.children if p.dep_ == "pobj")
@@ -120,7 +140,8 @@ def _side_names(ctx: DocContext, t: Token, *, allow_groups: bool) -> list[str]:
 def meet_verb(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:
     lemma = v.lemma_
     if lemma == "call" and any(
-        c.dep_ in ("oprd", "xcomp", "ccomp", "acomp") or (c.dep_ == "prep" and c.lower_ in ("on", "for"))
+        c.dep_ in ("oprd", "xcomp", "ccomp", "acomp")
+        or (c.dep_ == "prep" and c.lower_ in ("on", "for"))
         for c in v.children
     ):
         return
@@ -154,7 +175,9 @@ def meet_verb(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:
             if ctx.is_group_anaphor(t):
                 continue
             for name in _side_names(ctx, t, allow_groups=lemma == "meet"):
-                if person_only and not (_notable(ctx, name) or phone_ctx and not _persons(ctx, [name])):
+                if person_only and not (
+                    _notable(ctx, name) or (phone_ctx and not _persons(ctx, [name]))
+                ):
                     continue
                 others.append([name])
     if not others:
@@ -232,8 +255,8 @@ def signing(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:
         _emit(ctx, drafts, sides, [], [v], v.sent)
 
 
-_EVENT_NOUNS = frozenset("summit conference talks meeting negotiations".split())
-_PARTICIPATE = frozenset("attend chair host address join represent lead".split())
+_EVENT_NOUNS = frozenset(["summit", "conference", "talks", "meeting", "negotiations"])
+_PARTICIPATE = frozenset(["attend", "chair", "host", "address", "join", "represent", "lead"])
 
 
 def _event_ref(tok: Token) -> bool:
@@ -247,9 +270,20 @@ def _at_event(p: Token) -> bool:
     """ "at the summit", "at the conclusion of the Annapolis Conference" """
     if _event_ref(p):
         return any(d.lower_ in ("the", "this") for d in p.children) or p.pos_ == "PROPN"
-    return p.lower_ in ("conclusion", "end", "start", "opening", "close", "sidelines", "margins") and any(
-        _event_ref(q) for c in p.children if c.dep_ == "prep" and c.lower_ == "of"
-        for q in c.children if q.dep_ == "pobj"
+    return p.lower_ in (
+        "conclusion",
+        "end",
+        "start",
+        "opening",
+        "close",
+        "sidelines",
+        "margins",
+    ) and any(
+        _event_ref(q)
+        for c in p.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for q in c.children
+        if q.dep_ == "pobj"
     )
 
 
@@ -293,7 +327,7 @@ def _speakers(ctx: DocContext) -> list[str]:
             if tok.pos_ != "VERB" or tok.lemma_ not in SAY_VERBS or ctx.in_quote[tok.i]:
                 continue
             if tok.lemma_ in ("claim", "write") or not (
-                tok.dep_ == "ROOT" or tok.dep_ == "conj" and tok.head.dep_ == "ROOT"
+                tok.dep_ == "ROOT" or (tok.dep_ == "conj" and tok.head.dep_ == "ROOT")
             ):
                 continue  # only main-clause statements, not "as X said", "by saying"
             if any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in tok.children):
@@ -337,13 +371,23 @@ def event_participants(ctx: DocContext, drafts: list[_Draft]) -> None:
                     continue
                 subj = ctx.subject_of(tok)
                 if any(c.dep_ == "auxpass" for c in tok.children):
-                    subj = next((p for c in tok.children if c.dep_ == "agent"
-                                 for p in c.children if p.dep_ == "pobj"), None)
+                    subj = next(
+                        (
+                            p
+                            for c in tok.children
+                            if c.dep_ == "agent"
+                            for p in c.children
+                            if p.dep_ == "pobj"
+                        ),
+                        None,
+                    )
                 if subj is not None:
                     found += ctx.parties(subj)
-            if tok.lower_ == "present" and ctx.sent_has(tok, _EVENT_WORDS) or (
-                tok.lower_ == "present" and tok.dep_ in ("acomp", "ROOT", "advmod", "amod")
-                and last_event_sent >= 0 and n_sent - last_event_sent <= 4
+            if (tok.lower_ == "present" and ctx.sent_has(tok, _EVENT_WORDS)) or (
+                tok.lower_ == "present"
+                and tok.dep_ in ("acomp", "ROOT", "advmod", "amod")
+                and last_event_sent >= 0
+                and n_sent - last_event_sent <= 4
             ):
                 for t in sent[:400]:
                     if t.lemma_ in ("delegate", "representative", "delegation", "official"):
@@ -352,9 +396,13 @@ def event_participants(ctx: DocContext, drafts: list[_Draft]) -> None:
                                 for p in c.children:
                                     if p.dep_ == "pobj":
                                         found += _pobj_sides(ctx, p)
-            if tok.dep_ == "prep" and tok.lower_ in ("at", "during") and any(
-                _at_event(p) for p in tok.children if p.dep_ == "pobj"
-            ) and tok.head.pos_ == "VERB" and tok.head.dep_ == "ROOT":
+            if (
+                tok.dep_ == "prep"
+                and tok.lower_ in ("at", "during")
+                and any(_at_event(p) for p in tok.children if p.dep_ == "pobj")
+                and tok.head.pos_ == "VERB"
+                and tok.head.dep_ == "ROOT"
+            ):
                 verb = tok.head
                 subj = ctx.subject_of(verb)
                 if subj is not None and not ctx.in_quote[subj.i]:
@@ -378,8 +426,16 @@ def event_participants(ctx: DocContext, drafts: list[_Draft]) -> None:
     people = list(dict.fromkeys(names))
     if len(people) >= 2:
         when = ctx.time_words(anchors[:1])
-        drafts.append(_Draft(people, _status(ctx, anchors[:1], when), ctx.place_of(anchors[:1]),
-                             when, anchors[0].sent, evidence))
+        drafts.append(
+            _Draft(
+                people,
+                _status(ctx, anchors[:1], when),
+                ctx.place_of(anchors[:1]),
+                when,
+                anchors[0].sent,
+                evidence,
+            )
+        )
 
 
 def _merge(ctx: DocContext, drafts: list[_Draft]) -> list[Meeting]:
@@ -398,13 +454,14 @@ def _merge(ctx: DocContext, drafts: list[_Draft]) -> list[Meeting]:
     for d in merged.values():
         when_text = d.when.text if d.when is not None else None
         place = d.place
-        if place is None and d.status == "held" and when_text and last_place:
-            if any(w in when_text.lower() for w in _SAME_DAY):
-                place = last_place
+        same_day = when_text is not None and any(w in when_text.lower() for w in _SAME_DAY)
+        if place is None and d.status == "held" and same_day and last_place:
+            place = last_place
         if d.status == "held" and place:
             last_place = place
         date = resolve(
-            when_text, ctx.article.published,
+            when_text,
+            ctx.article.published,
             direction="future" if d.status == "planned" else "past",
         )
         out.append(

@@ -22,12 +22,26 @@ from .context import DocContext
 from .coref import Mention
 from .lexicon import NON_OFFICIAL, NORP_COUNTRY, PERSON_PRONOUNS, ROLE_HEADS
 
-__all__ = ["collect_titles", "build_officials"]
+__all__ = ["build_officials", "collect_titles"]
 
-_COURTESY = frozenset("mr mr. mrs mrs. ms ms. miss dr dr. sir dame".split())
-_TITLE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "npadvmod", "punct", "prep",
-                         "pobj", "det", "nummod", "advmod"})
-_LEADING_DROP = frozenset("the a an his her their its our my your".split())
+_COURTESY = frozenset(["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir", "dame"])
+_TITLE_DEPS = frozenset(
+    {
+        "compound",
+        "amod",
+        "nmod",
+        "poss",
+        "case",
+        "npadvmod",
+        "punct",
+        "prep",
+        "pobj",
+        "det",
+        "nummod",
+        "advmod",
+    }
+)
+_LEADING_DROP = frozenset(["the", "a", "an", "his", "her", "their", "its", "our", "my", "your"])
 _MAX_TITLE = 14
 
 
@@ -42,8 +56,9 @@ class PersonInfo:
 
 
 def _trim(toks: list[Token]) -> list[Token]:
-    while toks and (toks[0].lower_ in _LEADING_DROP or toks[0].is_punct
-                    or toks[0].lower_ in _COURTESY):
+    while toks and (
+        toks[0].lower_ in _LEADING_DROP or toks[0].is_punct or toks[0].lower_ in _COURTESY
+    ):
         toks = toks[1:]
     while toks and (toks[-1].is_punct or toks[-1].lower_ in _COURTESY or toks[-1].dep_ == "cc"):
         toks = toks[:-1]
@@ -72,7 +87,7 @@ def prenominal_title(ctx: DocContext, m: Mention) -> Span | None:
         t = doc[i]
         if t.is_space or t.text in (",", ";", ":", "(", ")") or t.is_quote:
             break
-        if t.dep_ not in _TITLE_DEPS or t.ent_type_ == "PERSON" and ctx.persons.at(t):
+        if t.dep_ not in _TITLE_DEPS or (t.ent_type_ == "PERSON" and ctx.persons.at(t)):
             break
         if t.pos_ in ("VERB", "AUX", "ADP") and t.lower_ not in ("of", "for"):
             break
@@ -154,7 +169,9 @@ def _affiliation(ctx: DocContext, title: Span | None) -> str | None:
     return None
 
 
-def build_officials(ctx: DocContext, info: dict[str, PersonInfo], actors: set[str]) -> list[Official]:
+def build_officials(
+    ctx: DocContext, info: dict[str, PersonInfo], actors: set[str]
+) -> list[Official]:
     out: list[Official] = []
     for name, p in sorted(info.items(), key=lambda kv: kv[1].first):
         if p.title is None and name not in actors:

@@ -26,10 +26,23 @@ from .lexicon import MEETING_NOUNS, MOTION_VERBS, TRAVEL_NOUNS, VISIT_VERBS
 __all__ = ["extract_next_stops"]
 
 _PLACE_LABELS = frozenset({"GPE", "LOC"})
-_SEQUENCE = frozenset("then next later afterwards subsequently".split())
+_SEQUENCE = frozenset(["then", "next", "later", "afterwards", "subsequently"])
 _MOTION_PREPS = ("to", "for", "in", "into", "at")
 _ACTIVITY_VERBS = frozenset(
-    "see meet chair attend open address hold tour inspect launch host join".split()
+    [
+        "see",
+        "meet",
+        "chair",
+        "attend",
+        "open",
+        "address",
+        "hold",
+        "tour",
+        "inspect",
+        "launch",
+        "host",
+        "join",
+    ]
 )
 
 
@@ -51,10 +64,10 @@ def _places(ctx: DocContext, tok: Token) -> list[Token]:
         return []
     out = []
     for t in items:
-        if t.ent_type_ in _PLACE_LABELS:
-            out.append(t)
-        elif t.tag_ == "NNP" and t.ent_type_ in ("", "PERSON") and " " not in (
-            ctx.persons.at(t) or ""
+        if t.ent_type_ in _PLACE_LABELS or (
+            t.tag_ == "NNP"
+            and t.ent_type_ in ("", "PERSON")
+            and " " not in (ctx.persons.at(t) or "")
         ):
             out.append(t)
     return out
@@ -99,13 +112,21 @@ def _is_upcoming(ctx: DocContext, v: Token) -> bool:
     return False
 
 
-def _add(ctx: DocContext, out: list[_StopDraft], who: str, places: list[Token], anchor: Token,
-         when: Span | None = None) -> None:
+def _add(
+    ctx: DocContext,
+    out: list[_StopDraft],
+    who: str,
+    places: list[Token],
+    anchor: Token,
+    when: Span | None = None,
+) -> None:
     for p in places:
         name = ctx.entity_text(p) or (p.text if p.tag_ == "NNP" else None)
         if not name:
             continue
-        out.append(_StopDraft(who, name, when or ctx.time_words([anchor]), ctx.evidence(anchor.sent), p.i))
+        out.append(
+            _StopDraft(who, name, when or ctx.time_words([anchor]), ctx.evidence(anchor.sent), p.i)
+        )
 
 
 def travel_verb(ctx: DocContext, v: Token, out: list[_StopDraft]) -> None:
@@ -176,8 +197,15 @@ def travel_noun(ctx: DocContext, n: Token, out: list[_StopDraft]) -> None:
     upcoming = any(c.lower_ in ("next", "upcoming", "forthcoming", "planned") for c in n.children)
     when = ctx.time_words([n] + ([gov] if gov is not None else []))
     if gov is not None and not upcoming:
-        upcoming = (n.dep_ in ("nsubjpass", "nsubj") and gov.lemma_ in ("plan", "schedule", "expect")
-                    and gov.tag_ != "VBD") or ctx.is_future(gov) or ctx.future_time(when)
+        upcoming = (
+            (
+                n.dep_ in ("nsubjpass", "nsubj")
+                and gov.lemma_ in ("plan", "schedule", "expect")
+                and gov.tag_ != "VBD"
+            )
+            or ctx.is_future(gov)
+            or ctx.future_time(when)
+        )
     if not upcoming:
         return
     owner = next((c for c in n.children if c.dep_ == "poss"), None)

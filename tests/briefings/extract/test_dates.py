@@ -59,7 +59,9 @@ def test_month_day_without_year_picks_the_year_by_direction() -> None:
     pub = dt.date(2004, 12, 20)
     assert resolve("10 January", pub) == dt.date(2005, 1, 10)  # nearest
     assert resolve("10 January", pub, direction="past") == dt.date(2004, 1, 10)
-    assert resolve("mid-December", dt.date(2003, 12, 28), direction="future") == dt.date(2004, 12, 15)
+    assert resolve("mid-December", dt.date(2003, 12, 28), direction="future") == dt.date(
+        2004, 12, 15
+    )
 
 
 def test_unknown_publication_date_resolves_only_absolute_dates() -> None:
@@ -70,7 +72,15 @@ def test_unknown_publication_date_resolves_only_absolute_dates() -> None:
 
 @pytest.mark.parametrize(
     "words",
-    ["", None, "the day the debate was to be held", "recently", "a decade", "x" * 500, "31 February"],
+    [
+        "",
+        None,
+        "the day the debate was to be held",
+        "recently",
+        "a decade",
+        "x" * 500,
+        "31 February",
+    ],
 )
 def test_unresolvable_words_give_none(words: str | None) -> None:
     assert resolve(words, WED) is None

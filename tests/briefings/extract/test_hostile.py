@@ -15,8 +15,16 @@ from briefings.models import Article
 
 from .conftest import Run
 
-TOP_KEYS = {"file", "article_id", "extractor_version", "officials", "meetings", "agreements",
-            "next_stops", "places"}
+TOP_KEYS = {
+    "file",
+    "article_id",
+    "extractor_version",
+    "officials",
+    "meetings",
+    "agreements",
+    "next_stops",
+    "places",
+}
 
 
 def check_shape(run: Run, text: str) -> None:
@@ -36,9 +44,36 @@ def check_shape(run: Run, text: str) -> None:
         assert isinstance(i["who"], str) and all(isinstance(s["place"], str) for s in i["stops"])
 
 
-WORDS = ["met", "talks", "with", "Mr", "Brown", "Paris", "will", "visit", "agreed", "to",
-         "and", "President", "Ivo", "Dane", "summit", "the", "\"", "he", "Monday", "signed",
-         "deal", "divided", "over", "heading", "off", "returning", ",", "."]
+WORDS = [
+    "met",
+    "talks",
+    "with",
+    "Mr",
+    "Brown",
+    "Paris",
+    "will",
+    "visit",
+    "agreed",
+    "to",
+    "and",
+    "President",
+    "Ivo",
+    "Dane",
+    "summit",
+    "the",
+    '"',
+    "he",
+    "Monday",
+    "signed",
+    "deal",
+    "divided",
+    "over",
+    "heading",
+    "off",
+    "returning",
+    ",",
+    ".",
+]
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -34,7 +34,9 @@ def _score(extractor: Extractor, gold: Path, articles: list[Path], out: Path) ->
     scorer = shared_path("eval", "score.py")
     proc = subprocess.run(
         [sys.executable, str(scorer), str(gold), str(out), "--json"],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     return json.loads(proc.stdout)
 

@@ -53,7 +53,10 @@ def test_reporters_are_not_officials(run: Run) -> None:
 
 
 def test_coordinated_subjects_met(run: Run) -> None:
-    x = run("Finance Minister Paul Roth and Elena Varga, the central bank governor, met in Vienna on Monday.")
+    x = run(
+        "Finance Minister Paul Roth and Elena Varga, the central bank governor, "
+        "met in Vienna on Monday."
+    )
     m = x.meetings[0]
     assert set(m.participants) == {"Paul Roth", "Elena Varga"}
     assert (m.status, m.place, m.when) == ("held", "Vienna", "Monday")
@@ -77,7 +80,9 @@ def test_meeting_between_and_talks_with(run: Run) -> None:
 
 
 def test_noun_meeting_with_possessor(run: Run) -> None:
-    x = run("During her meeting with President Ivan Petrov, Chancellor Greta Lind praised the deal.")
+    x = run(
+        "During her meeting with President Ivan Petrov, Chancellor Greta Lind praised the deal."
+    )
     assert frozenset({"Lind", "Petrov"}) in pairs(x)
 
 
@@ -94,7 +99,9 @@ def test_phone_call(run: Run) -> None:
 
 
 def test_planned_meeting(run: Run) -> None:
-    x = run("Foreign Secretary Ruth Bell will meet Foreign Minister Kai Berg next week.", published=MON)
+    x = run(
+        "Foreign Secretary Ruth Bell will meet Foreign Minister Kai Berg next week.", published=MON
+    )
     m = x.meetings[0]
     assert m.status == "planned" and m.when == "next week"
     assert m.date == dt.date(2005, 3, 21)
@@ -114,7 +121,9 @@ def test_speaking_to_reporters_is_not_a_meeting(run: Run) -> None:
 
 
 def test_joint_agreement_and_clause(run: Run) -> None:
-    x = run("President Ana Morales and Prime Minister Luis Pardo agreed to reopen the border crossing.")
+    x = run(
+        "President Ana Morales and Prime Minister Luis Pardo agreed to reopen the border crossing."
+    )
     a = x.agreements[0]
     assert a.polarity == "agreed"
     assert set(a.parties) == {"Ana Morales", "Luis Pardo"}
@@ -150,7 +159,9 @@ def test_disagreements(run: Run) -> None:
 
 
 def test_hypothetical_deal_is_not_an_agreement(run: Run) -> None:
-    x = run("The two sides hope to reach a deal by March. If Russia agrees to the plan, talks resume.")
+    x = run(
+        "The two sides hope to reach a deal by March. If Russia agrees to the plan, talks resume."
+    )
     assert x.agreements == ()
 
 
