@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
+from functools import partial
+from typing import TypeVar
 
 from ..errors import FetchError
 from ..models import Article
@@ -25,6 +28,7 @@ __all__ = ["Fetcher", "SkipEntry"]
 
 # Given an entry, True if the caller already has it (its page is then not fetched).
 SkipEntry = Callable[[FeedEntry], bool]
+T = TypeVar("T")
 
 
 def _kind(exc: FetchError) -> str:
@@ -35,12 +39,17 @@ class Fetcher:
     """Fetches articles and feeds under one `FetchPolicy`; use as `async with Fetcher(...)`.
 
     All fetches made through one instance share its connection pool, its
-    per-host limits and spacing, and its global in-flight limit.
+    per-host limits and spacing, and its global in-flight limit. Meant to live
+    for one command or one polling round, inside one event loop.
+
+    Parsing (feedparser, lxml, trafilatura) runs on one worker thread, so a
+    large page never stalls the event loop and the other fetches' timers.
     """
 
     def __init__(self, policy: FetchPolicy | None = None, *, resolver: Resolver | None = None):
         self.policy = policy or FetchPolicy()
         self.downloader = Downloader(self.policy, resolver=resolver)
+        self._parser = ThreadPoolExecutor(max_workers=1, thread_name_prefix="briefbot-parse")
 
     async def __aenter__(self) -> Fetcher:
         return self
@@ -50,13 +59,17 @@ class Fetcher:
 
     async def aclose(self) -> None:
         await self.downloader.aclose()
+        self._parser.shutdown(wait=False, cancel_futures=True)
+
+    async def _parse(self, fn: Callable[..., T], *args: object) -> T:
+        return await asyncio.get_running_loop().run_in_executor(self._parser, fn, *args)
 
     async def fetch_article(self, url: str, hints: PageHints | None = None) -> Article:
         """The article at `url`. Raises `FetchError` with a user-facing message."""
         fetched = await self.downloader.get(url, accept=ACCEPT_PAGE)
         if looks_like_feed(fetched.content_type, fetched.body):
             raise FetchFailure("is_feed", url=url)
-        return page_to_article(fetched, hints)
+        return await self._parse(page_to_article, fetched, hints)
 
     async def fetch_feed(
         self,
@@ -91,7 +104,7 @@ class Fetcher:
         fetched = await self.downloader.get(url, accept=ACCEPT_ANY)
         if looks_like_feed(fetched.content_type, fetched.body):
             return await self._feed_result(url, fetched, skip)
-        return page_to_article(fetched)
+        return await self._parse(page_to_article, fetched, None)
 
     async def poll(
         self, feeds: Iterable[FeedRequest], *, skip: SkipEntry | None = None
@@ -114,11 +127,14 @@ class Fetcher:
             )
 
     async def _feed_result(self, url: str, fetched: Fetched, skip: SkipEntry | None) -> FeedResult:
-        parsed = parse_feed(
-            fetched.body,
-            url=fetched.final_url,
-            content_type=fetched.content_type,
-            max_entries=self.policy.max_feed_entries,
+        parsed = await self._parse(
+            partial(
+                parse_feed,
+                fetched.body,
+                url=fetched.final_url,
+                content_type=fetched.content_type,
+                max_entries=self.policy.max_feed_entries,
+            )
         )
         articles: list[Article | None] = []
         skipped: list[FeedEntry] = []
