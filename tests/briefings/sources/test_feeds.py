@@ -306,3 +306,11 @@ def test_feed_entry_limit(server: LocalServer) -> None:
             return await f.fetch_feed(url)
 
     assert [a.title for a in run(go()).articles] == ["N0", "N1", "N2"]
+
+
+def test_gzipped_chunked_feed(server: LocalServer) -> None:
+    items = [{"title": "Zipped", "link": "/gz/1", "content": "<p>" + LONG + "</p>"}]
+    url = server.add(
+        "/gz.xml", rss_feed(items), content_type="application/rss+xml", gzip=True, chunked=True
+    )
+    assert [a.title for a in feed(url).articles] == ["Zipped"]
