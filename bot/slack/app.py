@@ -32,7 +32,19 @@ log = logging.getLogger("briefbot.slack")
 # Seconds before a Web API call is abandoned (a hanging Slack must not hold a thread).
 API_TIMEOUT = 10
 RATE_LIMIT_RETRIES = 3
+WEB_LOGGER = "briefbot.slack.web"
+BOLT_LOGGER = "briefbot.slack.bolt"
+SOCKET_LOGGER = "briefbot.slack.socket_mode"
 CONNECTION_RETRIES = 2
+
+
+def quiet_sdk_loggers() -> None:
+    """slack_sdk and Bolt log payloads (response_url capabilities, message text) at
+    DEBUG; keep them at INFO or above whatever LOG_LEVEL says. Tokens are never logged."""
+    for name in (WEB_LOGGER, BOLT_LOGGER, SOCKET_LOGGER, "slack_sdk", "slack_bolt"):
+        logger = logging.getLogger(name)
+        if logger.getEffectiveLevel() < logging.INFO:
+            logger.setLevel(logging.INFO)
 
 
 def build_client(settings: Settings, *, timeout: int = API_TIMEOUT) -> WebClient:
@@ -44,7 +56,7 @@ def build_client(settings: Settings, *, timeout: int = API_TIMEOUT) -> WebClient
         token=settings.slack_bot_token.get_secret_value(),
         base_url=settings.slack_api_url,
         timeout=timeout,
-        logger=logging.getLogger("briefbot.slack.web"),
+        logger=logging.getLogger(WEB_LOGGER),
         retry_handlers=[
             ConnectionErrorRetryHandler(max_retry_count=CONNECTION_RETRIES),
             RateLimitErrorRetryHandler(max_retry_count=RATE_LIMIT_RETRIES),
@@ -61,21 +73,27 @@ def build_app(
     """The Bolt app with every listener registered. HTTP mode verifies signatures;
     Socket Mode has no signing secret (requests come over the authenticated socket)."""
     settings = ctx.settings
+    quiet_sdk_loggers()
     client = client or build_client(settings)
     secret = (
         settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else ""
     )
     threads = listener_threads or max(4, 2 * settings.briefbot_workers)
     pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="briefbot-slack")
+    bolt_log = logging.getLogger(BOLT_LOGGER)
+    level = bolt_log.level
+    # Bolt warns that SLACK_BOT_TOKEN from the environment is unused (the client has it).
+    bolt_log.setLevel(logging.ERROR)
     app = App(
         client=client,
         signing_secret=secret,
         request_verification_enabled=settings.mode == "http",
         process_before_response=True,
         listener_executor=pool,
-        logger=logging.getLogger("briefbot.slack.bolt"),
+        logger=logging.getLogger(BOLT_LOGGER),
         name="briefbot",
     )
+    bolt_log.setLevel(level)
     register(app, ctx, pool)
     return app
 

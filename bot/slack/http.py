@@ -11,10 +11,13 @@ as the listener has acknowledged.
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import signal
 import socket
 import threading
 import time
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 import uvicorn
@@ -67,6 +70,24 @@ def create_asgi(app: App, ctx: AppContext) -> Starlette:
     )
 
 
+class _Server(uvicorn.Server):
+    """uvicorn re-raises SIGTERM after its graceful shutdown (so the process dies of
+    the signal); briefbot shuts down gracefully and exits 0 instead."""
+
+    @contextlib.contextmanager
+    def capture_signals(self) -> Iterator[None]:
+        if threading.current_thread() is not threading.main_thread():
+            yield
+            return
+        sigs = (signal.SIGINT, signal.SIGTERM)
+        original = {sig: signal.signal(sig, self.handle_exit) for sig in sigs}
+        try:
+            yield
+        finally:
+            for sig, handler in original.items():
+                signal.signal(sig, handler)
+
+
 class HttpServer:
     """uvicorn serving the bot; `start()` in a thread (tests, bench) or `serve()` blocking."""
 
@@ -96,7 +117,7 @@ class HttpServer:
             timeout_keep_alive=30,
             lifespan="off",
         )
-        self.server = uvicorn.Server(self.config)
+        self.server = _Server(self.config)
         self._thread: threading.Thread | None = None
 
     @property

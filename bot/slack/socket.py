@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from slack_bolt.adapter.socket_mode import SocketModeHandler
 
-from .app import build_app, shutdown
+from .app import SOCKET_LOGGER, build_app, shutdown
 
 if TYPE_CHECKING:
     from slack_bolt import App
@@ -28,7 +28,7 @@ def socket_handler(ctx: AppContext, app: App | None = None) -> SocketModeHandler
     return SocketModeHandler(
         app,
         app_token=token.get_secret_value(),
-        logger=logging.getLogger("briefbot.slack.socket_mode"),
+        logger=logging.getLogger(SOCKET_LOGGER),
         concurrency=max(4, ctx.settings.briefbot_workers * 2),
     )
 

@@ -177,3 +177,18 @@ def test_socket_mode_acks_every_envelope_at_once(socket_bot: Any) -> None:
         assert s.elapsed < 1.0
         socket_bot.rx.wait(s.response_url, 1)
     assert socket_bot.fake.socket.unacked() == []
+
+
+def test_url_that_never_answers_is_acked_at_once(bot: Any, site: Any) -> None:
+    sent = bot.command(site.url(f"/hang/{bot.mode}.html"))
+    assert sent.elapsed < 3.0
+    first, second = bot.rx.wait(sent.response_url, 2, timeout=15)
+    assert first["text"].startswith("Fetching")
+    assert second["text"].startswith("I could not brief") and "did not answer" in second["text"]
+
+
+def test_brief_url_over_both_transports(bot: Any, site: Any) -> None:
+    sent = bot.command(site.url(f"/news/kelly-tokyo.html?via={bot.mode}"))
+    _, second = bot.rx.wait(sent.response_url, 2, timeout=20)
+    assert second["blocks"][0]["type"] == "header"
+    assert "Kelly" in second["text"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import logging
 from collections.abc import Callable
 from concurrent.futures import Executor
@@ -23,8 +24,13 @@ if TYPE_CHECKING:
 log = logging.getLogger("briefbot.slack.events")
 
 
+# Processed event ids older than Slack's retry window are deleted now and then.
+FORGET_EVERY = 1000
+
+
 def register(app: App, ctx: AppContext, pool: Executor) -> None:
     channels = Channels(ctx.store)
+    counter = itertools.count(1)
 
     @app.middleware
     def drop_retried_events(body: dict[str, Any], next: Callable[[], None]) -> Any:
@@ -40,7 +46,12 @@ def register(app: App, ctx: AppContext, pool: Executor) -> None:
             if seen:
                 log.info("ignored a retried delivery of event %s", event_id)
                 return BoltResponse(status=200, body="")
+            if next_count() % FORGET_EVERY == 0:
+                pool.submit(channels.forget_events)
         return next()
+
+    def next_count() -> int:
+        return next(counter)
 
     def home(body: dict[str, Any], _respond: Any, client: Any) -> None:
         publish_home(ctx, client, body, body.get("event") or {})

@@ -1,0 +1,178 @@
+"""`briefbot run` as a real process, in each Slack mode, against the fake Slack; it
+answers, logs no secret, and stops cleanly on SIGTERM. Also the manifest."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from tests.fakes import APP_TOKEN, BOT_TOKEN, FakeSlack, ResponseReceiver
+from tests.fakes import slack_requests as sr
+
+REPO = Path(__file__).resolve().parents[3]
+SECRETS = (BOT_TOKEN, APP_TOKEN, sr.SIGNING_SECRET)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _start(tmp_path: Path, env: dict[str, str]) -> subprocess.Popen[str]:
+    base = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "BRIEFBOT_"))}
+    base.update(
+        PYTHONPATH=str(REPO),
+        DATABASE_URL=f"sqlite:///{tmp_path / 'run.db'}",
+        LOG_LEVEL="DEBUG",
+        BRIEFBOT_SEEDS=str(REPO / "seeds"),
+        **env,
+    )
+    return subprocess.Popen(
+        [sys.executable, "-m", "bot.cli", "run"],
+        cwd=tmp_path,
+        env=base,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+
+
+def _stop(proc: subprocess.Popen[str]) -> str:
+    proc.send_signal(signal.SIGTERM)
+    try:
+        out, _ = proc.communicate(timeout=15)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        out, _ = proc.communicate()
+        raise AssertionError(f"did not stop on SIGTERM:\n{out}") from None
+    assert proc.returncode == 0, out
+    for secret in SECRETS:
+        assert secret not in out
+    return out
+
+
+@pytest.mark.slow
+def test_run_http_mode(
+    tmp_path: Path, fake_slack: FakeSlack, slack_responses: ResponseReceiver
+) -> None:
+    fake_slack.reset()
+    port = _free_port()
+    proc = _start(
+        tmp_path,
+        {
+            "SLACK_BOT_TOKEN": BOT_TOKEN,
+            "SLACK_SIGNING_SECRET": sr.SIGNING_SECRET,
+            "SLACK_API_URL": fake_slack.api_url,
+            "PORT": str(port),
+            "HOST": "127.0.0.1",
+        },
+    )
+    try:
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                if httpx.get(base + "/healthz", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            if time.monotonic() > deadline or proc.poll() is not None:
+                raise AssertionError("the HTTP server did not come up")
+            time.sleep(0.2)
+        url = slack_responses.new_url()
+        body = sr.command_body("subscribe weekdays 08:00 Asia/Tokyo", url)
+        r = httpx.post(base + "/slack/events", content=body, headers=sr.signed_headers(body))
+        assert r.status_code == 200
+        (msg,) = slack_responses.wait(url, 1)
+        assert msg["text"] == (
+            "This channel's digest is now posted on weekdays at 08:00 (Asia/Tokyo)."
+        )
+    finally:
+        _stop(proc)
+
+
+@pytest.mark.slow
+def test_run_socket_mode(
+    tmp_path: Path, fake_slack: FakeSlack, slack_responses: ResponseReceiver
+) -> None:
+    fake_slack.reset()
+    sm: Any = fake_slack.socket
+    before = len(sm.connections)
+    proc = _start(
+        tmp_path,
+        {
+            "SLACK_BOT_TOKEN": BOT_TOKEN,
+            "SLACK_APP_TOKEN": APP_TOKEN,
+            "SLACK_API_URL": fake_slack.api_url,
+        },
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while len(sm.connections) <= before:
+            if time.monotonic() > deadline or proc.poll() is not None:
+                raise AssertionError("the bot did not connect over Socket Mode")
+            time.sleep(0.1)
+        opened = fake_slack.calls_to("apps.connections.open")
+        assert opened and opened[-1].token == APP_TOKEN
+        url = slack_responses.new_url()
+        eid = sm.send("slash_commands", sr.command_fields("help", url))
+        sm.wait_ack(eid, timeout=3)
+        (msg,) = slack_responses.wait(url, 1)
+        assert "/brief <official>" in msg["text"]
+    finally:
+        _stop(proc)
+    deadline = time.monotonic() + 5
+    while len(sm.connections) > before and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert len(sm.connections) == before
+
+
+def test_url_verification_challenge(http_bot: Any) -> None:
+    import json
+
+    body = json.dumps({"token": "x", "challenge": "c0ffee", "type": "url_verification"}).encode()
+    r = http_bot.post(body, sr.signed_headers(body, content_type="application/json"))
+    assert r.status_code == 200
+    assert "c0ffee" in r.text
+
+
+def test_manifest_declares_what_the_bot_uses() -> None:
+    text = (REPO / "manifest.yml").read_text(encoding="utf-8")
+    for needle in (
+        "command: /brief",
+        "url: https://briefbot.example.com/slack/events",
+        "home_tab_enabled: true",
+        "socket_mode_enabled: true",
+        "- app_home_opened",
+        "- link_shared",
+        "is_enabled: true",
+    ):
+        assert needle in text, needle
+    for scope in (
+        "commands",
+        "chat:write",
+        "chat:write.public",
+        "links:read",
+        "links:write",
+        "channels:read",
+        "groups:read",
+        "users:read",
+    ):
+        assert f"      - {scope}\n" in text, scope
+    try:
+        import yaml  # type: ignore[import-untyped]
+    except ImportError:
+        return
+    data = yaml.safe_load(text)
+    assert data["features"]["slash_commands"][0]["command"] == "/brief"
+    assert data["settings"]["socket_mode_enabled"] is True
