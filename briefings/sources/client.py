@@ -50,6 +50,7 @@ class Fetcher:
         self.policy = policy or FetchPolicy()
         self.downloader = Downloader(self.policy, resolver=resolver)
         self._parser = ThreadPoolExecutor(max_workers=1, thread_name_prefix="briefbot-parse")
+        self._pages: dict[str, asyncio.Future[Article]] = {}
 
     async def __aenter__(self) -> Fetcher:
         return self
@@ -58,6 +59,9 @@ class Fetcher:
         await self.aclose()
 
     async def aclose(self) -> None:
+        for task in self._pages.values():
+            task.cancel()
+        await asyncio.gather(*self._pages.values(), return_exceptions=True)
         await self.downloader.aclose()
         self._parser.shutdown(wait=False, cancel_futures=True)
 
@@ -140,7 +144,12 @@ class Fetcher:
         skipped: list[FeedEntry] = []
         errors = list(parsed.errors)
         pending: list[tuple[int, FeedEntry]] = []
+        links: set[str] = set()
         for entry in parsed.entries:
+            if entry.link is not None:
+                if entry.link in links:
+                    continue  # the same article listed twice in one feed
+                links.add(entry.link)
             if skip is not None and skip(entry):
                 skipped.append(entry)
             elif entry.is_teaser and entry.link:
@@ -173,7 +182,12 @@ class Fetcher:
     async def _entry_page(self, entry: FeedEntry, feed_title: str | None) -> Article | EntryError:
         assert entry.link is not None
         hints = PageHints(title=entry.title, published=entry.published, source=feed_title)
+        # Feeds polled together often link the same article: fetch it once.
+        task = self._pages.get(entry.link)
+        if task is None:
+            task = asyncio.ensure_future(self.fetch_article(entry.link, hints))
+            self._pages[entry.link] = task
         try:
-            return await self.fetch_article(entry.link, hints)
+            return await asyncio.shield(task)
         except FetchError as exc:
             return EntryError(entry.n, entry.link, _kind(exc), str(exc))

@@ -314,3 +314,13 @@ def test_gzipped_chunked_feed(server: LocalServer) -> None:
         "/gz.xml", rss_feed(items), content_type="application/rss+xml", gzip=True, chunked=True
     )
     assert [a.title for a in feed(url).articles] == ["Zipped"]
+
+
+def test_an_article_linked_twice_is_fetched_once(server: LocalServer) -> None:
+    server.add("/twice/page.html", page_html("Twice", LONG))
+    items = [{"title": "Twice", "link": "/twice/page.html", "description": "Teaser…"}] * 2
+    one = server.add("/twice/a.xml", rss_feed(items), content_type="application/rss+xml")
+    two = server.add("/twice/b.xml", rss_feed(items[:1]), content_type="application/rss+xml")
+    results = poll_sync([FeedRequest(one), FeedRequest(two)], LOCAL)
+    assert [[a.title for a in r.articles] for r in results] == [["Twice"], ["Twice"]]
+    assert server.hits["/twice/page.html"] == 1
