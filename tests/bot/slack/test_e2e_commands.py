@@ -192,3 +192,31 @@ def test_brief_url_over_both_transports(bot: Any, site: Any) -> None:
     _, second = bot.rx.wait(sent.response_url, 2, timeout=20)
     assert second["blocks"][0]["type"] == "header"
     assert "Kelly" in second["text"]
+
+
+class RecordingScheduler:
+    """Stands in for the scheduler (issue 6): records what the Slack app asks of it."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, ...]] = []
+
+    def schedule_subscription(self, team_id: str, channel_id: str, cron: str, tz: str) -> None:
+        self.calls.append(("schedule", team_id, channel_id, cron, tz))
+
+    def unschedule_subscription(self, team_id: str, channel_id: str) -> None:
+        self.calls.append(("unschedule", team_id, channel_id))
+
+
+def test_subscribe_and_unsubscribe_call_the_scheduler(http_bot: Any, http_ctx: Any) -> None:
+    sched = RecordingScheduler()
+    http_ctx.scheduler = sched
+    try:
+        only(http_bot.ask("subscribe weekdays 08:00 Asia/Tokyo", channel_id="CSCHED"))
+        only(http_bot.ask("unsubscribe", channel_id="CSCHED"))
+        only(http_bot.ask("unsubscribe", channel_id="CSCHED"))  # nothing to unschedule
+    finally:
+        del http_ctx.scheduler
+    assert sched.calls == [
+        ("schedule", "T0FAKE", "CSCHED", "0 8 * * 1-5", "Asia/Tokyo"),
+        ("unschedule", "T0FAKE", "CSCHED"),
+    ]
