@@ -8,9 +8,12 @@ Async API::
         thing = await f.fetch_any(url)          # Article | FeedResult
         results = await f.poll([FeedRequest(url, etag, last_modified), ...])
 
-Sync wrappers for the CLI: `fetch_article_sync`, `fetch_feed_sync`, `fetch_any_sync`,
-`poll_sync`. Every refusal or failure raises `briefings.errors.FetchError` (a
-`FetchFailure`, whose `.kind` names the `wording` key) with a short message for the user.
+Sync wrappers for the CLI and scheduler: `fetch_article_sync`, `fetch_feed_sync`,
+`fetch_any_sync` (these raise), `poll_feed_sync` and `poll_sync` (failing feeds come
+back as `status="error"` results). Not for use inside a running event loop.
+
+Every refusal or failure raises `briefings.errors.FetchError` (a `FetchFailure`,
+whose `.kind` names the `wording` key) with a short message for the user.
 """
 
 from __future__ import annotations
@@ -52,6 +55,7 @@ __all__ = [
     "looks_like_feed",
     "next_poll_after",
     "next_poll_at",
+    "poll_feed_sync",
     "poll_sync",
 ]
 
@@ -87,13 +91,29 @@ def fetch_feed_sync(
     *,
     skip: SkipEntry | None = None,
 ) -> FeedResult:
+    """`Fetcher.fetch_feed`: raises `FetchError` if the feed itself fails."""
     return _run(policy, lambda f: f.fetch_feed(url, etag, last_modified, skip=skip))
 
 
 def fetch_any_sync(
     url: str, policy: FetchPolicy | None = None, *, skip: SkipEntry | None = None
 ) -> Article | FeedResult:
+    """`Fetcher.fetch_any`: an `Article` or a `FeedResult`; raises `FetchError`."""
     return _run(policy, lambda f: f.fetch_any(url, skip=skip))
+
+
+def poll_feed_sync(
+    url: str,
+    etag: str | None = None,
+    last_modified: str | None = None,
+    policy: FetchPolicy | None = None,
+    *,
+    skip: SkipEntry | None = None,
+) -> FeedResult:
+    """Like `fetch_feed_sync`, but never raises for a failing feed: it returns a
+    `status="error"` result (with `error`, `error_kind`, and the validators
+    passed in), which is what a scheduler that backs off failing feeds wants."""
+    return poll_sync([FeedRequest(url, etag, last_modified)], policy, skip=skip)[0]
 
 
 def poll_sync(

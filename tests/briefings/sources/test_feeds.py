@@ -324,3 +324,13 @@ def test_an_article_linked_twice_is_fetched_once(server: LocalServer) -> None:
     results = poll_sync([FeedRequest(one), FeedRequest(two)], LOCAL)
     assert [[a.title for a in r.articles] for r in results] == [["Twice"], ["Twice"]]
     assert server.hits["/twice/page.html"] == 1
+
+
+def test_poll_feed_sync_reports_instead_of_raising(server: LocalServer) -> None:
+    from briefings.sources import poll_feed_sync
+
+    got = poll_feed_sync(server.url("/nope.xml"), '"e"', HTTP_DATE, LOCAL)
+    assert (got.status, got.ok, got.error_kind) == ("error", False, "http_404")
+    assert (got.etag, got.last_modified) == ('"e"', HTTP_DATE)
+    with pytest.raises(FetchError, match="404"):
+        fetch_feed_sync(server.url("/nope.xml"), policy=LOCAL)
