@@ -203,21 +203,34 @@ class DocContext:
         text = _strip_the(ent.text)
         return text or None
 
-    def person_by_title(self, tok: Token) -> str | None:
-        """ "the chancellor", "the Pakistani president" -> the titled person meant."""
+    def person_by_title(self, tok: Token, exclude: str | None = None) -> str | None:
+        """ "the chancellor", "the Pakistani president", "their president" -> who is meant."""
         words = {tok.lower_} | {
             c.lower_ for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i
         }
+        country = None
+        if any(c.dep_ == "poss" and c.lower_ in ("their", "its") for c in tok.children):
+            # "their president": the president of the country just named.
+            for k in reversed(self.doc[max(tok.sent.start, tok.i - 25) : tok.i]):
+                if k.ent_type_ == "GPE":
+                    country = fold(self.entity_text(k) or "")
+                    break
         best: str | None = None
         loose: str | None = None
         for start, name, title in self.titled:
             if start > tok.i:
                 break
-            if tok.lower_ in title:
-                loose = name
-                if words <= title:
+            if name == exclude or tok.lower_ not in title:
+                continue
+            if country is not None:
+                places = {fold(NORP_COUNTRY.get(w, "")) for w in title} | {fold(w) for w in title}
+                if country in places:
                     best = name
-        if best or loose:
+                continue
+            loose = name
+            if words <= title:
+                best = name
+        if best or loose or country is not None:
             return best or loose
         # A title with no titled person: the person the text is about.
         return self.persons.topic_before(tok.sent.start)

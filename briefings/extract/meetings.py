@@ -19,12 +19,13 @@ from spacy.tokens import Span, Token
 from ..models import Evidence, Meeting
 from .context import DocContext
 from .dates import resolve
-from .lexicon import GENERIC_PEOPLE, MEETING_NOUNS, ROLE_HEADS, SAY_VERBS
+from .lexicon import DEAL_NOUNS, GENERIC_PEOPLE, MEETING_NOUNS, ROLE_HEADS, SAY_VERBS
 
 __all__ = ["extract_meetings"]
 
 _VERBS = frozenset(
     [
+        "shake",
         "meet",
         "talk",
         "speak",
@@ -125,6 +126,19 @@ def _generic_side(ctx: DocContext, tok: Token) -> str | None:
     return ctx.place_of([tok, gov])
 
 
+def _deal_partners(ctx: DocContext, n: Token) -> list[str]:
+    """ "The agreements with Iran were sealed after talks ...": Iran took part."""
+    gov = ctx.governing_verb(n)
+    if gov is None:
+        return []
+    out: list[str] = []
+    for c in gov.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lemma_ in DEAL_NOUNS:
+            for w in _objects_of_prep(ctx, c, ("with",)):
+                out += ctx.parties(w)
+    return out
+
+
 def _side_names(ctx: DocContext, t: Token, *, allow_groups: bool) -> list[str]:
     name = ctx.party(t, allow_groups=allow_groups)
     if name:
@@ -159,6 +173,10 @@ def meet_verb(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:
             return
         obj_toks = [subj_tok] if subj_tok is not None else []
         subj_tok = agents[0]
+    elif lemma == "shake":  # "shook hands with X"
+        if not any(c.dep_ == "dobj" and c.lemma_ == "hand" for c in v.children):
+            return
+        obj_toks = _objects_of_prep(ctx, v, ("with",))
     else:
         if lemma not in ("talk", "speak", "confer", "negotiate"):
             obj_toks = [c for c in v.children if c.dep_ == "dobj"]
@@ -200,6 +218,7 @@ def meeting_noun(ctx: DocContext, n: Token, drafts: list[_Draft]) -> None:
         names: list[str] = []
         for b in between:
             names += [x for t in ctx.coordinated(b) for x in ctx.parties(t, allow_groups=True)]
+        names += _deal_partners(ctx, n)
         names = list(dict.fromkeys(names))
         if len(names) >= 2:
             _emit(ctx, drafts, names, [], anchors, n.sent)
@@ -302,6 +321,10 @@ def _pobj_sides(ctx: DocContext, p: Token) -> list[str]:
             if cur.head is cur:
                 break
             cur = cur.head
+        # Parsed without a relative clause: the nearest organisation or country before it.
+        for k in reversed(ctx.doc[max(p.sent.start, p.i - 6) : p.i]):
+            if k.ent_type_ in ("ORG", "GPE") and (n := ctx.party(k)):
+                return [n]
         return []
     return [n for k in ctx.coordinated(p) if (n := ctx.party(k))]
 
@@ -332,6 +355,8 @@ def _speakers(ctx: DocContext) -> list[str]:
                 continue  # only main-clause statements, not "as X said", "by saying"
             if any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in tok.children):
                 continue  # "has repeatedly stated": an earlier statement
+            if ctx.time_words([tok]) is not None:
+                continue  # "warned last week": a statement made at another time
             subj = ctx.subject_of(tok)
             if subj is None:
                 continue
@@ -408,8 +433,9 @@ def event_participants(ctx: DocContext, drafts: list[_Draft]) -> None:
                 if subj is not None and not ctx.in_quote[subj.i]:
                     found += _persons(ctx, ctx.parties(subj))
                 for t in verb.subtree:
-                    if t.dep_ in ("dobj", "poss", "pobj", "dative") and not ctx.in_quote[t.i]:
-                        found += _persons(ctx, [n for n in [ctx.persons.at(t)] if n])
+                    m = ctx.persons.mention_at(t)
+                    if m is not None and m.head == t.i and not ctx.in_quote[t.i]:
+                        found.append(m.canonical)
         if found:
             names += found
             anchors.append(refs[0] if refs else sent.root)
