@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("briefbot.slack.home")
 
+FOLLOW = "follow_official"
 MAX_VIEW_BLOCKS = 100
 MAX_LIST = 20
 LATEST = 5
@@ -68,7 +69,8 @@ def home_view(ctx: AppContext, team_id: str, user_id: str) -> dict[str, Any]:
 
 
 def _latest_blocks(ctx: AppContext, room: int) -> list[dict[str, Any]]:
-    """The latest briefings' blocks without buttons (no response_url on the Home tab)."""
+    """The latest briefings' blocks. Only Follow buttons are kept: the others answer
+    through a response_url, which the Home tab does not have."""
     from briefings.compose import compose_briefing
     from briefings.render.blocks import to_message
 
@@ -84,7 +86,10 @@ def _latest_blocks(ctx: AppContext, room: int) -> list[dict[str, Any]]:
         blocks = []
         for b in msg.get("blocks") or ():
             if b.get("type") == "actions":
-                continue
+                els = [e for e in b.get("elements") or () if e.get("action_id") == FOLLOW]
+                if not els:
+                    continue
+                b = {**b, "elements": els}
             b = dict(b)
             if "block_id" in b:
                 b["block_id"] = f"{b['block_id']}-h{i}"[:255]

@@ -24,7 +24,10 @@ def test_app_home(bot: Any) -> None:
     assert "Officials you follow" in text and "*James Kelly*" in text
     assert "<#CHOMESUB>: on weekdays at 08:00 (Asia/Tokyo)" in text
     assert "Latest briefings" in text
-    assert not [b for b in view["blocks"] if b["type"] == "actions"]
+    actions = [
+        e["action_id"] for b in view["blocks"] if b["type"] == "actions" for e in b["elements"]
+    ]
+    assert set(actions) == {"follow_official"}
 
 
 def test_app_home_for_a_new_user(http_bot: Any) -> None:
