@@ -235,3 +235,38 @@ def test_evidence_offsets_point_into_the_text(run: Run) -> None:
     x = run(text)
     ev = x.meetings[0].evidence[0]
     assert text[ev.start : ev.end] == ev.sentence
+
+
+# --- gatherings ------------------------------------------------------------------
+
+
+def test_gathering_in_the_lead_collects_its_participants(run: Run) -> None:
+    x = run(
+        "A regional summit in Lima on Friday ended with a joint declaration.\n"
+        "Foreign Minister Rosa Quispe chaired the talks. Also present were delegates from "
+        "the United Nations and the World Bank.\n"
+        '"We made progress," said Chilean president Marco Vidal.'
+    )
+    people = {p for m in x.meetings for p in m.participants}
+    assert {"Rosa Quispe", "United Nations", "World Bank", "Marco Vidal"} <= people
+
+
+def test_dated_statement_does_not_place_speaker_at_gathering(run: Run) -> None:
+    x = run(
+        "Talks between the government and the unions ended without agreement on Saturday.\n"
+        "Union leader Jo Hart warned last week that strikes would follow."
+    )
+    assert "Jo Hart" not in {p for m in x.meetings for p in m.participants}
+
+
+def test_handshake_with_their_president(run: Run) -> None:
+    x = run(
+        "Colombian president Luis Mora attended. Peru's president, Ana Ruiz, agreed to restore "
+        "ties with Colombia after shaking hands with their president."
+    )
+    assert frozenset({"Ruiz", "Mora"}) in pairs(x)
+
+
+def test_deal_partner_took_part_in_the_talks(run: Run) -> None:
+    x = run("The agreements with Iran were sealed after talks between China and India.")
+    assert {frozenset({"Iran", "China"}), frozenset({"China", "India"})} <= pairs(x)
