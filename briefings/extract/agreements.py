@@ -27,7 +27,8 @@ __all__ = ["extract_agreements"]
 
 _MAX_TEXT_TOKENS = 40
 _CONDITIONAL = frozenset({"if", "unless", "whether", "should"})
-_DEAL_GOVERNED = SIGN_VERBS | ENDORSE_VERBS | {"back", "support"}
+_ONGOING = frozenset({"continue", "extend", "renew"})
+_DEAL_GOVERNED = SIGN_VERBS | ENDORSE_VERBS | _ONGOING | {"back", "support"}
 
 
 @dataclass
@@ -148,8 +149,8 @@ def agree_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
 def _is_deal(c: Token) -> bool:
     if c.lemma_ in DEAL_NOUNS or c.lower_ in DEAL_NOUNS:
         return True
-    if any(k.lemma_ in DEAL_NOUNS for k in c.children if k.dep_ == "compound"):
-        return True
+    if any(k.lemma_ in DEAL_NOUNS for k in c.children if k.dep_ in ("compound", "appos")):
+        return True  # "a trade protocol", "dollars 240m agreement" (appositive parse)
     # "a number of other agreements"
     return any(
         p.lemma_ in DEAL_NOUNS or p.lower_ in DEAL_NOUNS
@@ -170,7 +171,7 @@ def _deal_object(v: Token) -> Token | None:
 def deal_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
     if _conditional(v) or _negated(v) or _irrealis(v):
         return
-    if ctx.is_future(v) and v.lemma_ not in SIGN_VERBS:
+    if ctx.is_future(v) and v.lemma_ not in SIGN_VERBS | _ONGOING:
         return
     obj = _deal_object(v)
     if obj is None:
@@ -188,7 +189,7 @@ def deal_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
         ]
         if not parties:
             return
-    if v.lemma_ not in SIGN_VERBS | {"extend", "renew", "formalise", "formalize"}:
+    if v.lemma_ not in SIGN_VERBS | _ONGOING | {"formalise", "formalize"}:
         plural = subj is not None and (subj.tag_ in ("NNS", "NNPS") or len(parties) >= 2)
         if not plural:
             return

@@ -172,6 +172,11 @@ class DocContext:
                         break
                 if who:
                     break
+        if who is None and self.in_quote[sent.start] and sent.start > 0:
+            # A quotation running on from the previous sentence keeps its speaker.
+            prev = self.doc[sent.start - 1].sent
+            if prev.start != sent.start and "\n" not in self.doc[prev.start : sent.start].text:
+                who = self.speaker(prev)
         self._speakers[sent.start] = who
         return who
 
@@ -331,9 +336,17 @@ class DocContext:
         if low in ("they", "them", "both") and tok.pos_ in ("PRON", "DET", "NOUN"):
             return not self.in_quote[tok.i]
         if tok.lemma_ in _GROUP_ANAPHOR_HEADS or low in _GROUP_ANAPHOR_HEADS:
-            return any(
-                (c.dep_ in ("nummod", "det", "predet") and c.lower_ in ("two", "both"))
-                for c in tok.children
+            kids = list(tok.children)
+            if any(
+                c.dep_ in ("nummod", "det", "predet") and c.lower_ in ("two", "both") for c in kids
+            ):
+                return True
+            # "The leaders (at the summit) approved ...": plural, definite, otherwise unnamed.
+            return (
+                tok.tag_ == "NNS"
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in kids)
+                and not any(c.dep_ in ("amod", "compound", "poss") or c.ent_type_ for c in kids)
+                and not any(c.dep_ == "prep" and c.lower_ == "of" for c in kids)
             )
         return False
 
