@@ -18,7 +18,7 @@ import pytest
 
 from bot.context import AppContext, build_context
 from bot.settings import load_settings
-from bot.slack.app import build_app, build_client
+from bot.slack.app import build_app, build_client, shutdown
 from bot.slack.http import HttpServer
 from bot.slack.socket import socket_handler
 from tests.fakes import APP_TOKEN, BOT_TOKEN, FakeSlack, ResponseReceiver, WebServer
@@ -249,6 +249,7 @@ def socket_handler_running(socket_ctx: AppContext, fake_slack: FakeSlack) -> Ite
         yield handler
     finally:
         handler.close()
+        shutdown(app)
 
 
 @pytest.fixture
