@@ -80,6 +80,10 @@ def serve(args: argparse.Namespace) -> int:
         host="127.0.0.1",
     )
     ctx = build_context(settings)
+    if args.no_cache:
+        from bot.slack.cache import answer_cache
+
+        answer_cache(ctx.store).max_entries = 0  # every dossier is looked up afresh
     server = HttpServer(ctx, host="127.0.0.1", port=0)
     print(f"READY {server.port}", flush=True)
     server.serve()
@@ -249,6 +253,11 @@ def main() -> int:
         "--corpus", type=Path, nargs="*", default=[SHARED / "corpus" / "diplomacy", ROOT / "seeds"]
     )
     ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="disable the dossier answer cache (every request looks up)",
+    )
     ap.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--api-url", help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -321,6 +330,7 @@ def main() -> int:
     result = {
         "articles_stored": stored,
         "concurrency": n,
+        "answer_cache": not args.no_cache,
         "noop_floor": floor,
         "dossier": dossier,
         "answer_p99_ratio_to_floor": round(ratio, 2),
@@ -329,7 +339,8 @@ def main() -> int:
     }
     out = ROOT / "bench" / "out"
     out.mkdir(parents=True, exist_ok=True)
-    (out / "slack_http.json").write_text(json.dumps(result, indent=2))
+    name = "slack_http_nocache.json" if args.no_cache else "slack_http.json"
+    (out / name).write_text(json.dumps(result, indent=2))
     print()
     print(f"{'':18}{'ack p50':>10}{'ack p99':>10}{'answer p50':>12}{'answer p99':>12}")
     for name, r in (("no-op (floor)", floor), ("/brief <official>", dossier)):
