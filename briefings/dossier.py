@@ -136,7 +136,7 @@ _CACHE: weakref.WeakKeyDictionary[Store, tuple[tuple[Any, ...], _Index]] = (
 _LOCK = threading.Lock()
 
 
-def _build_index(store: Store) -> _Index:
+def _build_index(store: q.Source) -> _Index:
     idx = _Index()
     by_choice: dict[str, set[int]] = {}
     for o in q.load_officials(store):
@@ -159,13 +159,13 @@ def _build_index(store: Store) -> _Index:
     return idx
 
 
-def _index(store: Store) -> _Index:
-    sig = q.index_signature(store)
+def _index(store: Store, conn: q.Source | None = None) -> _Index:
+    sig = q.index_signature(conn if conn is not None else store)
     with _LOCK:
         hit = _CACHE.get(store)
         if hit is not None and hit[0] == sig:
             return hit[1]
-    idx = _build_index(store)
+    idx = _build_index(conn if conn is not None else store)
     with _LOCK:
         _CACHE[store] = (sig, idx)
     return idx
@@ -211,7 +211,7 @@ def _fuzzy(
 
 
 def _decide(
-    store: Store, query: str, refs: list[OfficialRef], note: str | None = None
+    store: q.Source, query: str, refs: list[OfficialRef], note: str | None = None
 ) -> DossierAnswer:
     if len(refs) == 1:
         return _dossier(store, query, refs[0], (), note)
@@ -227,10 +227,15 @@ def lookup(store: Store, query: str) -> DossierAnswer:
     key = name_key(query)
     if not key:
         return Unknown(query)
-    idx = _index(store)
+    with q.reading(store) as conn:
+        return _lookup(store, conn, query, key)
+
+
+def _lookup(store: Store, conn: q.Source, query: str, key: str) -> DossierAnswer:
+    idx = _index(store, conn)
     ids = _direct(idx, key)
     if ids:
-        return _decide(store, query, _ranked(idx, ids))
+        return _decide(conn, query, _ranked(idx, ids))
     loose = _fuzzy(idx, key, FUZZY_CANDIDATE)
     if loose:
         top_score = loose[0][1]
@@ -239,8 +244,8 @@ def lookup(store: Store, query: str) -> DossierAnswer:
             close = sorted(close, key=lambda r: (-r.mentions, r.name))
             note = f"No official is named {query!r}; showing the closest match, {close[0].name}."
             if len(close) == 1:
-                return _dossier(store, query, close[0], (), note)
-            return _decide(store, query, close, note)
+                return _dossier(conn, query, close[0], (), note)
+            return _decide(conn, query, close, note)
         return Candidates(query, tuple(r for r, _ in loose[:MAX_CANDIDATES]), fuzzy=True)
     return Unknown(query, _suggest(idx, key))
 
@@ -324,7 +329,7 @@ def _dedupe(facts: list[DossierFact]) -> list[DossierFact]:
 
 
 def _dossier(
-    store: Store, query: str, ref: OfficialRef, also: tuple[OfficialRef, ...], note: str | None
+    store: q.Source, query: str, ref: OfficialRef, also: tuple[OfficialRef, ...], note: str | None
 ) -> Dossier:
     title, _affiliation, n_articles = q.latest_title(store, ref.id)
     mrows, m_total = q.meetings_of(store, ref.id, MAX_MEETINGS * 2)

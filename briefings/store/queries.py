@@ -7,12 +7,13 @@ rows, so callers hold no session.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.engine import Connection
 
 from ..people import clean_name
 from .repository import Store
@@ -90,11 +91,27 @@ class FactRow:
     seq: int = 0
 
 
-def _session(store: Store) -> Session:
-    return Session(store.engine)
+Source = Store | Connection
 
 
-def index_signature(store: Store) -> tuple[Any, ...]:
+@contextmanager
+def _session(store: Source) -> Iterator[Connection]:
+    """A Core connection (cheaper than an ORM session); reuses one passed in."""
+    if isinstance(store, Connection):
+        yield store
+        return
+    with store.engine.connect() as conn:
+        yield conn
+
+
+@contextmanager
+def reading(store: Store) -> Iterator[Connection]:
+    """One connection for several queries (pass it where a Store is expected)."""
+    with store.engine.connect() as conn:
+        yield conn
+
+
+def index_signature(store: Source) -> tuple[Any, ...]:
     """Changes whenever an official or alias is added or updated."""
     with _session(store) as s:
         a = s.execute(
@@ -104,7 +121,7 @@ def index_signature(store: Store) -> tuple[Any, ...]:
     return (*tuple(a), *tuple(b))
 
 
-def load_officials(store: Store) -> list[OfficialInfo]:
+def load_officials(store: Source) -> list[OfficialInfo]:
     with _session(store) as s:
         aliases: dict[int, list[str]] = {}
         for oid, alias in s.execute(select(OfficialAliasRow.official_id, OfficialAliasRow.alias)):
@@ -152,7 +169,7 @@ def _newest(date_col: Any) -> tuple[Any, ...]:
 
 
 def _names_of(
-    s: Session, rows: Sequence[tuple[int, int, str, int | None]], official_id: int
+    s: Connection, rows: Sequence[tuple[int, int, str, int | None]], official_id: int
 ) -> dict[int, list[str]]:
     """Fact id -> the other people's display names (official's name when linked)."""
     ids = {oid for _, _, _, oid in rows if oid is not None}
@@ -171,7 +188,7 @@ def _names_of(
     return out
 
 
-def meetings_of(store: Store, official_id: int, limit: int) -> tuple[list[FactRow], int]:
+def meetings_of(store: Source, official_id: int, limit: int) -> tuple[list[FactRow], int]:
     """The official's meetings, newest first (at most `limit`), and how many there are."""
     with _session(store) as s:
         total = (
@@ -235,7 +252,7 @@ def meetings_of(store: Store, official_id: int, limit: int) -> tuple[list[FactRo
     return facts, int(total)
 
 
-def agreements_of(store: Store, official_id: int, limit: int) -> tuple[list[FactRow], int]:
+def agreements_of(store: Source, official_id: int, limit: int) -> tuple[list[FactRow], int]:
     with _session(store) as s:
         total = (
             s.scalar(
@@ -296,7 +313,7 @@ def agreements_of(store: Store, official_id: int, limit: int) -> tuple[list[Fact
     return facts, int(total)
 
 
-def latest_itinerary(store: Store, official_id: int) -> list[FactRow]:
+def latest_itinerary(store: Source, official_id: int) -> list[FactRow]:
     """The stops of the newest article giving this official's onward travel, in order."""
     with _session(store) as s:
         newest = s.scalar(
@@ -332,7 +349,7 @@ def latest_itinerary(store: Store, official_id: int) -> list[FactRow]:
     ]
 
 
-def latest_title(store: Store, official_id: int) -> tuple[str | None, str | None, int]:
+def latest_title(store: Source, official_id: int) -> tuple[str | None, str | None, int]:
     """(latest title, latest affiliation, number of articles) for an official."""
     with _session(store) as s:
         n = (
@@ -353,12 +370,16 @@ def latest_title(store: Store, official_id: int) -> tuple[str | None, str | None
             .limit(1)
         ).first()
         if row is None:
-            off = s.get(OfficialRow, official_id)
-            return (off.title, off.affiliation, int(n)) if off else (None, None, int(n))
+            off = s.execute(
+                select(OfficialRow.title, OfficialRow.affiliation).where(
+                    OfficialRow.id == official_id
+                )
+            ).first()
+            return (off[0], off[1], int(n)) if off else (None, None, int(n))
     return row[0], row[1], int(n)
 
 
-def article_officials(store: Store, article_ids: Sequence[int]) -> dict[int, list[str]]:
+def article_officials(store: Source, article_ids: Sequence[int]) -> dict[int, list[str]]:
     """Article id -> keys of the officials it mentions (for follow filters)."""
     if not article_ids:
         return {}
@@ -383,7 +404,7 @@ class StoredArticle:
 
 
 def new_articles(
-    store: Store, *, team_id: str, channel_id: str, since: dt.datetime | None, limit: int
+    store: Source, *, team_id: str, channel_id: str, since: dt.datetime | None, limit: int
 ) -> list[StoredArticle]:
     """Articles ingested after `since` and not yet delivered to the channel, newest first."""
     from .schema import ExtractionRow
@@ -412,7 +433,7 @@ def new_articles(
     return [StoredArticle(_article(r, 0), r[7], r[8], r[9]) for r in rows]
 
 
-def previous_digest_at(store: Store, team_id: str, channel_id: str) -> dt.datetime | None:
+def previous_digest_at(store: Source, team_id: str, channel_id: str) -> dt.datetime | None:
     with _session(store) as s:
         return s.scalar(
             select(SubscriptionRow.last_digest_at).where(
