@@ -26,6 +26,7 @@ __all__ = ["extract_meetings"]
 _VERBS = frozenset(
     [
         "shake",
+        "greet",
         "meet",
         "talk",
         "speak",
@@ -41,7 +42,7 @@ _VERBS = frozenset(
     ]
 )
 _PERSON_ONLY_OBJECT = frozenset(
-    ["speak", "talk", "host", "receive", "visit", "phone", "telephone", "call", "tell"]
+    ["greet", "speak", "talk", "host", "receive", "visit", "phone", "telephone", "call", "tell"]
 )
 _OBJECT_PREPS = {
     "meet": ("with",),
@@ -173,10 +174,15 @@ def meet_verb(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:
             return
         obj_toks = [subj_tok] if subj_tok is not None else []
         subj_tok = agents[0]
-    elif lemma == "shake":  # "shook hands with X"
+    elif lemma == "shake":  # "A shook hands with B", "A and B shake hands"
         if not any(c.dep_ == "dobj" and c.lemma_ == "hand" for c in v.children):
             return
         obj_toks = _objects_of_prep(ctx, v, ("with",))
+        if not obj_toks:
+            owners = ctx.parties(subj_tok) if subj_tok is not None else []
+            if len(_persons(ctx, owners)) >= 2:
+                _emit(ctx, drafts, _persons(ctx, owners), [], [v], v.sent)
+            return
     else:
         if lemma not in ("talk", "speak", "confer", "negotiate"):
             obj_toks = [c for c in v.children if c.dep_ == "dobj"]
@@ -199,7 +205,8 @@ def meet_verb(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:
                     continue
                 others.append([name])
     if not others:
-        if lemma in _CLIQUE_VERBS and len(owners) >= 2 and not obj_toks:
+        clique = lemma in _CLIQUE_VERBS or (lemma == "speak" and phone_ctx)
+        if clique and len(owners) >= 2 and not obj_toks:
             _emit(ctx, drafts, owners, [], [v], v.sent)
         return
     _emit(ctx, drafts, owners, others, [v], v.sent, tuple(obj_toks))
@@ -207,11 +214,11 @@ def meet_verb(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:
 
 def meeting_noun(ctx: DocContext, n: Token, drafts: list[_Draft]) -> None:
     low = n.lower_
-    if low in ("call", "calls") and not ctx.sent_has(n, _TELEPHONE):
+    between = _objects_of_prep(ctx, n, ("between", "among"))
+    if low in ("call", "calls") and not between and not ctx.sent_has(n, _TELEPHONE):
         return
     gov = ctx.governing_verb(n)
     anchors = [n] + ([gov] if gov is not None and n.dep_ in ("dobj", "nsubjpass") else [])
-    between = _objects_of_prep(ctx, n, ("between", "among"))
     if low in ("debate", "debates") and not between:
         return
     if between:
@@ -230,21 +237,31 @@ def meeting_noun(ctx: DocContext, n: Token, drafts: list[_Draft]) -> None:
     owner_tok = next((c for c in n.children if c.dep_ == "poss"), None)
     if owner_tok is None and n.dep_ not in ("nsubj", "nsubjpass"):
         owner_tok = ctx.subject_of(gov) if gov is not None else None
-    owners = ctx.parties(owner_tok, allow_groups=True) if owner_tok is not None else []
+    together = owner_tok is not None and owner_tok.lower_ == "their"
+    if together:
+        # "A and B arrive for their meeting": the clause's coordinated subject met.
+        subj = ctx.subject_of(gov) if gov is not None else None
+        owners = ctx.parties(subj) if subj is not None else []
+        if len(owners) < 2:
+            owners = ctx.recall(n.i, "people")
+    else:
+        owners = ctx.parties(owner_tok, allow_groups=True) if owner_tok is not None else []
+    joint = any(c.lower_ == "joint" for c in n.children)
     if n.dep_ == "dobj" and gov is not None and gov.lemma_ not in _HOLD and not withs:
         return
     others: list[list[str]] = []
     for w in withs + ofs:
         for t in ctx.coordinated(w):
             others += [[name] for name in _side_names(ctx, t, allow_groups=True)]
-    if low.startswith("conference") and not _persons(ctx, [x[0] for x in others]):
+    if low.startswith("conference") and not joint and not _persons(ctx, [x[0] for x in others]):
         return
     if not owners:
         if len(others) >= 2 and low in ("summit", "talks", "meeting"):
             _emit(ctx, drafts, [x[0] for x in others], [], anchors, n.sent)
         return
     if not others:
-        if len(owners) >= 2 and n.dep_ == "dobj" and gov is not None and gov.lemma_ in _HOLD:
+        held_together = n.dep_ == "dobj" and gov is not None and gov.lemma_ in _HOLD
+        if len(owners) >= 2 and (held_together or together or joint):
             _emit(ctx, drafts, owners, [], anchors, n.sent)
         return
     _emit(ctx, drafts, owners, others, anchors, n.sent, tuple(withs))

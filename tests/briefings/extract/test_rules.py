@@ -270,3 +270,22 @@ def test_handshake_with_their_president(run: Run) -> None:
 def test_deal_partner_took_part_in_the_talks(run: Run) -> None:
     x = run("The agreements with Iran were sealed after talks between China and India.")
     assert {frozenset({"Iran", "China"}), frozenset({"China", "India"})} <= pairs(x)
+
+
+def test_their_meeting_joint_conference_and_greetings(run: Run) -> None:
+    x = run("President Ivan Petrov and Chancellor Greta Lind arrived for their meeting in Berlin.")
+    assert frozenset({"Petrov", "Lind"}) in pairs(x)
+    y = run("President Hal Moore and Prime Minister Kenji Sato held a joint news conference.")
+    assert frozenset({"Moore", "Sato"}) in pairs(y)
+    z = run("President Hal Moore was greeted by Prime Minister Kenji Sato at the airport.")
+    assert frozenset({"Moore", "Sato"}) in pairs(z)
+
+
+def test_call_between_and_speaking_by_phone(run: Run) -> None:
+    x = run("A 30-minute call between President Hal Moore and Prime Minister Kenji Sato ended.")
+    assert frozenset({"Moore", "Sato"}) in pairs(x)
+    y = run(
+        "After speaking by phone on Friday, President Hal Moore and Chancellor Greta Lind "
+        "condemned the attack."
+    )
+    assert frozenset({"Moore", "Lind"}) in pairs(y)
