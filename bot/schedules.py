@@ -23,7 +23,7 @@ from apscheduler.triggers.cron import CronTrigger
 
 from briefings.errors import UsageError
 
-from .wording import say, usage
+from .wording import say, usage, user
 
 _TIME = re.compile(r"^(\d{1,2}):(\d{2})$")
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
@@ -61,17 +61,17 @@ def parse_timezone(value: str) -> str:
             ZoneInfo(value)
             name = value
         except (ZoneInfoNotFoundError, ValueError):
-            raise UsageError(say("bad_timezone", value=value, usage=_usage())) from None
+            raise UsageError(say("bad_timezone", value=user(value), usage=_usage())) from None
     return name
 
 
 def parse_time(value: str) -> tuple[int, int]:
     m = _TIME.match(value)
     if not m:
-        raise UsageError(say("bad_time", value=value, usage=_usage()))
+        raise UsageError(say("bad_time", value=user(value), usage=_usage()))
     hour, minute = int(m.group(1)), int(m.group(2))
     if hour > 23 or minute > 59:
-        raise UsageError(say("bad_time", value=value, usage=_usage()))
+        raise UsageError(say("bad_time", value=user(value), usage=_usage()))
     return hour, minute
 
 
@@ -135,7 +135,7 @@ def validate_cron(cron: str, timezone: str) -> str:
         cron_trigger(norm, timezone)
     except (ValueError, TypeError, KeyError) as exc:
         raise UsageError(
-            say("bad_cron", value=cron, reason=str(exc) or "invalid", usage=_usage())
+            say("bad_cron", value=user(cron), reason=user(str(exc) or "invalid"), usage=_usage())
         ) from None
     return norm
 
@@ -144,7 +144,7 @@ def _split(text: str) -> list[str]:
     try:
         return shlex.split(text.translate(_QUOTES))
     except ValueError:
-        raise UsageError(say("bad_schedule", text=text, usage=_usage())) from None
+        raise UsageError(say("bad_schedule", text=user(text), usage=_usage())) from None
 
 
 def parse_schedule(text: str, default_timezone: str = "UTC") -> Schedule:
@@ -160,7 +160,7 @@ def parse_schedule(text: str, default_timezone: str = "UTC") -> Schedule:
 
     def tz_from(extra: list[str]) -> str:
         if len(extra) > 1:
-            raise UsageError(say("bad_schedule", text=raw, usage=_usage()))
+            raise UsageError(say("bad_schedule", text=user(raw), usage=_usage()))
         return parse_timezone(extra[0]) if extra else parse_timezone(default_timezone)
 
     if kind in ("daily", "weekdays"):
@@ -185,7 +185,7 @@ def parse_schedule(text: str, default_timezone: str = "UTC") -> Schedule:
             raise UsageError(say("cron_unquoted", usage=_usage()))
         tz = tz_from(rest[1:])
         return Schedule(raw, validate_cron(expr, tz), tz)
-    raise UsageError(say("bad_schedule", text=raw, usage=_usage()))
+    raise UsageError(say("bad_schedule", text=user(raw), usage=_usage()))
 
 
 def describe(cron: str, timezone: str) -> str:

@@ -114,6 +114,14 @@ MESSAGES: Final[dict[str, str]] = {
 }
 
 
+def user(text: str, limit: int = 200) -> str:
+    """What a user typed, safe inside a backtick code span in a message: Slack's
+    control characters escaped, backticks neutralised, long input cut."""
+    t = str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    t = t.replace("`", "'").replace("\n", " ")
+    return t if len(t) <= limit else t[: limit - 1] + "…"
+
+
 def say(key: str, **values: object) -> str:
     """The message for `key` with `values` filled in."""
     return MESSAGES[key].format(**values)

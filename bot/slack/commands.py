@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 from briefings.errors import UsageError
 
 from ..schedules import Schedule, parse_schedule
-from ..wording import say, usage
+from ..wording import say, usage, user
 
 _SLACK_LINK = re.compile(r"^<([^|>]+)(?:\|[^>]*)?>$")
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):(//)?")
@@ -145,10 +145,15 @@ def near_subcommand(word: str) -> str | None:
     return best if _distance(w, best) <= limit else None
 
 
+def unescape(text: str) -> str:
+    """Slack escapes &, < and > in command text; undo it."""
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+
+
 def unwrap_link(token: str) -> str:
     """Slack may send links as `<https://x|label>`; return the bare address."""
     m = _SLACK_LINK.match(token.strip())
-    return m.group(1) if m else token.strip()
+    return unescape(m.group(1) if m else token.strip())
 
 
 def looks_like_url(token: str) -> bool:
@@ -162,14 +167,14 @@ def check_http_url(token: str, usage_key: str) -> str:
     m = _SCHEME.match(url)
     scheme = m.group(1).lower() if m else ""
     if scheme not in ("http", "https"):
-        raise UsageError(say("not_http", scheme=scheme or url, usage=usage(usage_key)))
+        raise UsageError(say("not_http", scheme=user(scheme or url), usage=usage(usage_key)))
     try:
         parts = urlsplit(url)
         _ = parts.port
     except ValueError:
-        raise UsageError(say("bad_url", url=url, usage=usage(usage_key))) from None
+        raise UsageError(say("bad_url", url=user(url), usage=usage(usage_key))) from None
     if not parts.hostname or any(c.isspace() for c in url):
-        raise UsageError(say("bad_url", url=url, usage=usage(usage_key)))
+        raise UsageError(say("bad_url", url=user(url), usage=usage(usage_key)))
     return url
 
 
@@ -186,7 +191,7 @@ def _needs(name: str, rest: str, what: str) -> str:
 
 def _name(rest: str) -> str:
     """An official's name as typed, without surrounding quotes."""
-    return rest.translate(_QUOTES).strip().strip("\"'").strip()
+    return unescape(rest).translate(_QUOTES).strip().strip("\"'").strip()
 
 
 def parse(text: str, *, default_timezone: str = "UTC") -> Command:
@@ -206,7 +211,7 @@ def parse(text: str, *, default_timezone: str = "UTC") -> Command:
             return Latest()
         if rest.isdigit() and 1 <= int(rest) <= 5:
             return Latest(int(rest))
-        raise UsageError(say("bad_count", value=rest, usage=usage("latest")))
+        raise UsageError(say("bad_count", value=user(rest), usage=usage("latest")))
     if word == "subscribe":
         return Subscribe(parse_schedule(rest, default_timezone))
     if word == "unsubscribe":
@@ -249,9 +254,11 @@ def parse(text: str, *, default_timezone: str = "UTC") -> Command:
         return BriefUrl(check_http_url(first, "url"))
     if first.startswith(("-", "/")):
         raise UsageError(
-            say("unknown_subcommand", word=first, suggestion="help", usage=usage("help"))
+            say("unknown_subcommand", word=user(first), suggestion="help", usage=usage("help"))
         )
     near = near_subcommand(word)
     if near is not None:
-        raise UsageError(say("unknown_subcommand", word=first, suggestion=near, usage=usage(near)))
+        raise UsageError(
+            say("unknown_subcommand", word=user(first), suggestion=near, usage=usage(near))
+        )
     return Official(_name(text))

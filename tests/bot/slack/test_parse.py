@@ -79,3 +79,22 @@ def test_errors_are_one_line_with_usage(text: str, needle: str, usage: str) -> N
 def test_names_are_not_taken_for_typos() -> None:
     for name in ("Kelly", "Blair", "Straw", "Abe", "Fukuda", "Kawaguchi", "Helen Clark"):
         assert c.parse(name) == c.Official(name)
+
+
+def test_slack_escapes_are_undone() -> None:
+    assert c.parse("https://x.example/a?b=1&amp;c=2") == c.BriefUrl("https://x.example/a?b=1&c=2")
+    assert c.parse("<https://x.example/a?b=1&amp;c=2|x.example>") == c.BriefUrl(
+        "https://x.example/a?b=1&c=2"
+    )
+    assert c.parse("follow Ben &amp; Jerry") == c.Follow("Ben & Jerry")
+
+
+def test_user_text_cannot_inject_into_error_messages() -> None:
+    for text in ("--<!channel>", "latest <@U123>", "subscribe daily `x` <!here>"):
+        with pytest.raises(UsageError) as info:
+            c.parse(text)
+        msg = str(info.value)
+        assert "<!" not in msg and "<@" not in msg, msg
+    with pytest.raises(UsageError) as info:
+        c.parse("--" + "x" * 5000)
+    assert len(str(info.value)) < 600
