@@ -50,6 +50,8 @@ class SourceRef:
     published: dt.date | None = None
     url: str | None = None
     ext_id: str | None = None
+    # The file or URL the article was loaded from (shown when nothing else names it).
+    origin: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -517,6 +519,7 @@ def source_ref(article: Article, article_id: int | None = None) -> SourceRef:
         published=article.published,
         url=article.url,
         ext_id=article.id,
+        origin=article.origin,
     )
 
 

@@ -45,6 +45,8 @@ def context_line(src: SourceRef) -> str:
     parts: list[str] = []
     if src.source:
         parts.append(escape(src.source))
+    elif src.origin and not src.url:
+        parts.append(escape(src.origin.replace("\\", "/").rsplit("/", 1)[-1]))
     parts.append(format_day(src.published) if src.published else "date unknown")
     if src.url:
         parts.append(link(src.url, "Read the article"))

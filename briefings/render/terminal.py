@@ -21,8 +21,9 @@ __all__ = ["render"]
 
 
 def _context(src: SourceRef) -> Text:
+    origin = (src.origin or "").replace("\\", "/").rsplit("/", 1)[-1] if not src.url else ""
     parts = [
-        src.source or "",
+        src.source or origin,
         format_day(src.published) if src.published else "date unknown",
         src.url or "",
     ]
