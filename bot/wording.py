@@ -18,7 +18,8 @@ USAGE: Final[dict[str, str]] = {
     "latest": "`/brief latest [1-5]`: the latest briefings",
     "subscribe": (
         "`/brief subscribe daily 08:00 [timezone]` | `weekdays 07:30 [timezone]` | `hourly` | "
-        '`cron "0 8 * * 1-5" [timezone]`: post this channel\'s digest on a schedule'
+        '`cron "0 8 * * 1-5" [timezone]`, then optionally `only followed`, `always`, '
+        "`keywords a, b`: post this channel's digest on a schedule"
     ),
     "unsubscribe": "`/brief unsubscribe`: stop this channel's digest",
     "subscriptions": "`/brief subscriptions`: this channel's digest schedule",
@@ -61,7 +62,12 @@ MESSAGES: Final[dict[str, str]] = {
     "unsubscribed": "This channel's digest is stopped (it was {schedule}).",
     "not_subscribed": "This channel has no digest schedule. Set one with {usage}",
     "subscriptions": "This channel's digest is posted {schedule}.",
-    "subscription_filters": "Filtered to followed officials: {names}.",
+    "subscription_followed": "Only stories about the officials this channel follows ({names}).",
+    "subscription_followed_none": (
+        "Only stories about the officials this channel follows (none yet: {usage})."
+    ),
+    "subscription_keywords": "Only stories mentioning: {words}.",
+    "subscription_always": "When nothing is new, a short notice is posted.",
     "followed": "This channel now follows *{name}*.",
     "already_following": "This channel already follows *{name}*.",
     "unfollowed": "This channel no longer follows *{name}*.",

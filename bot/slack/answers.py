@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from briefings.errors import FetchError, UsageError
-from briefings.store.channels import Channels
+from briefings.store.channels import Channels, Subscription
 from briefings.text import fold
 
 from .. import wording as w
@@ -284,13 +284,18 @@ def channel_command(ctx: AppContext, cmd: c.Command, who: Asker) -> Message:
             cron=sched.cron,
             timezone=sched.timezone,
             created_by=who.user_id,
+            only_followed=cmd.only_followed,
+            keywords=cmd.keywords,
+            notify_empty=cmd.notify_empty,
         )
         notify_scheduled(ctx, team, channel, new.cron, new.timezone)
         now = describe(new.cron, new.timezone)
         if previous is not None and (previous.cron, previous.timezone) != (new.cron, new.timezone):
             before = describe(previous.cron, previous.timezone)
-            return text_message(w.say("subscribed_changed", schedule=now, previous=before))
-        return text_message(w.say("subscribed", schedule=now))
+            lines = [w.say("subscribed_changed", schedule=now, previous=before)]
+        else:
+            lines = [w.say("subscribed", schedule=now)]
+        return text_message("\n".join(lines + _filters(ch, new)))
     if isinstance(cmd, c.Unsubscribe):
         gone = ch.unsubscribe(team, channel)
         if gone is None:
@@ -302,11 +307,7 @@ def channel_command(ctx: AppContext, cmd: c.Command, who: Asker) -> Message:
         if sub is None:
             return text_message(w.say("not_subscribed", usage=w.usage("subscribe")))
         lines = [w.say("subscriptions", schedule=describe(sub.cron, sub.timezone))]
-        follows = ch.follows(team, "channel", channel)
-        if sub.only_followed and follows:
-            names = ", ".join(_escape(f.name) for f in follows)
-            lines.append(w.say("subscription_filters", names=names))
-        return text_message("\n".join(lines))
+        return text_message("\n".join(lines + _filters(ch, sub)))
     if isinstance(cmd, c.Follow):
         name = _canonical_official(ctx, cmd.name)
         added = ch.follow(team, "channel", channel, name)
@@ -340,6 +341,25 @@ def channel_command(ctx: AppContext, cmd: c.Command, who: Asker) -> Message:
         listing = "\n".join(f"• {_link(f.url)}" for f in feeds)
         return text_message(w.say("sources", lines=listing))
     raise TypeError(f"not a channel command: {cmd!r}")
+
+
+def _filters(ch: Channels, sub: Subscription) -> list[str]:
+    """The digest options of a subscription, one line each."""
+    lines = []
+    if sub.only_followed:
+        follows = ch.follows(sub.team_id, "channel", sub.channel_id)
+        if follows:
+            names = ", ".join(f"*{_escape(f.name)}*" for f in follows)
+            lines.append(w.say("subscription_followed", names=names))
+        else:
+            lines.append(w.say("subscription_followed_none", usage=w.usage("follow")))
+    if sub.keywords:
+        lines.append(
+            w.say("subscription_keywords", words=", ".join(_escape(k) for k in sub.keywords))
+        )
+    if sub.notify_empty:
+        lines.append(w.say("subscription_always"))
+    return lines
 
 
 def _link(url: str) -> str:

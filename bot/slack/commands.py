@@ -48,6 +48,11 @@ class BriefUrl:
 @dataclass(frozen=True, slots=True)
 class Subscribe:
     schedule: Schedule
+    # Digest options: only stories about officials the channel follows; only stories
+    # matching one of these keywords; post a "nothing new" notice when empty.
+    only_followed: bool = False
+    keywords: tuple[str, ...] = ()
+    notify_empty: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,6 +199,37 @@ def _name(rest: str) -> str:
     return unescape(rest).translate(_QUOTES).strip().strip("\"'").strip()
 
 
+_KEYWORDS = re.compile(r"(?:^|\s+)keywords?\s+(?P<words>.*)$", re.I)
+_OPTIONS = re.compile(r"(?:^|\s+)(?P<opt>only\s+followed|always)$", re.I)
+MAX_KEYWORDS = 20
+
+
+def _subscribe(rest: str, default_timezone: str) -> Subscribe:
+    """`<schedule> [tz] [only followed] [always] [keywords a, b]`."""
+    keywords: tuple[str, ...] = ()
+    m = _KEYWORDS.search(rest)
+    if m:
+        words = unescape(m.group("words")).translate(_QUOTES).replace('"', "")
+        keywords = tuple(dict.fromkeys(k.strip() for k in words.split(",") if k.strip()))
+        if not keywords or len(keywords) > MAX_KEYWORDS:
+            raise UsageError(
+                say(
+                    "missing_argument",
+                    command="keywords",
+                    what=f"1 to {MAX_KEYWORDS} comma-separated words",
+                    usage=usage("subscribe"),
+                )
+            )
+        rest = rest[: m.start()]
+    only_followed = notify_empty = False
+    while m2 := _OPTIONS.search(rest):
+        opt = " ".join(m2.group("opt").lower().split())
+        only_followed |= opt == "only followed"
+        notify_empty |= opt == "always"
+        rest = rest[: m2.start()]
+    return Subscribe(parse_schedule(rest, default_timezone), only_followed, keywords, notify_empty)
+
+
 def parse(text: str, *, default_timezone: str = "UTC") -> Command:
     """Parse the text after `/brief`."""
     text = " ".join((text or "").split())
@@ -213,7 +249,7 @@ def parse(text: str, *, default_timezone: str = "UTC") -> Command:
             return Latest(int(rest))
         raise UsageError(say("bad_count", value=user(rest), usage=usage("latest")))
     if word == "subscribe":
-        return Subscribe(parse_schedule(rest, default_timezone))
+        return _subscribe(rest, default_timezone)
     if word == "unsubscribe":
         _no_args("unsubscribe", rest)
         return Unsubscribe()

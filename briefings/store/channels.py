@@ -100,8 +100,12 @@ class Channels:
         cron: str,
         timezone: str,
         created_by: str | None = None,
+        only_followed: bool = False,
+        keywords: tuple[str, ...] = (),
+        notify_empty: bool = False,
     ) -> tuple[Subscription, Subscription | None]:
-        """Create or replace the channel's schedule; returns (new, previous or None)."""
+        """Create or replace the channel's schedule and digest filters; returns
+        (new, previous or None)."""
         with self.store.session() as s:
             row = s.scalar(
                 select(SubscriptionRow).where(
@@ -123,6 +127,9 @@ class Channels:
             row.cron = cron
             row.timezone = timezone
             row.created_by = created_by
+            row.only_followed = only_followed
+            row.keywords = list(keywords)
+            row.notify_empty = notify_empty
             s.flush()
             return _sub(row), previous
 

@@ -224,3 +224,28 @@ def test_subscribe_and_unsubscribe_call_the_scheduler(http_bot: Any, http_ctx: A
         ("schedule", "T0FAKE", "CSCHED", "0 8 * * 1-5", "Asia/Tokyo"),
         ("unschedule", "T0FAKE", "CSCHED"),
     ]
+
+
+def test_subscribe_with_digest_options(http_bot: Any, http_ctx: Any) -> None:
+    from briefings.store.channels import Channels
+
+    ch = "COPTIONS"
+    only(http_bot.ask("follow Kelly", channel_id=ch))
+    msg = only(
+        http_bot.ask(
+            "subscribe daily 07:00 only followed always keywords nuclear, Korea", channel_id=ch
+        )
+    )
+    assert msg["text"].splitlines() == [
+        "This channel's digest is now posted daily at 07:00 (UTC).",
+        "Only stories about the officials this channel follows (*James Kelly*).",
+        "Only stories mentioning: nuclear, Korea.",
+        "When nothing is new, a short notice is posted.",
+    ]
+    sub = Channels(http_ctx.store).subscription("T0FAKE", ch)
+    assert sub is not None
+    assert (sub.only_followed, sub.keywords, sub.notify_empty) == (True, ("nuclear", "Korea"), True)
+    assert (
+        only(http_bot.ask("subscriptions", channel_id=ch))["text"].splitlines()[1:]
+        == (msg["text"].splitlines()[1:])
+    )

@@ -98,3 +98,19 @@ def test_user_text_cannot_inject_into_error_messages() -> None:
     with pytest.raises(UsageError) as info:
         c.parse("--" + "x" * 5000)
     assert len(str(info.value)) < 600
+
+
+def test_subscribe_options() -> None:
+    cmd = c.parse("subscribe daily 08:00 Asia/Tokyo only followed always keywords nuclear, trade")
+    assert isinstance(cmd, c.Subscribe)
+    assert cmd.schedule.cron == "0 8 * * *" and cmd.schedule.timezone == "Asia/Tokyo"
+    assert cmd.only_followed and cmd.notify_empty
+    assert cmd.keywords == ("nuclear", "trade")
+    cmd = c.parse("subscribe hourly ONLY  FOLLOWED")
+    assert isinstance(cmd, c.Subscribe) and cmd.only_followed and not cmd.notify_empty
+    assert cmd.schedule.cron == "0 * * * *"
+    plain = c.parse("subscribe weekdays 07:30")
+    assert isinstance(plain, c.Subscribe)
+    assert (plain.only_followed, plain.keywords, plain.notify_empty) == (False, (), False)
+    with pytest.raises(UsageError, match="`keywords` needs"):
+        c.parse("subscribe daily 08:00 keywords , ,")
