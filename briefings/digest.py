@@ -113,6 +113,7 @@ class _Item:
     pairs: set[tuple[str, str]] = field(default_factory=set)
     places: set[str] = field(default_factory=set)
     dates: set[dt.date] = field(default_factory=set)
+    trips: dict[str, set[str]] = field(default_factory=dict)
 
 
 def _canon(ex: Extraction) -> dict[str, str]:
@@ -136,17 +137,23 @@ def _features(item: _Item) -> None:
 
     groups: list[Sequence[str]] = [m.participants for m in ex.meetings]
     groups += [a.parties for a in ex.agreements]
+    people = set(canon.values())
     for g in groups:
         keys = sorted({key(p) for p in g if key(p)})
         for a, b in combinations(keys, 2):
-            item.pairs.add((a, b))
+            # Country-only pairs ("EU", "US") recur in unrelated stories: a pair
+            # identifies an event only when it names at least one person.
+            if a in people or b in people:
+                item.pairs.add((a, b))
     for m in ex.meetings:
         if m.place:
             item.places.add(fold(m.place))
         if m.date:
             item.dates.add(m.date)
     for it in ex.next_stops:
+        stops = item.trips.setdefault(key(it.who), set())
         for st in it.stops:
+            stops.add(fold(st.place))
             if st.date:
                 item.dates.add(st.date)
     if item.article.published:
@@ -170,7 +177,18 @@ def _dates_close(a: set[dt.date], b: set[dt.date]) -> bool:
     return any(abs(x - y) <= DATE_WINDOW for x in a for y in b)
 
 
+def _trips_overlap(x: _Item, y: _Item) -> bool:
+    """The same traveller going to at least two of the same places: one trip."""
+    for who_x, stops_x in x.trips.items():
+        for who_y, stops_y in y.trips.items():
+            if first_names_compatible(who_x, who_y) and len(stops_x & stops_y) >= 2:
+                return True
+    return False
+
+
 def _facts_overlap(x: _Item, y: _Item) -> bool:
+    if x.trips and y.trips and _trips_overlap(x, y):
+        return True
     if not x.pairs or not y.pairs or not _pairs_match(x.pairs, y.pairs):
         return False
     return bool(x.places & y.places) or _dates_close(x.dates, y.dates)

@@ -208,3 +208,31 @@ def test_followed_officials_and_keywords(store: Store) -> None:
     assert [s.briefing.officials[0] for s in kw.stories] == ["Jack Straw"]
     both = build_digest(store, team_id=T, channel_id=C, followed=["Kelly"], keywords=["Gibraltar"])
     assert len(both.stories) == 2
+
+
+def test_one_trip_reported_twice_is_one_story(store: Store) -> None:
+    from briefings.models import Evidence, Itinerary, Official, Stop
+
+    def save(i: int, stops: list[str]) -> None:
+        art = article(f"t{i}", _text(i), title=f"Trip {i}")
+        ev = (Evidence(art.text, 0, len(art.text)),)
+        store.save(
+            art,
+            Extraction(
+                art.id,
+                "t",
+                (Official("Gordon Brown", "Chancellor", aliases=("Brown",)),),
+                next_stops=(
+                    Itinerary(
+                        "Brown" if i % 2 else "Gordon Brown",
+                        tuple(Stop(p, None, None, ev) for p in stops),
+                    ),
+                ),
+            ),
+        )
+
+    save(1, ["Tanzania", "Mozambique", "Cape Town"])
+    save(2, ["Kenya", "Tanzania", "Mozambique"])
+    save(3, ["Washington"])
+    d = build_digest(store, team_id=T, channel_id=C)
+    assert sorted(s.n_sources for s in d.stories) == [1, 2]
