@@ -28,7 +28,7 @@ __all__ = ["extract_agreements"]
 _MAX_TEXT_TOKENS = 40
 _CONDITIONAL = frozenset({"if", "unless", "whether", "should"})
 _ONGOING = frozenset({"continue", "extend", "renew"})
-_DEAL_GOVERNED = SIGN_VERBS | ENDORSE_VERBS | _ONGOING | {"back", "support"}
+_DEAL_GOVERNED = SIGN_VERBS | ENDORSE_VERBS | _ONGOING | {"back"}
 
 
 @dataclass
@@ -67,24 +67,9 @@ def _conditional(tok: Token) -> bool:
     return False
 
 
-_IRREALIS_AUX = frozenset(["would", "could", "might", "may", "can", "should", "must"])
-_IRREALIS_GOV = frozenset(
-    ["hope", "able", "try", "aim", "seek", "want", "expect", "plan", "need", "wish", "attempt"]
-)
-
-
 def _irrealis(tok: Token) -> bool:
     """ "would never be able to reach agreement", "hope to reach a deal"."""
-    cur = tok
-    for _ in range(3):
-        if any(c.dep_ == "aux" and c.lower_ in _IRREALIS_AUX for c in cur.children):
-            return True
-        if cur.dep_ == "xcomp" and cur.head.lemma_ in _IRREALIS_GOV:
-            return True
-        if cur.dep_ not in ("xcomp", "acomp") or cur.head is cur:
-            return False
-        cur = cur.head
-    return False
+    return DocContext.is_irrealis(tok)
 
 
 def _negated(tok: Token) -> bool:
@@ -122,6 +107,8 @@ def _add(
 def agree_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
     if _conditional(v) or _irrealis(v):
         return
+    if _negated(v) and any(c.lower_ == "yet" for c in v.children):
+        return  # "have not yet agreed": still open, not a disagreement
     polarity = "disagreed" if _negated(v) else "agreed"
     anchor = v
     if v.dep_ == "xcomp" and v.head.lemma_ in ("fail", "refuse"):
@@ -254,9 +241,12 @@ def oppose_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
             if c.dep_ == "dobj":
                 parties += ctx.parties(c)
                 parties += [n for k in c.children if k.dep_ == "poss" for n in ctx.parties(k)]
+                side = ctx.nationality_of(c)  # "the Estonian proposal"
+                if side:
+                    parties.append(side)
         start = v.i
-    if not parties:
-        return
+    if len(set(parties)) < 2:
+        return  # one side rejecting something is a position, not a dispute between parties
     _add(ctx, out, parties, "disagreed", _clip(ctx, start, v.right_edge.i), v)
 
 

@@ -72,6 +72,36 @@ _COUNTRY_WORDS = {fold(c): c for c in (*COUNTRIES, *MULTIWORD_COUNTRIES)} | {
     "nato": "Nato",
     "un": "UN",
 }
+_RANK_MODIFIERS = frozenset(
+    ["deputy", "vice", "shadow", "former", "assistant", "under", "acting", "junior", "ex"]
+)
+_ARRANGE = frozenset(["arrange", "schedule", "plan", "propose", "request", "seek", "organise"])
+IRREALIS_AUX = frozenset(["would", "could", "might", "may", "can", "should", "must"])
+IRREALIS_GOV = frozenset(
+    [
+        "hope",
+        "able",
+        "try",
+        "aim",
+        "seek",
+        "want",
+        "expect",
+        "plan",
+        "need",
+        "wish",
+        "attempt",
+        "ready",
+        "willing",
+        "happy",
+        "eager",
+        "keen",
+    ]
+)
+# Meeting plans ("expected to meet", "plans to meet") are planned meetings, not irrealis.
+MEETING_IRREALIS_GOV = frozenset(
+    ["hope", "able", "want", "wish", "ready", "willing", "happy", "eager", "keen", "refuse"]
+)
+CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 _QUOTE_OPEN = frozenset({"“", "‘‘", "``"})
 _QUOTE_CLOSE = frozenset({"”", "''"})
 
@@ -227,6 +257,8 @@ class DocContext:
                 break
             if name == exclude or tok.lower_ not in title:
                 continue
+            if (title & _RANK_MODIFIERS) - words:
+                continue  # "the prime minister" is not the Deputy Prime Minister
             if country is not None:
                 places = {fold(NORP_COUNTRY.get(w, "")) for w in title} | {fold(w) for w in title}
                 if country in places:
@@ -361,6 +393,14 @@ class DocContext:
             return self.recall(tok.i, kind)
         out: list[str] = []
         for t in (tok, *tok.conjuncts):
+            if t.tag_ == "NNS" and (
+                t.lemma_ in ROLE_HEADS or t.lemma_ in ("delegation", "government")
+            ):
+                # "the prime ministers of Bulgaria, Albania and Macedonia"
+                sides = [x for x in self.sides_of(t) if x not in out]
+                if sides:
+                    out += sides
+                    continue
             name = self.party(t, allow_groups=allow_groups)
             if name is None and t.pos_ == "NOUN" and t.lemma_ in ("leader", "official"):
                 name = self.nationality_of(t)
@@ -379,7 +419,7 @@ class DocContext:
         """ "Iraqi leaders" -> Iraq; "Nato leaders" -> Nato."""
         for c in tok.children:
             if c.i < tok.i and c.ent_type_ == "NORP":
-                return NORP_COUNTRY.get(fold(c.text))
+                return NORP_COUNTRY.get(fold(c.text), c.text)
             if (
                 c.i < tok.i
                 and c.ent_type_ in ("GPE", "ORG")
@@ -496,6 +536,8 @@ class DocContext:
             kids = list(cur.children)
             if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in kids):
                 return True
+            if cur is not tok and cur.lemma_ in _ARRANGE:
+                return True  # "trying to arrange a meeting", "proposed talks"
             if any(
                 c.lower_ in ("next", "upcoming", "forthcoming", "planned")
                 for c in kids
@@ -528,6 +570,32 @@ class DocContext:
                 cur = cur.head
                 continue
             break
+        return False
+
+    @staticmethod
+    def is_irrealis(tok: Token, governors: frozenset[str] = IRREALIS_GOV) -> bool:
+        """ "would be happy to meet", "hope to reach a deal", "could sign"."""
+        cur = tok
+        for _ in range(3):
+            if any(c.dep_ == "aux" and c.lower_ in IRREALIS_AUX for c in cur.children):
+                return True
+            if cur.dep_ == "xcomp" and cur.head.lemma_ in governors:
+                return True
+            if cur.dep_ not in ("xcomp", "acomp") or cur.head is cur:
+                return False
+            cur = cur.head
+        return False
+
+    @staticmethod
+    def is_conditional(tok: Token) -> bool:
+        """Inside an "if/unless/whether" clause."""
+        cur = tok
+        for _ in range(4):
+            if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in cur.children):
+                return True
+            if cur.head is cur:
+                break
+            cur = cur.head
         return False
 
     def time_words(self, anchors: Iterable[Token]) -> Span | None:

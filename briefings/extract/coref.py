@@ -35,7 +35,11 @@ class Mention:
 def clean_name(span: Span) -> tuple[int, int, str] | None:
     """Strip honorifics/titles, possessive "'s" and punctuation from a PERSON span."""
     toks = [t for t in span if not t.is_space]
-    while toks and (toks[-1].is_punct or toks[-1].lower_ in ("'s", "’s", "'")):
+    while toks and (
+        toks[-1].is_punct
+        or toks[-1].lower_ in ("'s", "’s", "'")
+        or (toks[-1].is_lower and toks[-1].is_stop)
+    ):
         toks.pop()
     while toks and (
         toks[0].is_punct or toks[0].lower_ in HONORIFICS or toks[0].lower_ in TITLE_WORDS

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from ..models import Evidence, Meeting
-from .context import DocContext
+from .context import MEETING_IRREALIS_GOV, DocContext
 from .dates import resolve
 from .lexicon import DEAL_NOUNS, GENERIC_PEOPLE, MEETING_NOUNS, ROLE_HEADS, SAY_VERBS
 
@@ -152,8 +152,15 @@ def _side_names(ctx: DocContext, t: Token, *, allow_groups: bool) -> list[str]:
     return [side] if side else []
 
 
+def _hypothetical(ctx: DocContext, tok: Token) -> bool:
+    """ "would be happy to meet", "whether to begin talks", "ready to negotiate"."""
+    return ctx.is_conditional(tok) or ctx.is_irrealis(tok, MEETING_IRREALIS_GOV)
+
+
 def meet_verb(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:
     lemma = v.lemma_
+    if _hypothetical(ctx, v):
+        return
     if lemma == "call" and any(
         c.dep_ in ("oprd", "xcomp", "ccomp", "acomp")
         or (c.dep_ == "prep" and c.lower_ in ("on", "for"))
@@ -189,6 +196,8 @@ def meet_verb(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:
         obj_toks += _objects_of_prep(ctx, v, _OBJECT_PREPS.get(lemma, ()))
     if subj_tok is None:
         return
+    if lemma == "tell" and not (ctx.persons.at(subj_tok) or subj_tok.lower_ in ("he", "she")):
+        return  # "the prime minister told X": too loose to resolve a title here
     owners = ctx.parties(subj_tok, allow_groups=True)
     if not owners:
         return
@@ -203,6 +212,8 @@ def meet_verb(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:
                     _notable(ctx, name) or (phone_ctx and not _persons(ctx, [name]))
                 ):
                     continue
+                if lemma == "visit" and not any(n == name for _, n, _ in ctx.titled):
+                    continue  # "visited Auschwitz" (tagged a person): visits need a titled host
                 others.append([name])
     if not others:
         clique = lemma in _CLIQUE_VERBS or (lemma == "speak" and phone_ctx)
@@ -214,6 +225,9 @@ def meet_verb(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:
 
 def meeting_noun(ctx: DocContext, n: Token, drafts: list[_Draft]) -> None:
     low = n.lower_
+    gov0 = ctx.governing_verb(n)
+    if gov0 is not None and _hypothetical(ctx, gov0):
+        return
     between = _objects_of_prep(ctx, n, ("between", "among"))
     if low in ("call", "calls") and not between and not ctx.sent_has(n, _TELEPHONE):
         return

@@ -74,10 +74,16 @@ def _places(ctx: DocContext, tok: Token) -> list[Token]:
 
 
 def _is_place(ctx: DocContext, t: Token) -> bool:
-    """A place entity, or an untagged proper noun that names no person ("Aceh")."""
+    """A place entity, or an untagged proper noun placed in a country ("Aceh in
+    Indonesia") or listed with places."""
     if t.ent_type_ in _PLACE_LABELS:
         return True
-    return t.tag_ == "NNP" and not t.ent_type_ and ctx.persons.at(t) is None
+    if t.tag_ != "NNP" or t.ent_type_ or ctx.persons.at(t) is not None:
+        return False
+    if any(k.ent_type_ in _PLACE_LABELS for k in t.conjuncts):
+        return True
+    nxt = t.doc[t.i + 1 : t.i + 3]
+    return len(nxt) == 2 and nxt[0].lower_ == "in" and nxt[1].ent_type_ in _PLACE_LABELS
 
 
 def _prep_places(ctx: DocContext, tok: Token, preps: tuple[str, ...]) -> list[Token]:

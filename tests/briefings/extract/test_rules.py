@@ -289,3 +289,39 @@ def test_call_between_and_speaking_by_phone(run: Run) -> None:
         "condemned the attack."
     )
     assert frozenset({"Moore", "Lind"}) in pairs(y)
+
+
+def test_hypothetical_meetings_are_not_meetings(run: Run) -> None:
+    x = run(
+        "President Hal Moore said he would be happy to meet Prime Minister Kenji Sato. "
+        "The EU will decide whether to begin talks with Turkey. "
+        'Chancellor Greta Lind said: "We are ready to negotiate with Russia."'
+    )
+    assert x.meetings == ()
+
+
+def test_arranged_meeting_is_planned(run: Run) -> None:
+    x = run("Envoy Tom Reed is trying to arrange a meeting with President Ana Morales.")
+    assert [m.status for m in x.meetings] == ["planned"]
+
+
+def test_open_question_and_one_sided_rejection_are_not_disputes(run: Run) -> None:
+    x = run(
+        'Commissioner Ana Ruiz said: "We haven\'t yet agreed on the tariffs." '
+        "Adviser Tom Hart rejected the threat of climate change."
+    )
+    assert x.agreements == ()
+
+
+def test_the_title_is_not_the_deputy(run: Run) -> None:
+    x = run(
+        "Deputy Prime Minister John Hale spoke first. Prime Minister Tony Ward arrived later. "
+        "The prime minister met Chancellor Uwe Brandt."
+    )
+    assert frozenset({"Ward", "Brandt"}) in pairs(x)
+    assert frozenset({"Hale", "Brandt"}) not in pairs(x)
+
+
+def test_plural_title_of_countries_names_the_sides(run: Run) -> None:
+    x = run("The prime ministers of Bulgaria, Albania and Macedonia signed the pipeline agreement.")
+    assert set(x.agreements[0].parties) == {"Bulgaria", "Albania", "Macedonia"}
