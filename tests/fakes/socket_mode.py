@@ -31,6 +31,7 @@ class FakeSocketMode:
         self.ack_at: dict[str, float] = {}
         self.bad_frames: list[str] = []
         self.connections: list[ServerConnection] = []
+        self.accepted = 0  # connections ever opened
         self._ids = itertools.count(1)
         self._cond = threading.Condition()
         self._server: Server | None = None
@@ -56,6 +57,7 @@ class FakeSocketMode:
     def _session(self, conn: ServerConnection) -> None:
         with self._cond:
             self.connections.append(conn)
+            self.accepted += 1
             self._cond.notify_all()
         conn.send(
             json.dumps(
