@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from .models import Agreement, Article, Evidence, Extraction, Meeting, Official
+from .models import Agreement, Article, Evidence, Extraction, Itinerary, Meeting, Official
 from .people import display_surname, is_name_form, name_key, surname
 from .text import first_sentence, fold
 
@@ -257,7 +257,9 @@ def _evidence(facts: Iterable[Sequence[Evidence]]) -> tuple[Evidence, ...]:
 
 @dataclass(slots=True)
 class _Item:
-    text: str
+    # The text depends on what was already mentioned (titles on first mention only),
+    # so an item renders against the `_Names` of the final briefing.
+    render: Callable[[_Names], str]
     evidence: tuple[Evidence, ...]
 
 
@@ -279,7 +281,7 @@ def _met_items(
         hub_key = max(counts, key=lambda k: (counts[k], names.is_person(canon[k])))
         if counts[hub_key] < 2:
             for m in remaining:
-                items.append(_single_meeting(m, names, published))
+                items.append(_single_meeting(m, published))
             break
         hub = canon[hub_key]
         group = [m for m in remaining if any(names.same(p, hub) for p in m.participants)]
@@ -297,11 +299,15 @@ def _place_when(place: str | None, when: str | None) -> str:
     return out
 
 
-def _single_meeting(m: Meeting, names: _Names, published: dt.date | None) -> _Item:
-    people = [names.show(p) for p in dict.fromkeys(m.participants)]
+def _single_meeting(m: Meeting, published: dt.date | None) -> _Item:
     when = when_display(m.when, m.date, published)
-    text = f"{people[0]} met {people[1]}" if len(people) == 2 else f"{_join(people)} met"
-    return _Item(text + _place_when(m.place, when), _evidence([m.evidence]))
+
+    def render(names: _Names) -> str:
+        people = [names.show(p) for p in dict.fromkeys(m.participants)]
+        text = f"{people[0]} met {people[1]}" if len(people) == 2 else f"{_join(people)} met"
+        return text + _place_when(m.place, when)
+
+    return _Item(render, _evidence([m.evidence]))
 
 
 def _hub_items(
@@ -311,7 +317,6 @@ def _hub_items(
     by_place: dict[str | None, list[Meeting]] = {}
     for m in group:
         by_place.setdefault(m.place, []).append(m)
-    hub_shown = names.show(hub)
     items: list[_Item] = []
     for place, ms in by_place.items():
         parts: list[tuple[list[str], str | None]] = []
@@ -322,6 +327,15 @@ def _hub_items(
                 parts[-1][0].extend(others)
             else:
                 parts.append((list(others), when))
+        items.append(_Item(_hub_render(hub, place, parts), _evidence(m.evidence for m in ms)))
+    return items
+
+
+def _hub_render(
+    hub: str, place: str | None, parts: list[tuple[list[str], str | None]]
+) -> Callable[[_Names], str]:
+    def render(names: _Names) -> str:
+        hub_shown = names.show(hub)
         all_same_when = len({w for _, w in parts}) == 1
         chunks: list[str] = []
         for others, when in parts:
@@ -330,10 +344,9 @@ def _hub_items(
         tail = f" in {place}" if place else ""
         if all_same_when and parts[0][1]:
             tail += f" ({parts[0][1]})"
-        text = f"{hub_shown} met {_join(chunks) if all_same_when else ', '.join(chunks)}{tail}"
-        items.append(_Item(text, _evidence(m.evidence for m in ms)))
-        hub_shown = names.show(hub)
-    return items
+        return f"{hub_shown} met {_join(chunks) if all_same_when else ', '.join(chunks)}{tail}"
+
+    return render
 
 
 _DIVIDED_LEAD = re.compile(
@@ -384,7 +397,11 @@ def _parties(parties: Sequence[str], names: _Names) -> str:
     return _join([names.show(p) for p in dict.fromkeys(parties)])
 
 
-def _agreement_item(a: Agreement, names: _Names) -> _Item:
+def _agreement_item(a: Agreement) -> _Item:
+    return _Item(lambda names: _agreement_text(a, names), _evidence([a.evidence]))
+
+
+def _agreement_text(a: Agreement, names: _Names) -> str:
     who = _parties(a.parties, names)
     text = " ".join(a.text.split()).strip(" ,;")
     if a.polarity == "disagreed":
@@ -408,7 +425,7 @@ def _agreement_item(a: Agreement, names: _Names) -> _Item:
             out = f"{who} {rest}"
         else:
             out = f"{who}: {rest}" if who else rest
-    return _Item(out, _evidence([a.evidence]))
+    return out
 
 
 def _next_items(ex: Extraction, names: _Names, published: dt.date | None) -> list[_Item]:
@@ -418,21 +435,43 @@ def _next_items(ex: Extraction, names: _Names, published: dt.date | None) -> lis
     for it in ex.next_stops:
         if not it.stops:
             continue
-        who = names.show(it.who)
-        steps: list[str] = []
-        evs: list[Sequence[Evidence]] = []
         mine = [
             i
             for i, m in enumerate(planned)
             if i not in used and any(names.same(p, it.who) for p in m.participants)
         ]
+        used.update(mine)
+        evs: list[Sequence[Evidence]] = [planned[i].evidence for i in mine]
+        evs.extend(stop.evidence for stop in it.stops)
+        items.append(_Item(_trip_render(it, [planned[i] for i in mine], published), _evidence(evs)))
+    for i, m in enumerate(planned):
+        if i in used:
+            continue
+        items.append(_Item(_planned_render(m, published), _evidence([m.evidence])))
+    return items
+
+
+def _planned_render(m: Meeting, published: dt.date | None) -> Callable[[_Names], str]:
+    when = when_display(m.when, m.date, published)
+
+    def render(names: _Names) -> str:
+        people = [names.show(p) for p in dict.fromkeys(m.participants)]
+        return f"{_join(people)} to meet" + _place_when(m.place, when)
+
+    return render
+
+
+def _trip_render(
+    it: Itinerary, meetings: list[Meeting], published: dt.date | None
+) -> Callable[[_Names], str]:
+    """ "Kelly: FM Yoriko Kawaguchi meeting -> China (Tuesday) -> Washington"."""
+
+    def render(names: _Names) -> str:
+        who = names.show(it.who)
         stop_places = {fold(s.place) for s in it.stops}
         lead: list[str] = []
         notes: dict[str, list[str]] = {}
-        for i in mine:
-            m = planned[i]
-            used.add(i)
-            evs.append(m.evidence)
+        for m in meetings:
             others = _join([names.show(p) for p in m.participants if not names.same(p, it.who)])
             if m.place and fold(m.place) in stop_places:
                 notes.setdefault(fold(m.place), []).append(f"meets {others}")
@@ -440,28 +479,14 @@ def _next_items(ex: Extraction, names: _Names, published: dt.date | None) -> lis
                 when = when_display(m.when, m.date, published)
                 where = f" in {m.place}" if m.place else ""
                 lead.append(f"{others} meeting{where}" + (f" ({when})" if when else ""))
-        steps.extend(lead)
+        steps = list(lead)
         for stop in it.stops:
-            bits = [
-                b
-                for b in (
-                    when_display(stop.when, stop.date, published),
-                    *notes.get(fold(stop.place), ()),
-                )
-                if b
-            ]
-            steps.append(stop.place + (f" ({'; '.join(bits)})" if bits else ""))
-            evs.append(stop.evidence)
-        items.append(_Item(f"{who}: {ARROW.join(steps)}", _evidence(evs)))
-    for i, m in enumerate(planned):
-        if i in used:
-            continue
-        people = [names.show(p) for p in dict.fromkeys(m.participants)]
-        when = when_display(m.when, m.date, published)
-        items.append(
-            _Item(f"{_join(people)} to meet" + _place_when(m.place, when), _evidence([m.evidence]))
-        )
-    return items
+            bits = [when_display(stop.when, stop.date, published), *notes.get(fold(stop.place), ())]
+            shown = [b for b in bits if b]
+            steps.append(stop.place + (f" ({'; '.join(shown)})" if shown else ""))
+        return f"{who}: {ARROW.join(steps)}"
+
+    return render
 
 
 # -- the word budget --------------------------------------------------------
@@ -471,41 +496,54 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
-def _fit(lines: list[tuple[Label, list[_Item]]], budget: int) -> list[BriefingLine]:
-    """Drop trailing items (noting "+N more"), then shorten the longest line, to fit."""
-    hidden = {label: 0 for label, _ in lines}
+def _fit(
+    lines: list[tuple[Label, list[_Item]]], budget: int, officials: Sequence[Official]
+) -> tuple[list[BriefingLine], list[str]]:
+    """Drop trailing items (noting "+N more"), then shorten the longest line, to fit.
 
-    def render(label: Label, items: list[_Item]) -> str:
-        text = "; ".join(i.text for i in items)
-        if hidden[label]:
-            text += f" (+{hidden[label]} more)"
-        return text
+    Items are measured once, then the kept ones are rendered again from scratch so
+    that a title dropped with an item reappears at the first mention that is kept.
+    Returns the lines and the officials they mention (first mention first).
+    """
+    first = _Names(officials)
+    texts = {lb: [item.render(first) for item in items] for lb, items in lines}
+    keep = {lb: len(items) for lb, items in lines}
 
-    def total() -> int:
-        return sum(_words(f"{lb}: {render(lb, its)}") for lb, its in lines)
+    def joined(lb: Label, parts: list[str]) -> str:
+        text = "; ".join(parts[: keep[lb]])
+        hidden = len(parts) - keep[lb]
+        return text + (f" (+{hidden} more)" if hidden else "")
 
-    while total() > budget:
-        multi = [(lb, its) for lb, its in lines if len(its) > 1]
+    def total(tx: dict[Label, list[str]]) -> int:
+        return sum(_words(f"{lb}: {joined(lb, tx[lb])}") for lb, _ in lines)
+
+    while total(texts) > budget:
+        multi = [lb for lb, _ in lines if keep[lb] > 1]
         if not multi:
             break
-        lb, its = max(multi, key=lambda p: _words(render(*p)))
-        its.pop()
-        hidden[lb] += 1
-    out: list[BriefingLine] = []
-    over = total() - budget
+        lb = max(multi, key=lambda k: _words(joined(k, texts[k])))
+        keep[lb] -= 1
+    final = _Names(officials)
+    texts = {
+        lb: [item.render(final) for item in items[: keep[lb]]] + texts[lb][keep[lb] :]
+        for lb, items in lines
+    }
+    out = {lb: joined(lb, texts[lb]) for lb, _ in lines}
+    over = sum(_words(f"{lb}: {t}") for lb, t in out.items()) - budget
     # Shorten the longest lines word by word while still over budget.
-    texts = {lb: render(lb, its) for lb, its in lines}
     while over > 0:
-        lb = max(texts, key=lambda k: _words(texts[k]))
-        words = texts[lb].rstrip("…").split()
+        lb = max(out, key=lambda k: _words(out[k]))
+        words = out[lb].rstrip("…").split()
         cut = min(over, max(len(words) - 3, 0))
         if cut <= 0:
             break
-        texts[lb] = " ".join(words[: len(words) - cut]).rstrip(",;:") + "…"
+        out[lb] = " ".join(words[: len(words) - cut]).rstrip(",;:") + "…"
         over -= cut
-    for lb, its in lines:
-        out.append(BriefingLine(lb, texts[lb], _evidence(i.evidence for i in its)))
-    return out
+    result = [
+        BriefingLine(lb, out[lb], _evidence(i.evidence for i in items[: keep[lb]]))
+        for lb, items in lines
+    ]
+    return result, list(dict.fromkeys(final.mentioned))
 
 
 # -- the briefing -----------------------------------------------------------
@@ -573,10 +611,8 @@ def compose_briefing(
     names = _Names(extraction.officials)
     published = article.published
     met = _met_items(extraction.meetings, names, published)
-    agreed = [_agreement_item(a, names) for a in extraction.agreements if a.polarity == "agreed"]
-    divided = [
-        _agreement_item(a, names) for a in extraction.agreements if a.polarity == "disagreed"
-    ]
+    agreed = [_agreement_item(a) for a in extraction.agreements if a.polarity == "agreed"]
+    divided = [_agreement_item(a) for a in extraction.agreements if a.polarity == "disagreed"]
     nxt = _next_items(extraction, names, published)
     candidates: list[tuple[Label, list[_Item]]] = [
         ("Met", met),
@@ -594,8 +630,8 @@ def compose_briefing(
             note=EMPTY_NOTE,
             places=tuple(extraction.places),
         )
-    lines = _fit(raw, MAX_BODY_WORDS)
-    mentioned = tuple(dict.fromkeys(names.mentioned))
+    lines, mentioned_list = _fit(raw, MAX_BODY_WORDS, extraction.officials)
+    mentioned = tuple(mentioned_list)
     headline = src.title
     if _title_is_derived(article):
         headline = _fact_headline(extraction) or headline

@@ -236,3 +236,33 @@ def test_briefing_for_a_stored_article(tmp_path) -> None:  # type: ignore[no-unt
     assert [ln.label for ln in b.lines] == ["Met", "Agreed", "Divided", "Next"]
     assert briefing_for(store, aid + 100) is None
     store.close()
+
+
+def test_a_title_dropped_with_an_item_reappears_at_the_next_mention() -> None:
+    text = "Filler. " * 20
+    e = (Evidence("Filler.", 0, 7),)
+    officials = [Official(f"Alpha{i} Person{i}", "Deputy Minister") for i in range(24)]
+    officials += [
+        Official("Yoriko Kawaguchi", "Foreign Minister", aliases=("Kawaguchi",)),
+        Official("James Kelly", "U.S. Assistant Secretary of State", aliases=("Kelly",)),
+    ]
+    meetings = [
+        Meeting((officials[i].name, officials[i + 1].name), "held", f"Town{i}", None, None, e)
+        for i in range(0, 24, 2)
+    ]
+    officials.append(Official("Zeta Last", "Envoy"))
+    meetings.append(Meeting(("Zeta Last", "Yoriko Kawaguchi"), "held", "Tokyo", None, None, e))
+    meetings.append(Meeting(("Kelly", "Kawaguchi"), "planned", None, None, None, e))
+    ex = Extraction(
+        "x",
+        "t",
+        tuple(officials),
+        tuple(meetings),
+        next_stops=(Itinerary("Kelly", (Stop("China", "Tuesday", None, e),)),),
+    )
+    b = compose_briefing(article("x", text), ex)
+    assert b.words <= MAX_BODY_WORDS
+    met, nxt = _line(b, "Met").text, _line(b, "Next").text
+    assert "Kawaguchi" not in met and "more)" in met
+    assert "FM Yoriko Kawaguchi meeting -> China (Tuesday)" in nxt
+    assert "Yoriko Kawaguchi" in b.officials
