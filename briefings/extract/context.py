@@ -235,7 +235,12 @@ class DocContext:
         ent = self.ent_at.get(tok.i)
         if ent is None:
             return None
-        text = _strip_the(ent.text)
+        toks = list(ent)
+        while toks and (toks[-1].is_punct or (toks[-1].is_lower and toks[-1].is_stop)):
+            toks.pop()  # "Patrice Talon of" (a clipped entity)
+        if not toks:
+            return None
+        text = _strip_the(self.doc[toks[0].i : toks[-1].i + 1].text)
         return text or None
 
     def person_by_title(self, tok: Token, exclude: str | None = None) -> str | None:
@@ -269,8 +274,10 @@ class DocContext:
                 best = name
         if best or loose or country is not None:
             return best or loose
-        # A title with no titled person: the person the text is about.
-        return self.persons.topic_before(tok.sent.start)
+        # A title with no titled person, as a subject: the person the text is about.
+        if tok.dep_ in ("nsubj", "nsubjpass"):
+            return self.persons.topic_before(tok.sent.start)
+        return None
 
     def party(
         self, tok: Token, *, allow_groups: bool = False, allow_quote_pronouns: bool = True

@@ -60,6 +60,8 @@ def _places(ctx: DocContext, tok: Token) -> list[Token]:
     proper noun the NER left untagged or took for a surname ("Leeds, York and Hull")
     is a place too."""
     items = [tok, *tok.conjuncts]
+    if len(items) == 1 and ctx.persons.is_person(tok.text):
+        return []  # a person the NER took for a place ("visit Wiranto")
     if not any(t.ent_type_ in _PLACE_LABELS for t in items):
         return []
     out = []
