@@ -54,7 +54,7 @@ paths = st.lists(st.text(_path_char, max_size=8), max_size=4).map(lambda ps: "/"
 _key = st.from_regex(r"[a-z][a-z0-9_]{0,8}", fullmatch=True).filter(
     lambda k: not is_tracking_param(k)
 )
-_value = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=10)
+_value = st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=10)
 tracking_keys = st.one_of(
     st.sampled_from(sorted(TRACKING_PARAMS)),
     st.from_regex(r"utm_[a-z]{1,8}", fullmatch=True),
