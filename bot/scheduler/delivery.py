@@ -526,7 +526,7 @@ class DigestDelivery:
                 self._touch(team, channel, key)
             acquired = False
             try:
-                self.limiter.sent(channel)
+                self.limiter.gate(channel)
                 ts = self.poster.post(channel, msg.text, msg.blocks, marker=key)
             except RateLimited as exc:
                 self._count("throttled")

@@ -50,6 +50,8 @@ class RateLimiter:
         self._channel_next: dict[str, float] = {}
         self._workspace_next = 0.0
         self._paused_until = 0.0
+        self._last_sent = float("-inf")
+        self._channel_sent: dict[str, float] = {}
         self.throttled = 0  # 429s reported
         self.waited = 0.0  # total seconds callers slept
 
@@ -85,16 +87,33 @@ class RateLimiter:
                     self.waited += waited
                 return waited
 
-    def sent(self, channel: str) -> None:
-        """The request is leaving now: later reservations count from this moment, so
-        work done between the reservation and the request (a database claim) never
-        brings two posts closer than the limits."""
+    def gate(self, channel: str) -> float:
+        """Call immediately before sending: waits (briefly) so that actual sends, not
+        just reservations, are spaced by the limits. Work done between `acquire` and
+        the request (a database claim) varies by milliseconds from one thread to the
+        next; without this, two requests could leave closer together than allowed.
+        Returns the seconds waited."""
         with self._lock:
             now = self.clock()
-            self._channel_next[channel] = max(
-                self._channel_next.get(channel, 0.0), now + self.per_channel_interval
+            at = max(
+                now,
+                self._last_sent + self.workspace_interval,
+                self._channel_sent.get(channel, 0.0) + self.per_channel_interval,
             )
-            self._workspace_next = max(self._workspace_next, now + self.workspace_interval)
+            self._last_sent = at
+            self._channel_sent[channel] = at
+            if len(self._channel_sent) > 10_000:
+                self._channel_sent = {c: t for c, t in self._channel_sent.items() if t > now - 60}
+            # Later reservations count from this send.
+            self._workspace_next = max(self._workspace_next, at + self.workspace_interval)
+            self._channel_next[channel] = max(
+                self._channel_next.get(channel, 0.0), at + self.per_channel_interval
+            )
+        delay = at - self.clock()
+        if delay > 0:
+            self.sleep(delay)
+            return delay
+        return 0.0
 
     def retry_after(self, seconds: float, channel: str | None = None) -> None:
         """Slack said 429: nobody posts before `seconds` from now."""

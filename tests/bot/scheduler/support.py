@@ -96,6 +96,21 @@ class SchedulerFakeSlack(FakeSlack):
         del oldest
         return 200, {"ok": True, "messages": out, "has_more": False}, {}
 
+    def _m_bench_stats(self, _p: dict[str, Any]) -> tuple[int, dict[str, Any], dict[str, str]]:
+        """Not a Slack method: what was posted, for a bench running the fake elsewhere."""
+        posts = self.posts()
+        return (
+            200,
+            {
+                "ok": True,
+                "rate_limited": self.rate_limited,
+                "slots": self.digest_slots(),
+                "first_at": min((c.at for c in posts), default=None),
+                "last_at": max((c.at for c in posts), default=None),
+            },
+            {},
+        )
+
     # -- reading what was posted ------------------------------------------------------
 
     def digest_slots(self) -> list[tuple[str, str]]:
@@ -116,6 +131,20 @@ class SchedulerFakeSlack(FakeSlack):
             c.at for c in self.calls_to("chat.postMessage") if c.params.get("channel") == channel
         )
         return [b - a for a, b in itertools.pairwise(times)]
+
+
+def serve_fake(argv: list[str] | None = None) -> None:
+    """Run the fake in its own process (for the bench): prints its API URL, then serves
+    until stdin closes. Arguments: channel interval, per-minute ceiling, bucket size."""
+    import sys
+
+    args = argv if argv is not None else sys.argv[1:]
+    fake = SchedulerFakeSlack().start()
+    fake.channel_interval = float(args[0])
+    fake.set_bucket(per_minute=int(args[1]), burst=int(args[2]))
+    print(fake.api_url, flush=True)
+    sys.stdin.read()
+    fake.stop()
 
 
 class Clock:
@@ -199,3 +228,7 @@ def subscribe(
                 last_digest_at=last_digest_at,
             )
         )
+
+
+if __name__ == "__main__":
+    serve_fake()
