@@ -23,7 +23,7 @@ best, so the default run uses 600/min (the fake configured to match):
     .venv/bin/python bench/digests.py --per-minute 50         # the default ceiling (~10 min)
     .venv/bin/python bench/digests.py --db postgresql+psycopg://postgres@127.0.0.1:5432/test
 
-Results are also written to bench/out/digests.json.
+Results are also written to bench/out/digests-<per_minute>pm-burst<b>-<db>.json.
 """
 
 from __future__ import annotations
@@ -186,7 +186,8 @@ def main() -> int:
     print(json.dumps(result, indent=2))
     out = REPO / "bench" / "out"
     out.mkdir(exist_ok=True)
-    (out / "digests.json").write_text(json.dumps(result, indent=2) + "\n")
+    name = f"digests-{args.per_minute}pm-burst{args.burst}-{store.dialect}.json"
+    (out / name).write_text(json.dumps(result, indent=2) + "\n")
     store.close()
     if schema and args.db:
         _drop_schema(args.db, schema)
