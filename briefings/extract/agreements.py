@@ -27,6 +27,7 @@ __all__ = ["extract_agreements"]
 
 _MAX_TEXT_TOKENS = 40
 _CONDITIONAL = frozenset({"if", "unless", "whether", "should"})
+_DENIALS = frozenset(["denied", "denies", "deny", "denying", "rejected", "rejects", "dismissed"])
 _ONGOING = frozenset({"continue", "extend", "renew"})
 _DEAL_GOVERNED = SIGN_VERBS | ENDORSE_VERBS | _ONGOING | {"back"}
 
@@ -57,12 +58,15 @@ def _clip(ctx: DocContext, start: int, end: int) -> str:
 
 
 def _conditional(tok: Token) -> bool:
+    window = tok.doc[max(tok.sent.start, tok.i - 4) : tok.i]
+    if any(t.lower_ in _CONDITIONAL for t in window) and not any(t.text == "," for t in window):
+        return True  # "if and when it agrees"
     cur = tok
     for _ in range(4):
         if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL for c in cur.children):
             return True
-        if cur.head is cur:
-            break
+        if cur.head is cur or cur.dep_ in ("relcl", "acl"):
+            break  # a relative clause is asserted on its own ("the plan it signed")
         cur = cur.head
     return False
 
@@ -161,6 +165,12 @@ def deal_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
     if ctx.is_future(v) and v.lemma_ not in SIGN_VERBS | _ONGOING:
         return
     obj = _deal_object(v)
+    if obj is None and v.dep_ == "relcl" and _is_deal(v.head) and v.lemma_ in SIGN_VERBS:
+        # "the peace plan it signed": the deal is the noun the clause describes.
+        parties, _ = _subject_parties(ctx, v)
+        text = _clip(ctx, v.head.left_edge.i, v.right_edge.i)
+        _add(ctx, out, parties, "agreed", text, v)
+        return
     if obj is None:
         return
     parties, subj = _subject_parties(ctx, v)
@@ -289,6 +299,70 @@ def no_agreement(ctx: DocContext, n: Token, out: list[_Draft]) -> None:
     _add(ctx, out, parties, "disagreed", text, gov)
 
 
+def deal_between(ctx: DocContext, n: Token, out: list[_Draft]) -> None:
+    """ "a trade deal between the two countries" """
+    betweens = [
+        p
+        for c in n.children
+        if c.dep_ == "prep" and c.lower_ == "between"
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+    if not betweens or any(c.lower_ == "no" for c in n.children) or n.head.lower_ == "without":
+        return
+    if n.dep_ in ("attr", "oprd") or n.head.lower_ == "as":
+        return  # "describes this as the most important agreement between ...": a description
+    parties = [x for b in betweens for t in ctx.coordinated(b) for x in ctx.parties(t)]
+    if len(set(parties)) < 2:
+        return
+    _add(ctx, out, parties, "agreed", _clip(ctx, n.left_edge.i, n.right_edge.i), n)
+
+
+def accuse_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
+    """ "A accused B of X", "A charged B's government of X", "A sued B" """
+    if (
+        _conditional(v)
+        or _irrealis(v)
+        or (
+            v.lemma_ == "charge"
+            and not any(c.dep_ == "prep" and c.lower_ in ("of", "with") for c in v.children)
+        )
+    ):
+        return
+    if not ctx.sent_has(v, _DENIALS):
+        return  # an accusation alone is one-sided; answered with a denial it is a dispute
+    parties, _ = _subject_parties(ctx, v)
+    for c in v.children:
+        if c.dep_ == "dobj":
+            parties += ctx.parties(c)
+            parties += [n for k in c.children if k.dep_ == "poss" for n in ctx.parties(k)]
+    if len(set(parties)) < 2:
+        return
+    subj = ctx.subject_of(v)
+    start = subj.left_edge.i if subj is not None and subj.i < v.i else v.i
+    _add(ctx, out, parties, "disagreed", _clip(ctx, start, v.right_edge.i), v)
+
+
+def complaint_rule(ctx: DocContext, n: Token, out: list[_Draft]) -> None:
+    """ "The US filed a complaint against Brussels" """
+    against = [
+        p
+        for c in n.children
+        if c.dep_ == "prep" and c.lower_ == "against"
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+    gov = ctx.governing_verb(n)
+    if not against or gov is None:
+        return
+    parties, subj = _subject_parties(ctx, gov)
+    parties += [x for a in against for x in ctx.parties(a)]
+    if len(set(parties)) < 2:
+        return
+    start = subj.left_edge.i if subj is not None and subj.i < gov.i else gov.i
+    _add(ctx, out, parties, "disagreed", _clip(ctx, start, gov.right_edge.i), gov)
+
+
 def extract_agreements(ctx: DocContext) -> list[Agreement]:
     drafts: list[_Draft] = []
     for sent in ctx.sents:
@@ -309,8 +383,13 @@ def extract_agreements(ctx: DocContext) -> list[Agreement]:
                 divided_rule(ctx, tok, drafts)
             elif tok.pos_ == "NOUN" and tok.lower_ == "opposition":
                 opposition_noun(ctx, tok, drafts)
-            elif tok.pos_ == "NOUN" and tok.lower_ in ("agreement", "deal"):
+            elif tok.pos_ == "NOUN" and tok.lower_ in ("agreement", "deal", "accord", "pact"):
                 no_agreement(ctx, tok, drafts)
+                deal_between(ctx, tok, drafts)
+            elif tok.pos_ == "NOUN" and tok.lower_ in ("complaint", "complaints", "lawsuit"):
+                complaint_rule(ctx, tok, drafts)
+            if tok.pos_ == "VERB" and lemma in ("accuse", "charge", "sue"):
+                accuse_rule(ctx, tok, drafts)
     return [d for d in _dedupe(drafts)]
 
 

@@ -295,6 +295,12 @@ class DocContext:
             if allow_quote_pronouns and self.in_quote[tok.i]:
                 return self.speaker(tok.sent)
             return None
+        if low == "it" and tok.dep_ in ("nsubj", "nsubjpass") and not self.in_quote[tok.i]:
+            # "the peace plan it signed": the last country or organisation named before.
+            for k in reversed(self.doc[max(tok.sent.start, tok.i - 30) : tok.i]):
+                if k.ent_type_ in ("GPE", "ORG") and k.dep_ in ("nsubj", "nsubjpass"):
+                    return self.entity_text(k)
+            return None
         for c in tok.children:
             if c.dep_ in ("appos", "compound") and (n := self.persons.at(c)):
                 return n

@@ -325,3 +325,37 @@ def test_the_title_is_not_the_deputy(run: Run) -> None:
 def test_plural_title_of_countries_names_the_sides(run: Run) -> None:
     x = run("The prime ministers of Bulgaria, Albania and Macedonia signed the pipeline agreement.")
     assert set(x.agreements[0].parties) == {"Bulgaria", "Albania", "Macedonia"}
+
+
+def test_deal_between_and_relative_signing(run: Run) -> None:
+    x = run(
+        "Venezuela and China agreed on oil. "
+        "A trade deal between the two countries opens refineries."
+    )
+    assert any(
+        set(a.parties) == {"Venezuela", "China"} and "trade deal" in a.text for a in x.agreements
+    )
+    y = run("Officials warned that Russia failed to implement the peace plan it signed.")
+    assert [(a.parties, a.polarity) for a in y.agreements] == [(("Russia",), "agreed")]
+
+
+def test_accusation_answered_by_denial_is_a_dispute(run: Run) -> None:
+    x = run(
+        "President Luis Mora accused President Ana Ruiz of arming rebels, a charge "
+        "that Ruiz quickly denied."
+    )
+    a = x.agreements[0]
+    assert a.polarity == "disagreed" and set(a.parties) == {"Luis Mora", "Ana Ruiz"}
+    y = run("President Luis Mora accused President Ana Ruiz of arming rebels.")
+    assert y.agreements == ()
+
+
+def test_complaint_against(run: Run) -> None:
+    x = run("The US filed a complaint against Brussels with the WTO over aid to Airbus.")
+    a = x.agreements[0]
+    assert a.polarity == "disagreed" and set(a.parties) == {"US", "Brussels"}
+
+
+def test_conditional_agreement_is_not_an_agreement(run: Run) -> None:
+    x = run("They discussed steps Pyongyang should take if and when it agrees to disarm.")
+    assert x.agreements == ()
