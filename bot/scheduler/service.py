@@ -52,9 +52,12 @@ EXTRACT = "extract"
 
 class SubscriptionScheduler(Protocol):
     """What the Slack `/brief subscribe` and `/brief unsubscribe` listeners call
-    after storing or deleting the subscription row."""
+    after storing or deleting the subscription row (the same shape as
+    `bot.slack.hooks.SubscriptionScheduler`; `start_scheduling` sets `ctx.scheduler`)."""
 
-    def schedule_subscription(self, team_id: str, channel_id: str, cron: str, tz: str) -> None: ...
+    def schedule_subscription(
+        self, team_id: str, channel_id: str, cron: str, timezone: str
+    ) -> None: ...
 
     def unschedule_subscription(self, team_id: str, channel_id: str) -> None: ...
 
@@ -211,12 +214,14 @@ class Scheduling:
 
     # -- the API the Slack listeners call ----------------------------------------------
 
-    def schedule_subscription(self, team_id: str, channel_id: str, cron: str, tz: str) -> None:
+    def schedule_subscription(
+        self, team_id: str, channel_id: str, cron: str, timezone: str
+    ) -> None:
         """(Re)schedule the channel's digest job. On a follower this is a no-op: the
         leader mirrors the subscription row within `maintain_seconds`."""
         with self._sched_lock:
             if self._sched is not None:
-                self._add_digest_job(team_id, channel_id, cron, tz)
+                self._add_digest_job(team_id, channel_id, cron, timezone)
 
     def unschedule_subscription(self, team_id: str, channel_id: str) -> None:
         from apscheduler.jobstores.base import JobLookupError
