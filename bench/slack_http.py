@@ -84,7 +84,8 @@ def serve(args: argparse.Namespace) -> int:
         from bot.slack.cache import answer_cache
 
         answer_cache(ctx.store).max_entries = 0  # every dossier is looked up afresh
-    server = HttpServer(ctx, host="127.0.0.1", port=0)
+    options = {"http": "h11", "loop": "asyncio"} if args.pure_python else {}
+    server = HttpServer(ctx, host="127.0.0.1", port=0, **options)
     print(f"READY {server.port}", flush=True)
     server.serve()
     return 0
@@ -258,6 +259,11 @@ def main() -> int:
         action="store_true",
         help="disable the dossier answer cache (every request looks up)",
     )
+    ap.add_argument(
+        "--pure-python",
+        action="store_true",
+        help="uvicorn with h11 and asyncio even if httptools/uvloop are installed",
+    )
     ap.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--api-url", help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -331,6 +337,7 @@ def main() -> int:
         "articles_stored": stored,
         "concurrency": n,
         "answer_cache": not args.no_cache,
+        "uvicorn": "h11+asyncio" if args.pure_python else "auto (httptools+uvloop if installed)",
         "noop_floor": floor,
         "dossier": dossier,
         "answer_p99_ratio_to_floor": round(ratio, 2),
@@ -339,7 +346,12 @@ def main() -> int:
     }
     out = ROOT / "bench" / "out"
     out.mkdir(parents=True, exist_ok=True)
-    name = "slack_http_nocache.json" if args.no_cache else "slack_http.json"
+    name = (
+        "slack_http"
+        + ("_nocache" if args.no_cache else "")
+        + ("_pure" if args.pure_python else "")
+        + ".json"
+    )
     (out / name).write_text(json.dumps(result, indent=2))
     print()
     print(f"{'':18}{'ack p50':>10}{'ack p99':>10}{'answer p50':>12}{'answer p99':>12}")

@@ -18,7 +18,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import uvicorn
 from slack_bolt.adapter.starlette.handler import to_bolt_request, to_starlette_response
@@ -98,7 +98,10 @@ class HttpServer:
         *,
         host: str | None = None,
         port: int | None = None,
+        **uvicorn_options: Any,
     ) -> None:
+        """`uvicorn_options` go to `uvicorn.Config` (e.g. http="h11", loop="asyncio");
+        by default uvicorn picks httptools and uvloop when they are installed."""
         self.ctx = ctx
         self.app = app or build_app(ctx)
         self.asgi = create_asgi(self.app, ctx)
@@ -116,6 +119,7 @@ class HttpServer:
             backlog=2048,
             timeout_keep_alive=30,
             lifespan="off",
+            **uvicorn_options,
         )
         self.server = _Server(self.config)
         self._thread: threading.Thread | None = None
