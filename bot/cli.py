@@ -30,7 +30,7 @@ sources_app = typer.Typer(help="Manage the RSS/Atom feeds polled for new article
 app.add_typer(sources_app, name="sources")
 
 out = Console(highlight=False, soft_wrap=False)
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 EXIT_PARTIAL = 1  # some inputs failed, the rest were processed
 EXIT_USAGE = 2
