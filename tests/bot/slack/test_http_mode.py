@@ -69,10 +69,12 @@ def test_brief_an_article_url(http_bot: Any, site: Any) -> None:
         if e["action_id"] == "share_in_channel"
     ]
     assert share and share[0]["value"].startswith("briefing:")
-    # Asked again: the same stored article (same id), not a second copy.
+    # Asked again: answered from the store at once, without fetching the page again.
+    hits = len(site.hits)
     again = http_bot.command(url)
-    _, second_again = http_bot.rx.wait(again.response_url, 2, timeout=20)
-    assert second_again["blocks"] == second["blocks"]
+    (stored,) = http_bot.rx.wait(again.response_url, 1)
+    assert stored["blocks"] == second["blocks"]
+    assert len(site.hits) == hits
 
 
 def test_a_source_that_never_answers_is_acked_at_once(http_bot: Any, site: Any) -> None:
@@ -119,7 +121,7 @@ def test_private_addresses_are_refused_unless_allowed(
     """The Slack path fetches through briefings.sources' policy: no SSRF."""
     http_ctx.settings.briefbot_allow_private_hosts = False
     try:
-        sent = http_bot.command(site.url("/news/straw-tehran.html"))
+        sent = http_bot.command(site.url("/news/straw-tehran.html?private=refused"))
         _, second = http_bot.rx.wait(sent.response_url, 2, timeout=15)
     finally:
         http_ctx.settings.briefbot_allow_private_hosts = True

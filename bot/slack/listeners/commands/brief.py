@@ -61,8 +61,17 @@ def register_brief(app: App, ctx: AppContext, pool: Executor) -> None:
 
 
 def brief_url(ctx: AppContext, url: str, respond: Respond) -> None:
-    """Say we are on it, then fetch on the slow executor and replace that note."""
+    """An article already stored is answered at once; otherwise say we are on it,
+    fetch and extract on the slow executor, and replace that note."""
     from briefings.render.escape import link
+    from briefings.store.channels import article_id_for_url
+
+    stored = article_id_for_url(ctx.store, url)
+    if stored is not None:
+        msg = a.article_message(ctx, stored)
+        if msg is not None:
+            reply(respond, a.with_share_button(msg, f"briefing:{stored}"))
+            return
 
     reply(respond, a.text_message(w.say("working_url", url=link(url, url))))
 
