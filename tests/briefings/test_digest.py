@@ -14,7 +14,7 @@ from briefings.render.blocks import check_message, to_messages
 from briefings.render.mrkdwn import to_mrkdwn
 from briefings.store import Store
 from tests.briefings.factories import article, meeting_extraction, seed_article, seed_extraction
-from tests.conftest import shared_path
+from tests.support import shared_path
 
 T, C = "T1", "C1"
 
@@ -53,6 +53,7 @@ def test_empty_store_gives_an_empty_digest(store: Store) -> None:
     assert len(msgs) == 1 and check_message(msgs[0]) == []
 
 
+@pytest.mark.corpus
 def test_same_story_from_two_files_and_urls_appears_once_with_two_sources(  # type: ignore[no-untyped-def]
     store: Store, tmp_path: Path, extractor
 ) -> None:

@@ -21,7 +21,7 @@ from briefings.render.blocks import check_message, to_message
 from briefings.render.mrkdwn import to_mrkdwn
 from briefings.store import Store
 from tests.briefings.factories import article, seed_article, seed_extraction
-from tests.conftest import shared_path
+from tests.support import shared_path
 
 
 def _ev(text: str) -> tuple[Evidence, ...]:

@@ -14,7 +14,7 @@ from briefings.people import first_names_compatible, name_key, surname
 from briefings.store import Store
 from briefings.store.schema import OfficialRow
 from tests.briefings.factories import article
-from tests.conftest import shared_path
+from tests.support import shared_path
 
 
 def _officials(store: Store, surname_: str) -> list[str]:
@@ -113,6 +113,7 @@ def bbc() -> dict[str, Article]:
     return out
 
 
+@pytest.mark.corpus
 def test_namesakes_from_the_corpus_with_hand_built_facts(db_url: str, bbc) -> None:  # type: ignore[no-untyped-def]
     """Michael Howard (Tory leader) and John Howard (Australian PM) stay apart; a bare
     "Mr Howard" goes to whoever the article's title and co-mentions point at."""
@@ -170,6 +171,7 @@ def test_namesakes_from_the_corpus_with_hand_built_facts(db_url: str, bbc) -> No
     store.close()
 
 
+@pytest.mark.corpus
 def test_namesakes_from_the_corpus_with_the_real_extractor(  # type: ignore[no-untyped-def]
     sqlite_url: str, bbc, extractor
 ) -> None:
