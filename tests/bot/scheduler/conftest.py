@@ -18,6 +18,7 @@ def store(db_url: str) -> Iterator[Store]:
 
 @pytest.fixture
 def slack() -> Iterator[SchedulerFakeSlack]:
-    fake = SchedulerFakeSlack().start()
+    fake = SchedulerFakeSlack()
+    fake.start()
     yield fake
     fake.stop()

@@ -139,7 +139,8 @@ def serve_fake(argv: list[str] | None = None) -> None:
     import sys
 
     args = argv if argv is not None else sys.argv[1:]
-    fake = SchedulerFakeSlack().start()
+    fake = SchedulerFakeSlack()
+    fake.start()
     fake.channel_interval = float(args[0])
     fake.set_bucket(per_minute=int(args[1]), burst=int(args[2]))
     print(fake.api_url, flush=True)

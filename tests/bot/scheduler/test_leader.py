@@ -9,8 +9,9 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Generator, Iterator
 from pathlib import Path
+from typing import cast
 
 import pytest
 
@@ -41,7 +42,7 @@ def pg_url() -> Iterator[str]:
         pytest.skip("needs TEST_DATABASE_URL (PostgreSQL)")
     from tests.conftest import _pg_schema_url
 
-    gen = _pg_schema_url(base)
+    gen = cast(Generator[str, None, None], _pg_schema_url(base))
     yield next(gen)
     gen.close()
 
@@ -53,7 +54,7 @@ def _status(path: Path) -> str:
         return ""
 
 
-def _wait(cond, timeout: float, what: str) -> float:  # type: ignore[no-untyped-def]
+def _wait(cond: Callable[[], bool], timeout: float, what: str) -> float:
     start = time.monotonic()
     while time.monotonic() - start < timeout:
         if cond():

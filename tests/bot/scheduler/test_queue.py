@@ -7,7 +7,9 @@ import os
 import subprocess
 import sys
 import time
+from collections.abc import Generator
 from pathlib import Path
+from typing import cast
 
 import pytest
 
@@ -117,7 +119,7 @@ def test_two_worker_processes_extract_each_item_once(tmp_path: Path) -> None:
         pytest.skip("needs TEST_DATABASE_URL (PostgreSQL)")
     from tests.conftest import _pg_schema_url
 
-    gen = _pg_schema_url(base)
+    gen = cast(Generator[str, None, None], _pg_schema_url(base))
     url = next(gen)
     try:
         store = Store.open(url)
