@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from .models import Agreement, Article, Evidence, Extraction, Itinerary, Meeting, Official
-from .people import display_surname, is_name_form, name_key, surname
+from .people import clean_name, display_surname, is_name_form, name_key, surname
 from .text import first_sentence, fold
 
 __all__ = [
@@ -168,7 +168,7 @@ def short_title(title: str | None) -> str | None:
     if not title:
         return None
     t = " ".join(title.split()).strip(" ,.;:")
-    t = re.sub(r"^(?:the|a|an)\s+", "", t, flags=re.I)
+    t = re.sub(r"^(?:the|a|an|his|her|their|its)\s+", "", t, flags=re.I)
     m = _DESCRIPTIVE.match(t)
     if m:
         role = _abbrev(m["role"].strip())
@@ -219,13 +219,14 @@ class _Names:
         off = self.official(name)
         if off is None:
             return name.strip()
+        full = clean_name(off.name)
         if off.name in self.mentioned:
             if surname(off.name) in self.shared_surnames:
-                return off.name
-            return display_surname(off.name)
+                return full
+            return display_surname(full)
         self.mentioned.append(off.name)
         st = short_title(off.title)
-        return f"{st} {off.name}" if st else off.name
+        return f"{st} {full}" if st else full
 
     def is_person(self, name: str) -> bool:
         return self.official(name) is not None
@@ -543,7 +544,7 @@ def _fit(
         BriefingLine(lb, out[lb], _evidence(i.evidence for i in items[: keep[lb]]))
         for lb, items in lines
     ]
-    return result, list(dict.fromkeys(final.mentioned))
+    return result, list(dict.fromkeys(clean_name(n) for n in final.mentioned))
 
 
 # -- the briefing -----------------------------------------------------------

@@ -266,3 +266,32 @@ def test_a_title_dropped_with_an_item_reappears_at_the_next_mention() -> None:
     assert "Kawaguchi" not in met and "more)" in met
     assert "FM Yoriko Kawaguchi meeting -> China (Tuesday)" in nxt
     assert "Yoriko Kawaguchi" in b.officials
+
+
+def test_names_given_with_their_title_are_shown_once() -> None:
+    text = "U.S. Assistant Secretary of State James Kelly met his counterpart Mitoji Yabunaka."
+    ex = Extraction(
+        "x",
+        "t",
+        officials=(
+            Official(
+                "U.S. Assistant Secretary of State James Kelly", "U.S. Assistant Secretary of State"
+            ),
+            Official("Mitoji Yabunaka", "his counterpart"),
+        ),
+        meetings=(
+            Meeting(
+                ("U.S. Assistant Secretary of State James Kelly", "Mitoji Yabunaka"),
+                "held",
+                None,
+                None,
+                None,
+                ev(text, text),
+            ),
+        ),
+    )
+    b = compose_briefing(article("x", text), ex)
+    assert _line(b, "Met").text == (
+        "U.S. Asst. Secretary of State James Kelly met counterpart Mitoji Yabunaka"
+    )
+    assert b.officials == ("James Kelly", "Mitoji Yabunaka")
