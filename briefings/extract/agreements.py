@@ -20,13 +20,17 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ..models import Agreement, Evidence
-from .context import DocContext
+from .context import IRREALIS_GOV, DocContext
 from .lexicon import DEAL_NOUNS, DISAGREE_ADJ, ENDORSE_VERBS, JOINT_PLEDGE_VERBS, SIGN_VERBS
 
 __all__ = ["extract_agreements"]
 
 _MAX_TEXT_TOKENS = 40
 _CONDITIONAL = frozenset({"if", "unless", "whether", "should"})
+_AGREEMENT_IRREALIS = IRREALIS_GOV | frozenset(
+    ["tell", "ask", "urge", "press", "persuade", "force", "encourage", "invite", "call"]
+)
+_ENDINGS = frozenset(["end", "conclude", "finish", "close", "break", "adjourn", "collapse"])
 _DENIALS = frozenset(["denied", "denies", "deny", "denying", "rejected", "rejects", "dismissed"])
 _ONGOING = frozenset({"continue", "extend", "renew"})
 _DEAL_GOVERNED = SIGN_VERBS | ENDORSE_VERBS | _ONGOING | {"back"}
@@ -72,8 +76,9 @@ def _conditional(tok: Token) -> bool:
 
 
 def _irrealis(tok: Token) -> bool:
-    """ "would never be able to reach agreement", "hope to reach a deal"."""
-    return DocContext.is_irrealis(tok)
+    """ "would never be able to reach agreement", "hope to reach a deal",
+    "told me to agree" (urged, not agreed)."""
+    return DocContext.is_irrealis(tok, _AGREEMENT_IRREALIS)
 
 
 def _negated(tok: Token) -> bool:
@@ -200,8 +205,11 @@ def deal_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
 
 
 def pledge_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
-    if _conditional(v):
+    if _conditional(v) or _irrealis(v):
         return
+    subj = ctx.subject_of(v)
+    if subj is None or subj.lower_ in ("they", "them"):
+        return  # a joint pledge needs its parties named, not guessed
     parties, _ = _subject_parties(ctx, v)
     parties += _with_parties(ctx, v)
     if len(set(parties)) < 2:
@@ -230,7 +238,7 @@ def divided_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
 
 
 def oppose_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
-    if _conditional(v):
+    if _conditional(v) or _irrealis(v):
         return
     passive = any(c.dep_ == "auxpass" for c in v.children)
     parties: list[str] = []
@@ -284,10 +292,12 @@ def opposition_noun(ctx: DocContext, n: Token, out: list[_Draft]) -> None:
 
 def no_agreement(ctx: DocContext, n: Token, out: list[_Draft]) -> None:
     """ "Talks ... have ended without agreement" """
-    if not (n.head.lower_ == "without" or any(c.lower_ == "no" for c in n.children)):
-        return
     gov = ctx.governing_verb(n)
-    if gov is None or gov.lemma_ in ("be", "have", "offer", "say"):
+    if gov is None:
+        return
+    ended_without = n.head.lower_ == "without" and gov.lemma_ in _ENDINGS
+    none_reached = any(c.lower_ == "no" for c in n.children) and gov.lemma_ == "reach"
+    if not (ended_without or none_reached):
         return
     parties, subj = _subject_parties(ctx, gov)
     start = subj.left_edge.i if subj is not None else gov.i

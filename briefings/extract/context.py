@@ -62,7 +62,8 @@ _GROUP_ANAPHOR_HEADS = frozenset(
     ]
 )
 _MEDIA = re.compile(
-    r"\b(?:bbc|reuters|associated press|afp|cnn|times|newspaper|radio|tv)\b", re.IGNORECASE
+    r"\b(?:bbc|reuters|associated press|afp|cnn|times|newspaper|radio|tv|wikinews|news)\b",
+    re.IGNORECASE,
 )
 _COUNTRY_WORDS = {fold(c): c for c in (*COUNTRIES, *MULTIWORD_COUNTRIES)} | {
     "us": "US",

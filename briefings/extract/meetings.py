@@ -127,6 +127,21 @@ def _generic_side(ctx: DocContext, tok: Token) -> str | None:
     return ctx.place_of([tok, gov])
 
 
+def _is_deal_noun(c: Token) -> bool:
+    if c.lemma_ in DEAL_NOUNS or c.lower_ in DEAL_NOUNS:
+        return True
+    return any(
+        k.lemma_ in DEAL_NOUNS
+        for k in c.children
+        if k.dep_ in ("compound", "appos") or (k.dep_ == "prep" and k.lower_ == "of")
+    ) or any(
+        p.lemma_ in DEAL_NOUNS
+        for k in c.children
+        if k.dep_ == "prep" and k.lower_ == "of"
+        for p in k.children
+    )
+
+
 def _deal_partners(ctx: DocContext, n: Token) -> list[str]:
     """ "The agreements with Iran were sealed after talks ...": Iran took part."""
     gov = ctx.governing_verb(n)
@@ -212,7 +227,7 @@ def meet_verb(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:
                     _notable(ctx, name) or (phone_ctx and not _persons(ctx, [name]))
                 ):
                     continue
-                if lemma == "visit" and not any(n == name for _, n, _ in ctx.titled):
+                if lemma in ("visit", "tell") and not any(n == name for _, n, _ in ctx.titled):
                     continue  # "visited Auschwitz" (tagged a person): visits need a titled host
                 others.append([name])
     if not others:
@@ -286,8 +301,8 @@ def signing(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:
     subj = ctx.subject_of(v)
     if subj is None or any(c.dep_ == "neg" for c in v.children):
         return
-    if not any(c.dep_ == "dobj" for c in v.children):
-        return
+    if not any(c.dep_ == "dobj" and _is_deal_noun(c) for c in v.children):
+        return  # "sealed the border" is no signing
     sides = ctx.parties(subj)
     withs = _objects_of_prep(ctx, v, ("with",))
     for c in v.children:

@@ -359,3 +359,21 @@ def test_complaint_against(run: Run) -> None:
 def test_conditional_agreement_is_not_an_agreement(run: Run) -> None:
     x = run("They discussed steps Pyongyang should take if and when it agrees to disarm.")
     assert x.agreements == ()
+
+
+def test_urged_sealed_and_reported_speech_are_not_facts(run: Run) -> None:
+    x = run(
+        "She told me to just agree to do what they were asking. "
+        "Police had completely sealed the area. "
+        'Minister Tom Hart told Wikinews: "I could never reject them."'
+    )
+    assert x.agreements == () and x.meetings == ()
+
+
+def test_talks_ended_without_agreement(run: Run) -> None:
+    x = run(
+        "Deputy Prime Minister John Hale met union leaders on Saturday. "
+        "The talks ended without agreement after 90 minutes."
+    )
+    dis = [a for a in x.agreements if a.polarity == "disagreed"]
+    assert dis and "John Hale" in dis[0].parties
