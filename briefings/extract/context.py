@@ -250,7 +250,12 @@ class DocContext:
             c.lower_ for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i
         }
         country = None
-        if any(c.dep_ == "poss" and c.lower_ in ("their", "its") for c in tok.children):
+        for c in tok.children:
+            if c.dep_ == "poss" and c.ent_type_ == "GPE":  # "Taiwan's president"
+                country = fold(self.entity_text(c) or "")
+        if country is None and any(
+            c.dep_ == "poss" and c.lower_ in ("their", "its") for c in tok.children
+        ):
             # "their president": the president of the country just named.
             for k in reversed(self.doc[max(tok.sent.start, tok.i - 25) : tok.i]):
                 if k.ent_type_ == "GPE":

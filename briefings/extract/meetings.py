@@ -271,8 +271,6 @@ def meeting_noun(ctx: DocContext, n: Token, drafts: list[_Draft]) -> None:
         # "A and B arrive for their meeting": the clause's coordinated subject met.
         subj = ctx.subject_of(gov) if gov is not None else None
         owners = ctx.parties(subj) if subj is not None else []
-        if len(owners) < 2:
-            owners = ctx.recall(n.i, "people")
     else:
         owners = ctx.parties(owner_tok, allow_groups=True) if owner_tok is not None else []
     joint = any(c.lower_ == "joint" for c in n.children)
