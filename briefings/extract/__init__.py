@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..models import Article, Extraction
 from .agreements import extract_agreements, link_parties
+from .boilerplate import mask_noise
 from .context import DocContext
 from .meetings import extract_meetings
 from .officials import build_officials, collect_titles
@@ -78,6 +79,7 @@ class Extractor:
         return next(iter(self.extract_many([article])))
 
     def extract_many(self, articles: Iterable[Article]) -> Iterator[Extraction]:
-        pairs = ((a.text, a) for a in articles)
+        # The parser sees the text with site furniture blanked (same length, same offsets).
+        pairs = ((mask_noise(a.text), a) for a in articles)
         for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size):
             yield extract_doc(doc, article)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["boilerplate_spans", "is_boilerplate"]
+__all__ = ["boilerplate_spans", "is_boilerplate", "mask_noise"]
 
 # Each alternative is specific to site furniture; ordinary reporting rarely uses them.
 _PATTERNS = re.compile(
@@ -37,6 +37,32 @@ _MAX_LINE = 600
 def is_boilerplate(sentence: str) -> bool:
     """True when the sentence reads as site furniture."""
     return bool(_PATTERNS.search(sentence))
+
+
+# Photo-caption furniture that breaks parses: "Putin, right, and Assad", "Gates (L)",
+# "FILE - President ...".
+_CAPTION_NOISE = re.compile(
+    r",\s*(?:left|right|center|centre|far left|far right|second from (?:left|right)),(?=\s)"
+    r"|\s\((?:L|R|C|left|right|center)\)(?=[\s,.])"
+    r"|^(?:FILE|PHOTO)\s+[-\u2013\u2014]\s",
+    re.MULTILINE,
+)
+
+
+def mask_noise(text: str) -> str:
+    """`text` with boilerplate lines and caption markers blanked out by spaces.
+
+    The result has the same length, so character offsets into it are offsets into
+    `text`; the parser just never sees the furniture."""
+    if not text:
+        return text
+    chars = list(text)
+    for start, end in boilerplate_spans(text):
+        chars[start:end] = " " * (end - start)
+    for m in _CAPTION_NOISE.finditer(text):
+        a, b = m.span()
+        chars[a:b] = [" " if c != "\n" else c for c in text[a:b]]
+    return "".join(chars)
 
 
 def boilerplate_spans(text: str) -> list[tuple[int, int]]:

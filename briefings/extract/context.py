@@ -117,6 +117,7 @@ class DocContext:
     def __init__(self, doc: Doc, article: Article) -> None:
         self.doc = doc
         self.article = article
+        self._same_offsets = len(article.text) == len(doc.text)
         spans = boilerplate_spans(doc.text)
         self.sents: list[Span] = []
         skip: set[int] = set()
@@ -154,9 +155,12 @@ class DocContext:
     # --- sentences and evidence ----------------------------------------
 
     def evidence(self, sent: Span) -> Evidence:
-        text = sent.text
-        lead = len(text) - len(text.lstrip())
-        text = text.strip()
+        """The sentence as the article wrote it, with offsets into `article.text`
+        (the parsed text may have furniture blanked out, at the same offsets)."""
+        source = self.article.text if self._same_offsets else self.doc.text
+        raw = source[sent.start_char : sent.end_char]
+        lead = len(raw) - len(raw.lstrip())
+        text = raw.strip()
         start = sent.start_char + lead
         return Evidence(text, start, start + len(text))
 
