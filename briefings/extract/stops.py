@@ -94,7 +94,15 @@ def _prep_places(ctx: DocContext, tok: Token, preps: tuple[str, ...]) -> list[To
         if c.dep_ == "prep" and c.lower_ in preps:
             for p in c.children:
                 if p.dep_ == "pobj":
-                    out += _places(ctx, p)
+                    found = _places(ctx, p)
+                    if not found and p.ent_type_ in ("DATE", "TIME"):
+                        # "heading to Kyiv Monday" parsed as one noun phrase
+                        found = [
+                            k
+                            for k in p.children
+                            if k.dep_ == "compound" and k.ent_type_ in _PLACE_LABELS
+                        ]
+                    out += found
         if c.dep_ == "prt":  # "heading off to", "goes on to"
             out += _prep_places(ctx, c, preps)
     return out

@@ -42,9 +42,7 @@ def test_mask_noise_preserves_length(text: str) -> None:
 
 
 def test_extractor_evidence_quotes_the_article(extractor: Extractor) -> None:
-    text = (
-        "FILE - President Hal Moore, right, met Prime Minister Kenji Sato in Tokyo.\n" + NOTICE
-    )
+    text = "FILE - President Hal Moore, right, met Prime Minister Kenji Sato in Tokyo.\n" + NOTICE
     x = extractor.extract(Article(id="c", title="", text=text))
     assert {frozenset(m.participants) for m in x.meetings} == {
         frozenset({"Hal Moore", "Kenji Sato"})

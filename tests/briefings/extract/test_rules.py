@@ -377,3 +377,8 @@ def test_talks_ended_without_agreement(run: Run) -> None:
     )
     dis = [a for a in x.agreements if a.polarity == "disagreed"]
     assert dis and "John Hale" in dis[0].parties
+
+
+def test_place_glued_to_a_weekday(run: Run) -> None:
+    x = run("Secretary of State John Kerry will be heading to Kyiv Monday.")
+    assert stops(x) == {"John Kerry": ["Kyiv"]}
