@@ -20,7 +20,7 @@ from ..models import Evidence, Official
 from ..text import fold
 from .context import DocContext
 from .coref import Mention
-from .lexicon import NON_OFFICIAL, NORP_COUNTRY, PERSON_PRONOUNS, ROLE_HEADS
+from .lexicon import NON_OFFICIAL, NORP_COUNTRY, PERSON_PRONOUNS, ROLE_HEADS, TITLE_WORDS
 
 __all__ = ["build_officials", "collect_titles"]
 
@@ -81,16 +81,33 @@ def prenominal_title(ctx: DocContext, m: Mention) -> Span | None:
     i = m.start - 1
     while i >= 0 and doc[i].lower_ in _COURTESY:
         i -= 1
+    # A first name the NER left out of the entity ("MP Parmjit [Singh Gill]").
+    while (
+        i >= 0
+        and doc[i].tag_ == "NNP"
+        and doc[i].head.i == head.i
+        and doc[i].dep_ == "compound"
+        and doc[i].lower_ not in TITLE_WORDS
+        and doc[i].ent_type_ not in ("GPE", "NORP", "ORG")
+        and doc[i].text[:1].isupper()
+        and i - 1 >= 0
+        and doc[i - 1].lower_ in ROLE_HEADS
+    ):
+        i -= 1
     end = i
     left = head.left_edge.i
     while i >= left and i >= 0:
         t = doc[i]
         if t.is_space or t.text in (",", ";", ":", "(", ")") or t.is_quote:
             break
-        if t.dep_ not in _TITLE_DEPS or (t.ent_type_ == "PERSON" and ctx.persons.at(t)):
+        if t.dep_ not in _TITLE_DEPS:
             break
-        if t.pos_ in ("VERB", "AUX", "ADP") and t.lower_ not in ("of", "for"):
-            break
+        if t.ent_type_ == "PERSON" and ctx.persons.at(t) and t.head.i == head.i:
+            break  # another person's name, not a modifier ("Lib Dem MP" is a modifier)
+        if t.pos_ in ("VERB", "AUX") or (
+            t.pos_ == "ADP" and t.lower_ not in ("of", "for") and not t.text[:1].isupper()
+        ):
+            break  # ("Under-Secretary" keeps its capitalised "Under")
         i -= 1
     toks = _trim(list(doc[i + 1 : end + 1]))
     if not toks or len(toks) > _MAX_TITLE or not _is_role(toks):
@@ -116,9 +133,15 @@ def appositive_title(ctx: DocContext, m: Mention) -> Span | None:
         cut = _trim(cut)
         if cut and len(cut) <= _MAX_TITLE and _is_role(cut, c):
             return doc[cut[0].i : cut[-1].i + 1]
-    # Reverse apposition: "his Israeli counterpart, Ariel Sharon".
+    # Reverse apposition: "his Israeli counterpart, Ariel Sharon"; when the parser hangs
+    # the name on a later noun ("director general for Europe, Jose Maria Pons"), climb
+    # back to the role noun.
     if head.dep_ == "appos" and head.head.i < head.i and not ctx.persons.at(head.head):
         h = head.head
+        for _ in range(2):
+            if h.lower_ in ROLE_HEADS or h.dep_ != "pobj" or h.head.head is h.head:
+                break
+            h = h.head.head
         toks = [t for t in h.subtree if t.i < head.left_edge.i]
         toks = _trim(toks)
         if toks and len(toks) <= _MAX_TITLE and _is_role(toks, h):

@@ -382,3 +382,13 @@ def test_talks_ended_without_agreement(run: Run) -> None:
 def test_place_glued_to_a_weekday(run: Run) -> None:
     x = run("Secretary of State John Kerry will be heading to Kyiv Monday.")
     assert stops(x) == {"John Kerry": ["Kyiv"]}
+
+
+def test_titles_with_hyphens_and_low_appositions(run: Run) -> None:
+    x = run(
+        "But US Treasury Under-Secretary John Taylor disagreed. Madrid is represented by "
+        "Spain's director general for Europe, Jose Maria Pons."
+    )
+    titles = {o.name: o.title for o in x.officials}
+    assert titles["John Taylor"] == "US Treasury Under-Secretary"
+    assert titles["Jose Maria Pons"] == "Spain's director general for Europe"
