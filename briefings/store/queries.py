@@ -349,6 +349,29 @@ def latest_itinerary(store: Source, official_id: int) -> list[FactRow]:
     ]
 
 
+TITLE_WINDOW = 5
+
+
+def _pick_title(
+    rows: list[tuple[str, str | None, dt.date | None]],
+) -> tuple[str, str | None] | None:
+    """The title of the newest mention; among undated (or same-day) newest mentions, the
+    one used most often, then the most specific ("Tory leader" over "leader")."""
+    if not rows:
+        return None
+    newest = rows[0][2]
+    if newest is not None:
+        rows = [r for r in rows if r[2] == newest]
+    counts: dict[str, int] = {}
+    for t, _a, _d in rows:
+        counts[t.casefold()] = counts.get(t.casefold(), 0) + 1
+    best = max(
+        range(len(rows)),
+        key=lambda i: (counts[rows[i][0].casefold()], len(rows[i][0].split()), -i),
+    )
+    return rows[best][0], rows[best][1]
+
+
 def latest_title(store: Source, official_id: int) -> tuple[str | None, str | None, int]:
     """(latest title, latest affiliation, number of articles) for an official."""
     with _session(store) as s:
@@ -360,15 +383,16 @@ def latest_title(store: Source, official_id: int) -> tuple[str | None, str | Non
             )
             or 0
         )
-        row = s.execute(
-            select(ArticleOfficialRow.title, ArticleOfficialRow.affiliation)
+        rows = s.execute(
+            select(ArticleOfficialRow.title, ArticleOfficialRow.affiliation, ArticleRow.published)
             .join(ArticleRow, ArticleRow.id == ArticleOfficialRow.article_id)
             .where(
                 ArticleOfficialRow.official_id == official_id, ArticleOfficialRow.title.is_not(None)
             )
             .order_by(*_newest(None))
-            .limit(1)
-        ).first()
+            .limit(TITLE_WINDOW)
+        ).all()
+        row = _pick_title([(str(r[0]), r[1], r[2]) for r in rows if r[0]])
         if row is None:
             off = s.execute(
                 select(OfficialRow.title, OfficialRow.affiliation).where(

@@ -261,3 +261,21 @@ def test_corpus_typo_and_unknown(diplomacy_store: Store) -> None:
     u = lookup(diplomacy_store, "Zbigniew Quackenbush")
     assert isinstance(u, Unknown)
     assert "Zbigniew Quackenbush" in to_mrkdwn(u)
+
+
+def test_latest_title_prefers_the_newest_then_the_usual_form() -> None:
+    from briefings.store.queries import _pick_title
+
+    d1, d2 = dt.date(2005, 1, 2), dt.date(2004, 1, 1)
+    assert _pick_title([("Chancellor", None, d1), ("Prime Minister", None, d2)]) == (
+        "Chancellor",
+        None,
+    )
+    undated = [
+        ("leader", None, None),
+        ("Tory leader", "Tory", None),
+        ("Tory leader", "Tory", None),
+        ("Conservative leader", None, None),
+    ]
+    assert _pick_title(undated) == ("Tory leader", "Tory")
+    assert _pick_title([]) is None
