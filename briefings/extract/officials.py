@@ -57,7 +57,10 @@ class PersonInfo:
 
 def _trim(toks: list[Token]) -> list[Token]:
     while toks and (
-        toks[0].lower_ in _LEADING_DROP or toks[0].is_punct or toks[0].lower_ in _COURTESY
+        toks[0].lower_ in _LEADING_DROP
+        or toks[0].is_punct
+        or toks[0].lower_ in _COURTESY
+        or toks[0].dep_ == "case"
     ):
         toks = toks[1:]
     while toks and (toks[-1].is_punct or toks[-1].lower_ in _COURTESY or toks[-1].dep_ == "cc"):
@@ -102,7 +105,11 @@ def prenominal_title(ctx: DocContext, m: Mention) -> Span | None:
             break
         if t.dep_ not in _TITLE_DEPS:
             break
-        if t.ent_type_ == "PERSON" and ctx.persons.at(t) and t.head.i == head.i:
+        if t.dep_ in ("cc", "conj"):
+            break  # "minister Mr Aiyar and Russian energy minister Viktor Khristenko"
+        if ctx.persons.at(t) not in (None, m.canonical) and not (
+            t.dep_ == "compound" and (t.head.lower_ in ROLE_HEADS or t.head.lower_ in TITLE_WORDS)
+        ):
             break  # another person's name, not a modifier ("Lib Dem MP" is a modifier)
         if t.pos_ in ("VERB", "AUX") or (
             t.pos_ == "ADP" and t.lower_ not in ("of", "for") and not t.text[:1].isupper()
@@ -143,6 +150,13 @@ def appositive_title(ctx: DocContext, m: Mention) -> Span | None:
                 break
             h = h.head.head
         toks = [t for t in h.subtree if t.i < head.left_edge.i]
+        # "minister Mr Aiyar and Russian energy minister, Viktor Khristenko": the part
+        # after the last other name or conjunction is this person's title.
+        breaks = [k for k, t in enumerate(toks) if t.dep_ == "cc" or ctx.persons.at(t)]
+        if breaks:
+            toks = toks[breaks[-1] + 1 :]
+            role = [t for t in toks if t.lower_ in ROLE_HEADS]
+            h = role[-1] if role else h
         toks = _trim(toks)
         if toks and len(toks) <= _MAX_TITLE and _is_role(toks, h):
             return doc[toks[0].i : toks[-1].i + 1]

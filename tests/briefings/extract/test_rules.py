@@ -392,3 +392,14 @@ def test_titles_with_hyphens_and_low_appositions(run: Run) -> None:
     titles = {o.name: o.title for o in x.officials}
     assert titles["John Taylor"] == "US Treasury Under-Secretary"
     assert titles["Jose Maria Pons"] == "Spain's director general for Europe"
+
+
+def test_titles_do_not_cross_coordinated_names(run: Run) -> None:
+    x = run(
+        "The deal was agreed by India's petroleum minister Mr Aiyar and Russian energy "
+        "minister Viktor Khristenko. Birmingham's Labour MP Roger Godsiff spoke."
+    )
+    titles = {o.name: o.title for o in x.officials}
+    assert titles["Viktor Khristenko"] == "Russian energy minister"
+    assert titles["Aiyar"] == "India's petroleum minister"
+    assert titles["Roger Godsiff"] == "Birmingham's Labour MP"
