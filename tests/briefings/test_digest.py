@@ -237,3 +237,17 @@ def test_one_trip_reported_twice_is_one_story(store: Store) -> None:
     save(3, ["Washington"])
     d = build_digest(store, team_id=T, channel_id=C)
     assert sorted(s.n_sources for s in d.stories) == [1, 2]
+
+
+def test_marking_the_same_articles_concurrently_is_safe(store: Store) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    ids = [
+        _save_meeting(store, i, [(f"Alpha{i} One", None), (f"Beta{i} Two", None)], place=f"City{i}")
+        for i in range(6)
+    ]
+    with ThreadPoolExecutor(4) as pool:
+        counts = list(pool.map(lambda _: mark_delivered(store, T, C, ids), range(8)))
+    assert sum(counts) >= len(ids) or max(counts) == len(ids)
+    assert build_digest(store, team_id=T, channel_id=C).is_empty
+    assert mark_delivered(store, T, C, [*ids, 10_000]) == 0  # unknown ids are ignored
