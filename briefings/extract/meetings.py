@@ -391,6 +391,24 @@ def _main_event(ctx: DocContext) -> Token | None:
     return None
 
 
+_MEDIA_WORDS = frozenset(
+    ["television", "tv", "radio", "interview", "programme", "program", "newspaper", "website"]
+)
+
+
+def _to_media(ctx: DocContext, verb: Token) -> bool:
+    """A statement made in an interview or to a broadcaster ("told the BBC")."""
+    for c in verb.subtree:
+        if ctx.in_quote[c.i]:
+            continue
+        if c.lower_ in _MEDIA_WORDS:
+            return True
+        media_object = c.dep_ in ("dobj", "dative") and c.head.i == verb.i
+        if media_object and c.ent_type_ == "ORG" and ctx.party(c) is None:
+            return True
+    return False
+
+
 def _speakers(ctx: DocContext) -> list[str]:
     """Officials and governments quoted in the article (say-verb subjects)."""
     titled = {n for _, n, _ in ctx.titled}
@@ -407,6 +425,8 @@ def _speakers(ctx: DocContext) -> list[str]:
                 continue  # "has repeatedly stated": an earlier statement
             if ctx.time_words([tok]) is not None:
                 continue  # "warned last week": a statement made at another time
+            if _to_media(ctx, tok):
+                continue  # "she said on television": said elsewhere, not at the gathering
             subj = ctx.subject_of(tok)
             if subj is None:
                 continue

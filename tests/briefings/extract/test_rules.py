@@ -403,3 +403,12 @@ def test_titles_do_not_cross_coordinated_names(run: Run) -> None:
     assert titles["Viktor Khristenko"] == "Russian energy minister"
     assert titles["Aiyar"] == "India's petroleum minister"
     assert titles["Roger Godsiff"] == "Birmingham's Labour MP"
+
+
+def test_statements_to_the_media_do_not_place_speakers(run: Run) -> None:
+    x = run(
+        "A regional summit in Lima on Friday ended with a joint declaration.\n"
+        "Foreign Minister Rosa Quispe chaired the talks.\n"
+        '"It went well," Secretary of State Dana Cole said on television.'
+    )
+    assert "Dana Cole" not in {p for m in x.meetings for p in m.participants}
