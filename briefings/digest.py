@@ -337,6 +337,7 @@ def build_digest(
             published=info.published,
             url=info.url,
             source=info.source,
+            origin=r.origin,
         )
         ex = (
             Extraction.from_json(r.data)

@@ -425,6 +425,7 @@ class StoredArticle:
     text: str
     text_hash: str
     data: dict[str, Any] | None
+    origin: str | None = None
 
 
 def new_articles(
@@ -435,7 +436,11 @@ def new_articles(
 
     with _session(store) as s:
         q = select(
-            *_article_cols(), ArticleRow.text, ArticleRow.text_hash, ExtractionRow.data
+            *_article_cols(),
+            ArticleRow.text,
+            ArticleRow.text_hash,
+            ExtractionRow.data,
+            ArticleRow.origin,
         ).outerjoin(ExtractionRow, ExtractionRow.article_id == ArticleRow.id)
         if since is not None:
             q = q.where(ArticleRow.ingested_at > since)
@@ -454,7 +459,7 @@ def new_articles(
             ArticleRow.id.desc(),
         ).limit(limit)
         rows = s.execute(q).all()
-    return [StoredArticle(_article(r, 0), r[7], r[8], r[9]) for r in rows]
+    return [StoredArticle(_article(r, 0), r[7], r[8], r[9], r[10]) for r in rows]
 
 
 def previous_digest_at(store: Source, team_id: str, channel_id: str) -> dt.datetime | None:
