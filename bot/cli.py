@@ -292,8 +292,12 @@ def run() -> None:
 
             code = run_console(ctx, sys.stdin, out)
         else:
+            from .scheduler import start_scheduling
             from .slack import run as run_slack
 
+            # Leader election decides which replica runs the schedules; every
+            # replica works the extraction queue.
+            start_scheduling(ctx)
             code = run_slack(ctx)
     finally:
         ctx.close()

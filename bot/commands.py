@@ -1,38 +1,75 @@
-"""`/brief` lines typed in console mode, answered as Slack would answer them."""
+"""`/brief` lines typed in console mode, answered as Slack would answer them.
+
+The line is parsed by the same parser as the Slack command; facts (dossiers,
+briefings) are rendered for the terminal, the rest is the Slack answer's text.
+"""
 
 from __future__ import annotations
 
+import re
 from typing import Any
+
+from briefings.errors import BriefingError
 
 from .context import AppContext
 
-USAGE = (
-    "/brief <official>   dossier of an official (e.g. /brief Kelly)\n"
-    "/brief latest       the latest briefings\n"
-    "/brief help         this text"
-)
+CONSOLE_TEAM, CONSOLE_CHANNEL, CONSOLE_USER = "local", "console", "console"
+
+
+def _plain(mrkdwn: str) -> str:
+    """Slack mrkdwn to terminal text: links and escapes undone, emphasis dropped."""
+    text = re.sub(r"<(https?://[^|>]+)\|([^>]+)>", r"\2 (\1)", mrkdwn)
+    text = re.sub(r"<(https?://[^>]+)>", r"\1", text)
+    text = re.sub(r"(?<!\w)[*_](\S[^*_\n]*?\S|\S)[*_](?!\w)", r"\1", text)
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 
 
 def answer_console_line(ctx: AppContext, line: str) -> Any:
-    """A rich renderable answering one console line."""
+    """A rich renderable (or plain text) answering one console line."""
+    from rich.markup import escape
+
     from briefings.render.terminal import render
 
-    text = line.strip()
-    if text.startswith("/brief"):
-        text = text[len("/brief") :].strip()
-    elif text.startswith("/"):
-        return f"unknown command {text.split()[0]!r}; try /brief help"
-    if text in ("", "help"):
-        return USAGE
-    if text == "latest":
-        from briefings.compose import compose_briefing
+    from .slack import answers as a
+    from .slack import commands as c
 
-        items = ctx.store.latest(5)
-        if not items:
-            return "no briefings yet"
+    text = line.strip()
+    if not text.startswith("/brief"):
+        word = text.split()[0] if text else ""
+        return escape(f"unknown command {word!r}; type /brief help")
+    try:
+        cmd = c.parse(
+            text[len("/brief") :].strip(), default_timezone=ctx.settings.briefbot_timezone
+        )
+    except BriefingError as exc:
+        return escape(_plain(str(exc)))
+    if isinstance(cmd, c.Official):
+        from briefings.dossier import lookup
+
+        return render(lookup(ctx.store, cmd.query))
+    if isinstance(cmd, c.Latest):
         from rich.console import Group
 
-        return Group(*(render(compose_briefing(a, e, article_id=i)) for i, a, e in items if e))
-    from briefings.dossier import lookup
+        from briefings.compose import compose_briefing
 
-    return render(lookup(ctx.store, text))
+        items = [(i, art, ex) for i, art, ex in ctx.store.latest(cmd.count) if ex is not None]
+        if not items:
+            return "no briefings yet"
+        return Group(*(render(compose_briefing(art, ex, article_id=i)) for i, art, ex in items))
+    if isinstance(cmd, c.BriefUrl):
+        from briefings.compose import compose_briefing
+        from briefings.ingest import ingest
+
+        from .fetching import fetch_article
+
+        try:
+            article = fetch_article(cmd.url, ctx.settings)
+        except BriefingError as exc:
+            return escape(f"{cmd.url}: {exc}")
+        report = ingest([article], ctx.extractor, ctx.store)
+        got = ctx.store.get_article(report.article_ids[0]) if report.article_ids else None
+        if got is None or got[1] is None:
+            return escape(f"{cmd.url}: could not be briefed")
+        return render(compose_briefing(got[0], got[1], article_id=report.article_ids[0]))
+    who = a.Asker(CONSOLE_TEAM, CONSOLE_CHANNEL, CONSOLE_USER)
+    return escape(_plain(a.answer(ctx, cmd, who).get("text", "")))

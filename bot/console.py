@@ -7,7 +7,7 @@ lines read from standard input, the way Slack would, until end of input.
 from __future__ import annotations
 
 import logging
-from typing import TextIO
+from typing import Any, TextIO
 
 from rich.console import Console
 
@@ -36,24 +36,49 @@ def ingest_seeds(ctx: AppContext, console: Console) -> None:
     )
 
 
-def run_console(ctx: AppContext, stdin: TextIO, console: Console) -> int:
-    from .commands import answer_console_line
-
-    ingest_seeds(ctx, console)
-    from briefings.digest import build_digest
+def print_digest(console: Console, digest: Any) -> None:
     from briefings.render.terminal import render
 
     console.rule("digest")
-    console.print(render(build_digest(ctx.store, team_id="local", channel_id="console")))
+    console.print(render(digest))
     console.rule()
+
+
+def run_console(ctx: AppContext, stdin: TextIO, console: Console) -> int:
+    from .commands import CONSOLE_CHANNEL, CONSOLE_TEAM, answer_console_line
+    from .scheduler import console_digest_tick, start_console_digests
+
+    ingest_seeds(ctx, console)
+
+    def show(digest: Any) -> None:
+        print_digest(console, digest)
+
+    # The same job the schedule runs: prints what is new and marks it delivered.
+    if not console_digest_tick(ctx, show, CONSOLE_TEAM, CONSOLE_CHANNEL):
+        console.rule("digest")
+        console.print("[dim]Nothing new since the last digest. The latest briefings:[/]")
+        console.print(answer_console_line(ctx, "/brief latest"))
+        console.rule()
     console.print(f"[dim]{PROMPT_HINT}[/]")
+    console.print(
+        f"[dim]New stories are printed on the schedule "
+        f"`{ctx.settings.briefbot_console_digest_cron}` (BRIEFBOT_CONSOLE_DIGEST_CRON).[/]"
+    )
+    scheduler = start_console_digests(ctx, show)
+    try:
+        _read_commands(ctx, stdin, console, answer_console_line)
+    finally:
+        scheduler.shutdown(wait=False)
+    return 0
+
+
+def _read_commands(ctx: AppContext, stdin: TextIO, console: Console, answer: Any) -> None:
     for line in stdin:
         line = line.strip()
         if not line:
             continue
         try:
-            console.print(answer_console_line(ctx, line))
+            console.print(answer(ctx, line))
         except Exception:  # the console keeps running whatever one command does
             log.exception("command failed: %s", line)
             console.print("[red]that command failed; see the log[/]")
-    return 0
