@@ -42,8 +42,13 @@ _ACTIVITY_VERBS = frozenset(
         "launch",
         "host",
         "join",
+        "schedule",
+        "plan",
+        "arrange",
     ]
 )
+# Scheduling an event somewhere puts the scheduler there later, whatever the tense.
+_SCHEDULING = frozenset(["schedule", "plan", "arrange"])
 
 
 @dataclass
@@ -184,7 +189,7 @@ def due_in(ctx: DocContext, tok: Token, out: list[_StopDraft]) -> None:
 
 
 def activity_abroad(ctx: DocContext, v: Token, out: list[_StopDraft]) -> None:
-    if not ctx.is_future(v):
+    if not (ctx.is_future(v) or v.lemma_ in _SCHEDULING):
         return
     places: list[Token] = []
     for c in v.children:

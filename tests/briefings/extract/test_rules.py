@@ -412,3 +412,8 @@ def test_statements_to_the_media_do_not_place_speakers(run: Run) -> None:
         '"It went well," Secretary of State Dana Cole said on television.'
     )
     assert "Dana Cole" not in {p for m in x.meetings for p in m.participants}
+
+
+def test_scheduled_event_elsewhere_is_a_stop(run: Run) -> None:
+    x = run("Senator Joe Biden scheduled a town hall in Pennsylvania for the day of the debate.")
+    assert stops(x) == {"Joe Biden": ["Pennsylvania"]}
