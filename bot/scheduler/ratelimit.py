@@ -44,6 +44,11 @@ class RateLimiter:
         # post that arrives 1 ms early is a 429.
         self.workspace_interval = 60.0 / per_minute * (1.0 + margin)
         self.per_channel_interval = per_channel_interval * (1.0 + margin)
+        # After a 429 the workspace spacing widens by 10 % (at most +50 %), and it
+        # narrows back by 2 % per 100 posts without one: a server stricter than
+        # expected, or a jittery network, costs a few 429s, not a 429 per second.
+        self._base_workspace_interval = self.workspace_interval
+        self._calm = 0
         self.clock = clock
         self.sleep = sleep
         self._lock = threading.Lock()
@@ -102,6 +107,12 @@ class RateLimiter:
             )
             self._last_sent = at
             self._channel_sent[channel] = at
+            self._calm += 1
+            if self._calm >= 100 and self.workspace_interval > self._base_workspace_interval:
+                self._calm = 0
+                self.workspace_interval = max(
+                    self._base_workspace_interval, self.workspace_interval * 0.98
+                )
             if len(self._channel_sent) > 10_000:
                 self._channel_sent = {c: t for c, t in self._channel_sent.items() if t > now - 60}
             # Later reservations count from this send.
@@ -125,6 +136,10 @@ class RateLimiter:
             if channel is not None:
                 self._channel_next[channel] = max(self._channel_next.get(channel, 0.0), until)
             self.throttled += 1
+            self._calm = 0
+            self.workspace_interval = min(
+                self._base_workspace_interval * 1.5, self.workspace_interval * 1.1
+            )
 
     @property
     def minimum_seconds_per_post(self) -> float:

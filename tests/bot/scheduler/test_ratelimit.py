@@ -79,3 +79,16 @@ def test_threads_never_break_the_limits() -> None:
         v.sort()
         assert min(b - a for a, b in itertools.pairwise(v)) >= 0.2 - 0.01, ch
     assert time.monotonic() - t0 >= 23 * 0.05 - 0.02
+
+
+def test_spacing_widens_after_429_and_recovers() -> None:
+    ft = FakeTime()
+    rl = RateLimiter(per_minute=600, margin=0, clock=ft.clock, sleep=ft.sleep)
+    base = rl.workspace_interval
+    for _ in range(10):
+        rl.retry_after(0)
+    assert abs(rl.workspace_interval - base * 1.5) < 1e-9  # capped at +50 %
+    for i in range(3000):
+        rl.acquire(f"C{i}")
+        rl.gate(f"C{i}")
+    assert abs(rl.workspace_interval - base) < 1e-9
