@@ -55,30 +55,34 @@ def test_retry_after_pauses_everyone() -> None:
 
 
 def test_threads_never_break_the_limits() -> None:
-    rl = RateLimiter(per_minute=1200, per_channel_interval=0.2, margin=0)  # 20/s, 5/s per channel
-    stamps: dict[str, list[float]] = {}
+    """Reservations made from many threads at once keep both spacings exactly."""
+    rl = RateLimiter(per_minute=1200, per_channel_interval=0.2, margin=0)  # 20/s, 5/s/channel
+    got: dict[str, list[float]] = {}
     lock = threading.Lock()
+    barrier = threading.Barrier(6)
 
     def run(ch: str) -> None:
+        barrier.wait()
         for _ in range(4):
-            rl.acquire(ch)
+            at = rl.reserve(ch)
             with lock:
-                stamps.setdefault(ch, []).append(time.monotonic())
+                got.setdefault(ch, []).append(at)
 
     threads = [threading.Thread(target=run, args=(f"C{i % 3}",)) for i in range(6)]
-    t0 = time.monotonic()
     for t in threads:
         t.start()
     for t in threads:
         t.join()
-    every = sorted(x for v in stamps.values() for x in v)
+    every = sorted(x for v in got.values() for x in v)
     assert len(every) == 24
-    gaps = [b - a for a, b in itertools.pairwise(every)]
-    assert min(gaps) >= 0.05 - 0.01  # workspace: 60/1200 s apart
-    for ch, v in stamps.items():
+    assert min(b - a for a, b in itertools.pairwise(every)) >= 0.05 - 1e-9
+    for ch, v in got.items():
         v.sort()
-        assert min(b - a for a, b in itertools.pairwise(v)) >= 0.2 - 0.01, ch
-    assert time.monotonic() - t0 >= 23 * 0.05 - 0.02
+        assert min(b - a for a, b in itertools.pairwise(v)) >= 0.2 - 1e-9, ch
+    # acquire() really waits for its reservation
+    for i in range(5):
+        rl.acquire(f"X{i}")
+    assert time.monotonic() >= every[-1] + 5 * 0.05 - 0.005
 
 
 def test_spacing_widens_after_429_and_recovers() -> None:
