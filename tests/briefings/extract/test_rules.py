@@ -351,9 +351,9 @@ def test_accusation_answered_by_denial_is_a_dispute(run: Run) -> None:
 
 
 def test_complaint_against(run: Run) -> None:
-    x = run("The US filed a complaint against Brussels with the WTO over aid to Airbus.")
+    x = run("Canada filed a complaint against Brussels with the WTO over aid to dairy farmers.")
     a = x.agreements[0]
-    assert a.polarity == "disagreed" and set(a.parties) == {"US", "Brussels"}
+    assert a.polarity == "disagreed" and set(a.parties) == {"Canada", "Brussels"}
 
 
 def test_conditional_agreement_is_not_an_agreement(run: Run) -> None:
