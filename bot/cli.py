@@ -45,11 +45,13 @@ def _settings() -> Settings:
 
 
 @contextmanager
-def _context(settings: Settings | None = None) -> Iterator[AppContext]:
+def _context(settings: Settings | None = None, *, quiet: bool = True) -> Iterator[AppContext]:
+    """The start-up context; `quiet` keeps INFO logs off a command's output."""
     from .context import build_context, setup_logging
 
     settings = settings or _settings()
-    setup_logging("WARNING" if settings.log_level == "INFO" else settings.log_level)
+    level = settings.log_level
+    setup_logging("WARNING" if quiet and level == "INFO" else level)
     try:
         ctx = build_context(settings)
     except BriefingError as exc:
@@ -277,16 +279,8 @@ def sources_list() -> None:
 @app.command()
 def run() -> None:
     """Run the bot: Socket Mode, HTTP mode, or console mode without Slack tokens."""
-    from .context import build_context, setup_logging
-
     settings = _settings()
-    setup_logging(settings.log_level if settings.mode != "console" else "WARNING")
-    try:
-        ctx = build_context(settings)
-    except BriefingError as exc:
-        err.print(f"[red]error:[/] {exc}")
-        raise typer.Exit(EXIT_USAGE) from None
-    try:
+    with _context(settings, quiet=settings.mode == "console") as ctx:
         if settings.mode == "console":
             from .console import run_console
 
@@ -299,8 +293,6 @@ def run() -> None:
             # replica works the extraction queue.
             start_scheduling(ctx)
             code = run_slack(ctx)
-    finally:
-        ctx.close()
     raise typer.Exit(code)
 
 

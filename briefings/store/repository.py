@@ -7,11 +7,12 @@ import hashlib
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from enum import StrEnum
+from typing import Any
 
 from sqlalchemy import Engine, delete, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from ..models import Article, Extraction
+from ..models import Article, Evidence, Extraction
 from ..people import name_key, surname
 from ..text import normalise_text
 from .engine import make_engine, migrate
@@ -198,16 +199,13 @@ class Store:
             return ids.get(name_key(name))
 
         for m in ex.meetings:
-            ev = m.evidence[0] if m.evidence else None
             mrow = MeetingRow(
                 article_id=article_id,
                 status=m.status,
                 place=m.place,
                 when_text=m.when,
                 date=m.date,
-                sentence=ev.sentence if ev else "",
-                start=ev.start if ev else 0,
-                end=ev.end if ev else 0,
+                **_evidence(m.evidence),
             )
             s.add(mrow)
             s.flush()
@@ -218,14 +216,8 @@ class Store:
                     )
                 )
         for a in ex.agreements:
-            ev = a.evidence[0] if a.evidence else None
             arow = AgreementRow(
-                article_id=article_id,
-                polarity=a.polarity,
-                text=a.text,
-                sentence=ev.sentence if ev else "",
-                start=ev.start if ev else 0,
-                end=ev.end if ev else 0,
+                article_id=article_id, polarity=a.polarity, text=a.text, **_evidence(a.evidence)
             )
             s.add(arow)
             s.flush()
@@ -235,7 +227,6 @@ class Store:
                 )
         for it in ex.next_stops:
             for seq, stop in enumerate(it.stops):
-                ev = stop.evidence[0] if stop.evidence else None
                 s.add(
                     StopRow(
                         article_id=article_id,
@@ -245,9 +236,7 @@ class Store:
                         place=stop.place,
                         when_text=stop.when,
                         date=stop.date,
-                        sentence=ev.sentence if ev else "",
-                        start=ev.start if ev else 0,
-                        end=ev.end if ev else 0,
+                        **_evidence(stop.evidence),
                     )
                 )
 
@@ -289,6 +278,16 @@ class Store:
                 )
             q = q.order_by(ArticleRow.ingested_at.desc(), ArticleRow.id.desc()).limit(limit)
             return [(r.id, _article(r), _extraction(r)) for r in s.scalars(q)]
+
+
+def _evidence(evidence: Sequence[Evidence]) -> dict[str, Any]:
+    """Columns of a fact's first evidence sentence (facts without one keep empty text)."""
+    ev = evidence[0] if evidence else None
+    return {
+        "sentence": ev.sentence if ev else "",
+        "start": ev.start if ev else 0,
+        "end": ev.end if ev else 0,
+    }
 
 
 def _article(row: ArticleRow) -> Article:
