@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from bot.context import build_context
-from bot.scheduler import build_scheduling, console_digest_tick, start_console_digests
+from bot.scheduler import console_digest_tick, start_console_digests, start_scheduling
 from bot.scheduler.service import SchedulerConfig, digest_job_id
 from bot.settings import load_settings
 from bot.slack.hooks import notify_scheduled, notify_unscheduled, scheduler_of
@@ -16,10 +17,12 @@ from .support import add_articles, subscribe
 def test_slack_hooks_reach_the_scheduler(db_url: str) -> None:
     ctx = build_context(load_settings(env_file=None, database_url=db_url))
     try:
-        svc = build_scheduling(ctx, config=SchedulerConfig(), worker_id="w1")
-        ctx.scheduler = svc
+        svc = start_scheduling(ctx, config=SchedulerConfig(leader_retry_seconds=0.1))
         assert scheduler_of(ctx) is svc  # satisfies bot.slack.hooks.SubscriptionScheduler
-        assert svc.elector.step()
+        deadline = time.monotonic() + 10
+        while not svc.is_leader and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert svc.is_leader
         subscribe(ctx.store, "C1", "30 7 * * 1-5", "Asia/Tokyo")
         notify_scheduled(ctx, "T0FAKE", "C1", "30 7 * * 1-5", "Asia/Tokyo")
         assert svc._sched.get_job(digest_job_id("T0FAKE", "C1")) is not None
