@@ -208,6 +208,14 @@ class Scheduling:
             sched, self._sched = self._sched, None
         if sched is not None:
             try:
+                # APScheduler 3 processes due jobs once more after `shutdown()` sets its
+                # state (its loop wakes up and runs `_process_jobs` before re-checking),
+                # submitting them to the stopped executor and advancing their
+                # next_run_time in the shared job store without running them. Detach
+                # the job store first so a stepping-down leader never touches it (this
+                # also keeps it from disposing the shared engine).
+                sched.pause()
+                sched.remove_jobstore("default", shutdown=False)
                 sched.shutdown(wait=False)
             except Exception:
                 log.exception("scheduler shutdown")

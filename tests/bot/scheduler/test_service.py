@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from sqlalchemy import text
@@ -169,3 +171,51 @@ def test_many_channels_due_at_once_each_get_one_digest(
     svc.digest_worker.drain(["digest"])
     assert sorted(c for c, _ in slack.digest_slots()) == channels
     assert slack.duplicates() == {} and slack.rate_limited == 0
+
+
+def test_apscheduler_coalesces_missed_runs_into_one(
+    db_url: str, slack: SchedulerFakeSlack, svcs: list[Scheduling]
+) -> None:
+    """Real time: the job store says the every-minute job is three runs behind; on
+    restart APScheduler runs it once (coalesce), and one digest is queued."""
+    from apscheduler.events import EVENT_JOB_EXECUTED, EVENT_JOB_MISSED
+
+    if dt.datetime.now(dt.UTC).second > 50:  # keep the test inside one minute
+        time.sleep(61 - dt.datetime.now(dt.UTC).second)
+    now = dt.datetime.now(dt.UTC)
+    store = Store.open(db_url)
+    first = Scheduling(store, db_url, config=SchedulerConfig(), worker_id="a")
+    svcs.append(first)
+    assert first.elector.step()
+    subscribe(store, "C1", "* * * * *", created_at=now - H)
+    first.schedule_subscription("T0FAKE", "C1", "* * * * *", "UTC")
+    jid = digest_job_id("T0FAKE", "C1")
+    first._sched.pause()
+    first._sched.modify_job(jid, next_run_time=now - dt.timedelta(seconds=150))
+    first.elector.stop()  # down, three runs behind
+
+    runs: list[str] = []
+    second = Scheduling(store, db_url, config=SchedulerConfig(), worker_id="b")
+    svcs.append(second)
+    import apscheduler.schedulers.base as aps_base
+
+    original = aps_base.BaseScheduler.start
+
+    def start(self: Any, *a: Any, **kw: Any) -> None:
+        self.add_listener(lambda e: runs.append(e.job_id), EVENT_JOB_EXECUTED | EVENT_JOB_MISSED)
+        original(self, *a, **kw)
+
+    aps_base.BaseScheduler.start = start  # type: ignore[method-assign]
+    try:
+        assert second.elector.step()
+    finally:
+        aps_base.BaseScheduler.start = original  # type: ignore[method-assign]
+    deadline = time.monotonic() + 10
+    while jid not in runs and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.5)
+    assert runs.count(jid) == 1  # once, not three times
+    assert second.queue.counts("digest") == {"queued": 1}  # one catch-up digest
+    job = second._sched.get_job(jid)
+    assert job.next_run_time > dt.datetime.now(dt.UTC)
+    store.close()
