@@ -25,6 +25,7 @@ __all__ = [
     "Briefing",
     "BriefingLine",
     "SourceRef",
+    "agreement_form",
     "briefing_for",
     "compose_briefing",
     "format_day",
@@ -355,43 +356,72 @@ _DIVIDED_LEAD = re.compile(
     r"(?:divided|split|at odds|disagree[ds]?|differ(?:ed)?)\s+(?=(?:over|on|about)\b)",
     re.I,
 )
+# Words an agreement's text may start with that are not a bare verb ("agreed a
+# deal", "agreed that she would...", "agreed on borders"): never given "to".
 _NOT_VERBS = {
-    "a",
-    "an",
-    "the",
-    "to",
-    "that",
-    "this",
-    "these",
-    "those",
-    "their",
-    "its",
-    "his",
-    "her",
-    "on",
-    "in",
-    "at",
-    "over",
-    "about",
-    "for",
-    "with",
-    "by",
-    "of",
-    "new",
-    "further",
-    "more",
-    "joint",
-    "all",
-    "some",
-    "two",
-    "three",
-    "several",
-    "both",
-    "each",
-    "no",
-    "not",
-}
-_AGREED_LEAD = re.compile(r"^(?:have\s+|has\s+)?agreed\s+", re.I)
+    "a", "an", "the", "to", "that", "this", "these", "those", "their", "its", "his",
+    "her", "our", "my", "your", "on", "in", "at", "over", "about", "for", "with", "by",
+    "of", "new", "further", "more", "joint", "all", "some", "two", "three", "several",
+    "both", "each", "no", "not", "he", "she", "it", "they", "we", "i", "you", "there",
+    "what", "whatever", "which", "who", "whether", "how", "when", "where", "if",
+    "any", "another", "other", "such", "one", "key", "while", "as", "because", "since",
+    "after", "before", "although", "though", "unless", "until", "so", "but", "and",
+    "or", "then", "once", "yet", "even", "only", "just", "here", "now",
+}  # fmt: skip
+# Past-tense verbs that do not end in "-ed" ("struck a deal", "won a contract").
+_PAST_IRREGULAR = {
+    "struck", "made", "won", "set", "put", "gave", "took", "sold", "bought", "held",
+    "met", "led", "paid", "sent", "spent", "lent", "kept", "left", "told", "brought",
+    "sought", "fought", "drew", "chose", "began", "broke", "rejected", "opposed",
+}  # fmt: skip
+_AGREED_LEAD = re.compile(r"^(?:have\s+|has\s+|had\s+)?agreed\s+", re.I)
+AgreementForm = Literal["to", "verb", "other"]
+# Words before a bare verb that make it an intention ("agreed to sign", "will sign").
+_INTENT = {"to", "will", "would", "shall", "should", "can", "could", "may", "might", "must"}
+_CLAUSE = {"that", "agreed", "agree", "agrees", "said", "says"}
+
+
+def _is_past_verb(word: str) -> bool:
+    w = word.lower()
+    return word.islower() and (w in _PAST_IRREGULAR or (len(w) > 4 and w.endswith("ed")))
+
+
+def _word_before(fragment: str, sentences: Sequence[str]) -> str | None:
+    """The word just before `fragment` in the first evidence sentence holding it."""
+    probe = " ".join(fragment.split()[:8])
+    for sentence in sentences:
+        flat = " ".join(sentence.split())
+        i = flat.find(probe)
+        if i > 0:
+            before = flat[:i].split()
+            return before[-1].lower() if before else None
+        if i == 0:
+            return None
+    return None
+
+
+def agreement_form(text: str, sentences: Sequence[str] = ()) -> tuple[AgreementForm, str]:
+    """How an agreement's text reads after its parties: ("to", "take up the issue"),
+    ("verb", "signed a deal") or ("other", "a trade deal" / a clause / "on borders").
+
+    The evidence sentence settles whether a bare verb followed "agreed to" ("agreed
+    to take up ..."), so "agreed that she would ..." never becomes "to she would".
+    """
+    rest = _AGREED_LEAD.sub("", " ".join(text.split())).strip(" ,;")
+    rest = re.sub(r"(?<![A-Z])\.$", "", rest).rstrip()
+    if rest[:3].lower() == "to " and len(rest) > 3:
+        return "to", rest[3:]
+    first = rest.split(" ", 1)[0]
+    if not first.isalpha() or not first.islower():
+        return "other", rest
+    before = _word_before(rest, sentences)
+    if before is not None and (before in _INTENT or before.endswith("'ll")):
+        return "to", rest  # "agreed to take up ...", "will continue ..."
+    if _is_past_verb(first):
+        return "verb", rest
+    if before in _CLAUSE or first in _NOT_VERBS or first.endswith(("ed", "ing", "ly")):
+        return "other", rest  # "agreed that she would ...", "agreed a deal"
+    return "to", rest  # a bare verb: "take up the issue"
 
 
 def _parties(parties: Sequence[str], names: _Names) -> str:
@@ -404,29 +434,25 @@ def _agreement_item(a: Agreement) -> _Item:
 
 def _agreement_text(a: Agreement, names: _Names) -> str:
     who = _parties(a.parties, names)
-    text = " ".join(a.text.split()).strip(" ,;")
+    sentences = [e.sentence for e in a.evidence]
     if a.polarity == "disagreed":
+        text = " ".join(a.text.split()).strip(" ,;")
+        text = re.sub(r"(?<![A-Z])\.$", "", text).rstrip()
         rest = _DIVIDED_LEAD.sub("", text)
         if who and re.match(r"(?:over|on|about)\b", rest):
-            out = f"{who} {rest}"
-        else:
-            out = f"{who}: {text}" if who else text
-    else:
-        rest = _AGREED_LEAD.sub("", text)
-        first = rest.split(" ", 1)[0]
-        if (
-            who
-            and first.isalpha()
-            and first.islower()
-            and first not in _NOT_VERBS
-            and not first.endswith(("ed", "ing"))
-        ):
-            rest = f"to {rest}"
-        if who and re.match(r"to\b", rest):
-            out = f"{who} {rest}"
-        else:
-            out = f"{who}: {rest}" if who else rest
-    return out
+            return f"{who} {rest}"
+        form, rest = agreement_form(text, sentences)
+        if who and form == "verb":
+            return f"{who} {rest}"
+        return f"{who}: {text}" if who else text
+    form, rest = agreement_form(a.text, sentences)
+    if not who:
+        return f"to {rest}" if form == "to" else rest
+    if form == "to":
+        return f"{who} to {rest}"
+    if form == "verb":
+        return f"{who} {rest}"
+    return f"{who}: {rest}"
 
 
 def _next_items(ex: Extraction, names: _Names, published: dt.date | None) -> list[_Item]:

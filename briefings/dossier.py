@@ -21,7 +21,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from .compose import SourceRef, when_display
+from .compose import SourceRef, agreement_form, when_display
 from .models import Evidence
 from .people import clean_name, first_names_compatible, is_name_form, name_key
 from .store import Store
@@ -302,9 +302,15 @@ def _meeting_fact(f: q.FactRow) -> DossierFact:
 
 def _agreement_fact(f: q.FactRow) -> DossierFact:
     kind = "disagreed" if f.status == "disagreed" else "agreed"
-    with_ = f" with {_join(list(f.others))}" if f.others else ""
-    verb = "divided" if kind == "disagreed" else "agreed"
-    text = f"{verb}{with_}: {' '.join((f.text or '').split())}"
+    others = _join(list(f.others))
+    form, rest = agreement_form(f.text or "", [f.sentence])
+    if kind == "agreed" and form == "to":
+        text = f"agreed with {others} to {rest}" if others else f"agreed to {rest}"
+    elif form == "verb" and not others:
+        text = rest  # "signed a deal", "rejected the offer"
+    else:
+        verb = "divided" if kind == "disagreed" else "agreed"
+        text = f"{verb}{f' with {others}' if others else ''}: {rest}"
     return DossierFact(kind, text, None, _ev(f), _src(f.article), f.others, None, kind)
 
 

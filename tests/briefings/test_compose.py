@@ -295,3 +295,83 @@ def test_names_given_with_their_title_are_shown_once() -> None:
         "U.S. Asst. Secretary of State James Kelly met counterpart Mitoji Yabunaka"
     )
     assert b.officials == ("James Kelly", "Mitoji Yabunaka")
+
+
+# -- agreement phrasing ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "sentence", "shown"),
+    [
+        # "agreed to <verb>": the evidence shows the "to".
+        (
+            "take up the fishing quotas",
+            "Ana Ruiz and Ben Okafor agreed to take up the fishing quotas in May.",
+            "Ana Ruiz and Ben Okafor to take up the fishing quotas",
+        ),
+        # A past-tense verb follows its subject; never "to struck".
+        (
+            "struck a deal to supply buses",
+            "Ana Ruiz and Ben Okafor struck a deal to supply buses.",
+            "Ana Ruiz and Ben Okafor struck a deal to supply buses",
+        ),
+        (
+            "signed a border protocol.",
+            "Ana Ruiz and Ben Okafor signed a border protocol.",
+            "Ana Ruiz and Ben Okafor signed a border protocol",
+        ),
+        # "agreed that <clause>": a clause, never "to she would ...".
+        (
+            "she would chair the panel",
+            "Ana Ruiz agreed with Ben Okafor that she would chair the panel.",
+            "Ana Ruiz and Ben Okafor: she would chair the panel",
+        ),
+        (
+            "whatever the past, the plan stands",
+            "We agreed that whatever the past, the plan stands, Ana Ruiz said of Ben Okafor.",
+            "Ana Ruiz and Ben Okafor: whatever the past, the plan stands",
+        ),
+        # An intention with a modal reads as "to".
+        (
+            "continue the ferry service",
+            "Ana Ruiz and Ben Okafor will also continue the ferry service.",
+            "Ana Ruiz and Ben Okafor to continue the ferry service",
+        ),
+        # A noun phrase keeps the colon.
+        (
+            "a new fishing accord",
+            "Ana Ruiz and Ben Okafor agreed a new fishing accord.",
+            "Ana Ruiz and Ben Okafor: a new fishing accord",
+        ),
+    ],
+)
+def test_agreement_phrasing_follows_the_evidence(text: str, sentence: str, shown: str) -> None:
+    ex = Extraction(
+        "x",
+        "t",
+        officials=(Official("Ana Ruiz"), Official("Ben Okafor")),
+        agreements=(Agreement(("Ana Ruiz", "Ben Okafor"), "agreed", text, ev(sentence, sentence)),),
+    )
+    b = compose_briefing(article("x", sentence), ex)
+    assert _line(b, "Agreed").text == shown
+
+
+def test_disagreement_with_a_past_verb_and_no_trailing_full_stop() -> None:
+    sentence = "Ana Ruiz rejected the harbour plan backed by Ben Okafor."
+    ex = Extraction(
+        "x",
+        "t",
+        officials=(Official("Ana Ruiz"), Official("Ben Okafor")),
+        agreements=(
+            Agreement(
+                ("Ana Ruiz", "Ben Okafor"),
+                "disagreed",
+                "rejected the harbour plan backed by Ben Okafor.",
+                ev(sentence, sentence),
+            ),
+        ),
+    )
+    b = compose_briefing(article("x", sentence), ex)
+    assert _line(b, "Divided").text == (
+        "Ana Ruiz and Ben Okafor rejected the harbour plan backed by Ben Okafor"
+    )

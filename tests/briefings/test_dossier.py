@@ -279,3 +279,34 @@ def test_latest_title_prefers_the_newest_then_the_usual_form() -> None:
     ]
     assert _pick_title(undated) == ("Tory leader", "Tory")
     assert _pick_title([]) is None
+
+
+def test_dossier_agreements_read_as_phrases(store: Store) -> None:
+    """'agreed with X to ...', a past-tense verb on its own; never 'agreed: signed'."""
+    s1 = "Ana Ruiz and Ben Okafor agreed to reopen the ferry line."
+    s2 = "Ana Ruiz signed a fisheries protocol."
+    text = f"{s1}\n{s2}"
+    art = article("phr", text, title="Ferry line to reopen")
+    ex = Extraction(
+        "phr",
+        "t",
+        officials=(Official("Ana Ruiz", "Foreign Minister"), Official("Ben Okafor")),
+        agreements=(
+            Agreement(
+                ("Ana Ruiz", "Ben Okafor"), "agreed", "reopen the ferry line", (_at(text, s1),)
+            ),
+            Agreement(("Ana Ruiz",), "agreed", "signed a fisheries protocol", (_at(text, s2),)),
+        ),
+    )
+    store.save(art, ex)
+    d = lookup(store, "Ruiz")
+    assert isinstance(d, Dossier)
+    assert sorted(f.text for f in d.agreements) == [
+        "agreed with Ben Okafor to reopen the ferry line",
+        "signed a fisheries protocol",
+    ]
+
+
+def _at(text: str, sentence: str) -> Evidence:
+    i = text.index(sentence)
+    return Evidence(sentence, i, i + len(sentence))
