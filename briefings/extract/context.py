@@ -77,6 +77,7 @@ _RANK_MODIFIERS = frozenset(
     ["deputy", "vice", "shadow", "former", "assistant", "under", "acting", "junior", "ex"]
 )
 _ARRANGE = frozenset(["arrange", "schedule", "plan", "propose", "request", "seek", "organise"])
+_CALL_OFF = frozenset(["cancel", "postpone", "scrap", "abandon", "shelve", "delay"])
 IRREALIS_AUX = frozenset(["would", "could", "might", "may", "can", "should", "must"])
 IRREALIS_GOV = frozenset(
     [
@@ -409,8 +410,8 @@ class DocContext:
         """Parties named by `tok` and its conjuncts ("Kelly and Abe")."""
         if self.is_group_anaphor(tok):
             kind = None
-            if tok.lemma_ in ("country", "nation", "government"):
-                kind = "sides"
+            if tok.lemma_ in ("country", "nation", "government", "side"):
+                kind = "sides"  # "both sides": governments, not a person and a country
             elif tok.lemma_ in ("leader", "president", "man", "minister"):
                 kind = "people"
             return self.recall(tok.i, kind)
@@ -492,8 +493,8 @@ class DocContext:
     def _remember_coordinations(self) -> None:
         """ "Egypt and Israel", "Kelly and Abe": coordinated names are groups."""
         for tok in self.doc:
-            if tok.dep_ != "conj" or tok.head.dep_ == "conj":
-                continue
+            if tok.dep_ != "conj" or tok.head.dep_ == "conj" or self.in_quote[tok.i]:
+                continue  # a pair named inside a quotation is the speaker's, not the report's
             head = tok.head
             names = [n for t in (head, *head.conjuncts) if (n := self._name_only(t))]
             if len(names) >= 2:
@@ -594,6 +595,17 @@ class DocContext:
                 continue
             break
         return False
+
+    def is_called_off(self, n: Token) -> bool:
+        """ "the planned trip to Oslo, which was cancelled", "the visit was postponed",
+        "cancelled his trip": an event that will not happen."""
+        # A place is not cancelled: a clause hung on the destination is about the event.
+        dests = [p for c in n.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+        for c in (k for t in (n, *dests) for k in t.children):
+            if c.dep_ in ("relcl", "acl", "amod") and c.lemma_ in _CALL_OFF:
+                return True
+        gov = self.governing_verb(n)
+        return gov is not None and gov.lemma_ in _CALL_OFF and n.dep_ in ("nsubjpass", "dobj")
 
     @staticmethod
     def is_irrealis(tok: Token, governors: frozenset[str] = IRREALIS_GOV) -> bool:

@@ -243,12 +243,18 @@ def meeting_noun(ctx: DocContext, n: Token, drafts: list[_Draft]) -> None:
     gov0 = ctx.governing_verb(n)
     if gov0 is not None and _hypothetical(ctx, gov0):
         return
+    hosts = [n] + ([gov0] if gov0 is not None else [])
+    if ctx.is_called_off(n) or any(
+        ctx.is_called_off(p) for h in hosts for p in _objects_of_prep(ctx, h, ("during",))
+    ):
+        return  # "a meeting during the trip, which was cancelled"
     between = _objects_of_prep(ctx, n, ("between", "among"))
     if low in ("call", "calls") and not between and not ctx.sent_has(n, _TELEPHONE):
         return
     gov = ctx.governing_verb(n)
     anchors = [n] + ([gov] if gov is not None and n.dep_ in ("dobj", "nsubjpass") else [])
-    if low in ("debate", "debates") and not between:
+    debate = low in ("debate", "debates")
+    if debate and not between and not _objects_of_prep(ctx, n, ("against",)):
         return
     if between:
         names: list[str] = []
@@ -259,7 +265,8 @@ def meeting_noun(ctx: DocContext, n: Token, drafts: list[_Draft]) -> None:
         if len(names) >= 2:
             _emit(ctx, drafts, names, [], anchors, n.sent)
         return
-    withs = _objects_of_prep(ctx, n, ("with",))
+    # "a debate against B": B is the other side, like "talks with B".
+    withs = _objects_of_prep(ctx, n, ("with", "against") if debate else ("with",))
     if n.dep_ == "dobj" and gov is not None:
         withs += _objects_of_prep(ctx, gov, ("with",))
     ofs = _objects_of_prep(ctx, n, ("of",)) if low in ("meeting", "session") else []
@@ -283,8 +290,16 @@ def meeting_noun(ctx: DocContext, n: Token, drafts: list[_Draft]) -> None:
     if low.startswith("conference") and not joint and not _persons(ctx, [x[0] for x in others]):
         return
     if not owners:
-        if len(others) >= 2 and low in ("summit", "talks", "meeting"):
-            _emit(ctx, drafts, [x[0] for x in others], [], anchors, n.sent)
+        # "a meeting of A and B": A and B met. "talks with A and B" with the host
+        # unnamed: each met the host, not each other.
+        members = [
+            name
+            for w in ofs
+            for t in ctx.coordinated(w)
+            for name in _side_names(ctx, t, allow_groups=True)
+        ]
+        if len(members) >= 2 and low in ("summit", "talks", "meeting"):
+            _emit(ctx, drafts, members, [], anchors, n.sent)
         return
     if not others:
         held_together = n.dep_ == "dobj" and gov is not None and gov.lemma_ in _HOLD
@@ -397,16 +412,24 @@ _MEDIA_WORDS = frozenset(
 
 
 def _to_media(ctx: DocContext, verb: Token) -> bool:
-    """A statement made in an interview or to a broadcaster ("told the BBC")."""
-    for c in verb.subtree:
+    """A statement made in an interview or to a broadcaster ("told the BBC"); a
+    statement conjoined with one ("expressed concerns by telling the BBC, and saying
+    ...") was made on the same occasion."""
+    heads = [verb] + ([verb.head] if verb.dep_ == "conj" else [])
+    for c in (k for h in heads for k in h.subtree):
         if ctx.in_quote[c.i]:
             continue
         if c.lower_ in _MEDIA_WORDS:
             return True
-        media_object = c.dep_ in ("dobj", "dative") and c.head.i == verb.i
+        said_to = c.head.i == verb.i or (c.head.lemma_ in SAY_VERBS and c.head.pos_ == "VERB")
+        media_object = c.dep_ in ("dobj", "dative") and said_to
         if media_object and c.ent_type_ == "ORG" and ctx.party(c) is None:
             return True
     return False
+
+
+# "previously announced", "had earlier said": a statement made before the gathering.
+_EARLIER = frozenset(["previously", "earlier", "already", "recently", "before", "formerly"])
 
 
 def _speakers(ctx: DocContext) -> list[str]:
@@ -423,7 +446,9 @@ def _speakers(ctx: DocContext) -> list[str]:
                 continue  # only main-clause statements, not "as X said", "by saying"
             if any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in tok.children):
                 continue  # "has repeatedly stated": an earlier statement
-            if ctx.time_words([tok]) is not None:
+            if ctx.time_words([tok]) is not None or any(
+                c.dep_ == "advmod" and c.lower_ in _EARLIER for c in tok.children
+            ):
                 continue  # "warned last week": a statement made at another time
             if _to_media(ctx, tok):
                 continue  # "she said on television": said elsewhere, not at the gathering

@@ -82,7 +82,10 @@ def _places(ctx: DocContext, tok: Token) -> list[Token]:
 
 def _is_place(ctx: DocContext, t: Token) -> bool:
     """A place entity, or an untagged proper noun placed in a country ("Aceh in
-    Indonesia") or listed with places."""
+    Indonesia") or listed with places. A name the article uses for a person is not a
+    place ("plans to visit Wiranto" with the name tagged as a place)."""
+    if ctx.persons.at(t) is not None or ctx.persons.is_person(ctx.entity_text(t) or t.text):
+        return False
     if t.ent_type_ in _PLACE_LABELS:
         return True
     if t.tag_ != "NNP" or t.ent_type_ or ctx.persons.at(t) is not None:
@@ -212,7 +215,7 @@ def activity_abroad(ctx: DocContext, v: Token, out: list[_StopDraft]) -> None:
 
 def travel_noun(ctx: DocContext, n: Token, out: list[_StopDraft]) -> None:
     places = _prep_places(ctx, n, ("to", "in", "of"))
-    if not places:
+    if not places or ctx.is_called_off(n):
         return
     gov = ctx.governing_verb(n)
     upcoming = any(c.lower_ in ("next", "upcoming", "forthcoming", "planned") for c in n.children)

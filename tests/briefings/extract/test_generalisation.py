@@ -1,0 +1,79 @@
+"""Rules added to generalise beyond the dev set; made-up sentences only."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .conftest import Run, pairs, stops
+
+MON = dt.date(2005, 3, 14)  # a Monday
+
+
+# --- events that will not happen -----------------------------------------------
+
+
+def test_cancelled_trip_is_no_stop(run: Run) -> None:
+    x = run(
+        "Aide Tom Lind worked to arrange a meeting between Lind and Premier Ole Dahl during "
+        "President Ole Dahl's planned trip to Oslo, which was cancelled."
+    )
+    assert stops(x) == {}
+    assert frozenset({"Lind", "Dahl"}) not in pairs(x)
+    y = run("President Ole Dahl's planned trip to Oslo next week will go ahead.")
+    assert stops(y) == {"Ole Dahl": ["Oslo"]}
+
+
+# --- who met whom ------------------------------------------------------------------
+
+
+def test_talks_with_two_sides_and_an_unnamed_host(run: Run) -> None:
+    # Each side talks with the (unnamed) host, not with each other.
+    x = run("Talks with Norway and Canada have been taking place for ten years.")
+    assert pairs(x) == set()
+    y = run("A meeting of Norway and Canada took place in Oslo on Monday.")
+    assert frozenset({"Norway", "Canada"}) in pairs(y)
+
+
+def test_debate_against_an_opponent(run: Run) -> None:
+    x = run("Governor Ray Dorn travelled to Leeds to take part in a debate against Paul Moss.")
+    assert frozenset({"Dorn", "Moss"}) in pairs(x)
+
+
+# --- group anaphora ------------------------------------------------------------------
+
+
+def test_both_sides_are_the_countries_named(run: Run) -> None:
+    x = run(
+        "India and Pakistan agreed to open a bus link. Minister Jack Hale is due to take part "
+        "in talks with the Indian government on Friday. Both sides agreed to begin talks on "
+        "reducing the risk of accidents."
+    )
+    deal = next(a for a in x.agreements if "accidents" in a.text)
+    assert set(deal.parties) == {"India", "Pakistan"}
+
+
+# --- who was at the gathering ------------------------------------------------------
+
+
+GATHERING = (
+    "A regional conference in Vienna on Tuesday agreed a plan to fight smuggling. "
+    "Foreign Minister Petra Kohl chaired the talks. "
+    "Interior Minister Lars Odin said the plan would help. "
+)
+
+
+def test_statement_to_a_broadcaster_is_not_attendance(run: Run) -> None:
+    x = run(
+        GATHERING + "League secretary general Omar Farid doubted the talks would help. "
+        'He expressed these doubts by telling the BBC, "It is a talking shop", and saying '
+        "that he had not been invited."
+    )
+    people = {p for m in x.meetings for p in m.participants}
+    assert {"Petra Kohl", "Lars Odin"} <= people
+    assert "Omar Farid" not in people
+
+
+def test_earlier_statement_is_not_attendance(run: Run) -> None:
+    x = run(GATHERING + "Italy previously announced it would join the plan.")
+    people = {p for m in x.meetings for p in m.participants}
+    assert "Italy" not in people and "Lars Odin" in people
