@@ -17,7 +17,7 @@ from typing import Any, Literal
 
 from .models import Agreement, Article, Evidence, Extraction, Itinerary, Meeting, Official
 from .people import clean_name, display_surname, is_name_form, name_key, surname
-from .text import first_sentence, fold
+from .text import first_sentence, fold, is_derived_title
 
 __all__ = [
     "EMPTY_NOTE",
@@ -53,6 +53,9 @@ class SourceRef:
     ext_id: str | None = None
     # The file or URL the article was loaded from (shown when nothing else names it).
     origin: str | None = None
+    # The title is the article's first sentence (no headline): not worth showing as
+    # a source label.
+    title_derived: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -585,6 +588,7 @@ def source_ref(article: Article, article_id: int | None = None) -> SourceRef:
         url=article.url,
         ext_id=article.id,
         origin=article.origin,
+        title_derived=_title_is_derived(article),
     )
 
 
@@ -599,8 +603,7 @@ def headline_of(article: Article) -> str:
 
 def _title_is_derived(article: Article) -> bool:
     """True when the loader made the title from the first sentence (no real headline)."""
-    title = (article.title or "").rstrip("…").strip()
-    return bool(title) and " ".join(article.text.split()).startswith(" ".join(title.split()))
+    return is_derived_title(article.title, article.text)
 
 
 def _fact_headline(ex: Extraction) -> str | None:

@@ -278,6 +278,8 @@ def _src(a: q.ArticleInfo) -> SourceRef:
         published=a.published,
         url=a.url,
         ext_id=a.ext_id,
+        origin=a.origin,
+        title_derived=a.title_derived,
     )
 
 

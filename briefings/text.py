@@ -41,3 +41,16 @@ def fold(text: str) -> str:
     """Lower-case and strip accents, for matching names ("Erdoğan" -> "erdogan")."""
     text = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in text if not unicodedata.combining(c))
+
+
+def is_derived_title(title: str | None, text: str | None) -> bool:
+    """True when `title` is the article's opening sentence (a loader-made title, not a
+    headline): "U.S. Assistant Secretary of State James Kelly and Mitoji…".
+
+    A headline repeated as the text's first line ("G7 backs debt plan") has no
+    sentence-final punctuation and stays a headline.
+    """
+    head = " ".join((title or "").split())
+    if not head or not re.search(r"(?:…|[.!?][\"'’”)]*)$", head):
+        return False
+    return " ".join((text or "").split()).startswith(head.rstrip("…").rstrip())

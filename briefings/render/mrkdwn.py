@@ -25,9 +25,18 @@ __all__ = [
 NOTHING_NEW = "Nothing new since the last digest."
 
 
+def _origin_name(src: SourceRef) -> str:
+    return (src.origin or "").replace("\\", "/").rsplit("/", 1)[-1]
+
+
 def short_source(src: SourceRef) -> str:
-    """ "G7 backs Africa debt relief plan, Tue 2 Dec 2003": a compact label for a source."""
-    name = " ".join((src.title or "").split()) or (src.source or "").split(" (", 1)[0].strip()
+    """ "G7 backs Africa debt relief plan, Tue 2 Dec 2003": a compact label for a source.
+
+    A title the loader made from the first sentence is no headline: the source's
+    name (or the file it came from) stands in for it.
+    """
+    title = "" if src.title_derived else " ".join((src.title or "").split())
+    name = title or (src.source or "").split(" (", 1)[0].strip() or _origin_name(src)
     name = name or "article"
     if len(name) > 60:
         name = name[:59].rsplit(" ", 1)[0] + "…"
@@ -46,7 +55,7 @@ def context_line(src: SourceRef) -> str:
     if src.source:
         parts.append(escape(src.source))
     elif src.origin and not src.url:
-        parts.append(escape(src.origin.replace("\\", "/").rsplit("/", 1)[-1]))
+        parts.append(escape(_origin_name(src)))
     parts.append(format_day(src.published) if src.published else "date unknown")
     if src.url:
         parts.append(link(src.url, "Read the article"))

@@ -128,10 +128,10 @@ def _story(s: Story) -> RenderableType:
         foot = _context(s.sources[0])
     else:
         foot = Text(f"{s.n_sources} sources: ", style="dim")
+        # Each source by its headline (all may share one outlet's name).
         foot.append(
-            ", ".join(
-                f"{src.source or src.title}" + (f" <{src.url}>" if src.url else "")
-                for src in s.sources
+            "; ".join(
+                short_source(src) + (f" <{src.url}>" if src.url else "") for src in s.sources
             ),
             style="dim",
         )

@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
 from ..people import clean_name
+from ..text import is_derived_title
 from .repository import Store
 from .schema import (
     AgreementPartyRow,
@@ -70,6 +71,9 @@ class ArticleInfo:
     url: str | None
     ext_id: str | None
     ingested_at: dt.datetime | None = None
+    origin: str | None = None
+    # The title is the text's opening words (made by the loader), not a headline.
+    title_derived: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,11 +158,19 @@ def _article_cols() -> tuple[Any, ...]:
         ArticleRow.url,
         ArticleRow.ext_id,
         ArticleRow.ingested_at,
+        ArticleRow.origin,
+        func.substr(ArticleRow.text, 1, _LEAD_CHARS),
     )
 
 
+# Enough of the text to recognise a title made from the first sentence (<= 121 chars).
+_LEAD_CHARS = 200
+_ARTICLE_COLS = 9
+
+
 def _article(r: Sequence[Any], offset: int) -> ArticleInfo:
-    return ArticleInfo(*r[offset : offset + 7])
+    c = r[offset : offset + _ARTICLE_COLS]
+    return ArticleInfo(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], is_derived_title(c[1], c[8]))
 
 
 def _newest(date_col: Any) -> tuple[Any, ...]:
@@ -440,7 +452,6 @@ def new_articles(
             ArticleRow.text,
             ArticleRow.text_hash,
             ExtractionRow.data,
-            ArticleRow.origin,
         ).outerjoin(ExtractionRow, ExtractionRow.article_id == ArticleRow.id)
         if since is not None:
             q = q.where(ArticleRow.ingested_at > since)
@@ -459,7 +470,12 @@ def new_articles(
             ArticleRow.id.desc(),
         ).limit(limit)
         rows = s.execute(q).all()
-    return [StoredArticle(_article(r, 0), r[7], r[8], r[9], r[10]) for r in rows]
+    n = _ARTICLE_COLS
+    return [
+        StoredArticle(info, r[n], r[n + 1], r[n + 2], info.origin)
+        for r in rows
+        for info in (_article(r, 0),)
+    ]
 
 
 def previous_digest_at(store: Source, team_id: str, channel_id: str) -> dt.datetime | None:

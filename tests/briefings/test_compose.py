@@ -375,3 +375,20 @@ def test_disagreement_with_a_past_verb_and_no_trailing_full_stop() -> None:
     assert _line(b, "Divided").text == (
         "Ana Ruiz and Ben Okafor rejected the harbour plan backed by Ben Okafor"
     )
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "derived"),
+    [
+        ("Ana Ruiz met Ben Okafor on Monday.", "Ana Ruiz met Ben Okafor on Monday. More.", True),
+        ("Ana Ruiz and Ben Okafor, who…", "Ana Ruiz and Ben Okafor, who lead talks.", True),
+        # A headline repeated as the first line is still a headline.
+        ("Ruiz meets Okafor", "Ruiz meets Okafor\nAna Ruiz met Ben Okafor.", False),
+        ("Talks end.", "Something else entirely.", False),
+        (None, "Anything.", False),
+    ],
+)
+def test_is_derived_title(title: str | None, text: str, derived: bool) -> None:
+    from briefings.text import is_derived_title
+
+    assert is_derived_title(title, text) is derived

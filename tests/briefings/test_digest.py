@@ -251,3 +251,22 @@ def test_marking_the_same_articles_concurrently_is_safe(store: Store) -> None:
     assert sum(counts) >= len(ids) or max(counts) == len(ids)
     assert build_digest(store, team_id=T, channel_id=C).is_empty
     assert mark_delivered(store, T, C, [*ids, 10_000]) == 0  # unknown ids are ignored
+
+
+def test_terminal_names_each_source_of_a_clustered_story(store: Store) -> None:
+    from rich.console import Console
+
+    from briefings.render.terminal import render
+
+    people = [("Ana Ruiz", "Foreign Minister"), ("Ben Okafor", None)]
+    day = dt.date(2021, 5, 3)
+    _save_meeting(store, 1, people, place="Lisbon", published=day)
+    _save_meeting(store, 2, people, place="Lisbon", published=day)
+    d = build_digest(store, team_id=T, channel_id=C)
+    assert len(d.stories) == 1 and d.stories[0].n_sources == 2
+    console = Console(width=200, record=True)
+    console.print(render(d))
+    out = console.export_text()
+    # Both articles come from "Test Wire": only their headlines tell them apart.
+    assert "2 sources: Story " in out
+    assert "Story 1, Mon 3 May 2021" in out and "Story 2, Mon 3 May 2021" in out

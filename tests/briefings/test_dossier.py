@@ -20,7 +20,7 @@ from briefings.models import Agreement, Evidence, Extraction, Itinerary, Meeting
 from briefings.render.blocks import check_message, to_message
 from briefings.render.mrkdwn import to_mrkdwn
 from briefings.store import Store
-from tests.briefings.factories import article, seed_article, seed_extraction
+from tests.briefings.factories import article, meeting_extraction, seed_article, seed_extraction
 from tests.support import shared_path
 
 
@@ -310,3 +310,23 @@ def test_dossier_agreements_read_as_phrases(store: Store) -> None:
 def _at(text: str, sentence: str) -> Evidence:
     i = text.index(sentence)
     return Evidence(sentence, i, i + len(sentence))
+
+
+def test_a_title_made_from_the_first_sentence_is_not_shown_as_the_source(store: Store) -> None:
+    """The seed has no headline: its loader-made title (the opening sentence, cut) must
+    not label the dossier's facts; the file it came from does."""
+    art = seed_article()
+    assert art.title and art.text.startswith(art.title.rstrip("…"))
+    store.save(art, seed_extraction(art.text))
+    d = lookup(store, "Kelly")
+    assert isinstance(d, Dossier)
+    assert all(f.source.title_derived for f in d.meetings)
+    text = to_mrkdwn(d)
+    assert "U.S. Assistant Secretary of State James Kelly and" not in text
+    assert "— kelly-tokyo-2003.txt" in text
+    # A real headline is still shown.
+    other = article("h1", "Ana Ruiz met Ben Okafor in Lisbon.", title="Ruiz and Okafor meet")
+    store.save(other, meeting_extraction(other, [("Ana Ruiz", None), ("Ben Okafor", None)]))
+    d2 = lookup(store, "Ruiz")
+    assert isinstance(d2, Dossier) and not d2.meetings[0].source.title_derived
+    assert "— Ruiz and Okafor meet" in to_mrkdwn(d2)
