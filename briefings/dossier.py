@@ -317,21 +317,30 @@ def _agreement_fact(f: q.FactRow) -> DossierFact:
 
 
 def _dedupe(facts: list[DossierFact]) -> list[DossierFact]:
-    """The same meeting reported by several articles is listed once (newest source)."""
-    seen: set[tuple[Any, ...]] = set()
+    """The same meeting reported by several articles is listed once (newest source).
+
+    Reports of one meeting agree on who and when; one may name the place and another
+    not ("met Blair (Monday)" and "met Blair in Downing Street (Monday)"): the one
+    naming the place is kept, in the newer one's position.
+    """
     out: list[DossierFact] = []
+    index: dict[tuple[Any, ...], list[int]] = {}
     for f in facts:
         k = (
             f.kind,
             f.status,
             tuple(sorted(fold(o) for o in f.others)),
-            fold(f.place or ""),
             f.when or "",
             f.text if f.kind != "meeting" else "",
         )
-        if k in seen:
+        place = fold(f.place or "")
+        same = [i for i in index.get(k, ()) if fold(out[i].place or "") in {place, ""} or not place]
+        if same:
+            i = same[0]
+            if place and not out[i].place:
+                out[i] = f
             continue
-        seen.add(k)
+        index.setdefault(k, []).append(len(out))
         out.append(f)
     return out
 

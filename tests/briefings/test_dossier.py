@@ -330,3 +330,35 @@ def test_a_title_made_from_the_first_sentence_is_not_shown_as_the_source(store: 
     d2 = lookup(store, "Ruiz")
     assert isinstance(d2, Dossier) and not d2.meetings[0].source.title_derived
     assert "— Ruiz and Okafor meet" in to_mrkdwn(d2)
+
+
+def test_one_meeting_reported_with_and_without_its_place_is_listed_once(store: Store) -> None:
+    people = [("Ana Ruiz", "Foreign Minister"), ("Ben Okafor", None)]
+    older = article("m1", "Ana Ruiz met Ben Okafor at the palace on Monday.", title="Palace talks")
+    store.save(older, meeting_extraction(older, people, place="the palace", when="Monday"))
+    newer = article("m2", "Ruiz held talks with Okafor on Monday.", title="Ruiz talks")
+    store.save(newer, meeting_extraction(newer, people, when="Monday"))
+    d = lookup(store, "Ruiz")
+    assert isinstance(d, Dossier)
+    assert [(f.text, f.when) for f in d.meetings] == [("met Ben Okafor in the palace", "Monday")]
+    assert d.more_meetings == 0
+
+
+def test_meetings_of_one_article_keep_the_text_order(store: Store) -> None:
+    sents = [f"Ana Ruiz met Guest{i} Person{i} in City{i}." for i in range(4)]
+    text = "\n".join(sents)
+    officials = (Official("Ana Ruiz"), *(Official(f"Guest{i} Person{i}") for i in range(4)))
+    meetings = tuple(
+        Meeting(
+            ("Ana Ruiz", f"Guest{i} Person{i}"), "held", f"City{i}", None, None, (_at(text, s),)
+        )
+        for i, s in enumerate(sents)
+    )
+    # Stored in reverse: the order shown must not depend on insertion order.
+    store.save(
+        article("o1", text, title="Ruiz tour"),
+        Extraction("o1", "t", officials, meetings[::-1]),
+    )
+    d = lookup(store, "Ruiz")
+    assert isinstance(d, Dossier)
+    assert [f.place for f in d.meetings] == ["City0", "City1", "City2", "City3"]
