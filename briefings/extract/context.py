@@ -19,12 +19,14 @@ from ..text import fold
 from .boilerplate import boilerplate_spans, is_boilerplate
 from .coref import PersonIndex
 from .lexicon import (
+    CAPITALS,
     COUNTRIES,
     FUTURE_AUX,
     FUTURE_GOVERNORS,
     FUTURE_WORDS,
     GENERIC_PEOPLE,
     GROUP_HEADS,
+    MULTIWORD_CAPITALS,
     MULTIWORD_COUNTRIES,
     NORP_COUNTRY,
     PERSON_PRONOUNS,
@@ -73,6 +75,9 @@ _COUNTRY_WORDS = {fold(c): c for c in (*COUNTRIES, *MULTIWORD_COUNTRIES)} | {
     "nato": "Nato",
     "un": "UN",
 }
+_SIDE_PLACES = frozenset(
+    fold(n) for n in (*COUNTRIES, *MULTIWORD_COUNTRIES, *CAPITALS, *MULTIWORD_CAPITALS)
+) | frozenset(_COUNTRY_WORDS)
 _RANK_MODIFIERS = frozenset(
     ["deputy", "vice", "shadow", "former", "assistant", "under", "acting", "junior", "ex"]
 )
@@ -506,7 +511,11 @@ class DocContext:
             return person
         ent = self.ent_at.get(tok.i)
         if ent is not None and ent.label_ == "GPE":
-            return self.entity_text(tok)
+            name = self.entity_text(tok)
+            # Countries and capitals stand for governments; other towns ("a bus link
+            # between Leeds and York") are not sides that "both sides" can mean.
+            if name is not None and fold(name) in _SIDE_PLACES:
+                return name
         return None
 
     # --- syntax helpers ---------------------------------------------------

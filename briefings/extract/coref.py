@@ -212,6 +212,12 @@ class PersonIndex:
         return self._topic[i] if i >= 0 else None
 
     def _main_subject(self, m: Mention) -> bool:
+        head = self.doc[m.head]
+        if head.dep_ == "poss" and head.head.dep_ in _SUBJECT_DEPS:
+            # "Mr Straw's trip is part of ...": the possessor of the subject is what
+            # the sentence is about ("He will meet ..." next is Straw).
+            verb = head.head.head
+            return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
         if not self._is_subject(m):
             return False
         verb = self.doc[m.head]

@@ -44,9 +44,9 @@ def test_debate_against_an_opponent(run: Run) -> None:
 
 def test_both_sides_are_the_countries_named(run: Run) -> None:
     x = run(
-        "India and Pakistan agreed to open a bus link. Minister Jack Hale is due to take part "
-        "in talks with the Indian government on Friday. Both sides agreed to begin talks on "
-        "reducing the risk of accidents."
+        "India and Pakistan agreed to open a bus link between Leeds and York. Minister Jack "
+        "Hale is due to take part in talks with the Indian government on Friday. Both sides "
+        "agreed to begin talks on reducing the risk of accidents."
     )
     deal = next(a for a in x.agreements if "accidents" in a.text)
     assert set(deal.parties) == {"India", "Pakistan"}
@@ -77,3 +77,15 @@ def test_earlier_statement_is_not_attendance(run: Run) -> None:
     x = run(GATHERING + "Italy previously announced it would join the plan.")
     people = {p for m in x.meetings for p in m.participants}
     assert "Italy" not in people and "Lars Odin" in people
+
+
+# --- pronouns ------------------------------------------------------------------------
+
+
+def test_possessor_of_the_subject_is_the_topic(run: Run) -> None:
+    x = run(
+        "Foreign Secretary Jack Straw will hold talks in Beijing. Critic Tom Hale argued the "
+        "move was wrong. Mr Straw's China trip is part of regular meetings. He will meet "
+        "Chinese counterpart Minister Li Zhaoxing to discuss trade."
+    )
+    assert pairs(x) == {frozenset({"Straw", "Zhaoxing"})}
