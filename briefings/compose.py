@@ -9,6 +9,7 @@ date is known. The body is capped at `MAX_BODY_WORDS` words.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -633,10 +634,36 @@ def _fact_headline(ex: Extraction) -> str | None:
     return out if len(out) <= MAX_HEADLINE_CHARS else None
 
 
+def _sane(ex: Extraction) -> Extraction:
+    """Drop what cannot be a fact as shown: a meeting's place among its participants
+    ("Blair met Baghdad in Baghdad"), a stop that is a person of the article ("->
+    Wiranto"). The rest of the extraction is kept as it is."""
+    meetings: list[Meeting] = []
+    for m in ex.meetings:
+        if m.place:
+            place = name_key(m.place)
+            kept = tuple(p for p in m.participants if name_key(p) != place)
+            if kept != m.participants:
+                m = dataclasses.replace(m, participants=kept)
+        meetings.append(m)
+    people = {
+        name_key(form)
+        for off in ex.officials
+        for form in (off.name, *off.aliases)
+        if is_name_form(form)
+    }
+    trips = [
+        dataclasses.replace(it, stops=tuple(s for s in it.stops if name_key(s.place) not in people))
+        for it in ex.next_stops
+    ]
+    return dataclasses.replace(ex, meetings=tuple(meetings), next_stops=tuple(trips))
+
+
 def compose_briefing(
     article: Article, extraction: Extraction, *, article_id: int | None = None
 ) -> Briefing:
     """The briefing of one article: headline, up to four lines, evidence kept."""
+    extraction = _sane(extraction)
     src = source_ref(article, article_id)
     names = _Names(extraction.officials)
     published = article.published

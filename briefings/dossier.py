@@ -293,13 +293,16 @@ def _join(items: list[str]) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def _meeting_fact(f: q.FactRow) -> DossierFact:
-    who = _join(list(f.others))
-    text = ("met " if f.status == "held" else "to meet ") + (who or "(unnamed)")
+def _meeting_fact(f: q.FactRow) -> DossierFact | None:
+    # The place is never one of the people met ("met Baghdad in Baghdad").
+    others = tuple(o for o in f.others if not f.place or name_key(o) != name_key(f.place))
+    if not others:
+        return None
+    text = ("met " if f.status == "held" else "to meet ") + _join(list(others))
     if f.place:
         text += f" in {f.place}"
     when = when_display(f.when_text, f.date, f.article.published)
-    return DossierFact("meeting", text, when, _ev(f), _src(f.article), f.others, f.place, f.status)
+    return DossierFact("meeting", text, when, _ev(f), _src(f.article), others, f.place, f.status)
 
 
 def _agreement_fact(f: q.FactRow) -> DossierFact:
@@ -350,7 +353,7 @@ def _dossier(
 ) -> Dossier:
     title, _affiliation, n_articles = q.latest_title(store, ref.id)
     mrows, m_total = q.meetings_of(store, ref.id, MAX_MEETINGS * 2)
-    meetings = _dedupe([_meeting_fact(f) for f in mrows])
+    meetings = _dedupe([m for m in map(_meeting_fact, mrows) if m is not None])
     dropped_m = len(mrows) - len(meetings)
     arows, a_total = q.agreements_of(store, ref.id, MAX_AGREEMENTS * 2)
     agreements = _dedupe([_agreement_fact(f) for f in arows])

@@ -392,3 +392,38 @@ def test_is_derived_title(title: str | None, text: str, derived: bool) -> None:
     from briefings.text import is_derived_title
 
     assert is_derived_title(title, text) is derived
+
+
+def test_a_place_is_never_met_and_a_person_is_never_a_stop() -> None:
+    text = "Ana Ruiz held talks in Lisbon with Ben Okafor. Ruiz will then see Carla Mendes."
+    e = ev(text, text)
+    ex = Extraction(
+        "x",
+        "t",
+        officials=(Official("Ana Ruiz"), Official("Ben Okafor"), Official("Carla Mendes")),
+        meetings=(
+            Meeting(("Ana Ruiz", "Lisbon", "Ben Okafor"), "held", "Lisbon", None, None, e),
+            Meeting(("Ana Ruiz", "Lisbon"), "held", "Lisbon", None, None, e),
+        ),
+        next_stops=(
+            Itinerary(
+                "Ana Ruiz", (Stop("Carla Mendes", None, None, e), Stop("Porto", None, None, e))
+            ),
+        ),
+    )
+    b = compose_briefing(article("x", text), ex)
+    assert _line(b, "Met").text == "Ana Ruiz met Ben Okafor in Lisbon"
+    assert _line(b, "Next").text == "Ruiz: Porto"
+
+
+def test_a_trip_whose_only_stop_is_a_person_is_left_out() -> None:
+    text = "Ana Ruiz will visit Ben Okafor."
+    e = ev(text, text)
+    ex = Extraction(
+        "x",
+        "t",
+        officials=(Official("Ana Ruiz"), Official("Ben Okafor", aliases=("Okafor",))),
+        next_stops=(Itinerary("Ana Ruiz", (Stop("Okafor", None, None, e),)),),
+    )
+    b = compose_briefing(article("x", text), ex)
+    assert b.is_empty and b.note == EMPTY_NOTE

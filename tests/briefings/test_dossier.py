@@ -362,3 +362,19 @@ def test_meetings_of_one_article_keep_the_text_order(store: Store) -> None:
     d = lookup(store, "Ruiz")
     assert isinstance(d, Dossier)
     assert [f.place for f in d.meetings] == ["City0", "City1", "City2", "City3"]
+
+
+def test_the_place_of_a_meeting_is_not_among_the_people_met(store: Store) -> None:
+    text = "Ana Ruiz held talks in Lisbon."
+    art = article("p1", text, title="Ruiz in Lisbon")
+    ex = Extraction(
+        "p1",
+        "t",
+        officials=(Official("Ana Ruiz", "Foreign Minister"),),
+        meetings=(Meeting(("Ana Ruiz", "Lisbon"), "held", "Lisbon", None, None, _ev(text)),),
+    )
+    store.save(art, ex)
+    d = lookup(store, "Ruiz")
+    assert isinstance(d, Dossier)
+    assert d.meetings == ()
+    assert "met Lisbon" not in to_mrkdwn(d)
