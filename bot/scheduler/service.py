@@ -191,16 +191,20 @@ class Scheduling:
         sched.start(paused=True)
         with self._sched_lock:
             self._sched = sched
-        self.reconcile()
-        sched.add_job(
-            jobs.maintain,
-            IntervalTrigger(seconds=self.config.maintain_seconds),
-            id="briefbot:maintain",
-            name="mirror subscriptions and feeds, catch up missed digests",
-            replace_existing=True,
-            misfire_grace_time=None,
-        )
-        self.catch_up()
+        try:
+            self.reconcile()
+            sched.add_job(
+                jobs.maintain,
+                IntervalTrigger(seconds=self.config.maintain_seconds),
+                id="briefbot:maintain",
+                name="mirror subscriptions and feeds, catch up missed digests",
+                replace_existing=True,
+                misfire_grace_time=None,
+            )
+            self.catch_up()
+        except Exception:
+            self._step_down()  # the elector gives the lock up and tries again later
+            raise
         sched.resume()
 
     def _step_down(self) -> None:
