@@ -350,7 +350,14 @@ def _hub_render(
         tail = f" in {place}" if place else ""
         if all_same_when and parts[0][1]:
             tail += f" ({parts[0][1]})"
-        return f"{hub_shown} met {_join(chunks) if all_same_when else ', '.join(chunks)}{tail}"
+        if all_same_when:
+            listed = _join(chunks)
+        elif len(chunks) > 1 and len(dict.fromkeys(parts[-1][0])) == 1:
+            # "met Blair (Monday) and Bush", never "met Blair (Monday), Bush" (an apposition)
+            listed = ", ".join(chunks[:-1]) + " and " + chunks[-1]
+        else:
+            listed = ", ".join(chunks)
+        return f"{hub_shown} met {listed}{tail}"
 
     return render
 

@@ -427,3 +427,22 @@ def test_a_trip_whose_only_stop_is_a_person_is_left_out() -> None:
     )
     b = compose_briefing(article("x", text), ex)
     assert b.is_empty and b.note == EMPTY_NOTE
+
+
+def test_meetings_at_different_times_end_with_and() -> None:
+    """'met Ben Okafor (Monday), Carla Mendes' reads as an apposition: the last one is
+    joined with 'and'."""
+    s1 = "Ana Ruiz met Ben Okafor on Monday."
+    s2 = "Ruiz also held talks with Carla Mendes."
+    text = f"{s1}\n{s2}"
+    ex = Extraction(
+        "x",
+        "t",
+        officials=(Official("Ana Ruiz"), Official("Ben Okafor"), Official("Carla Mendes")),
+        meetings=(
+            Meeting(("Ana Ruiz", "Ben Okafor"), "held", None, "Monday", None, ev(text, s1)),
+            Meeting(("Ruiz", "Carla Mendes"), "held", None, None, None, ev(text, s2)),
+        ),
+    )
+    b = compose_briefing(article("x", text), ex)
+    assert _line(b, "Met").text == "Ana Ruiz met Ben Okafor (Monday) and Carla Mendes"
