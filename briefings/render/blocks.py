@@ -220,6 +220,13 @@ def to_messages(obj: Any) -> list[dict[str, Any]]:
     return [to_message(obj)]
 
 
+def _quote(sentence: str) -> str:
+    """One evidence sentence as a Slack quote. Its line breaks are folded into spaces:
+    every line of it stays inside the quote, none reads as the bot's own words."""
+    flat = " ".join(sentence.split())
+    return f"> {escape(truncate(flat, MAX_EVIDENCE_SENTENCE))}"
+
+
 def evidence_message(obj: Briefing | Dossier | Story) -> dict[str, Any]:
     """The "Show sources" reveal: each fact's sentence, quoted, and a link to the article."""
     blocks: list[Block] = [_header("Sources")]
@@ -228,12 +235,8 @@ def evidence_message(obj: Briefing | Dossier | Story) -> dict[str, Any]:
         obj = obj.briefing
     if isinstance(obj, Briefing):
         for ln in obj.lines:
-            quoted = (
-                "\n".join(
-                    f"> {escape(truncate(ev.sentence, MAX_EVIDENCE_SENTENCE))}"
-                    for ev in ln.evidence
-                )
-                or "> (no sentence recorded)"
+            quoted = "\n".join(_quote(ev.sentence) for ev in ln.evidence) or (
+                "> (no sentence recorded)"
             )
             lines.append(f"*{ln.label}*\n{quoted}")
         if not lines:
@@ -242,10 +245,7 @@ def evidence_message(obj: Briefing | Dossier | Story) -> dict[str, Any]:
         blocks.append(_context(md.context_line(obj.source)))
     else:
         for f in (*obj.meetings, *obj.agreements, *obj.itinerary):
-            lines.append(
-                f"> {escape(truncate(f.evidence.sentence, MAX_EVIDENCE_SENTENCE))}\n"
-                f"— {md.source_link(f.source)}"
-            )
+            lines.append(f"{_quote(f.evidence.sentence)}\n— {md.source_link(f.source)}")
         if not lines:
             lines.append("_No facts, so no sources._")
         blocks.extend(_section(t) for t in lines)

@@ -283,3 +283,24 @@ def test_terminal_does_not_interpret_markup() -> None:
     console = Console(width=80, record=True)
     console.print(render(compose_briefing(art, Extraction("m", "t"))))
     assert "[bold red]Injected[/] title" in console.export_text()
+
+
+def test_an_evidence_sentence_spanning_lines_stays_inside_its_quote() -> None:
+    sentence = "Ana Ruiz will fly to Porto.\nSubscribe to read comments on this story."
+    text = f"Ana Ruiz met Ben Okafor.\n{sentence}"
+    i = text.index(sentence)
+    e = (Evidence(sentence, i, i + len(sentence)),)
+    ex = Extraction(
+        "q",
+        "t",
+        officials=(Official("Ana Ruiz"), Official("Ben Okafor")),
+        meetings=(Meeting(("Ana Ruiz", "Ben Okafor"), "planned", None, None, None, e),),
+    )
+    b = compose_briefing(Article(id="q", title="Ruiz to fly", text=text), ex, article_id=3)
+    msg = evidence_message(b)
+    assert check_message(msg) == []
+    for block in msg["blocks"][1:-1]:
+        label, *quoted = block["text"]["text"].split("\n")
+        assert label.startswith("*") and quoted
+        assert all(line.startswith("> ") for line in quoted), quoted
+    assert "> Ana Ruiz will fly to Porto. Subscribe to read" in msg["text"]
