@@ -73,7 +73,8 @@ def feed_poller(
     base = base_interval or dt.timedelta(minutes=15)
 
     def poll(feed_id: int) -> None:
-        from briefings.sources import fetch_feed_sync, next_poll_at
+        from briefings.sources import next_poll_at, poll_feed_sync
+        from briefings.store.channels import article_id_for_url
 
         from ..fetching import fetch_policy
 
@@ -86,7 +87,15 @@ def feed_poller(
         now = utcnow()
         if due is not None and due > now:
             return  # backing off after failures
-        result = fetch_feed_sync(url, etag, modified, fetch_policy(ctx.settings))
+        # A failing feed comes back as status "error" (never raised) so the backoff
+        # below is recorded; entries already stored are not fetched again.
+        result = poll_feed_sync(
+            url,
+            etag,
+            modified,
+            fetch_policy(ctx.settings),
+            skip=lambda e: bool(e.link) and article_id_for_url(ctx.store, e.link) is not None,
+        )
         failures = 0 if result.ok else failures + 1
         queued = sum(enqueue_article(queue, a) for a in result.articles)
         with ctx.store.session() as s:

@@ -23,12 +23,18 @@ def run_migrations_online() -> None:
     _run(connection)
 
 
+def _include(obj: object, name: str | None, type_: str, reflected: bool, compare_to: object) -> bool:
+    # APScheduler creates and owns its job table; autogenerate must leave it alone.
+    return not (type_ == "table" and name == "apscheduler_jobs")
+
+
 def _run(connection: Connection) -> None:
     context.configure(
         connection=connection,
         target_metadata=target_metadata,
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
+        include_object=_include,
     )
     with context.begin_transaction():
         context.run_migrations()

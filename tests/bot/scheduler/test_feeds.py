@@ -85,3 +85,28 @@ def test_feed_job_queues_entries_and_workers_extract_them(
         svc.elector.stop()
     finally:
         ctx.close()
+
+
+def test_failing_feed_is_backed_off_with_its_error(db_url: str, site: WebServer) -> None:
+    settings = load_settings(env_file=None, database_url=db_url, briefbot_allow_private_hosts=True)
+    ctx = build_context(settings)
+    try:
+        with ctx.store.session() as s:
+            s.add(FeedRow(url=site.url("/missing.xml"), created_at=dt.datetime.now(dt.UTC)))
+        svc = Scheduling(ctx.store, db_url, extract=extractor_handler(ctx))
+        svc.feed_poller = feed_poller(ctx, svc.queue)
+        svc.poll_feed(1)
+        with ctx.store.session() as s:
+            feed = s.scalar(select(FeedRow))
+            assert feed is not None and feed.failures == 1
+            assert feed.last_error and "404" in feed.last_error
+            first_retry = feed.next_poll_at
+            feed.next_poll_at = None  # due again now
+        svc.poll_feed(1)
+        with ctx.store.session() as s:
+            feed = s.scalar(select(FeedRow))
+            assert feed is not None and feed.failures == 2
+            assert first_retry is not None and feed.next_poll_at is not None
+        assert svc.queue.counts(EXTRACT) == {}
+    finally:
+        ctx.close()
