@@ -319,7 +319,7 @@ def enforce(message: dict[str, Any]) -> dict[str, Any]:
             break
         used += n
         out.append(b)
-    text = truncate(str(message.get("text") or ""), MAX_FALLBACK) or ELLIPSIS
+    text = truncate(str(message.get("text") or "").strip(), MAX_FALLBACK) or ELLIPSIS
     return {"text": text, "blocks": out}
 
 

@@ -304,3 +304,8 @@ def test_an_evidence_sentence_spanning_lines_stays_inside_its_quote() -> None:
         assert label.startswith("*") and quoted
         assert all(line.startswith("> ") for line in quoted), quoted
     assert "> Ana Ruiz will fly to Porto. Subscribe to read" in msg["text"]
+
+
+def test_a_blank_text_fallback_is_replaced() -> None:
+    msg = enforce({"text": " \n ", "blocks": [{"type": "divider"}]})
+    assert msg["text"].strip() and check_message(msg) == []
