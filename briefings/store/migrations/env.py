@@ -23,7 +23,9 @@ def run_migrations_online() -> None:
     _run(connection)
 
 
-def _include(obj: object, name: str | None, type_: str, reflected: bool, compare_to: object) -> bool:
+def _include(
+    obj: object, name: str | None, type_: str, reflected: bool, compare_to: object
+) -> bool:
     # APScheduler creates and owns its job table; autogenerate must leave it alone.
     return not (type_ == "table" and name == "apscheduler_jobs")
 
