@@ -68,6 +68,8 @@ class DigestMessage:
     stories: tuple[Story, ...]
     team_id: str = ""
     channel_id: str = ""
+    # Stories left for the next digest (set on the last message only).
+    more: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +97,14 @@ class Digest:
         n = max(1, min(self.limit_per_message, 10))
         chunks = [self.stories[i : i + n] for i in range(0, len(self.stories), n)]
         return tuple(
-            DigestMessage(i + 1, len(chunks), tuple(c), self.team_id, self.channel_id)
+            DigestMessage(
+                i + 1,
+                len(chunks),
+                tuple(c),
+                self.team_id,
+                self.channel_id,
+                self.more if i == len(chunks) - 1 else 0,
+            )
             for i, c in enumerate(chunks)
         )
 

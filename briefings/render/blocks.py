@@ -178,6 +178,8 @@ def _digest_blocks(d: DigestMessage) -> list[Block]:
         if i:
             blocks.append({"type": "divider"})
         blocks.extend(_story_blocks(s))
+    if d.more:
+        blocks.append(_context(f"_{md.more_note(d.more)}_"))
     return blocks
 
 

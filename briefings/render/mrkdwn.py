@@ -176,6 +176,10 @@ def digest_heading(d: Digest | DigestMessage, total_stories: int | None = None) 
     return f"Digest: {n} stor{'y' if n == 1 else 'ies'}"
 
 
+def more_note(n: int) -> str:
+    return f"{n} more stor{'y' if n == 1 else 'ies'} next time"
+
+
 def digest_text(d: Digest | DigestMessage) -> str:
     stories = d.stories
     if not stories:
@@ -183,8 +187,8 @@ def digest_text(d: Digest | DigestMessage) -> str:
     parts = [f"*{digest_heading(d)}*"]
     for s in stories:
         parts.append(f"{story_text(s)}\n{story_sources(s)}")
-    if isinstance(d, Digest) and d.more:
-        parts.append(f"_{d.more} more stories next time_")
+    if d.more:
+        parts.append(f"_{more_note(d.more)}_")
     return "\n\n".join(parts)
 
 

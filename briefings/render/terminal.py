@@ -15,7 +15,7 @@ from rich.text import Text
 from ..compose import Briefing, SourceRef, format_day
 from ..digest import Digest, DigestMessage, Story
 from ..dossier import Candidates, Dossier, DossierFact, OfficialRef, Unknown
-from .mrkdwn import short_source
+from .mrkdwn import more_note, short_source
 
 __all__ = ["render"]
 
@@ -146,8 +146,8 @@ def _digest(d: Digest | DigestMessage) -> RenderableType:
         Text(f"Digest: {n} stor{'y' if n == 1 else 'ies'}", style="bold")
     ]
     parts.extend(_story(s) for s in d.stories)
-    if isinstance(d, Digest) and d.more:
-        parts.append(Text(f"{d.more} more stories next time", style="dim"))
+    if d.more:
+        parts.append(Text(more_note(d.more), style="dim"))
     return Group(*parts)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -270,3 +271,22 @@ def test_terminal_names_each_source_of_a_clustered_story(store: Store) -> None:
     # Both articles come from "Test Wire": only their headlines tell them apart.
     assert "2 sources: Story " in out
     assert "Story 1, Mon 3 May 2021" in out and "Story 2, Mon 3 May 2021" in out
+
+
+def test_stories_left_for_next_time_are_announced_in_slack(store: Store) -> None:
+    for i in range(5):
+        _save_meeting(
+            store,
+            i,
+            [(f"Alpha{i} One", None), (f"Beta{i} Two", None)],
+            place=f"City{i}",
+            published=dt.date(2004, 1, 1) + dt.timedelta(days=i),
+        )
+    d = build_digest(store, team_id=T, channel_id=C, max_stories=3, limit_per_message=2)
+    assert d.more == 2
+    assert [m.more for m in d.messages] == [0, 2]
+    first, last = to_messages(d)
+    assert "next time" not in json.dumps(first)
+    assert "2 more stories next time" in last["text"]
+    assert "2 more stories next time" in json.dumps(last["blocks"])
+    assert check_message(last) == []
