@@ -126,8 +126,24 @@ def agree_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
     parties, _ = _subject_parties(ctx, v)
     parties += _with_parties(ctx, v)
     comp = next((c for c in v.children if c.dep_ in ("xcomp", "ccomp")), None)
+    obj = next((c for c in v.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
     if comp is not None:
         text = _clip(ctx, comp.left_edge.i, comp.right_edge.i)
+    elif obj is not None:
+        # "A agreed a draft deal with B to borrow X": British transitive "agree".
+        parties += [p for p in _with_parties(ctx, obj) if p not in parties]
+        end = max(
+            obj.right_edge.i,
+            max(
+                (
+                    c.right_edge.i
+                    for c in v.children
+                    if c.i > obj.i and c.dep_ in ("advcl", "xcomp", "prep")
+                ),
+                default=obj.right_edge.i,
+            ),
+        )
+        text = _clip(ctx, obj.left_edge.i, end)
     else:
         prep = next((c for c in v.children if c.dep_ == "prep" and c.lower_ in ("on", "to")), None)
         if prep is not None:

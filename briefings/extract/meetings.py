@@ -227,8 +227,13 @@ def meet_verb(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:
                     _notable(ctx, name) or (phone_ctx and not _persons(ctx, [name]))
                 ):
                     continue
-                if lemma in ("visit", "tell") and not any(n == name for _, n, _ in ctx.titled):
-                    continue  # "visited Auschwitz" (tagged a person): visits need a titled host
+                if lemma in ("visit", "tell") and not (
+                    any(n == name for _, n, _ in ctx.titled)
+                    or (lemma == "visit" and " " in name and _notable(ctx, name))
+                ):
+                    # "visited Auschwitz" (tagged a person): visits need a titled host or
+                    # one the article names in full more than once
+                    continue
                 others.append([name])
     if not others:
         clique = lemma in _CLIQUE_VERBS or (lemma == "speak" and phone_ctx)
@@ -236,6 +241,41 @@ def meet_verb(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:
             _emit(ctx, drafts, owners, [], [v], v.sent)
         return
     _emit(ctx, drafts, owners, others, [v], v.sent, tuple(obj_toks))
+
+
+_GATHER = frozenset(["gather", "convene", "assemble"])
+
+
+def gather_verb(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:
+    """ "A and his Greek and French counterparts, B and C, gathered in Cairo": the
+    coordinated subjects met (one meeting). One subject ("delegates are gathering")
+    or an object ("gathered support") is no meeting."""
+    if _hypothetical(ctx, v) or any(c.dep_ in ("dobj", "auxpass") for c in v.children):
+        return
+    subj = ctx.subject_of(v)
+    if subj is None or ctx.is_group_anaphor(subj):
+        return
+    # Every coordinated or appositive name in the subject ("A and his counterparts,
+    # B and C"), not names inside modifiers ("A's aides").
+    heads = [subj] + [
+        t for t in subj.subtree if t.dep_ in ("conj", "appos") and t.head.dep_ != "poss"
+    ]
+    sides = [n for t in heads if t.dep_ != "poss" and (n := ctx.party(t))]
+    sides = list(dict.fromkeys(sides))
+    people = _persons(ctx, sides)
+    if len(people) >= 2:
+        sides = people
+    if len(sides) >= 2:
+        _emit(ctx, drafts, sides, [], [v], v.sent)
+
+
+def _attended_by(ctx: DocContext, n: Token, gov: Token | None) -> list[str]:
+    """ "The meeting was attended by A, B and C": the agents attended."""
+    if gov is None or n.dep_ != "nsubjpass" or gov.lemma_ not in ("attend", "join"):
+        return []
+    agents = [p for c in gov.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    names = [x for a in agents for t in ctx.coordinated(a) for x in ctx.parties(t)]
+    return list(dict.fromkeys(names))
 
 
 def meeting_noun(ctx: DocContext, n: Token, drafts: list[_Draft]) -> None:
@@ -250,9 +290,20 @@ def meeting_noun(ctx: DocContext, n: Token, drafts: list[_Draft]) -> None:
         return  # "a meeting during the trip, which was cancelled"
     between = _objects_of_prep(ctx, n, ("between", "among"))
     if low in ("call", "calls") and not between and not ctx.sent_has(n, _TELEPHONE):
-        return
+        # "A's call with B" between two named people is a phone call; a bare "call"
+        # ("a call for reform", "the call with markets") is not.
+        owner = next((c for c in n.children if c.dep_ == "poss"), None)
+        callee = _objects_of_prep(ctx, n, ("with",))
+        if not (
+            owner is not None and ctx.persons.at(owner) and any(ctx.persons.at(c) for c in callee)
+        ):
+            return
     gov = ctx.governing_verb(n)
     anchors = [n] + ([gov] if gov is not None and n.dep_ in ("dobj", "nsubjpass") else [])
+    attendees = _attended_by(ctx, n, gov)
+    if len(attendees) >= 2:
+        _emit(ctx, drafts, attendees, [], anchors, n.sent)
+        return
     debate = low in ("debate", "debates")
     if debate and not between and not _objects_of_prep(ctx, n, ("against",)):
         return
@@ -613,5 +664,7 @@ def extract_meetings(ctx: DocContext) -> list[Meeting]:
                 meeting_noun(ctx, tok, drafts)
             elif tok.pos_ == "VERB" and lemma in ("sign", "ink", "seal"):
                 signing(ctx, tok, drafts)
+            elif tok.pos_ == "VERB" and lemma in _GATHER:
+                gather_verb(ctx, tok, drafts)
     event_participants(ctx, drafts)
     return _merge(ctx, drafts)

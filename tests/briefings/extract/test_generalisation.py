@@ -89,3 +89,51 @@ def test_possessor_of_the_subject_is_the_topic(run: Run) -> None:
         "Chinese counterpart Minister Li Zhaoxing to discuss trade."
     )
     assert pairs(x) == {frozenset({"Straw", "Zhaoxing"})}
+
+
+# --- recall: gatherings, attendance, calls, visits, transitive "agree" ---------------
+
+
+def test_coordinated_officials_gathered(run: Run) -> None:
+    x = run(
+        "Foreign minister Sami Adel and his Greek and French counterparts, Nikos Dimas and "
+        "Jean Leroy, gathered in Cairo on Wednesday to discuss trade."
+    )
+    m = x.meetings[0]
+    assert set(m.participants) == {"Sami Adel", "Nikos Dimas", "Jean Leroy"}
+    assert (m.place, m.when) == ("Cairo", "Wednesday")
+    assert run("Thousands of delegates are gathering in Davos.").meetings == ()
+    assert run("President Ana Ruiz's aides gathered in Lima.").meetings == ()
+
+
+def test_meeting_attended_by(run: Run) -> None:
+    x = run(
+        "The meeting was attended by Israeli prime minister Avi Cohen and Greek prime "
+        "minister Kostas Dimas."
+    )
+    assert pairs(x) == {frozenset({"Cohen", "Dimas"})}
+
+
+def test_possessive_call_with_a_named_person(run: Run) -> None:
+    x = run(
+        "The House asked for a transcript of President Tom Hale's call with Ukrainian "
+        "President Ivan Petrenko in late July."
+    )
+    assert pairs(x) == {frozenset({"Hale", "Petrenko"})}
+    y = run("Minister Tom Hale's call for reform was ignored by Ivan Petrenko.")
+    assert pairs(y) == set()
+
+
+def test_visit_to_a_person_named_in_full(run: Run) -> None:
+    x = run(
+        "Officials confirmed trade was discussed when senator John Mack recently visited "
+        "Mr Blair. Tony Blair said it went well."
+    )
+    assert frozenset({"Mack", "Blair"}) in pairs(x)
+
+
+def test_transitive_agree_with_a_partner(run: Run) -> None:
+    x = run("Turkey has agreed a draft proposal with the World Bank to borrow dollars 10bn.")
+    deal = x.agreements[0]
+    assert set(deal.parties) == {"Turkey", "World Bank"}
+    assert deal.text.startswith("a draft proposal") and "borrow" in deal.text
