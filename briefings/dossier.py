@@ -49,6 +49,8 @@ DOMINANCE = 3
 FUZZY_ACCEPT = 85.0
 FUZZY_CANDIDATE = 72.0
 FUZZY_SUGGEST = 55.0
+# Loose candidates are listed only when this close to the best one's score.
+FUZZY_SPREAD = 5.0
 MAX_QUERY_CHARS = 200
 
 
@@ -246,7 +248,9 @@ def _lookup(store: Store, conn: q.Source, query: str, key: str) -> DossierAnswer
             if len(close) == 1:
                 return _dossier(conn, query, close[0], (), note)
             return _decide(conn, query, close, note)
-        return Candidates(query, tuple(r for r, _ in loose[:MAX_CANDIDATES]), fuzzy=True)
+        # Only the near-best guesses: "Blare" lists the Blairs, not Clarke.
+        near = [r for r, s in loose if s >= top_score - FUZZY_SPREAD]
+        return Candidates(query, tuple(near[:MAX_CANDIDATES]), fuzzy=True)
     return Unknown(query, _suggest(idx, key))
 
 

@@ -378,3 +378,16 @@ def test_the_place_of_a_meeting_is_not_among_the_people_met(store: Store) -> Non
     assert isinstance(d, Dossier)
     assert d.meetings == ()
     assert "met Lisbon" not in to_mrkdwn(d)
+
+
+def test_a_loose_query_lists_only_the_near_best_guesses(store: Store) -> None:
+    names = ["Tony Blair", "Ian Blair", "Charles Clarke"]
+    for i, n in enumerate(names):
+        art = article(f"b{i}", f"{n} met Host{i} Person in Rome.", title=f"Story {i}")
+        store.save(
+            art,
+            meeting_extraction(art, [(n, "Minister"), (f"Host{i} Person", None)], place="Rome"),
+        )
+    ans = lookup(store, "Blare")
+    assert isinstance(ans, Candidates) and ans.fuzzy
+    assert sorted(r.name for r in ans.candidates) == ["Ian Blair", "Tony Blair"]
