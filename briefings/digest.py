@@ -186,11 +186,11 @@ def _dates_close(a: set[dt.date], b: set[dt.date]) -> bool:
     return any(abs(x - y) <= DATE_WINDOW for x in a for y in b)
 
 
-def _trips_overlap(x: _Item, y: _Item) -> bool:
-    """The same traveller going to at least two of the same places: one trip."""
+def _trips_overlap(x: _Item, y: _Item, shared: int = 2) -> bool:
+    """The same traveller going to at least `shared` of the same places: one trip."""
     for who_x, stops_x in x.trips.items():
         for who_y, stops_y in y.trips.items():
-            if first_names_compatible(who_x, who_y) and len(stops_x & stops_y) >= 2:
+            if first_names_compatible(who_x, who_y) and len(stops_x & stops_y) >= shared:
                 return True
     return False
 
@@ -200,7 +200,13 @@ def _facts_overlap(x: _Item, y: _Item) -> bool:
         return True
     if not x.pairs or not y.pairs or not _pairs_match(x.pairs, y.pairs):
         return False
-    return bool(x.places & y.places) or _dates_close(x.dates, y.dates)
+    # The same people met and the same place or days, or the same onward stop of
+    # one of them (undated reports of one visit: "... then goes on to Manchester").
+    return (
+        bool(x.places & y.places)
+        or _dates_close(x.dates, y.dates)
+        or (bool(x.trips and y.trips) and _trips_overlap(x, y, shared=1))
+    )
 
 
 _WORD = re.compile(r"\w+")

@@ -290,3 +290,33 @@ def test_stories_left_for_next_time_are_announced_in_slack(store: Store) -> None
     assert "2 more stories next time" in last["text"]
     assert "2 more stories next time" in json.dumps(last["blocks"])
     assert check_message(last) == []
+
+
+def test_one_undated_visit_reported_twice_is_one_story(store: Store) -> None:
+    """Two undated reports: the same two people met (one names the place, one not) and
+    the visitor goes on to the same city: one story. Without the shared stop, two."""
+    from briefings.models import Evidence, Itinerary, Meeting, Official, Stop
+
+    def save(i: int, place: str | None, stop: str | None, guest: str = "Ben Okafor") -> None:
+        art = article(f"v{i}", _text(i), title=f"Visit {i}")
+        ev = (Evidence(art.text, 0, len(art.text)),)
+        trips = (Itinerary("Ana Ruiz", (Stop(stop, "Tuesday", None, ev),)),) if stop else ()
+        store.save(
+            art,
+            Extraction(
+                art.id,
+                "t",
+                (Official("Ana Ruiz", "President"), Official(guest, "Prime Minister")),
+                meetings=(Meeting(("Ana Ruiz", guest), "held", place, "Monday", None, ev),),
+                next_stops=trips,
+            ),
+        )
+
+    save(1, "the palace", "Porto")
+    save(2, None, "Porto")
+    save(3, None, None)  # same people, nothing else shared: kept apart
+    save(4, None, "Porto", guest="Carla Mendes")  # same stop, other people: kept apart
+    d = build_digest(store, team_id=T, channel_id=C)
+    assert sorted(s.n_sources for s in d.stories) == [1, 1, 2]
+    (pair,) = [s for s in d.stories if s.n_sources == 2]
+    assert sorted(src.title for src in pair.sources) == ["Visit 1", "Visit 2"]
