@@ -156,19 +156,27 @@ _DESCRIPTIVE = re.compile(
 )
 
 
-def _acronym(org: str) -> str:
+def _acronym(org: str, text: str | None) -> str:
+    """ "LDP" for "Liberal Democratic Party" when the article itself uses that acronym;
+    else the organisation as written (an acronym the article never uses would be
+    invented, and often wrong: "IMF's European Department" is no "IED")."""
     words = [w for w in org.split() if w[:1].isupper()]
-    if len(words) >= 3:
-        return "".join(w[0] for w in words)
+    # Only plain names ("Liberal Democratic Party"), not "IMF's European Department".
+    plain = all(w[1:].islower() and w.isalpha() for w in words)
+    if len(words) >= 3 and plain and text:
+        acronym = "".join(w[0] for w in words)
+        if re.search(rf"(?<![\w.]){re.escape(acronym)}(?!\w)", text):
+            return acronym
     return org
 
 
-def short_title(title: str | None) -> str | None:
+def short_title(title: str | None, text: str | None = None) -> str | None:
     """A short form of a title for a first mention; None when it cannot be made short.
 
     "Foreign Minister" -> "FM"; "U.S. Assistant Secretary of State" -> "U.S. Asst.
     Secretary of State"; "secretary general of the Liberal Democratic Party" ->
-    "LDP Sec.-Gen.".
+    "Liberal Democratic Party Sec.-Gen." ("LDP Sec.-Gen." when the article's `text`
+    uses "LDP").
     """
     if not title:
         return None
@@ -177,7 +185,7 @@ def short_title(title: str | None) -> str | None:
     m = _DESCRIPTIVE.match(t)
     if m:
         role = _abbrev(m["role"].strip())
-        t = f"{_acronym(m['org'].strip())} {role}"
+        t = f"{_acronym(m['org'].strip(), text)} {role}"
     else:
         t = _abbrev(t)
     if len(t.split()) > _MAX_TITLE_WORDS or not t:
@@ -197,7 +205,8 @@ def _abbrev(t: str) -> str:
 class _Names:
     """Display names for one briefing: short title and full name first, surname after."""
 
-    def __init__(self, officials: Sequence[Official]) -> None:
+    def __init__(self, officials: Sequence[Official], text: str | None = None) -> None:
+        self.text = text
         self.by_key: dict[str, Official] = {}
         by_surname: dict[str, list[Official]] = {}
         for off in officials:
@@ -230,7 +239,7 @@ class _Names:
                 return full
             return display_surname(full)
         self.mentioned.append(off.name)
-        st = short_title(off.title)
+        st = short_title(off.title, self.text)
         return f"{st} {full}" if st else full
 
     def is_person(self, name: str) -> bool:
@@ -535,7 +544,10 @@ def _words(text: str) -> int:
 
 
 def _fit(
-    lines: list[tuple[Label, list[_Item]]], budget: int, officials: Sequence[Official]
+    lines: list[tuple[Label, list[_Item]]],
+    budget: int,
+    officials: Sequence[Official],
+    text: str | None = None,
 ) -> tuple[list[BriefingLine], list[str]]:
     """Drop trailing items (noting "+N more"), then shorten the longest line, to fit.
 
@@ -543,7 +555,7 @@ def _fit(
     that a title dropped with an item reappears at the first mention that is kept.
     Returns the lines and the officials they mention (first mention first).
     """
-    first = _Names(officials)
+    first = _Names(officials, text)
     texts = {lb: [item.render(first) for item in items] for lb, items in lines}
     keep = {lb: len(items) for lb, items in lines}
 
@@ -561,7 +573,7 @@ def _fit(
             break
         lb = max(multi, key=lambda k: _words(joined(k, texts[k])))
         keep[lb] -= 1
-    final = _Names(officials)
+    final = _Names(officials, text)
     texts = {
         lb: [item.render(final) for item in items[: keep[lb]]] + texts[lb][keep[lb] :]
         for lb, items in lines
@@ -672,7 +684,7 @@ def compose_briefing(
     """The briefing of one article: headline, up to four lines, evidence kept."""
     extraction = _sane(extraction)
     src = source_ref(article, article_id)
-    names = _Names(extraction.officials)
+    names = _Names(extraction.officials, article.text)
     published = article.published
     met = _met_items(extraction.meetings, names, published)
     agreed = [_agreement_item(a) for a in extraction.agreements if a.polarity == "agreed"]
@@ -694,7 +706,7 @@ def compose_briefing(
             note=EMPTY_NOTE,
             places=tuple(extraction.places),
         )
-    lines, mentioned_list = _fit(raw, MAX_BODY_WORDS, extraction.officials)
+    lines, mentioned_list = _fit(raw, MAX_BODY_WORDS, extraction.officials, article.text)
     mentioned = tuple(mentioned_list)
     headline = src.title
     if _title_is_derived(article):

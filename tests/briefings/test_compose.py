@@ -92,7 +92,9 @@ def test_titles_on_first_mention_only() -> None:
         ("Foreign Minister", "FM"),
         ("U.S. Assistant Secretary of State", "U.S. Asst. Secretary of State"),
         ("Prime Minister", "PM"),
-        ("secretary general of the Liberal Democratic Party", "LDP Sec.-Gen."),
+        # No acronym the article does not use (see the test below).
+        ("secretary general of the Liberal Democratic Party", "Liberal Democratic Party Sec.-Gen."),
+        ("director of the IMF's European Department", "IMF's European Department director"),
         ("Chief Cabinet Secretary", "Chief Cabinet Secretary"),
         ("the Deputy Prime Minister", "Deputy PM"),
         (None, None),
@@ -446,3 +448,13 @@ def test_meetings_at_different_times_end_with_and() -> None:
     )
     b = compose_briefing(article("x", text), ex)
     assert _line(b, "Met").text == "Ana Ruiz met Ben Okafor (Monday) and Carla Mendes"
+
+
+def test_an_acronym_only_when_the_article_uses_it() -> None:
+    title = "secretary general of the Liberal Democratic Party"
+    assert short_title(title, "The LDP met on Monday.") == "LDP Sec.-Gen."
+    assert short_title(title, "The party met on Monday.") == "Liberal Democratic Party Sec.-Gen."
+    # "IED" would be invented (and wrong) for the IMF's European Department.
+    assert short_title("director of the IMF's European Department", "IED ...") == (
+        "IMF's European Department director"
+    )
