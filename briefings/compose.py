@@ -144,7 +144,14 @@ _ABBREV: tuple[tuple[str, str], ...] = (
     (r"\bSenator\b", "Sen."),
     (r"\bRepresentative\b", "Rep."),
     (r"\bChancellor of the Exchequer\b", "Chancellor"),
-    (r"\bGeneral\b(?= [A-Z])", "Gen."),
+    # The military rank only, right before the name: never "Attorney Gen.",
+    # "Gen. Secretary" or "Gen. Services Administration".
+    (
+        r"(?<!Attorney )(?<!Solicitor )(?<!Surgeon )(?<!Inspector )(?<!Director )"
+        r"(?<!Governor )(?<!Gov\. )(?<!Consul )(?<!Auditor )(?<!Advocate )(?<!Postmaster )"
+        r"\bGeneral$",
+        "Gen.",
+    ),
     (r"\bDepartment\b", "Dept."),
     (r"\bUnited States\b", "U.S."),
     (r"\bUnited Kingdom\b", "UK"),
