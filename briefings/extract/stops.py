@@ -27,6 +27,10 @@ __all__ = ["extract_next_stops"]
 
 _PLACE_LABELS = frozenset({"GPE", "LOC"})
 _SEQUENCE = frozenset(["then", "next", "later", "afterwards", "subsequently"])
+# Time words of past or habitual events, which a present tense does not schedule.
+_NOT_SCHEDULED = frozenset(
+    ["last", "yesterday", "ago", "earlier", "previous", "every", "each", "annual", "usually"]
+)
 _MOTION_PREPS = ("to", "for", "in", "into", "at")
 _ACTIVITY_VERBS = frozenset(
     [
@@ -132,7 +136,19 @@ def _is_upcoming(ctx: DocContext, v: Token) -> bool:
         return ctx.time_words([v]) is not None
     # "She then goes on to Tokyo": a present-tense itinerary.
     if v.tag_ in ("VBZ", "VBP"):
-        return any(c.dep_ == "advmod" and c.lower_ in _SEQUENCE for c in v.children)
+        if any(c.dep_ == "advmod" and c.lower_ in _SEQUENCE for c in v.children):
+            return True
+        # Scheduled present: "he visits Leeds on Monday", "is touring the north this week
+        # as he visits Leeds and York" (the time of the clause it hangs on).
+        when = ctx.time_words([v])
+        if when is None and v.dep_ == "advcl" and v.head.tag_ in ("VBG", "VBZ", "VBP"):
+            when = ctx.time_words([v.head])
+        if when is None or any(t.lower_ in _NOT_SCHEDULED for t in when):
+            return False
+        # A dated present ("leaves the cathedral, Sept. 24, 2015": a caption) is past.
+        date = resolve(when.text, ctx.article.published, direction="future")
+        published = ctx.article.published
+        return not (date is not None and published is not None and date < published)
     return False
 
 
@@ -162,8 +178,10 @@ def travel_verb(ctx: DocContext, v: Token, out: list[_StopDraft]) -> None:
         direct = False
         for c in v.children:
             if c.dep_ == "dobj":
+                listed = _places(ctx, c) if len(c.conjuncts) >= 2 else []
                 for t in (c, *c.conjuncts):
-                    if _is_place(ctx, t):
+                    if _is_place(ctx, t) or t in listed:
+                        # in a list of places, a name the NER took for a person is a place
                         places.append(t)
                         direct = True
                     else:
@@ -213,6 +231,29 @@ def activity_abroad(ctx: DocContext, v: Token, out: list[_StopDraft]) -> None:
         _add(ctx, out, who, places, v)
 
 
+_GATHERINGS = frozenset(["meeting", "meetings", "summit", "conference", "talks", "forum"])
+
+
+def at_gathering(ctx: DocContext, v: Token, out: list[_StopDraft]) -> None:
+    """ "He is expected to present his report at an IMF meeting in Washington": a
+    future act at a gathering held in a named place puts the actor there."""
+    events = [
+        p
+        for c in v.children
+        if c.dep_ == "prep" and c.lower_ in ("at", "to")
+        for p in c.children
+        if p.dep_ == "pobj" and p.lower_ in _GATHERINGS
+    ]
+    if not events or not ctx.is_future(v):
+        return
+    places = [t for p in events if not ctx.is_called_off(p) for t in _prep_places(ctx, p, ("in",))]
+    if not places:
+        return
+    who = _traveller(ctx, v)
+    if who:
+        _add(ctx, out, who, places, v)
+
+
 def travel_noun(ctx: DocContext, n: Token, out: list[_StopDraft]) -> None:
     places = _prep_places(ctx, n, ("to", "in", "of"))
     if not places or ctx.is_called_off(n):
@@ -246,6 +287,8 @@ def extract_next_stops(ctx: DocContext) -> list[Itinerary]:
                 travel_verb(ctx, tok, drafts)
             elif tok.pos_ == "VERB" and tok.lemma_ in _ACTIVITY_VERBS:
                 activity_abroad(ctx, tok, drafts)
+            elif tok.pos_ == "VERB":
+                at_gathering(ctx, tok, drafts)
             elif tok.lower_ == "due" and tok.pos_ == "ADJ":
                 due_in(ctx, tok, drafts)
             elif tok.pos_ == "NOUN" and tok.lower_ in TRAVEL_NOUNS:

@@ -137,3 +137,31 @@ def test_transitive_agree_with_a_partner(run: Run) -> None:
     deal = x.agreements[0]
     assert set(deal.parties) == {"Turkey", "World Bank"}
     assert deal.text.startswith("a draft proposal") and "borrow" in deal.text
+
+
+# --- next stops ----------------------------------------------------------------------
+
+
+def test_scheduled_present_lists_the_places(run: Run) -> None:
+    x = run(
+        "Party leader Ann Kerr is stepping up her campaign this week as she visits Leeds, "
+        "York, Hull and Durham.",
+        published=MON,
+    )
+    assert stops(x) == {"Ann Kerr": ["Leeds", "York", "Hull", "Durham"]}
+
+
+def test_present_with_past_or_habitual_time_is_no_stop(run: Run) -> None:
+    assert stops(run("Each year Minister Jo Dunn visits Paris in May.", published=MON)) == {}
+    caption = "The minister waves as she leaves Paris, Sept. 24, 2001 in France."
+    assert stops(run("Minister Jo Dunn arrived. " + caption, published=MON)) == {}
+
+
+def test_future_act_at_a_gathering_in_a_place(run: Run) -> None:
+    x = run(
+        "Fund chief Rodrigo Rato was asked to carry out a study. He is expected to present "
+        "his conclusions at a fund meeting in Washington during April."
+    )
+    assert stops(x) == {"Rodrigo Rato": ["Washington"]}
+    y = run("Minister Jo Dunn spoke at a meeting in Paris on Monday.")
+    assert stops(y) == {}
