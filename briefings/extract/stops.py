@@ -178,7 +178,7 @@ def travel_verb(ctx: DocContext, v: Token, out: list[_StopDraft]) -> None:
         direct = False
         for c in v.children:
             if c.dep_ == "dobj":
-                listed = _places(ctx, c) if len(c.conjuncts) >= 2 else []
+                listed: list[Token] = _places(ctx, c) if len(c.conjuncts) >= 2 else []
                 for t in (c, *c.conjuncts):
                     if _is_place(ctx, t) or t in listed:
                         # in a list of places, a name the NER took for a person is a place
