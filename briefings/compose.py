@@ -109,10 +109,43 @@ def format_day(day: dt.date, reference: dt.date | None = None) -> str:
     return out
 
 
+_DAY_WORDS = re.compile(
+    r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*day\b|\b(?:today|tonight|tomorrow|yesterday)\b"
+    r"|\b\d{1,2}(?:st|nd|rd|th)?\b",
+    re.I,
+)
+_MONTH_WORDS = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\bmonth\b", re.I
+)
+_PART_OF_MONTH = (
+    (re.compile(r"\bmid\b|\bmid-", re.I), "mid-"),
+    (re.compile(r"\b(?:end|close) of\b|\blate\b", re.I), "late "),
+    (re.compile(r"\b(?:beginning|start) of\b|\bearly\b", re.I), "early "),
+)
+
+
+def _resolved(when: str | None, date: dt.date, published: dt.date) -> str:
+    """A resolved date no more precise than the words: "next week" is a week, not the
+    Monday it starts on; "mid-December" a part of a month, not the 15th."""
+    words = when or ""
+    if not words or _DAY_WORDS.search(words):
+        return format_day(date, published)
+    if re.search(r"\bweek(?:end)?\b", words, re.I):
+        if re.search(r"\bweekend\b", words, re.I):
+            return format_day(date, published)
+        monday = date - dt.timedelta(days=date.weekday())
+        return f"week of {format_day(monday, published)}"
+    if _MONTH_WORDS.search(words):
+        part = next((p for rx, p in _PART_OF_MONTH if rx.search(words)), "")
+        out = f"{part}{date.strftime('%b')}"
+        return out + (f" {date.year}" if date.year != published.year else "")
+    return format_day(date, published)
+
+
 def when_display(when: str | None, date: dt.date | None, published: dt.date | None) -> str | None:
     """A resolved date when the article's date is known, else the article's own words."""
     if date is not None and published is not None:
-        return format_day(date, published)
+        return _resolved(when, date, published)
     if when:
         return _tidy_when(when)
     return format_day(date, None) if date is not None else None

@@ -193,11 +193,16 @@ def test_when_display_uses_words_when_published_is_unknown() -> None:
         (dt.date(2003, 12, 1), "Monday", "past", "Mon 1 Dec"),
         # Month boundary: "on Tuesday" from Saturday 29 November.
         (dt.date(2003, 11, 29), "on Tuesday", "future", "Tue 2 Dec"),
-        # "next week" from a Friday at the end of the month: Monday of next week.
-        (dt.date(2003, 11, 28), "next week", None, "Mon 1 Dec"),
+        # "next week" from a Friday at the end of the month: the week, not a day.
+        (dt.date(2003, 11, 28), "next week", None, "week of Mon 1 Dec"),
         # Year boundary: the year is shown when it differs from the article's.
         (dt.date(2004, 12, 30), "next Tuesday", None, "Tue 4 Jan 2005"),
-        (dt.date(2003, 11, 28), "mid-December", None, "Mon 15 Dec"),
+        # A part of a month stays a part of a month (not "Mon 15 Dec").
+        (dt.date(2003, 11, 28), "mid-December", None, "mid-Dec"),
+        (dt.date(2004, 12, 10), "the end of January", None, "late Jan 2005"),
+        (dt.date(2003, 11, 28), "in December", None, "Dec"),
+        (dt.date(2003, 11, 28), "this week", None, "week of Mon 24 Nov"),
+        (dt.date(2003, 11, 28), "27 January", None, "Tue 27 Jan 2004"),
     ],
 )
 def test_dates_resolved_around_week_and_month_boundaries(
