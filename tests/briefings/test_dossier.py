@@ -202,7 +202,10 @@ def test_newest_first_capped_with_more(store: Store) -> None:
     assert {f.kind for f in d.agreements} == {"agreed", "disagreed"}
     assert [s.place for s in d.itinerary] == [f"Place{n - 1}"]
     last = dt.date(2004, 3, 1) + dt.timedelta(days=n - 1)
-    assert d.itinerary[0].when == (last + dt.timedelta(days=7)).strftime("%a %-d %b")
+    # "next week": the week, not one day of it.
+    stop_day = last + dt.timedelta(days=7)
+    monday = stop_day - dt.timedelta(days=stop_day.weekday())
+    assert d.itinerary[0].when == "week of " + monday.strftime("%a %-d %b")
     text = to_mrkdwn(d)
     assert f"{n - MAX_MEETINGS} more" in text
     assert check_message(to_message(d)) == []
@@ -391,3 +394,25 @@ def test_a_loose_query_lists_only_the_near_best_guesses(store: Store) -> None:
     ans = lookup(store, "Blare")
     assert isinstance(ans, Candidates) and ans.fuzzy
     assert sorted(r.name for r in ans.candidates) == ["Ian Blair", "Tony Blair"]
+
+
+def test_an_official_without_facts_is_shown_with_the_articles_naming_them(store: Store) -> None:
+    for i in range(4):
+        text = f"Ana Ruiz commented on the budget, part {i}."
+        art = article(f"n{i}", text, title=f"Budget row {i}", published=dt.date(2021, 3, 1 + i))
+        store.save(
+            art,
+            Extraction(
+                art.id,
+                "t",
+                officials=(Official("Ana Ruiz", "Finance Minister", evidence=_ev(text)),),
+            ),
+        )
+    d = lookup(store, "Ruiz")
+    assert isinstance(d, Dossier) and d.is_empty
+    assert [m.title for m in d.mentions] == ["Budget row 3", "Budget row 2", "Budget row 1"]
+    text = to_mrkdwn(d)
+    assert "No meetings, agreements or travel recorded yet." in text
+    assert "*Mentioned in*\n• Budget row 3, Thu 4 Mar 2021" in text
+    msg = to_message(d)
+    assert check_message(msg) == [] and "Budget row 3" in str(msg["blocks"])
