@@ -43,6 +43,7 @@ MAX_MEETINGS = 5
 MAX_AGREEMENTS = 4
 MAX_CANDIDATES = 6
 MAX_SUGGESTIONS = 3
+MAX_MENTIONS = 3
 # A bare surname goes straight to the dossier when one official is this many
 # times more present than the next one with that name (the others are listed).
 DOMINANCE = 3
@@ -92,6 +93,9 @@ class Dossier:
     also: tuple[OfficialRef, ...] = ()
     # Set when the query was matched loosely ("Kely" -> "James Kelly").
     note: str | None = None
+    # With no facts: the newest articles that mention the official (so the answer
+    # still says where they appear).
+    mentions: tuple[SourceRef, ...] = ()
 
     @property
     def is_empty(self) -> bool:
@@ -373,6 +377,9 @@ def _dossier(
         )
         for f in q.latest_itinerary(store, ref.id)
     ]
+    mentions: tuple[SourceRef, ...] = ()
+    if not (meetings or agreements or stops):
+        mentions = tuple(_src(a) for a in q.latest_articles(store, ref.id, MAX_MENTIONS))
     return Dossier(
         query=query,
         official=ref,
@@ -385,4 +392,5 @@ def _dossier(
         itinerary=tuple(stops),
         also=also,
         note=note,
+        mentions=mentions,
     )

@@ -137,7 +137,7 @@ def _dossier_blocks(d: Dossier) -> list[Block]:
     for heading, body in md.dossier_sections(d):
         blocks.append(_section(f"*{heading}*\n{body}"))
     if d.is_empty:
-        blocks.append(_section("_No meetings, agreements or travel recorded yet._"))
+        blocks.append(_section(md.empty_dossier_text(d)))
     if d.also:
         blocks.append(
             _context(

@@ -106,6 +106,17 @@ def dossier_sections(d: Dossier) -> list[tuple[str, str]]:
     return out
 
 
+NO_FACTS = "_No meetings, agreements or travel recorded yet._"
+
+
+def empty_dossier_text(d: Dossier) -> str:
+    """What an official with no facts gets: that, and the newest articles naming them."""
+    if not d.mentions:
+        return NO_FACTS
+    listed = "\n".join(f"• {source_link(m)}" for m in d.mentions)
+    return f"{NO_FACTS}\n*Mentioned in*\n{listed}"
+
+
 def dossier_head(d: Dossier) -> str:
     head = f"*{escape(d.official.name)}*"
     if d.title:
@@ -122,7 +133,7 @@ def dossier_text(d: Dossier) -> str:
     for heading, body in dossier_sections(d):
         parts.append(f"*{heading}*\n{body}")
     if d.is_empty:
-        parts.append("_No meetings, agreements or travel recorded yet._")
+        parts.append(empty_dossier_text(d))
     if d.also:
         parts.append("Also: " + "; ".join(_ref_plain(r) for r in d.also))
     return "\n".join(parts)

@@ -91,6 +91,11 @@ def _dossier(d: Dossier) -> RenderableType:
         parts.append(t)
     if d.is_empty:
         parts.append(Text("No meetings, agreements or travel recorded yet.", style="italic"))
+        if d.mentions:
+            parts.append(Text("Mentioned in", style="bold cyan"))
+            parts.extend(
+                Text("• " + short_source(m) + (f" <{m.url}>" if m.url else "")) for m in d.mentions
+            )
     if d.also:
         also = Text("Also: ", style="dim")
         also.append(

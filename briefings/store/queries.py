@@ -40,6 +40,7 @@ __all__ = [
     "agreements_of",
     "article_officials",
     "index_signature",
+    "latest_articles",
     "latest_itinerary",
     "latest_title",
     "load_officials",
@@ -359,6 +360,19 @@ def latest_itinerary(store: Source, official_id: int) -> list[FactRow]:
         )
         for r in rows
     ]
+
+
+def latest_articles(store: Source, official_id: int, limit: int) -> list[ArticleInfo]:
+    """The newest articles that mention the official (for a dossier with no facts)."""
+    with _session(store) as s:
+        rows = s.execute(
+            select(*_article_cols())
+            .join(ArticleOfficialRow, ArticleOfficialRow.article_id == ArticleRow.id)
+            .where(ArticleOfficialRow.official_id == official_id)
+            .order_by(*_newest(None))
+            .limit(limit)
+        ).all()
+    return [_article(r, 0) for r in rows]
 
 
 TITLE_WINDOW = 5
