@@ -49,7 +49,9 @@ MAX_MENTIONS = 3
 DOMINANCE = 3
 FUZZY_ACCEPT = 85.0
 FUZZY_CANDIDATE = 72.0
-FUZZY_SUGGEST = 55.0
+# Suggestions for an unknown name: plain edit similarity (WRatio's partial matching
+# suggested unrelated people: "Nobody Here" -> Peres, Rice, Merkel).
+FUZZY_SUGGEST = 64.0
 # Loose candidates are listed only when this close to the best one's score.
 FUZZY_SPREAD = 5.0
 MAX_QUERY_CHARS = 200
@@ -248,7 +250,7 @@ def _lookup(store: Store, conn: q.Source, query: str, key: str) -> DossierAnswer
         close = [r for r, s in loose if s >= top_score - 3]
         if top_score >= FUZZY_ACCEPT:
             close = sorted(close, key=lambda r: (-r.mentions, r.name))
-            note = f"No official is named {query!r}; showing the closest match, {close[0].name}."
+            note = f"No official is named “{query}”; showing the closest match, {close[0].name}."
             if len(close) == 1:
                 return _dossier(conn, query, close[0], (), note)
             return _decide(conn, query, close, note)
@@ -259,7 +261,7 @@ def _lookup(store: Store, conn: q.Source, query: str, key: str) -> DossierAnswer
 
 
 def _suggest(idx: _Index, key: str) -> tuple[OfficialRef, ...]:
-    hits = _fuzzy(idx, key, FUZZY_SUGGEST, scorer=fuzz.WRatio, limit=10)
+    hits = _fuzzy(idx, key, FUZZY_SUGGEST, scorer=fuzz.ratio, limit=10)
     return tuple(r for r, _ in hits[:MAX_SUGGESTIONS])
 
 

@@ -416,3 +416,17 @@ def test_an_official_without_facts_is_shown_with_the_articles_naming_them(store:
     assert "*Mentioned in*\n• Budget row 3, Thu 4 Mar 2021" in text
     msg = to_message(d)
     assert check_message(msg) == [] and "Budget row 3" in str(msg["blocks"])
+
+
+def test_an_unknown_name_gets_no_unrelated_suggestions(store: Store) -> None:
+    for i, (name, guest) in enumerate(
+        [("Shimon Peres", "Ana Ruiz"), ("Angela Merkel", "Ben Okafor")]
+    ):
+        art = article(f"u{i}", f"{name} met {guest} in Rome.", title=f"Talks {i}")
+        store.save(art, meeting_extraction(art, [(name, "Leader"), (guest, "Minister")]))
+    u = lookup(store, "Nobody Here")
+    assert isinstance(u, Unknown) and u.suggestions == ()
+    assert to_mrkdwn(u) == "No official named “Nobody Here” appears in the stored articles."
+    u2 = lookup(store, "Shimon Perez Junior")
+    assert isinstance(u2, Unknown)
+    assert [r.name for r in u2.suggestions][:1] == ["Shimon Peres"]
