@@ -531,11 +531,45 @@ def _next_items(ex: Extraction, names: _Names, published: dt.date | None) -> lis
         evs: list[Sequence[Evidence]] = [planned[i].evidence for i in mine]
         evs.extend(stop.evidence for stop in it.stops)
         items.append(_Item(_trip_render(it, [planned[i] for i in mine], published), _evidence(evs)))
-    for i, m in enumerate(planned):
-        if i in used:
+    rest = [m for i, m in enumerate(planned) if i not in used]
+    while rest:
+        m = rest.pop(0)
+        group: list[Meeting] = []
+        hub = ""
+        for hub in m.participants if len(m.participants) == 2 else ():
+            group = [
+                x
+                for x in rest
+                if len(x.participants) == 2
+                and (x.place, x.when, x.date) == (m.place, m.when, m.date)
+                and any(names.same(p, hub) for p in x.participants)
+            ]
+            if group:
+                break
+        if not group:
+            items.append(_Item(_planned_render(m, published), _evidence([m.evidence])))
             continue
-        items.append(_Item(_planned_render(m, published), _evidence([m.evidence])))
+        # "WTO to meet Iraq and Afghanistan", not "WTO and Iraq to meet; WTO and ...".
+        rest = [x for x in rest if x not in group]
+        group = [m, *group]
+        items.append(
+            _Item(_planned_hub_render(hub, group, published), _evidence(g.evidence for g in group))
+        )
     return items
+
+
+def _planned_hub_render(
+    hub: str, group: list[Meeting], published: dt.date | None
+) -> Callable[[_Names], str]:
+    first = group[0]
+    when = when_display(first.when, first.date, published)
+
+    def render(names: _Names) -> str:
+        others = [p for g in group for p in g.participants if not names.same(p, hub)]
+        shown = [names.show(o) for o in dict.fromkeys(others)]
+        return f"{names.show(hub)} to meet {_join(shown)}" + _place_when(first.place, when)
+
+    return render
 
 
 def _planned_render(m: Meeting, published: dt.date | None) -> Callable[[_Names], str]:

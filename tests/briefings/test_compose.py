@@ -468,3 +468,29 @@ def test_an_acronym_only_when_the_article_uses_it() -> None:
     assert short_title("director of the IMF's European Department", "IED ...") == (
         "IMF's European Department director"
     )
+
+
+def test_planned_meetings_sharing_a_person_are_one_phrase() -> None:
+    s1 = "Ana Ruiz will meet Ben Okafor on Friday."
+    s2 = "Ruiz will also see Carla Mendes on Friday."
+    s3 = "Dan Brook is to meet Eve Stone."
+    text = f"{s1}\n{s2}\n{s3}"
+    ex = Extraction(
+        "x",
+        "t",
+        officials=tuple(
+            Official(n)
+            for n in ("Ana Ruiz", "Ben Okafor", "Carla Mendes", "Dan Brook", "Eve Stone")
+        ),
+        meetings=(
+            Meeting(("Ana Ruiz", "Ben Okafor"), "planned", None, "Friday", None, ev(text, s1)),
+            Meeting(("Ruiz", "Carla Mendes"), "planned", None, "Friday", None, ev(text, s2)),
+            Meeting(("Dan Brook", "Eve Stone"), "planned", None, None, None, ev(text, s3)),
+        ),
+    )
+    b = compose_briefing(article("x", text), ex)
+    nxt = _line(b, "Next")
+    assert nxt.text == (
+        "Ana Ruiz to meet Ben Okafor and Carla Mendes (Friday); Dan Brook and Eve Stone to meet"
+    )
+    assert len(nxt.evidence) == 3
