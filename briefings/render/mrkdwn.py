@@ -175,7 +175,8 @@ def story_text(s: Story) -> str:
 def story_sources(s: Story) -> str:
     if s.n_sources == 1:
         return context_line(s.sources[0])
-    links = ", ".join(source_link(src) for src in s.sources)
+    # "; " between sources: headlines have commas of their own ("Tax cuts, Tories insist").
+    links = "; ".join(source_link(src) for src in s.sources)
     return f"{s.n_sources} sources: {links}"
 
 

@@ -271,6 +271,9 @@ def test_terminal_names_each_source_of_a_clustered_story(store: Store) -> None:
     # Both articles come from "Test Wire": only their headlines tell them apart.
     assert "2 sources: Story " in out
     assert "Story 1, Mon 3 May 2021" in out and "Story 2, Mon 3 May 2021" in out
+    # In Slack too, sources are told apart by "; " (a headline has commas of its own).
+    slack = to_mrkdwn(d.stories[0])
+    assert "Mon 3 May 2021; Story " in slack
 
 
 def test_stories_left_for_next_time_are_announced_in_slack(store: Store) -> None:
