@@ -155,7 +155,32 @@ def agree_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
     if v.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in v.children):
         # "It was agreed (that) X": the parties are the ones in context.
         parties = parties or ctx.recall(v.i)
+    subj = ctx.subject_of(v)
+    if not parties and subj is not None and _joint_we(ctx, subj):
+        parties = ctx.recall(v.i, "people") or ctx.recall(v.i)
     _add(ctx, out, parties, polarity, text, v)
+
+
+_JOINT_TEXTS = frozenset(["statement", "declaration", "communique", "communiqué", "letter"])
+
+
+def _joint_we(ctx: DocContext, subj: Token) -> bool:
+    """ "We agree to ..." quoted from a joint statement (named in this sentence or the
+    one before, same paragraph): "we" are the signatories."""
+    if subj.lower_ != "we" or not ctx.in_quote[subj.i]:
+        return False
+    sent = subj.sent
+    start = ctx.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    for t in reversed(ctx.doc[start : subj.i]):
+        if "\n" in t.text:
+            return False  # the paragraph begins here
+        if (
+            t.lower_ in _JOINT_TEXTS
+            and not ctx.in_quote[t.i]
+            and any(c.lower_ == "joint" for c in t.children)
+        ):
+            return True
+    return False
 
 
 def _is_deal(c: Token) -> bool:

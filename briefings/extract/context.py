@@ -170,6 +170,21 @@ class DocContext:
         start = sent.start_char + lead
         return Evidence(text, start, start + len(text))
 
+    def _mark_side(self, tok: Token) -> str | None:
+        """Whether a straight quote mark opens or closes by its spacing: glued to the word
+        before it and followed by a space it closes ('... advancement." It also'); after
+        a space and glued to the next word it opens ('said: "We agree'). None if unclear."""
+        doc = self.doc
+        prev = doc[tok.i - 1] if tok.i > 0 else None
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        before = prev is not None and not prev.is_space and not prev.whitespace_
+        after = nxt is not None and not nxt.is_space and not tok.whitespace_
+        if before and not after:
+            return "close"
+        if after and not before:
+            return "open"
+        return None
+
     def _quote_mask(self) -> list[bool]:
         """Tokens inside quotation marks; quotes are matched within a sentence only,
         so one unbalanced mark cannot turn the reporter's text into a quote."""
@@ -187,16 +202,22 @@ class DocContext:
                     inside = False
                     continue
                 elif tok.text == '"':
-                    # A lone opening mark at sentence start quotes the whole sentence.
-                    inside = not inside
+                    side = self._mark_side(tok)
+                    inside = side == "open" if side is not None else not inside
                     mask[tok.i] = True
                     continue
                 mask[tok.i] = inside
-            if len(marks) == 1 and marks[0].i > sent.start + 1:
+            lone = marks[0] if len(marks) == 1 else None
+            if (
+                lone is not None
+                and lone.i > sent.start + 1
+                and lone.text not in _QUOTE_OPEN
+                and (lone.text != '"' or self._mark_side(lone) != "open")
+            ):
                 # A lone closing mark: the sentence ends a quote begun earlier.
-                for i in range(sent.start, marks[0].i + 1):
+                for i in range(sent.start, lone.i + 1):
                     mask[i] = True
-                for i in range(marks[0].i + 1, sent.end):
+                for i in range(lone.i + 1, sent.end):
                     mask[i] = False
         return mask
 

@@ -165,3 +165,28 @@ def test_future_act_at_a_gathering_in_a_place(run: Run) -> None:
     assert stops(x) == {"Rodrigo Rato": ["Washington"]}
     y = run("Minister Jo Dunn spoke at a meeting in Paris on Monday.")
     assert stops(y) == {}
+
+
+# --- quotations and joint statements ---------------------------------------------------
+
+
+def test_joint_statement_we_are_its_signatories(run: Run) -> None:
+    x = run(
+        "President Ana Ruiz and Prime Minister Tom Hale met in Lima.\n"
+        'Looking ahead, the joint statement said: "Both leaders will meet monthly." It also '
+        'set a target: "We agree to conclude a treaty before the end of 2008."'
+    )
+    deal = next(a for a in x.agreements if "treaty" in a.text)
+    assert set(deal.parties) == {"Ana Ruiz", "Tom Hale"}
+    y = run('Minister Ana Ruiz met Tom Hale. Ruiz said: "We agree to work harder."')
+    assert all(set(a.parties) != {"Ana Ruiz", "Tom Hale"} for a in y.agreements)
+
+
+def test_straight_quote_marks_open_and_close_by_spacing(run: Run, nlp) -> None:  # type: ignore[no-untyped-def]
+    from briefings.extract.context import DocContext
+    from briefings.models import Article
+
+    text = 'He said: "We will stay." It also set a goal: "We agree to talk."'
+    ctx = DocContext(nlp(text), Article(id="t", title="", text=text))
+    quoted = {t.text for t in ctx.doc if ctx.in_quote[t.i] and t.is_alpha}
+    assert quoted == {"We", "will", "stay", "agree", "to", "talk"}
