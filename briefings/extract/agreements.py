@@ -245,6 +245,33 @@ def deal_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
     _add(ctx, out, parties, "agreed", _clip(ctx, start, end), v)
 
 
+_PROPOSALS = frozenset(
+    ["request", "proposal", "application", "bid", "offer", "plan", "demand", "appeal"]
+)
+_ACCEPT_VERBS = frozenset(["approve", "accept", "grant"])  # not "back": support is no deal
+
+
+def accept_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
+    """ "The IMF approved Sri Lanka's request for a freeze", "Indonesia accepted the
+    Paris Club offer": accepting another named party's proposal is agreeing with it."""
+    if _conditional(v) or _negated(v) or _irrealis(v) or ctx.is_future(v):
+        return
+    obj = next((c for c in v.children if c.dep_ == "dobj" and c.lemma_ in _PROPOSALS), None)
+    if obj is None:
+        return
+    proposers = [
+        n
+        for c in obj.children
+        if c.dep_ in ("poss", "compound") and c.i < obj.i
+        for n in ctx.parties(c)
+    ]
+    parties, _ = _subject_parties(ctx, v)
+    proposers = [p for p in proposers if p not in parties]
+    if not parties or not proposers:
+        return
+    _add(ctx, out, parties + proposers, "agreed", _clip(ctx, v.i, obj.right_edge.i), v)
+
+
 def pledge_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
     if _conditional(v) or _irrealis(v):
         return
@@ -420,6 +447,8 @@ def extract_agreements(ctx: DocContext) -> list[Agreement]:
         for tok in sent:
             lemma = tok.lemma_
             if tok.pos_ in ("VERB", "AUX"):
+                if lemma in _ACCEPT_VERBS:
+                    accept_rule(ctx, tok, drafts)
                 if lemma == "agree":
                     agree_rule(ctx, tok, drafts)
                 elif lemma in _DEAL_GOVERNED:

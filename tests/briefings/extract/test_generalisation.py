@@ -190,3 +190,12 @@ def test_straight_quote_marks_open_and_close_by_spacing(run: Run, nlp) -> None: 
     ctx = DocContext(nlp(text), Article(id="t", title="", text=text))
     quoted = {t.text for t in ctx.doc if ctx.in_quote[t.i] and t.is_alpha}
     assert quoted == {"We", "will", "stay", "agree", "to", "talk"}
+
+
+def test_approving_another_partys_request(run: Run) -> None:
+    x = run("On Monday the World Bank approved Peru's request for a loan freeze.")
+    deal = x.agreements[0]
+    assert set(deal.parties) == {"World Bank", "Peru"} and "loan freeze" in deal.text
+    # Support for someone's plan is an opinion, not a deal.
+    y = run("Former president Ann Kerr backed Mr Hale's plan. Minister Tom Hale smiled.")
+    assert y.agreements == ()
