@@ -601,8 +601,13 @@ def _trip_render(
                 where = f" in {m.place}" if m.place else ""
                 lead.append(f"{others} meeting{where}" + (f" ({when})" if when else ""))
         steps = list(lead)
+        previous: str | None = None
         for stop in it.stops:
-            bits = [when_display(stop.when, stop.date, published), *notes.get(fold(stop.place), ())]
+            when = when_display(stop.when, stop.date, published)
+            # A run of stops on one day names the day once, at its first stop:
+            # "Somerset (Monday) -> Hampshire -> Shrewsbury (Tuesday) -> Liverpool".
+            bits = [when if when != previous else None, *notes.get(fold(stop.place), ())]
+            previous = when or previous
             shown = [b for b in bits if b]
             steps.append(stop.place + (f" ({'; '.join(shown)})" if shown else ""))
         return f"{who}: {ARROW.join(steps)}"

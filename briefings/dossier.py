@@ -368,17 +368,16 @@ def _dossier(
     arows, a_total = q.agreements_of(store, ref.id, MAX_AGREEMENTS * 2)
     agreements = _dedupe([_agreement_fact(f) for f in arows])
     dropped_a = len(arows) - len(agreements)
-    stops = [
-        DossierFact(
-            "stop",
-            f.place or "",
-            when_display(f.when_text, f.date, f.article.published),
-            _ev(f),
-            _src(f.article),
-            place=f.place,
+    stops: list[DossierFact] = []
+    previous: str | None = None
+    for f in q.latest_itinerary(store, ref.id):
+        when = when_display(f.when_text, f.date, f.article.published)
+        # A run of stops on one day names the day once, at its first stop.
+        shown = when if when != previous else None
+        previous = when or previous
+        stops.append(
+            DossierFact("stop", f.place or "", shown, _ev(f), _src(f.article), place=f.place)
         )
-        for f in q.latest_itinerary(store, ref.id)
-    ]
     mentions: tuple[SourceRef, ...] = ()
     if not (meetings or agreements or stops):
         mentions = tuple(_src(a) for a in q.latest_articles(store, ref.id, MAX_MENTIONS))

@@ -494,3 +494,17 @@ def test_planned_meetings_sharing_a_person_are_one_phrase() -> None:
         "Ana Ruiz to meet Ben Okafor and Carla Mendes (Friday); Dan Brook and Eve Stone to meet"
     )
     assert len(nxt.evidence) == 3
+
+
+def test_a_run_of_stops_on_one_day_names_the_day_once() -> None:
+    text = "Ana Ruiz tours Lagos and Kano on Monday, then Abuja and Jos on Tuesday."
+    e = ev(text, text)
+    stops = [("Lagos", "Monday"), ("Kano", "Monday"), ("Abuja", "Tuesday"), ("Jos", "Tuesday")]
+    ex = Extraction(
+        "x",
+        "t",
+        officials=(Official("Ana Ruiz"),),
+        next_stops=(Itinerary("Ana Ruiz", tuple(Stop(p, w, None, e) for p, w in stops)),),
+    )
+    b = compose_briefing(article("x", text), ex)
+    assert _line(b, "Next").text == "Ana Ruiz: Lagos (Monday) -> Kano -> Abuja (Tuesday) -> Jos"

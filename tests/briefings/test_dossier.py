@@ -430,3 +430,24 @@ def test_an_unknown_name_gets_no_unrelated_suggestions(store: Store) -> None:
     u2 = lookup(store, "Shimon Perez Junior")
     assert isinstance(u2, Unknown)
     assert [r.name for r in u2.suggestions][:1] == ["Shimon Peres"]
+
+
+def test_dossier_itinerary_names_each_day_once(store: Store) -> None:
+    text = "Ana Ruiz tours Lagos and Kano on Monday, then Abuja on Tuesday."
+    art = article("it", text, title="Ruiz tour")
+    stops = [("Lagos", "Monday"), ("Kano", "Monday"), ("Abuja", "Tuesday")]
+    ex = Extraction(
+        "it",
+        "t",
+        officials=(Official("Ana Ruiz", "Foreign Minister"),),
+        next_stops=(Itinerary("Ana Ruiz", tuple(Stop(p, w, None, _ev(text)) for p, w in stops)),),
+    )
+    store.save(art, ex)
+    d = lookup(store, "Ruiz")
+    assert isinstance(d, Dossier)
+    assert [(s.place, s.when) for s in d.itinerary] == [
+        ("Lagos", "Monday"),
+        ("Kano", None),
+        ("Abuja", "Tuesday"),
+    ]
+    assert "Lagos (Monday) -&gt; Kano -&gt; Abuja (Tuesday)" in to_mrkdwn(d)
