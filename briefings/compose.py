@@ -435,7 +435,7 @@ _PAST_IRREGULAR = {
     "sought", "fought", "drew", "chose", "began", "broke", "rejected", "opposed",
 }  # fmt: skip
 _AGREED_LEAD = re.compile(r"^(?:have\s+|has\s+|had\s+)?agreed\s+", re.I)
-AgreementForm = Literal["to", "verb", "other"]
+AgreementForm = Literal["to", "verb", "that", "other"]
 # Words before a bare verb that make it an intention ("agreed to sign", "will sign").
 _INTENT = {"to", "will", "would", "shall", "should", "can", "could", "may", "might", "must"}
 _CLAUSE = {"that", "agreed", "agree", "agrees", "said", "says"}
@@ -462,7 +462,8 @@ def _word_before(fragment: str, sentences: Sequence[str]) -> str | None:
 
 def agreement_form(text: str, sentences: Sequence[str] = ()) -> tuple[AgreementForm, str]:
     """How an agreement's text reads after its parties: ("to", "take up the issue"),
-    ("verb", "signed a deal") or ("other", "a trade deal" / a clause / "on borders").
+    ("verb", "signed a deal"), ("that", <the clause after "agreed that">) or ("other",
+    "a trade deal" / "on borders").
 
     The evidence sentence settles whether a bare verb followed "agreed to" ("agreed
     to take up ..."), so "agreed that she would ..." never becomes "to she would".
@@ -479,8 +480,10 @@ def agreement_form(text: str, sentences: Sequence[str] = ()) -> tuple[AgreementF
         return "to", rest  # "agreed to take up ...", "will continue ..."
     if _is_past_verb(first):
         return "verb", rest
+    if before == "that":
+        return "that", rest  # "agreed that in Afghanistan there is ..."
     if before in _CLAUSE or first in _NOT_VERBS or first.endswith(("ed", "ing", "ly")):
-        return "other", rest  # "agreed that she would ...", "agreed a deal"
+        return "other", rest  # "agreed a deal", "agreed it was ..."
     return "to", rest  # a bare verb: "take up the issue"
 
 

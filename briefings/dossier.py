@@ -323,6 +323,8 @@ def _agreement_fact(f: q.FactRow) -> DossierFact:
         text = f"agreed with {others} to {rest}" if others else f"agreed to {rest}"
     elif form == "verb" and not others:
         text = rest  # "signed a deal", "rejected the offer"
+    elif kind == "agreed" and form == "that":
+        text = f"agreed{f' with {others}' if others else ''} that {rest}"
     else:
         verb = "divided" if kind == "disagreed" else "agreed"
         text = f"{verb}{f' with {others}' if others else ''}: {rest}"

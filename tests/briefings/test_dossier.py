@@ -288,7 +288,8 @@ def test_dossier_agreements_read_as_phrases(store: Store) -> None:
     """'agreed with X to ...', a past-tense verb on its own; never 'agreed: signed'."""
     s1 = "Ana Ruiz and Ben Okafor agreed to reopen the ferry line."
     s2 = "Ana Ruiz signed a fisheries protocol."
-    text = f"{s1}\n{s2}"
+    s3 = "Ana Ruiz agreed with Ben Okafor that the port would stay open."
+    text = f"{s1}\n{s2}\n{s3}"
     art = article("phr", text, title="Ferry line to reopen")
     ex = Extraction(
         "phr",
@@ -299,12 +300,19 @@ def test_dossier_agreements_read_as_phrases(store: Store) -> None:
                 ("Ana Ruiz", "Ben Okafor"), "agreed", "reopen the ferry line", (_at(text, s1),)
             ),
             Agreement(("Ana Ruiz",), "agreed", "signed a fisheries protocol", (_at(text, s2),)),
+            Agreement(
+                ("Ana Ruiz", "Ben Okafor"),
+                "agreed",
+                "the port would stay open",
+                (_at(text, s3),),
+            ),
         ),
     )
     store.save(art, ex)
     d = lookup(store, "Ruiz")
     assert isinstance(d, Dossier)
     assert sorted(f.text for f in d.agreements) == [
+        "agreed with Ben Okafor that the port would stay open",
         "agreed with Ben Okafor to reopen the ferry line",
         "signed a fisheries protocol",
     ]
