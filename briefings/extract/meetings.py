@@ -483,10 +483,26 @@ def _to_media(ctx: DocContext, verb: Token) -> bool:
 _EARLIER = frozenset(["previously", "earlier", "already", "recently", "before", "formerly"])
 
 
+def _elsewhere(ctx: DocContext, tok: Token) -> bool:
+    """A statement made at another time or place than the gathering: "has repeatedly
+    stated", "warned last week", "previously announced", "she said on television"."""
+    if any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in tok.children):
+        return True
+    if ctx.time_words([tok]) is not None:
+        return True
+    if any(c.dep_ == "advmod" and c.lower_ in _EARLIER for c in tok.children):
+        return True
+    return _to_media(ctx, tok)
+
+
 def _speakers(ctx: DocContext) -> list[str]:
-    """Officials and governments quoted in the article (say-verb subjects)."""
+    """Officials and governments quoted in the article (say-verb subjects).
+    A statement made elsewhere is no sign of attendance, and neither is the quotation
+    that carries it on in the next sentence of the paragraph ("X warned last week
+    that ... . 'It is unacceptable,' he said.")."""
     titled = {n for _, n, _ in ctx.titled}
     out: list[str] = []
+    elsewhere: dict[str, int] = {}  # speaker -> end token of the statement made elsewhere
     for sent in ctx.sents:
         for tok in sent:
             if tok.pos_ != "VERB" or tok.lemma_ not in SAY_VERBS or ctx.in_quote[tok.i]:
@@ -495,20 +511,23 @@ def _speakers(ctx: DocContext) -> list[str]:
                 tok.dep_ == "ROOT" or (tok.dep_ == "conj" and tok.head.dep_ == "ROOT")
             ):
                 continue  # only main-clause statements, not "as X said", "by saying"
-            if any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in tok.children):
-                continue  # "has repeatedly stated": an earlier statement
-            if ctx.time_words([tok]) is not None or any(
-                c.dep_ == "advmod" and c.lower_ in _EARLIER for c in tok.children
-            ):
-                continue  # "warned last week": a statement made at another time
-            if _to_media(ctx, tok):
-                continue  # "she said on television": said elsewhere, not at the gathering
             subj = ctx.subject_of(tok)
             if subj is None:
                 continue
             name = ctx.party(subj, allow_quote_pronouns=False)
             if name is None:
                 continue
+            if _elsewhere(ctx, tok):
+                elsewhere[name] = sent.end
+                continue
+            last = elsewhere.get(name)
+            if (
+                last is not None
+                and "\n" not in ctx.doc[last : sent.start].text
+                and (sent.start - last <= 1 or ctx.in_quote[sent.start])
+            ):
+                elsewhere[name] = sent.end
+                continue  # the same statement, carried on
             person = ctx.persons.at(subj) or subj.lower_ in ("he", "she")
             if person and name not in titled:
                 continue

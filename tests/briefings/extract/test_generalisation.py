@@ -199,3 +199,12 @@ def test_approving_another_partys_request(run: Run) -> None:
     # Support for someone's plan is an opinion, not a deal.
     y = run("Former president Ann Kerr backed Mr Hale's plan. Minister Tom Hale smiled.")
     assert y.agreements == ()
+
+
+def test_quotation_carrying_on_an_earlier_statement(run: Run) -> None:
+    x = run(
+        GATHERING + "Union leader Mark Dell warned last week that strikes would follow. "
+        '"It is completely unacceptable," he said.'
+    )
+    people = {p for m in x.meetings for p in m.participants}
+    assert "Mark Dell" not in people and "Lars Odin" in people
