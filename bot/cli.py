@@ -289,6 +289,8 @@ def run() -> None:
             from .scheduler import start_scheduling
             from .slack import run as run_slack
 
+            # Load the pipeline before serving, so no user waits for it.
+            _ = ctx.extractor
             # Leader election decides which replica runs the schedules; every
             # replica works the extraction queue.
             start_scheduling(ctx)
