@@ -350,11 +350,56 @@ def first_names_compatible(a: str, b: str) -> bool:
     return False
 
 
+# Family names written first (Chinese, Korean): "Li Zhaoxing" is Mr Li, "Ban Ki-moon"
+# Mr Ban. Only with a given name that looks the part (pinyin syllables, a hyphenated
+# or two short Korean syllables), so "Lee Scott" and "Kim Howells" keep their surname.
+_CHINESE_FAMILY = frozenset({
+    "li", "wang", "zhang", "liu", "chen", "yang", "huang", "zhao", "wu", "zhou", "xu",
+    "sun", "ma", "zhu", "hu", "guo", "he", "lin", "gao", "luo", "zheng", "liang", "xie",
+    "tang", "song", "deng", "han", "feng", "cao", "peng", "zeng", "xiao", "tian", "dong",
+    "pan", "yuan", "cai", "jiang", "du", "ye", "cheng", "wei", "su", "lu", "ding", "ren",
+    "shen", "yao", "jin", "wen", "xi", "hua", "qian", "kong", "bo", "tan",
+})  # fmt: skip
+_KOREAN_FAMILY = frozenset({
+    "kim", "lee", "park", "roh", "moon", "ban", "choi", "chung", "yoon", "kang", "cho",
+    "jang", "lim", "shin", "han", "oh", "seo", "kwon", "hwang", "song", "yoo", "hong",
+    "jeon", "ko", "yun", "rhee",
+})  # fmt: skip
+_PINYIN = re.compile(
+    r"(?:(?:[bpmfw]?o|er|(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un"
+    r"|ia|ie|iu|ua|uo|ui|ue|a|e|i|u))['-]?){1,3}",
+    re.I,
+)
+
+
+def family_name_first(name: str) -> bool:
+    """Whether `name` (without a title) is written family name first ("Wen Jiabao")."""
+    parts = name.split()
+    if len(parts) < 2 or not parts[0].isalpha():
+        return False
+    family, given = parts[0].lower(), parts[1:]
+    if len(given) == 1:
+        g = given[0]
+        if "-" in g and (family in _KOREAN_FAMILY or family in _CHINESE_FAMILY):
+            return True  # "Ban Ki-moon", "Chen Shui-bian"
+        return family in _CHINESE_FAMILY and g[:1].isupper() and bool(_PINYIN.fullmatch(g))
+    # "Kim Dae Jung", "Kim Jong Il": two short syllables.
+    return (
+        family in _KOREAN_FAMILY
+        and len(given) == 2
+        and all(w.isalpha() and w[:1].isupper() and len(w) <= 4 for w in given)
+    )
+
+
 def display_surname(name: str) -> str:
-    """The surname as written ("Kawaguchi" for "Yoriko Kawaguchi"), for later mentions."""
+    """The surname as written ("Kawaguchi" for "Yoriko Kawaguchi", "Li" for "Li
+    Zhaoxing"), for later mentions."""
     parts = [p for p in re.split(r"\s+", name.strip()) if p]
     if not parts:
         return name
+    if family_name_first(" ".join(parts)):
+        return parts[0]
     last = parts[-1].rstrip(",.;:")
     # "Jr." / "II" suffixes: keep the word before them
     if last.lower().rstrip(".") in {"jr", "sr", "ii", "iii", "iv"} and len(parts) > 1:
