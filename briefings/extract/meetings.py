@@ -237,6 +237,10 @@ def meet_verb(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:
                 others.append([name])
     if not others:
         clique = lemma in _CLIQUE_VERBS or (lemma == "speak" and phone_ctx)
+        if clique and len(owners) < 2 and any(t.dep_ == "cc" for t in subj_tok.subtree):
+            # "US President A and Turkish President B spoke on the phone", misparsed as
+            # one noun phrase: the people named in the coordinated subject.
+            owners = _persons(ctx, _subject_names(ctx, subj_tok))
         if clique and len(owners) >= 2 and not obj_toks:
             _emit(ctx, drafts, owners, [], [v], v.sent)
         return
@@ -244,6 +248,17 @@ def meet_verb(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:
 
 
 _GATHER = frozenset(["gather", "convene", "assemble"])
+
+
+def _subject_names(ctx: DocContext, subj: Token) -> list[str]:
+    """Every coordinated or appositive name in a subject ("A and his counterparts, B and
+    C"; "US President A and Turkish President B" parsed as one noun phrase), not names
+    inside modifiers ("A's aides")."""
+    heads = [subj] + [
+        t for t in subj.subtree if t.dep_ in ("conj", "appos") and t.head.dep_ != "poss"
+    ]
+    names = [n for t in heads if t.dep_ != "poss" and (n := ctx.party(t))]
+    return list(dict.fromkeys(names))
 
 
 def gather_verb(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:
@@ -255,13 +270,7 @@ def gather_verb(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:
     subj = ctx.subject_of(v)
     if subj is None or ctx.is_group_anaphor(subj):
         return
-    # Every coordinated or appositive name in the subject ("A and his counterparts,
-    # B and C"), not names inside modifiers ("A's aides").
-    heads = [subj] + [
-        t for t in subj.subtree if t.dep_ in ("conj", "appos") and t.head.dep_ != "poss"
-    ]
-    sides = [n for t in heads if t.dep_ != "poss" and (n := ctx.party(t))]
-    sides = list(dict.fromkeys(sides))
+    sides = _subject_names(ctx, subj)
     people = _persons(ctx, sides)
     if len(people) >= 2:
         sides = people

@@ -208,3 +208,12 @@ def test_quotation_carrying_on_an_earlier_statement(run: Run) -> None:
     )
     people = {p for m in x.meetings for p in m.participants}
     assert "Mark Dell" not in people and "Lars Odin" in people
+
+
+def test_titled_pair_spoke_on_the_phone(run: Run) -> None:
+    x = run(
+        "On October 6, US President Donald Hale and Turkish President Recep Tayyip Demir "
+        "spoke on the phone."
+    )
+    assert frozenset({"Hale", "Demir"}) in pairs(x)
+    assert run("Mr Hale's aides and Ann Kerr met on Monday.").meetings == ()
