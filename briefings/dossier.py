@@ -23,7 +23,13 @@ from rapidfuzz import fuzz, process
 
 from .compose import SourceRef, agreement_form, when_display
 from .models import Evidence
-from .people import clean_name, first_names_compatible, is_name_form, name_key
+from .people import (
+    clean_name,
+    family_name_first,
+    first_names_compatible,
+    is_name_form,
+    name_key,
+)
 from .store import Store
 from .store import queries as q
 from .text import fold
@@ -158,8 +164,10 @@ def _build_index(store: q.Source) -> _Index:
             if form and is_name_form(form):
                 idx.exact.setdefault(form, set()).add(o.id)
                 by_choice.setdefault(form, set()).add(o.id)
-        sur = full.rsplit(" ", 1)[-1] if full else o.surname
-        if sur:
+        surs = {full.rsplit(" ", 1)[-1] if full else o.surname}
+        if full and family_name_first(clean_name(o.name)):
+            surs.add(full.split()[0])  # "Wen" for Wen Jiabao
+        for sur in surs - {""}:
             idx.by_surname.setdefault(sur, set()).add(o.id)
             by_choice.setdefault(sur, set()).add(o.id)
     idx.choices = list(by_choice)

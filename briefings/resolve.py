@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from .people import first_names_compatible, name_key
+from .people import clean_name, family_name_first, first_names_compatible, name_key
 from .store.schema import ArticleOfficialRow, OfficialAliasRow, OfficialRow
 from .text import fold
 
@@ -83,8 +83,15 @@ def find_official(
         # We now learn the first name of an official known by surname only.
         bare = [c for c in same if len(_full_key(c).split()) == 1]
         return bare[0] if bare else None
-    # A bare surname ("Kelly", "Mr Kelly").
+    # A bare surname ("Kelly", "Mr Kelly"), or a family name written first ("Mr Wen"
+    # for Wen Jiabao, whose stored surname is the last word).
     full = [c for c in same if len(_full_key(c).split()) > 1]
+    if not full and row is None:
+        full = [
+            c
+            for c in s.scalars(select(OfficialRow).where(OfficialRow.key.startswith(f"{key} ")))
+            if family_name_first(clean_name(c.name)) and _full_key(c).split()[0] == key
+        ]
     if len(full) == 1:
         return full[0]
     if len(full) > 1:

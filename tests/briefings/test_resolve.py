@@ -213,3 +213,25 @@ def test_namesakes_from_the_corpus_with_the_real_extractor(  # type: ignore[no-u
         )  # type: ignore[union-attr]
         assert ids <= shown, (sur, ans)
     store.close()
+
+
+@pytest.fixture
+def store_(db_url: str):  # type: ignore[no-untyped-def]
+    s = Store.open(db_url)
+    yield s
+    s.close()
+
+
+def test_a_family_name_written_first_links_and_answers(store_: Store) -> None:
+    """'Mr Wen' in a later article is Wen Jiabao (family name first), and `/brief Wen`
+    finds him; 'Lee' stays apart from Lee Scott, whose surname is Scott."""
+    _save(store_, article("w1", "Wen Jiabao spoke in Beijing."), Official("Wen Jiabao", "Premier"))
+    _save(store_, article("w2", "Mr Wen later spoke again."), Official("Wen", None))
+    _save(store_, article("w3", "Lee Scott ran the retailer."), Official("Lee Scott", "chief"))
+    with store_.session() as s:
+        names = sorted(s.scalars(select(OfficialRow.name)))
+    assert names == ["Lee Scott", "Wen Jiabao"]
+    d = lookup(store_, "Wen")
+    assert isinstance(d, Dossier) and d.official.name == "Wen Jiabao"
+    assert d.articles == 2
+    assert not isinstance(lookup(store_, "Lee"), Dossier)
