@@ -43,6 +43,7 @@ class _Draft:
     text: str
     evidence: Evidence
     start: int
+    mention: bool = False  # a noun phrase naming a deal ("the agreement between A and B")
 
 
 def _clip(ctx: DocContext, start: int, end: int) -> str:
@@ -394,6 +395,8 @@ def deal_between(ctx: DocContext, n: Token, out: list[_Draft]) -> None:
     if len(set(parties)) < 2:
         return
     _add(ctx, out, parties, "agreed", _clip(ctx, n.left_edge.i, n.right_edge.i), n)
+    if out and out[-1].start == n.i:
+        out[-1].mention = True
 
 
 def accuse_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
@@ -473,12 +476,31 @@ def extract_agreements(ctx: DocContext) -> list[Agreement]:
     return [d for d in _dedupe(drafts)]
 
 
+_GENERIC = frozenset(["agreement", "agreements", "deal", "deals", "accord", "pact", "between"])
+
+
+def _content(text: str) -> set[str]:
+    """Content-word stems of a clause, without the words that name any deal."""
+    words = {w.lower().strip(".,\"'()") for w in text.split()}
+    return {w[:6] for w in words if len(w) > 3 and w not in _GENERIC and w.isalpha()}
+
+
 def _dedupe(drafts: list[_Draft]) -> list[Agreement]:
     seen: set[tuple[str, str]] = set()
+    # A deal named again as a noun phrase ("the border agreement between A and B")
+    # after A and B were reported agreeing on borders is the same deal, not a second one.
+    reported = [
+        (frozenset(d.parties), _content(d.text))
+        for d in drafts
+        if d.polarity == "agreed" and not d.mention
+    ]
     out: list[Agreement] = []
     for d in drafts:
         key = (d.polarity, d.text.lower())
         if key in seen:
+            continue
+        words = _content(d.text)
+        if d.mention and any(p == frozenset(d.parties) and w & words for p, w in reported):
             continue
         seen.add(key)
         out.append(Agreement(tuple(d.parties), d.polarity, d.text, (d.evidence,)))  # type: ignore[arg-type]

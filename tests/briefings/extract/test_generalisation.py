@@ -217,3 +217,16 @@ def test_titled_pair_spoke_on_the_phone(run: Run) -> None:
     )
     assert frozenset({"Hale", "Demir"}) in pairs(x)
     assert run("Mr Hale's aides and Ann Kerr met on Monday.").meetings == ()
+
+
+def test_deal_named_again_is_the_same_deal(run: Run) -> None:
+    x = run(
+        "In May, Chile and Peru agreed on maritime borders in the Pacific. Critics said the "
+        "maritime border agreement between Chile and Peru was void."
+    )
+    assert len(x.agreements) == 1
+    y = run(
+        "Chile and Peru signed a mining accord. Officials praised a trade deal between Chile "
+        "and Peru."
+    )
+    assert len(y.agreements) == 2  # a different deal between the same parties
