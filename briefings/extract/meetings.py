@@ -287,6 +287,35 @@ def _attended_by(ctx: DocContext, n: Token, gov: Token | None) -> list[str]:
     return list(dict.fromkeys(names))
 
 
+_HOST_VERBS = frozenset(["host", "chair", "organise", "organize", "convene"])
+
+
+def hosted_event(ctx: DocContext, n: Token, drafts: list[_Draft]) -> bool:
+    """ "At a conference hosted by A on Friday, B said ...": B was at A's event."""
+    if n.dep_ != "pobj" or n.head.lower_ not in ("at", "during"):
+        return False
+    verb = n.head.head
+    if verb.pos_ != "VERB":
+        return False
+    hosts = [
+        x
+        for t in n.subtree
+        if t.dep_ == "acl" and t.lemma_ in _HOST_VERBS and t.tag_ == "VBN"
+        for c in t.children
+        if c.dep_ == "agent"
+        for p in c.children
+        if p.dep_ == "pobj"
+        for x in _persons(ctx, ctx.parties(p))
+    ]
+    subj = ctx.subject_of(verb)
+    guests = _persons(ctx, ctx.parties(subj)) if subj is not None else []
+    people = list(dict.fromkeys(hosts + guests))
+    if not hosts or len(people) < 2 or (subj is not None and ctx.in_quote[subj.i]):
+        return False
+    _emit(ctx, drafts, people, [], [verb, n], n.sent, (n,))
+    return True
+
+
 def meeting_noun(ctx: DocContext, n: Token, drafts: list[_Draft]) -> None:
     low = n.lower_
     gov0 = ctx.governing_verb(n)
@@ -689,7 +718,8 @@ def extract_meetings(ctx: DocContext) -> list[Meeting]:
                 tok.lower_ in MEETING_NOUNS
                 or tok.lower_ in ("conference", "conversation", "debate", "debates")
             ):
-                meeting_noun(ctx, tok, drafts)
+                if not hosted_event(ctx, tok, drafts):
+                    meeting_noun(ctx, tok, drafts)
             elif tok.pos_ == "VERB" and lemma in ("sign", "ink", "seal"):
                 signing(ctx, tok, drafts)
             elif tok.pos_ == "VERB" and lemma in _GATHER:

@@ -230,3 +230,11 @@ def test_deal_named_again_is_the_same_deal(run: Run) -> None:
         "and Peru."
     )
     assert len(y.agreements) == 2  # a different deal between the same parties
+
+
+def test_speaker_at_a_hosted_conference(run: Run) -> None:
+    x = run(
+        "Finance minister Ravi Menon spoke in London. At a conference on trade hosted by "
+        "finance minister Gordon Brown on Friday, he said that he favoured floating rates."
+    )
+    assert pairs(x) == {frozenset({"Brown", "Menon"})}
