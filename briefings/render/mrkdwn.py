@@ -91,12 +91,12 @@ def dossier_sections(d: Dossier) -> list[tuple[str, str]]:
     if d.meetings:
         body = "\n".join(_fact_line(f) for f in d.meetings)
         if d.more_meetings:
-            body += f"\n_{d.more_meetings} more_"
+            body += f"\n_{more_facts(d.more_meetings, 'meeting')}_"
         out.append(("Meetings", body))
     if d.agreements:
         body = "\n".join(_fact_line(f) for f in d.agreements)
         if d.more_agreements:
-            body += f"\n_{d.more_agreements} more_"
+            body += f"\n_{more_facts(d.more_agreements, *AGREEMENT_WORDS)}_"
         out.append(("Agreements and disagreements", body))
     if d.itinerary:
         steps = escape(" -> ").join(
@@ -186,6 +186,14 @@ def digest_heading(d: Digest | DigestMessage, total_stories: int | None = None) 
         return f"Digest{part}: {len(d.stories)} stor{'y' if len(d.stories) == 1 else 'ies'}"
     n = len(d.stories) if total_stories is None else total_stories
     return f"Digest: {n} stor{'y' if n == 1 else 'ies'}"
+
+
+AGREEMENT_WORDS = ("agreement or disagreement", "agreements or disagreements")
+
+
+def more_facts(n: int, one: str, many: str | None = None) -> str:
+    """ "6 more meetings", "1 more meeting": what a dossier section left out."""
+    return f"{n} more {one if n == 1 else (many or one + 's')}"
 
 
 def more_note(n: int) -> str:

@@ -15,7 +15,7 @@ from rich.text import Text
 from ..compose import Briefing, SourceRef, format_day
 from ..digest import Digest, DigestMessage, Story
 from ..dossier import Candidates, Dossier, DossierFact, OfficialRef, Unknown
-from .mrkdwn import more_note, short_source
+from .mrkdwn import AGREEMENT_WORDS, more_facts, more_note, short_source
 
 __all__ = ["render"]
 
@@ -77,12 +77,13 @@ def _dossier(d: Dossier) -> RenderableType:
         parts.append(Text("Meetings", style="bold cyan"))
         parts.extend(_fact(f) for f in d.meetings)
         if d.more_meetings:
-            parts.append(Text(f"{d.more_meetings} more", style="dim"))
+            parts.append(Text(more_facts(d.more_meetings, "meeting"), style="dim"))
     if d.agreements:
         parts.append(Text("Agreements and disagreements", style="bold cyan"))
         parts.extend(_fact(f) for f in d.agreements)
         if d.more_agreements:
-            parts.append(Text(f"{d.more_agreements} more", style="dim"))
+            more = more_facts(d.more_agreements, *AGREEMENT_WORDS)
+            parts.append(Text(more, style="dim"))
     if d.itinerary:
         parts.append(Text("Latest itinerary", style="bold cyan"))
         steps = " -> ".join(s.text + (f" ({s.when})" if s.when else "") for s in d.itinerary)

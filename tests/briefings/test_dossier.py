@@ -207,7 +207,7 @@ def test_newest_first_capped_with_more(store: Store) -> None:
     monday = stop_day - dt.timedelta(days=stop_day.weekday())
     assert d.itinerary[0].when == "week of " + monday.strftime("%a %-d %b")
     text = to_mrkdwn(d)
-    assert f"{n - MAX_MEETINGS} more" in text
+    assert f"_{n - MAX_MEETINGS} more meetings_" in text
     assert check_message(to_message(d)) == []
 
 
