@@ -160,11 +160,15 @@ def _build_index(store: q.Source) -> _Index:
             full = key
         idx.refs[o.id] = OfficialRef(o.id, clean_name(o.name), o.title, o.affiliation, o.mentions)
         idx.keys[o.id] = full
-        for form in {full, key, *o.aliases}:
+        german = name_key(_umlauts(o.name))  # "Schröder" is also "schroeder"
+        german = german if german != name_key(o.name) and len(german.split()) > 1 else ""
+        for form in {full, key, german, *o.aliases}:
             if form and is_name_form(form):
                 idx.exact.setdefault(form, set()).add(o.id)
                 by_choice.setdefault(form, set()).add(o.id)
         surs = {full.rsplit(" ", 1)[-1] if full else o.surname}
+        if german:
+            surs.add(german.rsplit(" ", 1)[-1])
         if full and family_name_first(clean_name(o.name)):
             surs.add(full.split()[0])  # "Wen" for Wen Jiabao
         for sur in surs - {""}:
@@ -247,9 +251,23 @@ def lookup(store: Store, query: str) -> DossierAnswer:
         return _lookup(store, conn, query, key)
 
 
+_UMLAUTS = str.maketrans(
+    {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"}
+)
+
+
+def _umlauts(name: str) -> str:
+    """The German transliteration ("Schröder" -> "Schroeder"): either spelling finds
+    the other."""
+    return name.translate(_UMLAUTS)
+
+
 def _lookup(store: Store, conn: q.Source, query: str, key: str) -> DossierAnswer:
     idx = _index(store, conn)
     ids = _direct(idx, key)
+    german = name_key(_umlauts(query))
+    if not ids and german != key:
+        ids = _direct(idx, german)
     if ids:
         return _decide(conn, query, _ranked(idx, ids))
     loose = _fuzzy(idx, key, FUZZY_CANDIDATE)

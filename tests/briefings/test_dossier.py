@@ -459,3 +459,20 @@ def test_dossier_itinerary_names_each_day_once(store: Store) -> None:
         ("Abuja", "Tuesday"),
     ]
     assert "Lagos (Monday) -&gt; Kano -&gt; Abuja (Tuesday)" in to_mrkdwn(d)
+
+
+@pytest.mark.parametrize(
+    ("stored", "query"),
+    [
+        ("Gerhard Schroeder", "Schröder"),
+        ("Gerhard Schroeder", "Gerhard Schröder"),
+        ("Gerhard Schröder", "Schroeder"),
+        ("Gerhard Schröder", "schroder"),
+    ],
+)
+def test_german_umlauts_match_either_spelling(store: Store, stored: str, query: str) -> None:
+    art = article("g", f"{stored} met Ana Ruiz in Berlin.", title="Berlin talks")
+    store.save(art, meeting_extraction(art, [(stored, "Chancellor"), ("Ana Ruiz", None)]))
+    d = lookup(store, query)
+    assert isinstance(d, Dossier) and d.official.name == stored
+    assert d.note is None  # an exact match, not "the closest match"
