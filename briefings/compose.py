@@ -130,15 +130,19 @@ def _resolved(when: str | None, date: dt.date, published: dt.date) -> str:
     words = when or ""
     if not words or _DAY_WORDS.search(words):
         return format_day(date, published)
-    if re.search(r"\bweek(?:end)?\b", words, re.I):
+    if re.search(r"\bweek(?:end|s)?\b", words, re.I):
         if re.search(r"\bweekend\b", words, re.I):
             return format_day(date, published)
         monday = date - dt.timedelta(days=date.weekday())
         return f"week of {format_day(monday, published)}"
+    part = next((p for rx, p in _PART_OF_MONTH if rx.search(words)), "")
     if _MONTH_WORDS.search(words):
-        part = next((p for rx, p in _PART_OF_MONTH if rx.search(words)), "")
         out = f"{part}{date.strftime('%b')}"
         return out + (f" {date.year}" if date.year != published.year else "")
+    if re.search(r"\byear\b", words, re.I):
+        # "this year", "later this year", "early next year": a year, not a day.
+        part = part or ("later in " if re.search(r"\blater\b", words, re.I) else "")
+        return f"{part}{date.year}"
     return format_day(date, published)
 
 
@@ -153,12 +157,19 @@ def when_display(when: str | None, date: dt.date | None, published: dt.date | No
 
 def _tidy_when(when: str) -> str:
     when = " ".join(when.split()).strip(" ,.;")
-    # "Earlier in the day" reads better in lower case inside a line.
-    if when[:1].isupper() and not re.match(
-        r"(Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)", when
-    ):
+    # "Earlier in the day" reads better in lower case inside a line; names of days,
+    # months and holidays ("Christmas", "New Year's Day") keep their capital.
+    first = when.split(" ", 1)[0]
+    if first[:1].isupper() and first.lower() in _LOWER_LEADS:
         when = when[0].lower() + when[1:]
     return when
+
+
+_LOWER_LEADS = {
+    "earlier", "later", "last", "next", "this", "that", "the", "on", "in", "at", "by",
+    "early", "late", "mid", "within", "over", "during", "before", "after", "until",
+    "recently", "soon", "shortly", "a", "an", "two", "three", "several", "few", "some",
+}  # fmt: skip
 
 
 # -- titles -----------------------------------------------------------------

@@ -182,6 +182,10 @@ def test_when_display_uses_words_when_published_is_unknown() -> None:
     assert when_display("Monday", dt.date(2003, 12, 1), dt.date(2003, 12, 2)) == "Mon 1 Dec"
     assert when_display("Earlier in the day", None, dt.date(2003, 12, 2)) == "earlier in the day"
     assert when_display(None, None, None) is None
+    # Holidays keep their capital letter; common leading words are lowered.
+    assert when_display("Christmas", None, None) == "Christmas"
+    assert when_display("New Year's Day", None, None) == "New Year's Day"
+    assert when_display("Later this month", None, None) == "later this month"
 
 
 @pytest.mark.parametrize(
@@ -203,6 +207,10 @@ def test_when_display_uses_words_when_published_is_unknown() -> None:
         (dt.date(2003, 11, 28), "in December", None, "Dec"),
         (dt.date(2003, 11, 28), "this week", None, "week of Mon 24 Nov"),
         (dt.date(2003, 11, 28), "27 January", None, "Tue 27 Jan 2004"),
+        # A year stays a year; a count of weeks is a week.
+        (dt.date(2004, 11, 20), "this year", None, "2004"),
+        (dt.date(2004, 11, 20), "later this year", None, "later in 2004"),
+        (dt.date(2004, 11, 20), "in two weeks", None, "week of Mon 29 Nov"),
     ],
 )
 def test_dates_resolved_around_week_and_month_boundaries(
