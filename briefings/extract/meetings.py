@@ -575,6 +575,35 @@ def _speakers(ctx: DocContext) -> list[str]:
     return out
 
 
+_DUE = frozenset(["due", "expected", "set", "scheduled"])
+
+
+def _listed_attendees(ctx: DocContext, tok: Token, near: bool) -> list[str]:
+    """ "The meeting is being hosted by A": the host; "Also due to attend are B, C and
+    D" (next to a mention of the gathering): the people listed."""
+    if tok.lemma_ in _HOST_VERBS and any(c.dep_ == "auxpass" for c in tok.children):
+        if not any(c.dep_ == "nsubjpass" and _event_ref(c) for c in tok.children):
+            return []
+        return [
+            x
+            for c in tok.children
+            if c.dep_ == "agent"
+            for p in c.children
+            if p.dep_ == "pobj"
+            for x in ctx.parties(p)
+        ]
+    if not near or tok.lemma_ != "attend" or tok.dep_ != "xcomp" or tok.head.lower_ not in _DUE:
+        return []
+    copula = tok.head.head
+    if tok.head.dep_ == "amod" and copula.pos_ in ("PROPN", "NOUN"):
+        listed = [copula]  # parsed as "(Also due to attend are) A, B and C" one phrase
+    elif copula.lemma_ == "be" and not any(c.dep_ == "nsubj" for c in copula.children):
+        listed = [c for c in copula.children if c.dep_ == "attr"]
+    else:
+        return []  # "they are due to attend" names nobody new
+    return [x for c in listed for t in ctx.coordinated(c) for x in ctx.parties(t)]
+
+
 def event_participants(ctx: DocContext, drafts: list[_Draft]) -> None:
     """Everyone the article places at its gathering forms one meeting:
     "X chaired the talks", "Also present were delegates from A, B and C",
@@ -583,12 +612,16 @@ def event_participants(ctx: DocContext, drafts: list[_Draft]) -> None:
     anchors: list[Token] = []
     evidence: list[Evidence] = []
     last_event_sent = -10
+    due = False  # someone is "due to attend": the gathering is still to come
     for n_sent, sent in enumerate(ctx.sents):
         refs = [t for t in sent if _event_ref(t)]
         if refs:
             last_event_sent = n_sent
         found: list[str] = []
         for tok in sent:
+            listed = _listed_attendees(ctx, tok, n_sent - last_event_sent <= 2)
+            due = due or (bool(listed) and tok.lemma_ == "attend")
+            found += listed
             if tok.pos_ == "VERB" and tok.lemma_ in _PARTICIPATE:
                 near = n_sent - last_event_sent <= 4 and last_event_sent >= 0
                 objs = [c for c in tok.children if c.dep_ == "dobj"]
@@ -659,7 +692,7 @@ def event_participants(ctx: DocContext, drafts: list[_Draft]) -> None:
         drafts.append(
             _Draft(
                 people,
-                _status(ctx, anchors[:1], when),
+                "planned" if due else _status(ctx, anchors[:1], when),
                 ctx.place_of(anchors[:1]),
                 when,
                 anchors[0].sent,

@@ -238,3 +238,14 @@ def test_speaker_at_a_hosted_conference(run: Run) -> None:
         "finance minister Gordon Brown on Friday, he said that he favoured floating rates."
     )
     assert pairs(x) == {frozenset({"Brown", "Menon"})}
+
+
+def test_hosted_meeting_and_those_due_to_attend(run: Run) -> None:
+    x = run(
+        "Tuesday's meeting on reform is being hosted by Prime Minister Tom Hale. Also due to "
+        "attend are Secretary of State Ann Kerr, Secretary General Omar Farid and foreign "
+        "ministers from 23 countries."
+    )
+    m = next(m for m in x.meetings if "Tom Hale" in m.participants)
+    assert {"Ann Kerr", "Omar Farid"} <= set(m.participants)
+    assert m.status == "planned"
