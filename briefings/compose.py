@@ -168,7 +168,8 @@ def _tidy_when(when: str) -> str:
 _LOWER_LEADS = {
     "earlier", "later", "last", "next", "this", "that", "the", "on", "in", "at", "by",
     "early", "late", "mid", "within", "over", "during", "before", "after", "until",
-    "recently", "soon", "shortly", "a", "an", "two", "three", "several", "few", "some",
+    "recently", "soon", "shortly", "a", "an", "several", "few", "some", "one", "two",
+    "three", "four", "five", "six", "seven", "eight", "nine", "ten", "hours", "days",
 }  # fmt: skip
 
 
@@ -502,12 +503,31 @@ def _parties(parties: Sequence[str], names: _Names) -> str:
     return _join([names.show(p) for p in dict.fromkeys(parties)])
 
 
-def _agreement_item(a: Agreement) -> _Item:
-    return _Item(lambda names: _agreement_text(a, names), _evidence([a.evidence]))
+def _agreement_items(agreements: Sequence[Agreement], names: _Names) -> list[_Item]:
+    """One item per set of parties: "Argentina and Venezuela extended a deal; formalised
+    a co-operation deal", not the parties again before each agreement."""
+    groups: dict[tuple[str, ...], list[Agreement]] = {}
+    for a in agreements:
+        key = tuple(
+            sorted({(o.name if (o := names.official(p)) else name_key(p)) for p in a.parties})
+        )
+        groups.setdefault(key, []).append(a)
+    return [
+        _Item(_agreements_render(group), _evidence(a.evidence for a in group))
+        for group in groups.values()
+    ]
 
 
-def _agreement_text(a: Agreement, names: _Names) -> str:
-    who = _parties(a.parties, names)
+def _agreements_render(group: list[Agreement]) -> Callable[[_Names], str]:
+    def render(names: _Names) -> str:
+        first = _agreement_text(group[0], names)
+        return "; ".join([first, *(_agreement_text(a, names, parties=False) for a in group[1:])])
+
+    return render
+
+
+def _agreement_text(a: Agreement, names: _Names, *, parties: bool = True) -> str:
+    who = _parties(a.parties, names) if parties else ""
     sentences = [e.sentence for e in a.evidence]
     if a.polarity == "disagreed":
         text = " ".join(a.text.split()).strip(" ,;")
@@ -780,8 +800,10 @@ def compose_briefing(
     names = _Names(extraction.officials, article.text)
     published = article.published
     met = _met_items(extraction.meetings, names, published)
-    agreed = [_agreement_item(a) for a in extraction.agreements if a.polarity == "agreed"]
-    divided = [_agreement_item(a) for a in extraction.agreements if a.polarity == "disagreed"]
+    agreed = _agreement_items([a for a in extraction.agreements if a.polarity == "agreed"], names)
+    divided = _agreement_items(
+        [a for a in extraction.agreements if a.polarity == "disagreed"], names
+    )
     nxt = _next_items(extraction, names, published)
     candidates: list[tuple[Label, list[_Item]]] = [
         ("Met", met),

@@ -516,3 +516,31 @@ def test_a_run_of_stops_on_one_day_names_the_day_once() -> None:
     )
     b = compose_briefing(article("x", text), ex)
     assert _line(b, "Next").text == "Ana Ruiz: Lagos (Monday) -> Kano -> Abuja (Tuesday) -> Jos"
+
+
+def test_agreements_of_the_same_parties_name_them_once() -> None:
+    s1 = "Ana Ruiz and Ben Okafor signed a ferry deal."
+    s2 = "Ruiz and Okafor also agreed to open a joint consulate."
+    s3 = "Carla Mendes agreed to host the next round."
+    text = f"{s1}\n{s2}\n{s3}"
+    ex = Extraction(
+        "x",
+        "t",
+        officials=(
+            Official("Ana Ruiz", aliases=("Ruiz",)),
+            Official("Ben Okafor", aliases=("Okafor",)),
+            Official("Carla Mendes"),
+        ),
+        agreements=(
+            Agreement(("Ana Ruiz", "Ben Okafor"), "agreed", "signed a ferry deal", ev(text, s1)),
+            Agreement(("Carla Mendes",), "agreed", "host the next round", ev(text, s3)),
+            Agreement(("Okafor", "Ruiz"), "agreed", "open a joint consulate", ev(text, s2)),
+        ),
+    )
+    b = compose_briefing(article("x", text), ex)
+    agreed = _line(b, "Agreed")
+    assert agreed.text == (
+        "Ana Ruiz and Ben Okafor signed a ferry deal; to open a joint consulate; "
+        "Carla Mendes to host the next round"
+    )
+    assert len(agreed.evidence) == 3
