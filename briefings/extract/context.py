@@ -78,6 +78,9 @@ _COUNTRY_WORDS = {fold(c): c for c in (*COUNTRIES, *MULTIWORD_COUNTRIES)} | {
 _SIDE_PLACES = frozenset(
     fold(n) for n in (*COUNTRIES, *MULTIWORD_COUNTRIES, *CAPITALS, *MULTIWORD_CAPITALS)
 ) | frozenset(_COUNTRY_WORDS)
+_PORTFOLIOS = frozenset(
+    ["foreign", "finance", "trade", "defence", "defense", "energy", "economy", "interior"]
+)
 _RANK_MODIFIERS = frozenset(
     ["deputy", "vice", "shadow", "former", "assistant", "under", "acting", "junior", "ex"]
 )
@@ -424,10 +427,16 @@ class DocContext:
             ):
                 return True
             # "The leaders (at the summit) approved ...": plural, definite, otherwise unnamed.
+            # "The foreign ministers agreed": a modifier that only names the portfolio
+            # ("foreign", "finance") still leaves the group to the context.
             return (
                 tok.tag_ == "NNS"
                 and any(c.dep_ == "det" and c.lower_ == "the" for c in kids)
-                and not any(c.dep_ in ("amod", "compound", "poss") or c.ent_type_ for c in kids)
+                and not any(
+                    (c.dep_ in ("amod", "compound", "poss") and c.lower_ not in _PORTFOLIOS)
+                    or c.ent_type_
+                    for c in kids
+                )
                 and not any(c.dep_ == "prep" and c.lower_ == "of" for c in kids)
             )
         return False

@@ -249,3 +249,13 @@ def test_hosted_meeting_and_those_due_to_attend(run: Run) -> None:
     m = next(m for m in x.meetings if "Tom Hale" in m.participants)
     assert {"Ann Kerr", "Omar Farid"} <= set(m.participants)
     assert m.status == "planned"
+
+
+def test_the_foreign_ministers_are_the_group_just_named(run: Run) -> None:
+    x = run(
+        "Foreign minister Sami Adel and his Greek and French counterparts, Nikos Dimas and "
+        "Jean Leroy, gathered in Cairo on Wednesday. The foreign ministers agreed to a future "
+        "meeting on Crete."
+    )
+    deal = next(a for a in x.agreements if "Crete" in a.text)
+    assert set(deal.parties) == {"Sami Adel", "Nikos Dimas", "Jean Leroy"}
