@@ -50,12 +50,12 @@ def answer_console_line(ctx: AppContext, line: str) -> Any:
     if isinstance(cmd, c.Latest):
         from rich.console import Group
 
-        from briefings.compose import compose_briefing
+        from briefings.compose import latest_briefings
 
-        items = [(i, art, ex) for i, art, ex in ctx.store.latest(cmd.count) if ex is not None]
-        if not items:
+        briefings = latest_briefings(ctx.store, cmd.count)
+        if not briefings:
             return "no briefings yet"
-        return Group(*(render(compose_briefing(art, ex, article_id=i)) for i, art, ex in items))
+        return Group(*(render(b) for b in briefings))
     if isinstance(cmd, c.BriefUrl):
         from briefings.compose import compose_briefing
         from briefings.ingest import ingest

@@ -844,3 +844,18 @@ def briefing_for(store: Any, article_id: int) -> Briefing | None:
     if extraction is None:
         extraction = Extraction(article_id=article.id, extractor_version="")
     return compose_briefing(article, extraction, article_id=article_id)
+
+
+def latest_briefings(store: Any, count: int = 5, *, scan: int = 50) -> list[Briefing]:
+    """Briefings of the newest stored articles that report something (at most `count`).
+
+    Articles with no meetings, agreements or trips are skipped: `/brief latest` is
+    for news, and their one-line "nothing reported" would crowd it out."""
+    out: list[Briefing] = []
+    for aid, article, extraction in store.latest(scan):
+        if extraction is None or extraction.is_empty:
+            continue
+        out.append(compose_briefing(article, extraction, article_id=aid))
+        if len(out) == count:
+            break
+    return out

@@ -94,7 +94,7 @@ def feed_poller(
             etag,
             modified,
             fetch_policy(ctx.settings),
-            skip=lambda e: bool(e.link) and article_id_for_url(ctx.store, e.link) is not None,
+            skip=lambda e: e.link is not None and article_id_for_url(ctx.store, e.link) is not None,
         )
         failures = 0 if result.ok else failures + 1
         queued = sum(enqueue_article(queue, a) for a in result.articles)

@@ -182,15 +182,10 @@ def _dossier_message(ctx: AppContext, query: str) -> Message:
 
 
 def latest_message(ctx: AppContext, count: int = 5) -> Message:
-    from briefings.compose import compose_briefing
+    from briefings.compose import latest_briefings
     from briefings.render.blocks import to_message
 
-    items = ctx.store.latest(count)
-    rendered = [
-        to_message(compose_briefing(article, ex, article_id=aid))
-        for aid, article, ex in items
-        if ex is not None
-    ]
+    rendered = [to_message(b) for b in latest_briefings(ctx.store, count)]
     if not rendered:
         return text_message(w.say("latest_none"))
     return rendered[0] if len(rendered) == 1 else concat(rendered)

@@ -544,3 +544,18 @@ def test_agreements_of_the_same_parties_name_them_once() -> None:
         "Carla Mendes to host the next round"
     )
     assert len(agreed.evidence) == 3
+
+
+def test_latest_briefings_skip_articles_that_report_nothing(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from briefings.compose import latest_briefings
+    from briefings.models import Article, Evidence, Extraction, Meeting
+    from briefings.store import Store
+
+    store = Store.open(f"sqlite:///{tmp_path / 'l.db'}")
+    ev = Evidence("Ana Lopez met Mario Rossi in Lima.", 0, 34)
+    met = Extraction("a", "v", meetings=(Meeting(("Ana Lopez", "Mario Rossi"), evidence=(ev,)),))
+    store.save(Article("a", "Lima talks", "Ana Lopez met Mario Rossi in Lima."), met)
+    store.save(Article("b", "Weather", "It rained in Lima all day."), Extraction("b", "v"))
+    got = latest_briefings(store, 5)
+    assert [b.headline for b in got] == ["Lima talks"]
+    store.close()
