@@ -321,7 +321,7 @@ def meeting_noun(ctx: DocContext, n: Token, drafts: list[_Draft]) -> None:
     gov0 = ctx.governing_verb(n)
     if gov0 is not None and _hypothetical(ctx, gov0):
         return
-    hosts = [n] + ([gov0] if gov0 is not None else [])
+    hosts = [*n.subtree] + ([gov0] if gov0 is not None else [])
     if ctx.is_called_off(n) or any(
         ctx.is_called_off(p) for h in hosts for p in _objects_of_prep(ctx, h, ("during",))
     ):

@@ -259,3 +259,11 @@ def test_the_foreign_ministers_are_the_group_just_named(run: Run) -> None:
     )
     deal = next(a for a in x.agreements if "Crete" in a.text)
     assert set(deal.parties) == {"Sami Adel", "Nikos Dimas", "Jean Leroy"}
+
+
+def test_meeting_during_a_cancelled_trip_wherever_during_attaches(run: Run) -> None:
+    x = run(
+        "Aide Tom Ross also worked to arrange a meeting between Lind and Dahl himself during "
+        "President Ole Dahl's planned trip to Oslo, which was cancelled."
+    )
+    assert pairs(x) == set() and stops(x) == {}
