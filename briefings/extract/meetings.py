@@ -702,6 +702,10 @@ def event_participants(ctx: DocContext, drafts: list[_Draft]) -> None:
 
 
 def _merge(ctx: DocContext, drafts: list[_Draft]) -> list[Meeting]:
+    # Countries stand in for people only where no person is named: a meeting of
+    # governments from a sentence that also names the people who met is the same one.
+    with_people = {d.sent.start for d in drafts if len(_persons(ctx, d.participants)) >= 2}
+    drafts = [d for d in drafts if _persons(ctx, d.participants) or d.sent.start not in with_people]
     merged: dict[tuple[frozenset[str], str], _Draft] = {}
     for d in drafts:
         key = (frozenset(d.participants), d.status)

@@ -267,3 +267,13 @@ def test_meeting_during_a_cancelled_trip_wherever_during_attaches(run: Run) -> N
         "President Ole Dahl's planned trip to Oslo, which was cancelled."
     )
     assert pairs(x) == set() and stops(x) == {}
+
+
+def test_countries_stand_in_only_where_no_person_is_named(run: Run) -> None:
+    x = run(
+        "Peru and Chile signed a memorandum on energy on Tuesday during a meeting between "
+        "energy minister Ana Ruiz and Chilean minister Tomas Berg."
+    )
+    assert frozenset({"Ruiz", "Berg"}) in pairs(x)
+    assert frozenset({"Peru", "Chile"}) not in pairs(x)
+    assert {a.parties for a in x.agreements} == {("Peru", "Chile")}
