@@ -69,6 +69,7 @@ class _Draft:
     when: Span | None
     sent: Span
     evidence: list[Evidence] = field(default_factory=list)
+    untensed: bool = False  # from a participle ("the unions meeting Mr X want ...")
 
 
 def _persons(ctx: DocContext, names: list[str]) -> list[str]:
@@ -244,7 +245,11 @@ def meet_verb(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:
         if clique and len(owners) >= 2 and not obj_toks:
             _emit(ctx, drafts, owners, [], [v], v.sent)
         return
+    before = len(drafts)
     _emit(ctx, drafts, owners, others, [v], v.sent, tuple(obj_toks))
+    if v.tag_ == "VBG" and v.dep_ == "acl" and ctx.time_words([v]) is None:
+        for d in drafts[before:]:
+            d.untensed = True
 
 
 _GATHER = frozenset(["gather", "convene", "assemble"])
@@ -706,6 +711,12 @@ def _merge(ctx: DocContext, drafts: list[_Draft]) -> list[Meeting]:
     # governments from a sentence that also names the people who met is the same one.
     with_people = {d.sent.start for d in drafts if len(_persons(ctx, d.participants)) >= 2}
     drafts = [d for d in drafts if _persons(ctx, d.participants) or d.sent.start not in with_people]
+    # A participle has no tense of its own: "the unions meeting Mr X" after their talks
+    # with him were announced is that planned meeting.
+    planned = {frozenset(d.participants) for d in drafts if d.status == "planned"}
+    for d in drafts:
+        if d.untensed and frozenset(d.participants) in planned:
+            d.status = "planned"
     merged: dict[tuple[frozenset[str], str], _Draft] = {}
     for d in drafts:
         key = (frozenset(d.participants), d.status)

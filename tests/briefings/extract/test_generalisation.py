@@ -277,3 +277,11 @@ def test_countries_stand_in_only_where_no_person_is_named(run: Run) -> None:
     assert frozenset({"Ruiz", "Berg"}) in pairs(x)
     assert frozenset({"Peru", "Chile"}) not in pairs(x)
     assert {a.parties for a in x.agreements} == {("Peru", "Chile")}
+
+
+def test_participle_takes_the_status_of_the_announced_meeting(run: Run) -> None:
+    x = run(
+        "Five unions will hold talks with Deputy Prime Minister John Prescott in Leeds. "
+        "The five unions meeting Mr Prescott want the government to withdraw the rules."
+    )
+    assert {m.status for m in x.meetings} == {"planned"}
