@@ -273,6 +273,26 @@ def accept_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
     _add(ctx, out, parties + proposers, "agreed", _clip(ctx, v.i, obj.right_edge.i), v)
 
 
+def enter_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
+    """ "A entered into an agreement with B": A and B agreed."""
+    if _conditional(v) or _negated(v) or _irrealis(v) or ctx.is_future(v):
+        return
+    deals = [
+        p
+        for c in v.children
+        if c.dep_ == "prep" and c.lower_ == "into"
+        for p in c.children
+        if p.dep_ == "pobj" and _is_deal(p)
+    ]
+    if not deals:
+        return
+    parties, _ = _subject_parties(ctx, v)
+    parties += [p for p in _with_parties(ctx, v, *deals) if p not in parties]
+    if len(parties) < 2:
+        return
+    _add(ctx, out, parties, "agreed", _clip(ctx, v.i, deals[0].right_edge.i), v)
+
+
 def pledge_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
     if _conditional(v) or _irrealis(v):
         return
@@ -452,6 +472,8 @@ def extract_agreements(ctx: DocContext) -> list[Agreement]:
             if tok.pos_ in ("VERB", "AUX"):
                 if lemma in _ACCEPT_VERBS:
                     accept_rule(ctx, tok, drafts)
+                if lemma == "enter":
+                    enter_rule(ctx, tok, drafts)
                 if lemma == "agree":
                     agree_rule(ctx, tok, drafts)
                 elif lemma in _DEAL_GOVERNED:

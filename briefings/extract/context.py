@@ -363,6 +363,10 @@ class DocContext:
             for c in tok.children:
                 if c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP" and c.i < tok.i:
                     return NORP_COUNTRY.get(fold(c.text))
+                if c.dep_ == "prep" and c.lower_ == "of":  # "the government of Syria"
+                    for p in c.children:
+                        if p.dep_ == "pobj" and p.ent_type_ == "GPE":
+                            return self.entity_text(p)
         if tok.pos_ == "NOUN" and (tok.lemma_ in GENERIC_PEOPLE or tok.lower_ in GENERIC_PEOPLE):
             side = self.nationality_of(tok)
             if side or not allow_groups:

@@ -285,3 +285,13 @@ def test_participle_takes_the_status_of_the_announced_meeting(run: Run) -> None:
         "The five unions meeting Mr Prescott want the government to withdraw the rules."
     )
     assert {m.status for m in x.meetings} == {"planned"}
+
+
+def test_entered_into_an_agreement_with_the_government_of(run: Run) -> None:
+    x = run(
+        "On Monday, the Andean Trade Council announced it had entered into an agreement with "
+        "the government of Peru after months of talks."
+    )
+    assert [set(a.parties) for a in x.agreements] == [{"Andean Trade Council", "Peru"}]
+    y = run("On Monday, Chile entered into an agreement with the government of Peru.")
+    assert {"Chile", "Peru"} == set(y.agreements[0].parties)
