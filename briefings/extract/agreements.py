@@ -445,7 +445,7 @@ def accuse_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
 
 
 def complaint_rule(ctx: DocContext, n: Token, out: list[_Draft]) -> None:
-    """ "The US filed a complaint against Brussels" """
+    """ "Canada filed a complaint against Brussels" """
     against = [
         p
         for c in n.children

@@ -472,7 +472,7 @@ class DocContext:
                 and t.pos_ == "NOUN"
                 and (t.lower_ in ROLE_HEADS or t.lemma_ in ROLE_HEADS)
             ):
-                # "Spain's director general for Europe, Jose Maria Pons" (appos attached low)
+                # "Portugal's director general for Trade, Rui Costa Martins" (appos attached low)
                 name = next((n for k in t.subtree if k.i > t.i and (n := self.persons.at(k))), None)
             if name and name not in out:
                 out.append(name)

@@ -144,7 +144,7 @@ def _is_deal_noun(c: Token) -> bool:
 
 
 def _deal_partners(ctx: DocContext, n: Token) -> list[str]:
-    """ "The agreements with Iran were sealed after talks ...": Iran took part."""
+    """ "The contracts with Oman were sealed after talks ...": Oman took part."""
     gov = ctx.governing_verb(n)
     if gov is None:
         return []

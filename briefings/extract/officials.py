@@ -106,7 +106,7 @@ def prenominal_title(ctx: DocContext, m: Mention) -> Span | None:
         if t.dep_ not in _TITLE_DEPS:
             break
         if t.dep_ in ("cc", "conj"):
-            break  # "minister Mr Aiyar and Russian energy minister Viktor Khristenko"
+            break  # "minister Mr Rojas and Peruvian energy minister Pablo Quispe"
         if ctx.persons.at(t) not in (None, m.canonical) and not (
             t.dep_ == "compound" and (t.head.lower_ in ROLE_HEADS or t.head.lower_ in TITLE_WORDS)
         ):
@@ -141,7 +141,7 @@ def appositive_title(ctx: DocContext, m: Mention) -> Span | None:
         if cut and len(cut) <= _MAX_TITLE and _is_role(cut, c):
             return doc[cut[0].i : cut[-1].i + 1]
     # Reverse apposition: "his Israeli counterpart, Ariel Sharon"; when the parser hangs
-    # the name on a later noun ("director general for Europe, Jose Maria Pons"), climb
+    # the name on a later noun ("director general for Trade, Rui Costa Martins"), climb
     # back to the role noun.
     if head.dep_ == "appos" and head.head.i < head.i and not ctx.persons.at(head.head):
         h = head.head
@@ -150,7 +150,7 @@ def appositive_title(ctx: DocContext, m: Mention) -> Span | None:
                 break
             h = h.head.head
         toks = [t for t in h.subtree if t.i < head.left_edge.i]
-        # "minister Mr Aiyar and Russian energy minister, Viktor Khristenko": the part
+        # "minister Mr Rojas and Peruvian energy minister, Pablo Quispe": the part
         # after the last other name or conjunction is this person's title.
         breaks = [k for k, t in enumerate(toks) if t.dep_ == "cc" or ctx.persons.at(t)]
         if breaks:

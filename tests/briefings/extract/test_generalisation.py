@@ -85,10 +85,10 @@ def test_earlier_statement_is_not_attendance(run: Run) -> None:
 def test_possessor_of_the_subject_is_the_topic(run: Run) -> None:
     x = run(
         "Foreign Secretary Jack Straw will hold talks in Beijing. Critic Tom Hale argued the "
-        "move was wrong. Mr Straw's China trip is part of regular meetings. He will meet "
-        "Chinese counterpart Minister Li Zhaoxing to discuss trade."
+        "move was wrong. Mr Straw's Asia trip is part of a yearly dialogue. He will meet "
+        "Chinese counterpart Minister Wu Bangguo to discuss fisheries."
     )
-    assert pairs(x) == {frozenset({"Straw", "Zhaoxing"})}
+    assert pairs(x) == {frozenset({"Straw", "Bangguo"})}
 
 
 # --- recall: gatherings, attendance, calls, visits, transitive "agree" ---------------
@@ -133,10 +133,12 @@ def test_visit_to_a_person_named_in_full(run: Run) -> None:
 
 
 def test_transitive_agree_with_a_partner(run: Run) -> None:
-    x = run("Turkey has agreed a draft proposal with the World Bank to borrow dollars 10bn.")
+    x = run(
+        "Kenya has agreed a draft plan with the African Development Bank to borrow 2bn shillings."
+    )
     deal = x.agreements[0]
-    assert set(deal.parties) == {"Turkey", "World Bank"}
-    assert deal.text.startswith("a draft proposal") and "borrow" in deal.text
+    assert set(deal.parties) == {"Kenya", "African Development Bank"}
+    assert deal.text.startswith("a draft plan") and "borrow" in deal.text
 
 
 # --- next stops ----------------------------------------------------------------------
@@ -235,7 +237,7 @@ def test_deal_named_again_is_the_same_deal(run: Run) -> None:
 def test_speaker_at_a_hosted_conference(run: Run) -> None:
     x = run(
         "Finance minister Ravi Menon spoke in London. At a conference on trade hosted by "
-        "finance minister Gordon Brown on Friday, he said that he favoured floating rates."
+        "finance minister Gordon Brown on Friday, he said that tariffs should fall."
     )
     assert pairs(x) == {frozenset({"Brown", "Menon"})}
 
@@ -281,8 +283,8 @@ def test_countries_stand_in_only_where_no_person_is_named(run: Run) -> None:
 
 def test_participle_takes_the_status_of_the_announced_meeting(run: Run) -> None:
     x = run(
-        "Five unions will hold talks with Deputy Prime Minister John Prescott in Leeds. "
-        "The five unions meeting Mr Prescott want the government to withdraw the rules."
+        "Three unions will hold talks with Deputy Minister Arthur Penrose in Leeds. "
+        "The three unions meeting Mr Penrose hope the ministry will drop its plan."
     )
     assert {m.status for m in x.meetings} == {"planned"}
 

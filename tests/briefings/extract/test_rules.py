@@ -268,8 +268,8 @@ def test_handshake_with_their_president(run: Run) -> None:
 
 
 def test_deal_partner_took_part_in_the_talks(run: Run) -> None:
-    x = run("The agreements with Iran were sealed after talks between China and India.")
-    assert {frozenset({"Iran", "China"}), frozenset({"China", "India"})} <= pairs(x)
+    x = run("The contracts with Oman were sealed after talks between Brazil and Chile.")
+    assert {frozenset({"Oman", "Brazil"}), frozenset({"Brazil", "Chile"})} <= pairs(x)
 
 
 def test_their_meeting_joint_conference_and_greetings(run: Run) -> None:
@@ -323,8 +323,8 @@ def test_the_title_is_not_the_deputy(run: Run) -> None:
 
 
 def test_plural_title_of_countries_names_the_sides(run: Run) -> None:
-    x = run("The prime ministers of Bulgaria, Albania and Macedonia signed the pipeline agreement.")
-    assert set(x.agreements[0].parties) == {"Bulgaria", "Albania", "Macedonia"}
+    x = run("The prime ministers of Latvia, Estonia and Lithuania signed the railway agreement.")
+    assert set(x.agreements[0].parties) == {"Latvia", "Estonia", "Lithuania"}
 
 
 def test_deal_between_and_relative_signing(run: Run) -> None:
@@ -386,23 +386,23 @@ def test_place_glued_to_a_weekday(run: Run) -> None:
 
 def test_titles_with_hyphens_and_low_appositions(run: Run) -> None:
     x = run(
-        "But US Treasury Under-Secretary John Taylor disagreed. Madrid is represented by "
-        "Spain's director general for Europe, Jose Maria Pons."
+        "But US Commerce Under-Secretary Mark Dalton objected. Lisbon is represented by "
+        "Portugal's director general for Trade, Rui Costa Martins."
     )
     titles = {o.name: o.title for o in x.officials}
-    assert titles["John Taylor"] == "US Treasury Under-Secretary"
-    assert titles["Jose Maria Pons"] == "Spain's director general for Europe"
+    assert titles["Mark Dalton"] == "US Commerce Under-Secretary"
+    assert titles["Rui Costa Martins"] == "Portugal's director general for Trade"
 
 
 def test_titles_do_not_cross_coordinated_names(run: Run) -> None:
     x = run(
-        "The deal was agreed by India's petroleum minister Mr Aiyar and Russian energy "
-        "minister Viktor Khristenko. Birmingham's Labour MP Roger Godsiff spoke."
+        "The accord was agreed by Chile's mining minister Mr Rojas and Peruvian energy "
+        "minister Pablo Quispe. Bristol's Labour MP Anne Fowler spoke."
     )
     titles = {o.name: o.title for o in x.officials}
-    assert titles["Viktor Khristenko"] == "Russian energy minister"
-    assert titles["Aiyar"] == "India's petroleum minister"
-    assert titles["Roger Godsiff"] == "Birmingham's Labour MP"
+    assert titles["Pablo Quispe"] == "Peruvian energy minister"
+    assert titles["Rojas"] == "Chile's mining minister"
+    assert titles["Anne Fowler"] == "Bristol's Labour MP"
 
 
 def test_statements_to_the_media_do_not_place_speakers(run: Run) -> None:
