@@ -445,8 +445,51 @@ class DocContext:
             )
         return False
 
+    def listed_people(self, tok: Token) -> list[str]:
+        """People a plural role noun lists after a comma or dash: "the two leaders, A and
+        B, ..."; "the presidents of X and Y - A and B - ..."; "leaders of the parties, A,
+        B and C." Read off the surface, since the parser hangs such lists anywhere. The
+        list must end at punctuation or the sentence end ("leaders, A and B said" is not
+        one) and name at least two people."""
+        if tok.tag_ != "NNS" or not (tok.lemma_ in ROLE_HEADS or tok.lower_ in GENERIC_PEOPLE):
+            return []
+        sent = tok.sent
+        names: list[str] = []
+        opened = False  # a comma or dash seen between the noun and the first name
+        k = tok.i + 1
+        while k < min(sent.end, tok.i + 40):
+            t = self.doc[k]
+            if t.lower_ == "including" and not names:
+                opened = True
+            elif t.pos_ in ("VERB", "AUX") or t.text in (";", "(", ")", ":"):
+                if names and self.doc[k - 1].text == ",":
+                    break  # "the leaders, A and B, met": the apposition is closed
+                return []  # "leaders, A and B said": the names are a subject of their own
+            elif t.text in (",", "-", "–", "—") and not names:
+                opened = True
+            elif t.text in ("-", "–", "—") or (t.lower_ == "respectively"):
+                break
+            elif (n := self.persons.at(t)) is not None:
+                if not opened:
+                    return []
+                if n not in names:
+                    names.append(n)
+            elif names and not (
+                t.text == ","
+                or t.lower_ == "and"
+                or t.pos_ in ("PROPN", "ADJ")
+                or t.lower_ in ROLE_HEADS
+                or t.lemma_ in ROLE_HEADS
+            ):
+                break
+            k += 1
+        return names if len(names) >= 2 else []
+
     def parties(self, tok: Token, *, allow_groups: bool = False) -> list[str]:
         """Parties named by `tok` and its conjuncts ("Kelly and Abe")."""
+        listed = self.listed_people(tok)
+        if listed:
+            return listed
         if self.is_group_anaphor(tok):
             kind = None
             if tok.lemma_ in ("country", "nation", "government", "side"):

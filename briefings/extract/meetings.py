@@ -157,6 +157,9 @@ def _deal_partners(ctx: DocContext, n: Token) -> list[str]:
 
 
 def _side_names(ctx: DocContext, t: Token, *, allow_groups: bool) -> list[str]:
+    listed = ctx.listed_people(t)
+    if listed:
+        return listed
     name = ctx.party(t, allow_groups=allow_groups)
     if name:
         return [name]

@@ -1,0 +1,35 @@
+"""Recall rules (meetings, agreements); made-up sentences only."""
+
+from __future__ import annotations
+
+from .conftest import Run, pairs
+
+# --- people listed after a plural role noun -------------------------------------------
+
+
+def test_two_leaders_named_in_apposition(run: Run) -> None:
+    x = run("The two leaders, President Ole Dahl and Chancellor Tom Lind, met in Oslo on Tuesday.")
+    assert frozenset({"Dahl", "Lind"}) in pairs(x)
+
+
+def test_met_with_leaders_listed_after_a_comma(run: Run) -> None:
+    x = run(
+        "Prime Minister Ole Dahl met on Monday with the leaders of the opposition parties, "
+        "Labour leader Tom Lind, Green leader Ann Berg and Liberal leader Paul Moss."
+    )
+    assert {frozenset({"Dahl", n}) for n in ("Lind", "Berg", "Moss")} <= pairs(x)
+
+
+def test_presidents_listed_between_dashes(run: Run) -> None:
+    x = run(
+        "The presidents of Chile and Peru - Tom Lind and Paul Moss, respectively - are "
+        "planning to hold security talks in Lima soon."
+    )
+    assert frozenset({"Lind", "Moss"}) in pairs(x)
+    assert all(m.status == "planned" for m in x.meetings)
+
+
+def test_names_that_start_a_clause_are_not_an_apposition(run: Run) -> None:
+    # "..., Lind and Moss said": the names are the subject of "said", not the leaders.
+    x = run("President Ole Dahl met party leaders in Oslo, Tom Lind and Paul Moss said.")
+    assert frozenset({"Lind", "Moss"}) not in pairs(x)
