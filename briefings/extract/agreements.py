@@ -218,6 +218,26 @@ def deal_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
         text = _clip(ctx, v.head.left_edge.i, v.right_edge.i)
         _add(ctx, out, parties, "agreed", text, v)
         return
+    if (
+        obj is None
+        and v.dep_ == "acl"
+        and v.tag_ == "VBN"
+        and _is_deal(v.head)
+        and v.lemma_ in SIGN_VERBS
+    ):
+        # "the accord signed by A and B": the agent of the participle signed it.
+        parties = [
+            n
+            for c in v.children
+            if c.dep_ == "agent"
+            for p in c.children
+            if p.dep_ == "pobj"
+            for n in ctx.parties(p)
+        ]
+        if len(parties) >= 2:
+            text = _clip(ctx, v.head.left_edge.i, v.right_edge.i)
+            _add(ctx, out, parties, "agreed", text, v)
+        return
     if obj is None:
         return
     parties, subj = _subject_parties(ctx, v)
@@ -309,13 +329,29 @@ def pledge_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
     _add(ctx, out, parties, "agreed", _clip(ctx, v.i, comp.right_edge.i), v)
 
 
+# "A and B disagreed over X", "A clashed with B on X": an open disagreement.
+_DISAGREE_VERBS = frozenset(["disagree", "clash", "differ", "quarrel", "wrangle", "feud"])
+
+
 def divided_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
     prep = next(
         (c for c in v.children if c.dep_ == "prep" and c.lower_ in ("over", "on", "about")), None
     )
     if prep is None:
         return
+    if v.lemma_ in _DISAGREE_VERBS and (_conditional(v) or _irrealis(v) or _negated(v)):
+        return  # "did not disagree", "might clash": no open disagreement
     parties, _ = _subject_parties(ctx, v)
+    if v.lemma_ in _DISAGREE_VERBS:
+        # named sides only: "protesters clashed with police over X" is no diplomacy
+        subj = ctx.subject_of(v)
+        parties = ctx.parties(subj) if subj is not None else []
+        withs = [
+            p for c in v.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children
+        ]
+        parties += [
+            n for w in withs if w.dep_ == "pobj" for n in ctx.parties(w) if n not in parties
+        ]
     if len(parties) < 2:
         return
     start = v.i
@@ -482,7 +518,9 @@ def extract_agreements(ctx: DocContext) -> list[Agreement]:
                     pledge_rule(ctx, tok, drafts)
                 elif lemma in ("oppose", "reject"):
                     oppose_rule(ctx, tok, drafts)
-                elif lemma in DISAGREE_ADJ or tok.lower_ in DISAGREE_ADJ:
+                elif (
+                    lemma in DISAGREE_ADJ or tok.lower_ in DISAGREE_ADJ or lemma in _DISAGREE_VERBS
+                ):
                     divided_rule(ctx, tok, drafts)
             elif tok.pos_ == "ADJ" and tok.lower_ in DISAGREE_ADJ:
                 divided_rule(ctx, tok, drafts)

@@ -33,3 +33,33 @@ def test_names_that_start_a_clause_are_not_an_apposition(run: Run) -> None:
     # "..., Lind and Moss said": the names are the subject of "said", not the leaders.
     x = run("President Ole Dahl met party leaders in Oslo, Tom Lind and Paul Moss said.")
     assert frozenset({"Lind", "Moss"}) not in pairs(x)
+
+
+# --- open disagreement verbs ----------------------------------------------------------
+
+
+def test_disagree_and_clash_verbs(run: Run) -> None:
+    x = run("Norway and Sweden disagreed over the route of the new pipeline.")
+    assert [(set(a.parties), a.polarity) for a in x.agreements] == [
+        ({"Norway", "Sweden"}, "disagreed")
+    ]
+    y = run("Chancellor Tom Lind clashed with President Ole Dahl over the budget on Monday.")
+    assert [(set(a.parties), a.polarity) for a in y.agreements] == [
+        ({"Tom Lind", "Ole Dahl"}, "disagreed")
+    ]
+
+
+def test_unnamed_or_negated_clashes_are_no_disagreement(run: Run) -> None:
+    assert run("Protesters clashed with police over the new law on Monday.").agreements == ()
+    assert run("Tom Lind and Ole Dahl did not disagree about the plan.").agreements == ()
+
+
+# --- a deal described by a passive participle ---------------------------------------
+
+
+def test_accord_signed_by_two_parties(run: Run) -> None:
+    x = run("The accord signed by Chancellor Tom Lind and President Ole Dahl in 2001 expires soon.")
+    assert [(set(a.parties), a.polarity) for a in x.agreements] == [
+        ({"Tom Lind", "Ole Dahl"}, "agreed")
+    ]
+    assert run("The deal signed last year remains in force.").agreements == ()
