@@ -39,10 +39,23 @@ _VERBS = frozenset(
         "telephone",
         "call",
         "tell",
+        "welcome",
     ]
 )
 _PERSON_ONLY_OBJECT = frozenset(
-    ["greet", "speak", "talk", "host", "receive", "visit", "phone", "telephone", "call", "tell"]
+    [
+        "greet",
+        "speak",
+        "talk",
+        "host",
+        "receive",
+        "visit",
+        "phone",
+        "telephone",
+        "call",
+        "tell",
+        "welcome",
+    ]
 )
 _OBJECT_PREPS = {
     "meet": ("with",),
@@ -188,6 +201,10 @@ def meet_verb(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:
         return
     if lemma in ("phone", "telephone", "call") and v.pos_ != "VERB":
         return
+    if lemma == "welcome" and not any(
+        c.dep_ == "prep" and c.lower_ in ("to", "at") for c in v.children
+    ):
+        return  # "welcomed Mr X to Oslo" is a visit; "welcomed the decision" is not
     phone_ctx = ctx.sent_has(v, _PHONE)
     passive = any(c.dep_ == "auxpass" for c in v.children)
     subj_tok = ctx.subject_of(v)
@@ -366,6 +383,23 @@ def meeting_noun(ctx: DocContext, n: Token, drafts: list[_Draft]) -> None:
     withs = _objects_of_prep(ctx, n, ("with", "against") if debate else ("with",))
     if n.dep_ == "dobj" and gov is not None:
         withs += _objects_of_prep(ctx, gov, ("with",))
+    if (
+        not withs
+        and n.dep_ == "pobj"
+        and n.head.lower_ in ("during", "at")
+        and low in ("meeting", "talks")  # not "attacked B at a news conference"
+        and not _has_of(n)  # "a meeting of the board" was not theirs alone
+        and gov is not None
+        and gov.lemma_ not in _HOLD
+        and not ctx.is_future(gov)
+    ):
+        # "A asked B, during a meeting on Monday, to ...": the person addressed is the
+        # other side of the meeting the clause happened in.
+        withs += [
+            c
+            for c in gov.children
+            if c.dep_ in ("dobj", "dative") and ctx.persons.at(c) and c.i < n.i
+        ]
     ofs = _objects_of_prep(ctx, n, ("of",)) if low in ("meeting", "session") else []
     owner_tok = next((c for c in n.children if c.dep_ == "poss"), None)
     if owner_tok is None and n.dep_ not in ("nsubj", "nsubjpass"):

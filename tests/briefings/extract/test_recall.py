@@ -63,3 +63,24 @@ def test_accord_signed_by_two_parties(run: Run) -> None:
         ({"Tom Lind", "Ole Dahl"}, "agreed")
     ]
     assert run("The deal signed last year remains in force.").agreements == ()
+
+
+# --- the person addressed during a meeting; "welcomed X to Y" ---------------------
+
+
+def test_person_addressed_during_a_meeting(run: Run) -> None:
+    x = run("Secretary Tom Lind asked Premier Ole Dahl, during a meeting in Oslo, to free them.")
+    assert frozenset({"Lind", "Dahl"}) in pairs(x)
+
+
+def test_attack_at_a_news_conference_is_no_meeting(run: Run) -> None:
+    x = run("Senator Tom Lind attacked President Ole Dahl at a news conference on Monday.")
+    assert pairs(x) == set()
+    y = run("Senator Tom Lind criticised President Ole Dahl during a meeting of the party board.")
+    assert pairs(y) == set()
+
+
+def test_welcomed_a_visitor_to_a_place(run: Run) -> None:
+    x = run("President Ole Dahl welcomed Chancellor Tom Lind to Oslo on Tuesday.")
+    assert frozenset({"Dahl", "Lind"}) in pairs(x)
+    assert pairs(run("President Ole Dahl welcomed the move by Chancellor Tom Lind.")) == set()
