@@ -272,7 +272,8 @@ def sources_list() -> None:
         for f in feeds:
             polled = f.last_polled_at.strftime("%Y-%m-%d %H:%M") if f.last_polled_at else "never"
             where = f"{f.team_id}/{f.channel_id}" if f.channel_id else "(cli)"
-            table.add_row(f.title or f.url, where, polled, f.last_error or "")
+            error = f"{f.last_error} ({f.failures} in a row)" if f.failures and f.last_error else ""
+            table.add_row(f.title or f.url, where, polled, error)
         out.print(table)
 
 

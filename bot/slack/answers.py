@@ -7,12 +7,13 @@ so the listeners only parse, acknowledge, and send.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from briefings.errors import FetchError, UsageError
-from briefings.store.channels import Channels, Subscription
+from briefings.store.channels import Channels, Feed, Subscription
 from briefings.text import fold
 
 from .. import wording as w
@@ -333,9 +334,25 @@ def channel_command(ctx: AppContext, cmd: c.Command, who: Asker) -> Message:
         feeds = ch.feeds(team, channel)
         if not feeds:
             return text_message(w.say("sources_none", usage=w.usage("sources")))
-        listing = "\n".join(f"• {_link(f.url)}" for f in feeds)
+        listing = "\n".join(f"• {_link(f.url)}{_feed_status(f)}" for f in feeds)
         return text_message(w.say("sources", lines=listing))
     raise TypeError(f"not a channel command: {cmd!r}")
+
+
+def _feed_status(feed: Feed) -> str:
+    """How a feed is doing: never polled, fine, or failing with its last error."""
+
+    def when(t: dt.datetime | None) -> str:
+        return t.astimezone(dt.UTC).strftime("%d %b %H:%M UTC") if t else "?"
+
+    if feed.failures and feed.last_error:
+        return w.say(
+            "feed_failing", n=feed.failures, error=_escape(feed.last_error),
+            next=when(feed.next_poll_at),
+        )  # fmt: skip
+    if feed.last_polled_at is None:
+        return w.say("feed_not_polled")
+    return w.say("feed_ok", at=when(feed.last_polled_at))
 
 
 def _filters(ch: Channels, sub: Subscription) -> list[str]:

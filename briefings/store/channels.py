@@ -53,6 +53,8 @@ class Feed:
     title: str | None = None
     last_polled_at: dt.datetime | None = None
     last_error: str | None = None
+    failures: int = 0
+    next_poll_at: dt.datetime | None = None
 
 
 def _sub(row: SubscriptionRow) -> Subscription:
@@ -80,6 +82,8 @@ def _feed(row: FeedRow) -> Feed:
         title=row.title,
         last_polled_at=row.last_polled_at,
         last_error=row.last_error,
+        failures=row.failures or 0,
+        next_poll_at=row.next_poll_at,
     )
 
 
