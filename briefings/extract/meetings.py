@@ -241,7 +241,7 @@ def meet_verb(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:
     others: list[list[str]] = []
     for o in obj_toks:
         for t in ctx.coordinated(o):
-            if ctx.is_group_anaphor(t):
+            if ctx.is_group_anaphor(t) and not ctx.listed_people(t):
                 continue
             for name in _side_names(ctx, t, allow_groups=lemma == "meet"):
                 if person_only and not (

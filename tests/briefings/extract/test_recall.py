@@ -84,3 +84,13 @@ def test_welcomed_a_visitor_to_a_place(run: Run) -> None:
     x = run("President Ole Dahl welcomed Chancellor Tom Lind to Oslo on Tuesday.")
     assert frozenset({"Dahl", "Lind"}) in pairs(x)
     assert pairs(run("President Ole Dahl welcomed the move by Chancellor Tom Lind.")) == set()
+
+
+def test_spoke_to_leaders_including_named_ones(run: Run) -> None:
+    x = run(
+        "President Ole Dahl said he had spoken to two other leaders on Saturday, including "
+        "Chancellor Tom Lind and Premier Paul Moss."
+    )
+    assert {frozenset({"Dahl", "Lind"}), frozenset({"Dahl", "Moss"})} <= pairs(x)
+    # separate calls: the two callees did not talk to each other
+    assert frozenset({"Lind", "Moss"}) not in pairs(x)
