@@ -184,6 +184,37 @@ def _joint_we(ctx: DocContext, subj: Token) -> bool:
     return False
 
 
+# "sign" and "agree" take joint statements in their own rules
+_ISSUE_VERBS = frozenset(["issue", "release", "publish", "adopt", "produce"])
+
+
+def joint_text_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
+    """ "A and B issued a joint statement calling for X": they agreed on its content."""
+    if _conditional(v) or _negated(v) or _irrealis(v) or ctx.is_future(v):
+        return
+    obj = next(
+        (
+            c
+            for c in v.children
+            if c.dep_ == "dobj"
+            and c.lower_ in _JOINT_TEXTS
+            and any(k.lower_ == "joint" for k in c.children)
+        ),
+        None,
+    )
+    if obj is None:
+        return
+    parties, _ = _subject_parties(ctx, v)
+    parties += [p for p in _with_parties(ctx, v, obj) if p not in parties]
+    if len(parties) < 2:
+        return
+    end = obj.right_edge.i
+    for c in v.children:  # "issued a joint statement on X": the topic hangs on the verb
+        if c.dep_ == "prep" and c.i == end + 1 and c.lower_ in ("on", "about", "calling"):
+            end = c.right_edge.i
+    _add(ctx, out, parties, "agreed", _clip(ctx, obj.left_edge.i, end), v)
+
+
 def _is_deal(c: Token) -> bool:
     if c.lemma_ in DEAL_NOUNS or c.lower_ in DEAL_NOUNS:
         return True
@@ -263,6 +294,12 @@ def deal_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
     for c in v.children:  # "signed a deal to build a pipeline": the purpose belongs to it
         if c.dep_ in ("advcl", "xcomp") and c.i == end + 2 and ctx.doc[c.i - 1].lower_ == "to":
             end = c.right_edge.i
+    if v.dep_ == "xcomp" and v.head.lemma_ in ("fail", "refuse"):
+        # "A and B failed to reach a deal on X": an open disagreement, not a deal
+        if not parties:
+            parties, _ = _subject_parties(ctx, v.head)
+        _add(ctx, out, parties, "disagreed", _clip(ctx, v.head.i, end), v)
+        return
     _add(ctx, out, parties, "agreed", _clip(ctx, start, end), v)
 
 
@@ -510,6 +547,8 @@ def extract_agreements(ctx: DocContext) -> list[Agreement]:
                     accept_rule(ctx, tok, drafts)
                 if lemma == "enter":
                     enter_rule(ctx, tok, drafts)
+                if lemma in _ISSUE_VERBS:
+                    joint_text_rule(ctx, tok, drafts)
                 if lemma == "agree":
                     agree_rule(ctx, tok, drafts)
                 elif lemma in _DEAL_GOVERNED:

@@ -94,3 +94,28 @@ def test_spoke_to_leaders_including_named_ones(run: Run) -> None:
     assert {frozenset({"Dahl", "Lind"}), frozenset({"Dahl", "Moss"})} <= pairs(x)
     # separate calls: the two callees did not talk to each other
     assert frozenset({"Lind", "Moss"}) not in pairs(x)
+
+
+# --- joint statements; failing to reach a deal --------------------------------------
+
+
+def _agreements(x):  # type: ignore[no-untyped-def]
+    return [(set(a.parties), a.polarity) for a in x.agreements]
+
+
+def test_joint_statement_issued_by_two_sides(run: Run) -> None:
+    x = run("Norway and Sweden issued a joint statement calling for calm in the region.")
+    assert _agreements(x) == [({"Norway", "Sweden"}, "agreed")]
+    assert "calm" in x.agreements[0].text
+    y = run("Norway issued a joint statement with Sweden on the border.")
+    assert _agreements(y) == [({"Norway", "Sweden"}, "agreed")]
+
+
+def test_one_sided_or_future_statement_is_no_agreement(run: Run) -> None:
+    assert run("Norway issued a statement on the border.").agreements == ()
+    assert run("Norway and Sweden will issue a joint statement on Friday.").agreements == ()
+
+
+def test_failing_to_reach_a_deal_is_a_disagreement(run: Run) -> None:
+    x = run("Norway and Sweden failed to reach agreement on tariffs.")
+    assert _agreements(x) == [({"Norway", "Sweden"}, "disagreed")]
