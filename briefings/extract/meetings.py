@@ -71,6 +71,8 @@ _EVENT_WORDS = frozenset(["summit", "conference", "talks", "meeting", "negotiati
 _HOLD = frozenset(
     ["hold", "have", "chair", "host", "conduct", "convene", "attend", "begin", "resume", "open"]
 )
+# "had dinner with B": a meal with a named person is a meeting with that person.
+_MEALS = frozenset(["lunch", "dinner", "breakfast", "luncheon"])
 _SAME_DAY = ("earlier", "later", "same day", "the day")
 
 
@@ -381,6 +383,8 @@ def meeting_noun(ctx: DocContext, n: Token, drafts: list[_Draft]) -> None:
         return
     # "a debate against B": B is the other side, like "talks with B".
     withs = _objects_of_prep(ctx, n, ("with", "against") if debate else ("with",))
+    if low in ("call", "calls"):  # "received a phone call from B"
+        withs += _objects_of_prep(ctx, n, ("from",))
     if n.dep_ == "dobj" and gov is not None:
         withs += _objects_of_prep(ctx, gov, ("with",))
     if (
@@ -420,6 +424,8 @@ def meeting_noun(ctx: DocContext, n: Token, drafts: list[_Draft]) -> None:
             others += [[name] for name in _side_names(ctx, t, allow_groups=True)]
     if low.startswith("conference") and not joint and not _persons(ctx, [x[0] for x in others]):
         return
+    if low in _MEALS and not (others and all(_persons(ctx, x) for x in others)):
+        return  # "a dinner with business leaders", "a working lunch": no named guest
     if not owners:
         # "a meeting of A and B": A and B met. "talks with A and B" with the host
         # unnamed: each met the host, not each other.
@@ -802,6 +808,7 @@ def extract_meetings(ctx: DocContext) -> list[Meeting]:
             elif tok.pos_ in ("NOUN", "PROPN") and (
                 tok.lower_ in MEETING_NOUNS
                 or tok.lower_ in ("conference", "conversation", "debate", "debates")
+                or tok.lower_ in _MEALS
             ):
                 if not hosted_event(ctx, tok, drafts):
                     meeting_noun(ctx, tok, drafts)

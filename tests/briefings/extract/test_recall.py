@@ -119,3 +119,21 @@ def test_one_sided_or_future_statement_is_no_agreement(run: Run) -> None:
 def test_failing_to_reach_a_deal_is_a_disagreement(run: Run) -> None:
     x = run("Norway and Sweden failed to reach agreement on tariffs.")
     assert _agreements(x) == [({"Norway", "Sweden"}, "disagreed")]
+
+
+# --- a call received from someone; a meal with a named guest ----------------------
+
+
+def test_phone_call_received_from_a_person(run: Run) -> None:
+    x = run("President Ole Dahl received a phone call from Chancellor Tom Lind on Monday.")
+    assert frozenset({"Dahl", "Lind"}) in pairs(x)
+    assert (
+        pairs(run("President Ole Dahl rejected calls from Chancellor Tom Lind to resign.")) == set()
+    )
+
+
+def test_meal_with_a_named_guest(run: Run) -> None:
+    x = run("Chancellor Tom Lind will have dinner with President Ole Dahl in Oslo on Friday.")
+    assert frozenset({"Dahl", "Lind"}) in pairs(x)
+    assert all(m.status == "planned" for m in x.meetings)
+    assert run("Chancellor Tom Lind had dinner with business leaders in Oslo.").meetings == ()
