@@ -343,6 +343,46 @@ def hosted_event(ctx: DocContext, n: Token, drafts: list[_Draft]) -> bool:
     return True
 
 
+# Verbs that report a meeting's own course: "the X-Y talks were held / ended / resume".
+_COURSE = _HOLD | frozenset(
+    ["end", "start", "conclude", "close", "continue", "take", "break", "collapse", "stall"]
+)
+
+
+def _course_verb(n: Token, gov: Token | None) -> bool:
+    """The meeting noun is the subject or object of a verb telling its course, not a
+    mention in passing ("the announcement of the X-Y summit", "thought given to ...")."""
+    return gov is not None and n.dep_ in ("nsubj", "nsubjpass", "dobj") and gov.lemma_ in _COURSE
+
+
+def _hyphened_sides(ctx: DocContext, n: Token) -> list[str]:
+    """ "the Dahl-Lind summit", "US-Russia talks": two sides joined by a hyphen in the
+    modifier of a meeting noun met each other."""
+    if n.lower_ in _MEALS or n.lower_ in ("call", "calls", "debate", "debates"):
+        return []
+    left = [
+        t
+        for t in ctx.doc[n.left_edge.i : n.i]
+        if t.dep_ not in ("det", "nummod") and (t.dep_ != "amod" or t.ent_type_ == "NORP")
+    ]
+    if not any(t.text in ("-", "–") for t in left):
+        return []
+    names: list[str] = []
+    for t in left:
+        if t.text in ("-", "–") or t.is_punct:
+            continue
+        name = ctx.persons.at(t) or (
+            ctx.party(t) if t.ent_type_ in ("GPE", "ORG", "NORP") else None
+        )
+        if name is None:
+            if t.dep_ == "compound" and t.pos_ == "PROPN":
+                return []  # a name we cannot resolve: do not guess the sides
+            continue
+        if name not in names:
+            names.append(name)
+    return names if len(names) >= 2 else []
+
+
 def meeting_noun(ctx: DocContext, n: Token, drafts: list[_Draft]) -> None:
     low = n.lower_
     gov0 = ctx.governing_verb(n)
@@ -353,6 +393,14 @@ def meeting_noun(ctx: DocContext, n: Token, drafts: list[_Draft]) -> None:
         ctx.is_called_off(p) for h in hosts for p in _objects_of_prep(ctx, h, ("during",))
     ):
         return  # "a meeting during the trip, which was cancelled"
+    gov1 = ctx.governing_verb(n)
+    hyphened = _hyphened_sides(ctx, n) if _course_verb(n, gov1) else []
+    if hyphened:
+        anchors1 = [n] + (
+            [gov1] if gov1 is not None and n.dep_ in ("dobj", "nsubjpass", "nsubj") else []
+        )
+        _emit(ctx, drafts, hyphened, [], anchors1, n.sent)
+        return
     between = _objects_of_prep(ctx, n, ("between", "among"))
     if low in ("call", "calls") and not between and not ctx.sent_has(n, _TELEPHONE):
         # "A's call with B" between two named people is a phone call; a bare "call"

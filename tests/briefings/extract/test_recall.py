@@ -137,3 +137,20 @@ def test_meal_with_a_named_guest(run: Run) -> None:
     assert frozenset({"Dahl", "Lind"}) in pairs(x)
     assert all(m.status == "planned" for m in x.meetings)
     assert run("Chancellor Tom Lind had dinner with business leaders in Oslo.").meetings == ()
+
+
+# --- "the A-B summit" -----------------------------------------------------------------
+
+
+def test_hyphened_sides_of_a_summit(run: Run) -> None:
+    x = run("The EU-China summit was held in Beijing on Friday.")
+    assert frozenset({"EU", "China"}) in pairs(x)
+    y = run("The US-Russia talks in Geneva will resume on Monday.")
+    assert [m.status for m in y.meetings] == ["planned"]
+
+
+def test_hyphened_summit_mentioned_in_passing(run: Run) -> None:
+    # neither held nor scheduled: only thought about
+    x = run("Officials said thought is being given to a Norway-Sweden summit.")
+    assert pairs(x) == set()
+    assert run("The Asia-Pacific summit ended on Monday.").meetings == ()
