@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-EXTRACTOR_VERSION = "1.21-rules"
+EXTRACTOR_VERSION = "1.22-rules"
 
 __all__ = ["EXTRACTOR_VERSION", "Extractor", "extract_doc"]
 

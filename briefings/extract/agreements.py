@@ -399,6 +399,42 @@ def divided_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
     _add(ctx, out, parties, "disagreed", _clip(ctx, start, prep.right_edge.i), v)
 
 
+def at_odds_rule(ctx: DocContext, n: Token, out: list[_Draft]) -> None:
+    """ "A and B remain at odds over X", "A was at odds with B on X"."""
+    if n.dep_ != "pobj" or n.head.lower_ != "at":
+        return
+    v = n.head.head
+    if _conditional(v) or _negated(v) or _irrealis(v):
+        return
+    subj = ctx.subject_of(v)
+    parties = ctx.parties(subj) if subj is not None else []
+    parties += [p for p in _with_parties(ctx, n) if p not in parties]
+    if len(parties) < 2:
+        return
+    _add(ctx, out, parties, "disagreed", _clip(ctx, n.head.i, n.right_edge.i), v)
+
+
+# "A and B settled their border dispute": the dispute ended in agreement.
+_SETTLE_VERBS = frozenset(["settle", "resolve"])
+_DISPUTES = frozenset(["dispute", "disputes", "row", "feud", "conflict", "differences"])
+
+
+def settle_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
+    if _conditional(v) or _negated(v) or _irrealis(v) or ctx.is_future(v):
+        return
+    if v.dep_ in ("xcomp", "advcl", "acl") or any(c.lower_ == "to" for c in v.children):
+        return  # "agreed to settle", "to resolve differences, they ...": not settled
+    obj = next((c for c in v.children if c.dep_ == "dobj" and c.lower_ in _DISPUTES), None)
+    if obj is None:
+        return
+    subj = ctx.subject_of(v)
+    parties = ctx.parties(subj) if subj is not None else []
+    parties += [p for p in _with_parties(ctx, v, obj) if p not in parties]
+    if len(parties) < 2:
+        return
+    _add(ctx, out, parties, "agreed", _clip(ctx, v.i, obj.right_edge.i), v)
+
+
 def oppose_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
     if _conditional(v) or _irrealis(v):
         return
@@ -549,6 +585,8 @@ def extract_agreements(ctx: DocContext) -> list[Agreement]:
                     enter_rule(ctx, tok, drafts)
                 if lemma in _ISSUE_VERBS:
                     joint_text_rule(ctx, tok, drafts)
+                if lemma in _SETTLE_VERBS:
+                    settle_rule(ctx, tok, drafts)
                 if lemma == "agree":
                     agree_rule(ctx, tok, drafts)
                 elif lemma in _DEAL_GOVERNED:
@@ -563,6 +601,8 @@ def extract_agreements(ctx: DocContext) -> list[Agreement]:
                     divided_rule(ctx, tok, drafts)
             elif tok.pos_ == "ADJ" and tok.lower_ in DISAGREE_ADJ:
                 divided_rule(ctx, tok, drafts)
+            elif tok.pos_ == "NOUN" and tok.lower_ == "odds":
+                at_odds_rule(ctx, tok, drafts)
             elif tok.pos_ == "NOUN" and tok.lower_ == "opposition":
                 opposition_noun(ctx, tok, drafts)
             elif tok.pos_ == "NOUN" and tok.lower_ in ("agreement", "deal", "accord", "pact"):

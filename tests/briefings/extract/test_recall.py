@@ -154,3 +154,23 @@ def test_hyphened_summit_mentioned_in_passing(run: Run) -> None:
     x = run("Officials said thought is being given to a Norway-Sweden summit.")
     assert pairs(x) == set()
     assert run("The Asia-Pacific summit ended on Monday.").meetings == ()
+
+
+# --- "at odds"; a dispute settled ---------------------------------------------------
+
+
+def test_at_odds_is_a_disagreement(run: Run) -> None:
+    x = run("Norway and Sweden remain at odds over tariffs.")
+    assert _agreements(x) == [({"Norway", "Sweden"}, "disagreed")]
+    y = run("Chancellor Tom Lind was at odds with President Ole Dahl over the budget.")
+    assert _agreements(y) == [({"Tom Lind", "Ole Dahl"}, "disagreed")]
+    assert run("The plan is at odds with the treaty.").agreements == ()
+
+
+def test_settled_dispute_is_an_agreement(run: Run) -> None:
+    x = run("Norway and Sweden settled their border dispute on Monday.")
+    assert _agreements(x) == [({"Norway", "Sweden"}, "agreed")]
+    assert run("The court settled the dispute.").agreements == ()
+    # a purpose clause: nothing was settled yet
+    z = run("To resolve differences, Norway and Sweden invited the parties to a dialogue.")
+    assert all(a.polarity != "agreed" or "resolve" not in a.text for a in z.agreements)
