@@ -233,18 +233,9 @@ def meetings_of(store: Source, official_id: int, limit: int) -> tuple[list[FactR
             .limit(limit)
         )
         rows = s.execute(q).all()
-        parts = [
-            (int(r[0]), int(r[1]), str(r[2]), r[3])
-            for r in s.execute(
-                select(
-                    MeetingParticipantRow.meeting_id,
-                    MeetingParticipantRow.position,
-                    MeetingParticipantRow.name,
-                    MeetingParticipantRow.official_id,
-                ).where(MeetingParticipantRow.meeting_id.in_([r[0] for r in rows]))
-            ).all()
-        ]
-        others = _names_of(s, parts, official_id)
+        others = _others(
+            s, MeetingParticipantRow, MeetingParticipantRow.meeting_id, rows, official_id
+        )
     facts = [
         FactRow(
             r[0],
@@ -263,6 +254,21 @@ def meetings_of(store: Source, official_id: int, limit: int) -> tuple[list[FactR
         for r in rows
     ]
     return facts, int(total)
+
+
+def _others(
+    s: Connection, table: Any, fact_col: Any, rows: Sequence[Any], official_id: int
+) -> dict[int, list[str]]:
+    """The other people/sides of each fact (participants of meetings, parties of deals)."""
+    parts = [
+        (int(r[0]), int(r[1]), str(r[2]), r[3])
+        for r in s.execute(
+            select(fact_col, table.position, table.name, table.official_id).where(
+                fact_col.in_([r[0] for r in rows])
+            )
+        ).all()
+    ]
+    return _names_of(s, parts, official_id)
 
 
 def agreements_of(store: Source, official_id: int, limit: int) -> tuple[list[FactRow], int]:
@@ -294,18 +300,7 @@ def agreements_of(store: Source, official_id: int, limit: int) -> tuple[list[Fac
             .limit(limit)
         )
         rows = s.execute(q).all()
-        parts = [
-            (int(r[0]), int(r[1]), str(r[2]), r[3])
-            for r in s.execute(
-                select(
-                    AgreementPartyRow.agreement_id,
-                    AgreementPartyRow.position,
-                    AgreementPartyRow.name,
-                    AgreementPartyRow.official_id,
-                ).where(AgreementPartyRow.agreement_id.in_([r[0] for r in rows]))
-            ).all()
-        ]
-        others = _names_of(s, parts, official_id)
+        others = _others(s, AgreementPartyRow, AgreementPartyRow.agreement_id, rows, official_id)
     facts = [
         FactRow(
             r[0],
