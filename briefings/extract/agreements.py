@@ -46,6 +46,17 @@ class _Draft:
     mention: bool = False  # a noun phrase naming a deal ("the agreement between A and B")
 
 
+def _pobjs(tok: Token, prep: str) -> list[Token]:
+    """Objects of `tok`'s preposition `prep` ("complaint against B" -> [B])."""
+    return [
+        p
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ == prep
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+
+
 def _clip(ctx: DocContext, start: int, end: int) -> str:
     """Article words from token `start` to `end` (inclusive), trimmed."""
     end = min(end, start + _MAX_TEXT_TOKENS - 1)
@@ -334,13 +345,7 @@ def enter_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
     """ "A entered into an agreement with B": A and B agreed."""
     if _conditional(v) or _negated(v) or _irrealis(v) or ctx.is_future(v):
         return
-    deals = [
-        p
-        for c in v.children
-        if c.dep_ == "prep" and c.lower_ == "into"
-        for p in c.children
-        if p.dep_ == "pobj" and _is_deal(p)
-    ]
+    deals = [p for p in _pobjs(v, "into") if _is_deal(p)]
     if not deals:
         return
     parties, _ = _subject_parties(ctx, v)
@@ -468,13 +473,7 @@ def oppose_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
 
 def opposition_noun(ctx: DocContext, n: Token, out: list[_Draft]) -> None:
     """ "A defended X, despite opposition from B" """
-    froms = [
-        p
-        for c in n.children
-        if c.dep_ == "prep" and c.lower_ == "from"
-        for p in c.children
-        if p.dep_ == "pobj"
-    ]
+    froms = _pobjs(n, "from")
     if not froms:
         return
     gov = ctx.governing_verb(n)
@@ -509,13 +508,7 @@ def no_agreement(ctx: DocContext, n: Token, out: list[_Draft]) -> None:
 
 def deal_between(ctx: DocContext, n: Token, out: list[_Draft]) -> None:
     """ "a trade deal between the two countries" """
-    betweens = [
-        p
-        for c in n.children
-        if c.dep_ == "prep" and c.lower_ == "between"
-        for p in c.children
-        if p.dep_ == "pobj"
-    ]
+    betweens = _pobjs(n, "between")
     if not betweens or any(c.lower_ == "no" for c in n.children) or n.head.lower_ == "without":
         return
     if n.dep_ in ("attr", "oprd") or n.head.lower_ == "as":
@@ -555,13 +548,7 @@ def accuse_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
 
 def complaint_rule(ctx: DocContext, n: Token, out: list[_Draft]) -> None:
     """ "Canada filed a complaint against Brussels" """
-    against = [
-        p
-        for c in n.children
-        if c.dep_ == "prep" and c.lower_ == "against"
-        for p in c.children
-        if p.dep_ == "pobj"
-    ]
+    against = _pobjs(n, "against")
     gov = ctx.governing_verb(n)
     if not against or gov is None:
         return
