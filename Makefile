@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint format install bench clean
+.PHONY: run test lint format install bench train clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,10 @@ format: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/extract.py
+
+# Rebuild the committed link model from ../shared/eval (dev/ + train/), fixed seed.
+train: $(STAMP)
+	$(BIN)/python -m briefings.extract.train --shared ../shared --out briefings/data/link_model.json
 
 clean:
 	rm -rf $(VENV) data .pytest_cache .mypy_cache .ruff_cache

@@ -58,6 +58,11 @@ def _ev_from(data: dict[str, Any]) -> tuple[Evidence, ...]:
     return tuple(Evidence.from_json(e) for e in data.get("evidence") or ())
 
 
+def _conf(data: dict[str, Any]) -> float | None:
+    value = data.get("confidence")
+    return float(value) if isinstance(value, int | float) else None
+
+
 @dataclass(frozen=True, slots=True)
 class Official:
     name: str
@@ -94,6 +99,8 @@ class Meeting:
     when: str | None = None
     date: dt.date | None = None
     evidence: tuple[Evidence, ...] = ()
+    # How sure the extractor is (0-1); None for facts from before confidences.
+    confidence: float | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -103,6 +110,7 @@ class Meeting:
             "when": self.when,
             "date": _date_json(self.date),
             "evidence": [e.to_json() for e in self.evidence],
+            "confidence": self.confidence,
         }
 
     @classmethod
@@ -114,6 +122,7 @@ class Meeting:
             d.get("when"),
             _date_from(d.get("date")),
             _ev_from(d),
+            _conf(d),
         )
 
 
@@ -123,6 +132,7 @@ class Agreement:
     polarity: Polarity
     text: str
     evidence: tuple[Evidence, ...] = ()
+    confidence: float | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -130,6 +140,7 @@ class Agreement:
             "polarity": self.polarity,
             "text": self.text,
             "evidence": [e.to_json() for e in self.evidence],
+            "confidence": self.confidence,
         }
 
     @classmethod
@@ -139,6 +150,7 @@ class Agreement:
             d.get("polarity") or "agreed",
             d.get("text") or "",
             _ev_from(d),
+            _conf(d),
         )
 
 
@@ -148,6 +160,7 @@ class Stop:
     when: str | None = None
     date: dt.date | None = None
     evidence: tuple[Evidence, ...] = ()
+    confidence: float | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -155,11 +168,12 @@ class Stop:
             "when": self.when,
             "date": _date_json(self.date),
             "evidence": [e.to_json() for e in self.evidence],
+            "confidence": self.confidence,
         }
 
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> Stop:
-        return cls(d["place"], d.get("when"), _date_from(d.get("date")), _ev_from(d))
+        return cls(d["place"], d.get("when"), _date_from(d.get("date")), _ev_from(d), _conf(d))
 
 
 @dataclass(frozen=True, slots=True)

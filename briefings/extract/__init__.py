@@ -11,36 +11,71 @@ pronouns), `context` (per-document helpers), `officials`, `meetings`,
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..models import Article, Extraction
+from ..models import Agreement, Article, Extraction, Itinerary, Meeting
 from .agreements import extract_agreements, link_parties
 from .boilerplate import mask_noise
 from .context import DocContext
+from .frames import event_frames, frame_meetings
+from .linker import LinkModel, default_model, link
 from .meetings import extract_meetings
-from .officials import build_officials, collect_titles
+from .officials import PersonInfo, build_officials, collect_titles
 from .stops import extract_next_stops
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-EXTRACTOR_VERSION = "1.22-rules"
+EXTRACTOR_VERSION = "2.0-linked"
 
-__all__ = ["EXTRACTOR_VERSION", "Extractor", "extract_doc"]
+__all__ = ["EXTRACTOR_VERSION", "Extractor", "build_context", "extract_doc"]
 
 _PLACE_LABELS = frozenset({"GPE"})
 
 
-def extract_doc(doc: Doc, article: Article) -> Extraction:
-    """All facts of one parsed article, each with its evidence sentence."""
+@dataclass(frozen=True, slots=True)
+class RuleFacts:
+    """What the hand-written constructions found, before the link model."""
+
+    meetings: list[Meeting]
+    agreements: list[Agreement]
+    next_stops: list[Itinerary]
+    info: dict[str, PersonInfo]
+
+
+def build_context(doc: Doc, article: Article) -> tuple[DocContext, RuleFacts, dict[str, str]]:
+    """The document context, the rules' facts and each person's title."""
     ctx = DocContext(doc, article)
     info = collect_titles(ctx)
-    meetings = extract_meetings(ctx)
+    meetings = frame_meetings(ctx, event_frames(ctx), extract_meetings(ctx))
     agreements = extract_agreements(ctx)
     anchors = [(m.evidence[0].start, m.participants) for m in meetings if m.evidence]
     agreements = link_parties(agreements, anchors)
     next_stops = extract_next_stops(ctx)
+    titles = {n: p.title.text for n, p in info.items() if p.title is not None}
+    return ctx, RuleFacts(meetings, agreements, next_stops, info), titles
+
+
+_DEFAULT = object()
+
+
+def extract_doc(
+    doc: Doc, article: Article, model: LinkModel | object | None = _DEFAULT
+) -> Extraction:
+    """All facts of one parsed article, each with its evidence sentence.
+
+    `model` is the trained link model (the committed one by default; None for the
+    rules alone)."""
+    ctx, rules, titles = build_context(doc, article)
+    info = rules.info
+    meetings, agreements, next_stops = rules.meetings, rules.agreements, rules.next_stops
+    chosen = default_model() if model is _DEFAULT else model
+    if isinstance(chosen, LinkModel):
+        meetings, agreements, next_stops = link(
+            ctx, chosen, meetings, agreements, next_stops, titles
+        )
     actors: set[str] = set()
     for m in meetings:
         actors.update(m.participants)

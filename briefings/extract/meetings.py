@@ -19,7 +19,7 @@ from spacy.tokens import Span, Token
 from ..models import Evidence, Meeting
 from .context import MEETING_IRREALIS_GOV, DocContext
 from .dates import resolve
-from .lexicon import DEAL_NOUNS, GENERIC_PEOPLE, MEETING_NOUNS, ROLE_HEADS, SAY_VERBS
+from .lexicon import DEAL_NOUNS, GENERIC_PEOPLE, MEETING_NOUNS, ROLE_HEADS
 
 __all__ = ["extract_meetings"]
 
@@ -518,12 +518,6 @@ def signing(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:
         _emit(ctx, drafts, sides, [], [v], v.sent)
 
 
-# When the lead reports a gathering, officials and governments quoted in the article
-# (undated main-clause statements) are counted among its participants. On the dev set
-# this trades precision for recall (meetings P 0.94 -> 0.73, R 0.62 -> 0.81); set to
-# False for a high-precision extractor.
-QUOTED_OFFICIALS_ATTEND = True
-
 _EVENT_NOUNS = frozenset(["summit", "conference", "talks", "meeting", "negotiations"])
 _PARTICIPATE = frozenset(["attend", "chair", "host", "address", "join", "represent", "lead"])
 
@@ -594,81 +588,6 @@ def _main_event(ctx: DocContext) -> Token | None:
 _MEDIA_WORDS = frozenset(
     ["television", "tv", "radio", "interview", "programme", "program", "newspaper", "website"]
 )
-
-
-def _to_media(ctx: DocContext, verb: Token) -> bool:
-    """A statement made in an interview or to a broadcaster ("told the BBC"); a
-    statement conjoined with one ("expressed concerns by telling the BBC, and saying
-    ...") was made on the same occasion."""
-    heads = [verb] + ([verb.head] if verb.dep_ == "conj" else [])
-    for c in (k for h in heads for k in h.subtree):
-        if ctx.in_quote[c.i]:
-            continue
-        if c.lower_ in _MEDIA_WORDS:
-            return True
-        said_to = c.head.i == verb.i or (c.head.lemma_ in SAY_VERBS and c.head.pos_ == "VERB")
-        media_object = c.dep_ in ("dobj", "dative") and said_to
-        if media_object and c.ent_type_ == "ORG" and ctx.party(c) is None:
-            return True
-    return False
-
-
-# "previously announced", "had earlier said": a statement made before the gathering.
-_EARLIER = frozenset(["previously", "earlier", "already", "recently", "before", "formerly"])
-
-
-def _elsewhere(ctx: DocContext, tok: Token) -> bool:
-    """A statement made at another time or place than the gathering: "has repeatedly
-    stated", "warned last week", "previously announced", "she said on television"."""
-    if any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had") for c in tok.children):
-        return True
-    if ctx.time_words([tok]) is not None:
-        return True
-    if any(c.dep_ == "advmod" and c.lower_ in _EARLIER for c in tok.children):
-        return True
-    return _to_media(ctx, tok)
-
-
-def _speakers(ctx: DocContext) -> list[str]:
-    """Officials and governments quoted in the article (say-verb subjects).
-    A statement made elsewhere is no sign of attendance, and neither is the quotation
-    that carries it on in the next sentence of the paragraph ("X warned last week
-    that ... . 'It is unacceptable,' he said.")."""
-    titled = {n for _, n, _ in ctx.titled}
-    out: list[str] = []
-    elsewhere: dict[str, int] = {}  # speaker -> end token of the statement made elsewhere
-    for sent in ctx.sents:
-        for tok in sent:
-            if tok.pos_ != "VERB" or tok.lemma_ not in SAY_VERBS or ctx.in_quote[tok.i]:
-                continue
-            if tok.lemma_ in ("claim", "write") or not (
-                tok.dep_ == "ROOT" or (tok.dep_ == "conj" and tok.head.dep_ == "ROOT")
-            ):
-                continue  # only main-clause statements, not "as X said", "by saying"
-            subj = ctx.subject_of(tok)
-            if subj is None:
-                continue
-            name = ctx.party(subj, allow_quote_pronouns=False)
-            if name is None:
-                continue
-            if _elsewhere(ctx, tok):
-                elsewhere[name] = sent.end
-                continue
-            last = elsewhere.get(name)
-            if (
-                last is not None
-                and "\n" not in ctx.doc[last : sent.start].text
-                and (sent.start - last <= 1 or ctx.in_quote[sent.start])
-            ):
-                elsewhere[name] = sent.end
-                continue  # the same statement, carried on
-            person = ctx.persons.at(subj) or subj.lower_ in ("he", "she")
-            if person and name not in titled:
-                continue
-            if not person and not (subj.ent_type_ == "GPE" and subj.tag_ == "NNP"):
-                continue
-            out.append(name)
-    return out
 
 
 _DUE = frozenset(["due", "expected", "set", "scheduled"])
@@ -774,8 +693,6 @@ def event_participants(ctx: DocContext, drafts: list[_Draft]) -> None:
             evidence.append(ctx.evidence(sent))
     main = _main_event(ctx)
     if main is not None:
-        if QUOTED_OFFICIALS_ATTEND:
-            names += _speakers(ctx)
         # People the article shows meeting are at the gathering too.
         for d in drafts:
             if d.status == "held":

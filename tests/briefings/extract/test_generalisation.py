@@ -62,6 +62,11 @@ GATHERING = (
 )
 
 
+# Being quoted is not attending: the heuristic that counted every official quoted in
+# an article about a gathering as present was removed (it added true pairs only on the
+# articles it was tuned on; out of fold it changed nothing elsewhere).
+
+
 def test_statement_to_a_broadcaster_is_not_attendance(run: Run) -> None:
     x = run(
         GATHERING + "League secretary general Omar Farid doubted the talks would help. "
@@ -69,14 +74,13 @@ def test_statement_to_a_broadcaster_is_not_attendance(run: Run) -> None:
         "that he had not been invited."
     )
     people = {p for m in x.meetings for p in m.participants}
-    assert {"Petra Kohl", "Lars Odin"} <= people
-    assert "Omar Farid" not in people
+    assert "Omar Farid" not in people and "Lars Odin" not in people
 
 
 def test_earlier_statement_is_not_attendance(run: Run) -> None:
     x = run(GATHERING + "Italy previously announced it would join the plan.")
     people = {p for m in x.meetings for p in m.participants}
-    assert "Italy" not in people and "Lars Odin" in people
+    assert "Italy" not in people and "Lars Odin" not in people
 
 
 # --- pronouns ------------------------------------------------------------------------
@@ -209,7 +213,7 @@ def test_quotation_carrying_on_an_earlier_statement(run: Run) -> None:
         '"It is completely unacceptable," he said.'
     )
     people = {p for m in x.meetings for p in m.participants}
-    assert "Mark Dell" not in people and "Lars Odin" in people
+    assert "Mark Dell" not in people
 
 
 def test_titled_pair_spoke_on_the_phone(run: Run) -> None:

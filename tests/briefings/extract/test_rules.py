@@ -248,7 +248,8 @@ def test_gathering_in_the_lead_collects_its_participants(run: Run) -> None:
         '"We made progress," said Chilean president Marco Vidal.'
     )
     people = {p for m in x.meetings for p in m.participants}
-    assert {"Rosa Quispe", "United Nations", "World Bank", "Marco Vidal"} <= people
+    # Being quoted after the summit does not place Vidal there (the text never says so).
+    assert {"Rosa Quispe", "United Nations", "World Bank"} <= people
 
 
 def test_dated_statement_does_not_place_speaker_at_gathering(run: Run) -> None:

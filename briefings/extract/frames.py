@@ -1,0 +1,289 @@
+"""Event frames: one object per gathering, filled from every sentence that names it.
+
+A summit or a round of talks is often told over several sentences: "Leaders
+gathered in Davos for the forum." ... "Mr Blair arrived for the forum on
+Wednesday." ... "Ms Merkel also addressed the forum." No sentence names two of
+them together, so a per-sentence rule finds nothing. Here each event noun
+("summit", "talks", "forum", see `patterns/frames.json`) opens a frame or, when
+definite ("the summit", "their talks"), refers back to the last frame of the same
+family; every person the text places at it (attending, joining, addressing,
+arriving for, speaking at it, "attended by") joins the frame, and so do the
+people of a rule meeting whose sentence names the event. One meeting per frame.
+
+The tables of constructions are data (`patterns/frames.json`); this module is the
+engine that applies them to a parsed document.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Span, Token
+
+from ..models import Evidence, Meeting, Status
+from ..text import fold
+from .context import DocContext
+from .dates import resolve
+
+__all__ = ["FramePatterns", "Placement", "event_frames", "frame_meetings", "patterns"]
+
+_SUBJ = ("nsubj", "nsubjpass")
+_RELATIVE = frozenset({"who", "which", "that"})
+_NAMED = frozenset({"ORG", "EVENT", "FAC", "GPE", "NORP"})
+
+
+@dataclass(frozen=True, slots=True)
+class FramePatterns:
+    event_nouns: dict[str, str]
+    attend: dict[str, frozenset[str]]
+    take_part: dict[str, frozenset[str]]
+    passive_attend: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def patterns() -> FramePatterns:
+    raw = json.loads(
+        resources.files("briefings.extract").joinpath("patterns/frames.json").read_text()
+    )
+    return FramePatterns(
+        event_nouns=dict(raw["event_nouns"]),
+        attend={k: frozenset(v) for k, v in raw["attend"].items()},
+        take_part={k: frozenset(v) for k, v in raw["take_part"].items()},
+        passive_attend=frozenset(raw["passive_attend"]),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    """A party placed at an event by one construction."""
+
+    name: str
+    planned: bool
+    sent: Span
+    how: str
+
+
+@dataclass
+class Frame:
+    family: str
+    name: str | None
+    anchor: Token
+    mentions: list[Token] = field(default_factory=list)
+    placed: list[Placement] = field(default_factory=list)
+
+
+def _family(tok: Token, pats: FramePatterns) -> str | None:
+    fam = pats.event_nouns.get(tok.lower_) or pats.event_nouns.get(tok.lemma_.lower())
+    if fam is None or tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if tok.tag_ == "NNS" and tok.lower_ not in pats.event_nouns:
+        return None  # "summits" in general, not one event
+    return fam
+
+
+def _definite(tok: Token) -> bool:
+    return any(
+        (c.dep_ == "det" and c.lower_ in ("the", "this", "that"))
+        or (c.dep_ == "poss" and c.pos_ == "PRON")
+        for c in tok.children
+    )
+
+
+def _event_name(ctx: DocContext, tok: Token) -> str | None:
+    """ "the G8 summit", "the World Economic Forum": a named event."""
+    ent = ctx.ent_at.get(tok.i)
+    if ent is not None and ent.label_ in _NAMED:
+        return fold(ent.text)
+    names = [c for c in tok.children if c.dep_ == "compound" and (c.ent_type_ or c.pos_ == "PROPN")]
+    if names:
+        return fold(" ".join(c.text for c in names) + " " + tok.lower_)
+    return None
+
+
+def _subjects(ctx: DocContext, verb: Token) -> list[str]:
+    """Who does `verb`: its subject with conjuncts, through "is due to attend" and
+    "who attended" (the relative pronoun's antecedent)."""
+    cur = verb
+    for _ in range(4):
+        subj = next((c for c in cur.children if c.dep_ in _SUBJ), None)
+        if subj is not None:
+            if subj.lower_ in _RELATIVE and cur.dep_ == "relcl":
+                return ctx.parties(cur.head)
+            if subj.dep_ == "nsubjpass":
+                return []
+            return ctx.parties(subj)
+        if cur.dep_ in ("xcomp", "conj", "advcl") and cur.head.i != cur.i:
+            cur = cur.head
+            continue
+        if cur.dep_ == "acl" and cur.tag_ == "VBG":
+            noun = cur.head
+            # "A and B are among the (leaders and heads of state) attending the summit"
+            for up in (noun, *list(noun.ancestors)[:6]):
+                if up.dep_ == "pobj" and up.head.lower_ == "among":
+                    be = up.head.head
+                    subj = next((c for c in be.children if c.dep_ in _SUBJ), None)
+                    return ctx.parties(subj) if subj is not None else []
+            return ctx.parties(noun)  # "leaders attending the summit"
+        break
+    return []
+
+
+def _blocked(ctx: DocContext, verb: Token) -> bool:
+    return (
+        any(c.dep_ == "neg" for c in verb.children)
+        or ctx.is_irrealis(verb)
+        or ctx.is_conditional(verb)
+    )
+
+
+def _placements(ctx: DocContext, ev: Token, pats: FramePatterns) -> list[Placement]:
+    out: list[Placement] = []
+    sent = ev.sent
+
+    def add(names: list[str], verb: Token, how: str) -> None:
+        if _blocked(ctx, verb):
+            return
+        planned = ctx.is_future(verb)
+        out.extend(Placement(n, planned, sent, how) for n in names)
+
+    head = ev.head
+    if ev.dep_ == "dobj" and "dobj" in pats.attend.get(head.lemma_, ()):
+        add(_subjects(ctx, head), head, f"{head.lemma_} E")
+    if ev.dep_ == "pobj" and head.dep_ == "prep":
+        verb = head.head
+        lemma = verb.lemma_
+        if verb.pos_ in ("VERB", "AUX") and head.lower_ in pats.attend.get(lemma, ()):
+            add(_subjects(ctx, verb), verb, f"{lemma} {head.lower_} E")
+        elif verb.pos_ == "NOUN" and verb.dep_ == "dobj":
+            # "take part in the talks", "play host to the summit"
+            v = verb.head
+            if verb.lower_ in pats.take_part.get(v.lemma_, ()):
+                add(_subjects(ctx, v), v, f"{v.lemma_} {verb.lower_} {head.lower_} E")
+    passives = [c for c in ev.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    if ev.dep_ == "nsubjpass":
+        passives.append(head)  # "the summit was attended by A and B"
+    for v in passives:
+        if v.lemma_ not in pats.passive_attend:
+            continue
+        for a in v.children:
+            if a.dep_ == "agent":
+                for p in a.children:
+                    if p.dep_ == "pobj":
+                        add(ctx.parties(p), v, f"E {v.lemma_} by")
+    return out
+
+
+def event_frames(ctx: DocContext) -> list[Frame]:
+    """Frames of the document, in order of first mention, with their placements."""
+    pats = patterns()
+    frames: list[Frame] = []
+    last: dict[str, Frame] = {}
+    named: dict[str, Frame] = {}
+    for sent in ctx.sents:
+        for tok in sent:
+            fam = _family(tok, pats)
+            if fam is None:
+                continue
+            name = _event_name(ctx, tok)
+            frame = named.get(name) if name else None
+            if frame is None and name is None and _definite(tok):
+                # "the summit": the last event of its kind, else the article's main
+                # (first named) event ("the forum" ... "the meeting" for the WEF).
+                frame = last.get(fam) or next((f for f in frames if f.name), None)
+            if frame is None:
+                frame = Frame(fam, name, tok)
+                frames.append(frame)
+                if name:
+                    named[name] = frame
+            last[fam] = frame
+            frame.mentions.append(tok)
+            frame.placed.extend(_placements(ctx, tok, pats))
+    return frames
+
+
+def _sent_of(ctx: DocContext, m: Meeting) -> int | None:
+    if not m.evidence:
+        return None
+    start = m.evidence[0].start
+    for s in ctx.sents:
+        if s.start_char <= start < s.end_char:
+            return s.start
+    return None
+
+
+def frame_meetings(ctx: DocContext, frames: list[Frame], rules: list[Meeting]) -> list[Meeting]:
+    """The rules' meetings with every frame's people added: a rule meeting whose
+    sentence names a frame's event is that event; frames of their own become meetings."""
+    by_sent: dict[int, list[Frame]] = {}
+    for f in frames:
+        for tok in f.mentions:
+            by_sent.setdefault(tok.sent.start, []).append(f)
+    grown: dict[int, Frame] = {}
+    out: list[Meeting] = []
+    for m in rules:
+        start = _sent_of(ctx, m)
+        hits = by_sent.get(start, []) if start is not None else []
+        frame = next((f for f in hits if f.placed), None)
+        if frame is None:
+            out.append(m)
+            continue
+        grown[id(frame)] = frame
+        extra = [p.name for p in frame.placed if p.planned == (m.status == "planned")]
+        people = list(dict.fromkeys([*m.participants, *extra]))
+        evidence = list(m.evidence)
+        for p in frame.placed:
+            ev = ctx.evidence(p.sent)
+            if ev not in evidence and p.name in people:
+                evidence.append(ev)
+        out.append(
+            Meeting(
+                _drop_sides(ctx, people),
+                m.status,
+                m.place,
+                m.when,
+                m.date,
+                tuple(evidence),
+                m.confidence,
+            )
+        )
+    for f in frames:
+        if id(f) in grown:
+            continue
+        meeting = _own_meeting(ctx, f)
+        if meeting is not None:
+            out.append(meeting)
+    return out
+
+
+def _drop_sides(ctx: DocContext, names: list[str]) -> tuple[str, ...]:
+    """Countries stand for people only where no person is named."""
+    people = [n for n in names if ctx.persons.is_person(n)]
+    return tuple(people if len(people) >= 2 else names)
+
+
+def _own_meeting(ctx: DocContext, f: Frame) -> Meeting | None:
+    planned = [p for p in f.placed if p.planned]
+    held = [p for p in f.placed if not p.planned]
+    group = held if len({p.name for p in held}) >= 2 else planned
+    names = _drop_sides(ctx, list(dict.fromkeys(p.name for p in group)))
+    if len(names) < 2:
+        return None
+    status: Status = "planned" if group is planned else "held"
+    when_span = ctx.time_words(f.mentions)
+    when = when_span.text if when_span is not None else None
+    evidence: list[Evidence] = []
+    for p in group:
+        ev = ctx.evidence(p.sent)
+        if ev not in evidence:
+            evidence.append(ev)
+    return Meeting(
+        names,
+        status,
+        ctx.place_of(f.mentions),
+        when,
+        resolve(when, ctx.article.published, direction="future" if status == "planned" else "past"),
+        tuple(evidence),
+    )
