@@ -36,11 +36,18 @@ EXIT_PARTIAL = 1  # some inputs failed, the rest were processed
 EXIT_USAGE = 2
 
 
+def one_line(exc: BaseException) -> str:
+    """The first line of an error (drivers add hints and links on further lines)."""
+    from rich.markup import escape
+
+    return escape(str(exc).strip().split("\n", 1)[0])
+
+
 def _settings() -> Settings:
     try:
         return load_settings()
     except BriefingError as exc:
-        err.print(f"[red]error:[/] {exc}")
+        err.print(f"[red]error:[/] {one_line(exc)}")
         raise typer.Exit(EXIT_USAGE) from None
 
 
@@ -55,7 +62,7 @@ def _context(settings: Settings | None = None, *, quiet: bool = True) -> Iterato
     try:
         ctx = build_context(settings)
     except BriefingError as exc:
-        err.print(f"[red]error:[/] {exc}")
+        err.print(f"[red]error:[/] {one_line(exc)}", markup=True, highlight=False)
         raise typer.Exit(EXIT_USAGE) from None
     try:
         yield ctx
@@ -281,6 +288,15 @@ def sources_list() -> None:
 def run() -> None:
     """Run the bot: Socket Mode, HTTP mode, or console mode without Slack tokens."""
     settings = _settings()
+    if settings.mode != "console":
+        from .slack.app import check_token
+
+        # The token is checked before anything starts (one line and exit 2 if bad).
+        try:
+            check_token(settings)
+        except BriefingError as exc:
+            err.print(f"[red]error:[/] {one_line(exc)}")
+            raise typer.Exit(EXIT_USAGE) from None
     with _context(settings, quiet=settings.mode == "console") as ctx:
         if settings.mode == "console":
             from .console import run_console

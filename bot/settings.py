@@ -75,10 +75,21 @@ class Settings(BaseSettings):
     def _tz(cls, v: str) -> str:
         try:
             ZoneInfo(v)
-        except (ZoneInfoNotFoundError, ValueError):
+        except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: name too long
             raise ValueError(
                 f"unknown timezone {v!r} (use an IANA name such as Asia/Tokyo)"
             ) from None
+        return v
+
+    @field_validator("briefbot_console_digest_cron")
+    @classmethod
+    def _cron(cls, v: str) -> str:
+        from apscheduler.triggers.cron import CronTrigger
+
+        try:
+            CronTrigger.from_crontab(v)
+        except (ValueError, TypeError, KeyError) as exc:
+            raise ValueError(f"not a cron expression ({exc})") from None
         return v
 
     @property
@@ -104,6 +115,10 @@ def load_settings(env_file: str | Path | None = ".env", **overrides: Any) -> Set
     """Settings from the environment (and `.env`); one clear line per bad variable."""
     try:
         return Settings(_env_file=env_file, **overrides)  # type: ignore[call-arg]
+    except (UnicodeDecodeError, OSError) as exc:
+        raise SettingsError(
+            f"{env_file}: cannot be read ({exc.__class__.__name__}: {exc})"
+        ) from None
     except ValidationError as exc:
         err = exc.errors()[0]
         var = str(err["loc"][0]).upper() if err.get("loc") else "settings"

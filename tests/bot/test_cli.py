@@ -21,7 +21,7 @@ def run(
     full_env = {
         k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "BRIEFBOT_", "DATABASE"))
     }
-    full_env.update(DATABASE_URL=f"sqlite:///{tmp_path / 'cli.db'}", COLUMNS="120", **env)
+    full_env.update({"DATABASE_URL": f"sqlite:///{tmp_path / 'cli.db'}", "COLUMNS": "120", **env})
     return subprocess.run(
         BRIEFBOT + args,
         cwd=tmp_path,
@@ -107,3 +107,23 @@ def test_make_targets_exist() -> None:
     text = (REPO / "Makefile").read_text()
     for target in ("run:", "test:", "lint:"):
         assert target in text
+
+
+@pytest.mark.parametrize(
+    ("env", "dotenv", "words"),
+    [
+        ({"BRIEFBOT_TIMEZONE": "Europe/" + "x" * 300}, None, "BRIEFBOT_TIMEZONE: unknown timezone"),
+        ({"DATABASE_URL": "sqlite:////proc/briefbot/x.db"}, None, "cannot create the database"),
+        ({"BRIEFBOT_CONSOLE_DIGEST_CRON": "every day"}, None, "BRIEFBOT_CONSOLE_DIGEST_CRON:"),
+        ({}, b"PORT=\xff\xfe3000\n", ".env: cannot be read"),
+    ],
+)
+def test_bad_settings_stop_with_one_line_and_exit_2(
+    tmp_path: Path, env: dict[str, str], dotenv: bytes | None, words: str
+) -> None:
+    if dotenv is not None:
+        (tmp_path / ".env").write_bytes(dotenv)
+    res = run(["sources", "list"], tmp_path, **env)
+    assert res.returncode == 2, res.stderr
+    lines = res.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: ") and words in lines[0], lines
