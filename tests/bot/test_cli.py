@@ -127,3 +127,39 @@ def test_bad_settings_stop_with_one_line_and_exit_2(
     assert res.returncode == 2, res.stderr
     lines = res.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("error: ") and words in lines[0], lines
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://0x7f000001/feed.xml",
+        "http://2130706433/feed.xml",
+        "http://127.1/feed.xml",
+        "http://0177.0.0.1/feed.xml",
+        "http://{hostname}/feed.xml",
+    ],
+)
+def test_sources_add_refuses_disguised_and_internal_hosts(tmp_path: Path, url: str) -> None:
+    import socket
+
+    hostname = socket.gethostname()
+    try:
+        resolved = socket.gethostbyname(hostname)
+    except OSError:
+        pytest.skip("this machine's name does not resolve")
+    if "{hostname}" in url and not ipaddress_is_internal(resolved):
+        pytest.skip("this machine's name resolves to a public address")
+    res = run(["sources", "add", url.format(hostname=hostname)], tmp_path)
+    assert res.returncode == 2, res.stdout
+    assert "only public sites can be fetched" in res.stderr
+    if "{hostname}" in url:
+        assert resolved not in res.stderr  # a refusal never tells what a name resolves to
+    listing = run(["sources", "list"], tmp_path)
+    assert "No feeds yet" in listing.stdout or "no feeds yet" in listing.stdout
+
+
+def ipaddress_is_internal(addr: str) -> bool:
+    import ipaddress
+
+    ip = ipaddress.ip_address(addr)
+    return ip.is_private or ip.is_loopback
