@@ -58,7 +58,7 @@ def _context(settings: Settings | None = None, *, quiet: bool = True) -> Iterato
 
     settings = settings or _settings()
     level = settings.log_level
-    setup_logging("WARNING" if quiet and level == "INFO" else level)
+    setup_logging("WARNING" if quiet and level == "INFO" else level, settings.briefbot_log_format)
     try:
         ctx = build_context(settings)
     except BriefingError as exc:
@@ -161,7 +161,7 @@ def brief(
     from .context import setup_logging
 
     settings = _settings()
-    setup_logging("WARNING")
+    setup_logging("WARNING", settings.briefbot_log_format)
     report = _load(paths, settings)
     _report_failures(report)
     if report.articles:

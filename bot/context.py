@@ -55,11 +55,13 @@ class AppContext:
         self.store.close()
 
 
-def setup_logging(level: str = "INFO") -> None:
-    logging.basicConfig(
-        level=level,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
+def setup_logging(level: str = "INFO", fmt: str = "text") -> None:
+    """Root logging to stderr; `fmt` is "text" or "json" (BRIEFBOT_LOG_FORMAT)."""
+    from .logformat import formatter
+
+    handler = logging.StreamHandler()
+    handler.setFormatter(formatter(fmt))
+    logging.basicConfig(level=level, handlers=[handler])
     # slack_sdk logs request bodies at DEBUG; never let tokens reach the log.
     logging.getLogger("slack_sdk").setLevel(max(logging.getLevelName(level), logging.INFO))
     logging.getLogger("httpx").setLevel(logging.WARNING)

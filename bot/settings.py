@@ -37,6 +37,7 @@ class Settings(BaseSettings):
     port: int = Field(default=3000, ge=1, le=65535)
     host: str = "0.0.0.0"
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    briefbot_log_format: Literal["text", "json"] = "text"
     briefbot_allow_private_hosts: bool = False
     briefbot_unfurl_domains: str = ""
     briefbot_console_digest_cron: str = "* * * * *"

@@ -163,3 +163,14 @@ def ipaddress_is_internal(addr: str) -> bool:
 
     ip = ipaddress.ip_address(addr)
     return ip.is_private or ip.is_loopback
+
+
+def test_json_logs(tmp_path: Path) -> None:
+    res = run(["sources", "list"], tmp_path, LOG_LEVEL="DEBUG", BRIEFBOT_LOG_FORMAT="json")
+    assert res.returncode == 0, res.stderr
+    lines = [ln for ln in res.stderr.splitlines() if ln.strip()]
+    assert lines, "expected DEBUG/INFO log lines"
+    for ln in lines:
+        rec = json.loads(ln)  # every log line is one JSON object
+        assert {"time", "level", "logger", "message"} <= set(rec)
+    assert any(json.loads(ln)["logger"].startswith("alembic") for ln in lines)
