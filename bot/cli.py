@@ -306,8 +306,9 @@ def run() -> None:
             from .scheduler import start_scheduling
             from .slack import run as run_slack
 
-            # Load the pipeline before serving, so no user waits for it.
-            _ = ctx.extractor
+            # Start the extraction process (it loads the pipeline) before serving,
+            # so no user waits for it.
+            ctx.url_extractor.warm()
             # Leader election decides which replica runs the schedules; every
             # replica works the extraction queue.
             start_scheduling(ctx)

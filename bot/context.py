@@ -16,6 +16,7 @@ from .settings import Settings
 if TYPE_CHECKING:
     from spacy.language import Language
 
+    from briefings.bounded import BoundedExtractor
     from briefings.extract import Extractor
 
 log = logging.getLogger("briefbot")
@@ -44,14 +45,28 @@ class AppContext:
 
     @cached_property
     def extractor(self) -> Extractor:
+        """In-process extraction: trusted local files (CLI, console seeds)."""
         from briefings.extract import Extractor
 
         return Extractor(self.nlp)
+
+    @cached_property
+    def url_extractor(self) -> BoundedExtractor:
+        """For articles from URLs (`/brief <url>`, feeds): a child process with a time
+        and a memory limit per article, so a hostile page cannot starve the bot."""
+        from briefings.bounded import BoundedExtractor
+
+        return BoundedExtractor(
+            time_limit=self.settings.briefbot_extract_seconds,
+            memory_limit_mb=self.settings.briefbot_extract_memory_mb,
+        )
 
     def close(self) -> None:
         if self.scheduler is not None:
             self.scheduler.stop()
         self.executor.shutdown(wait=False, cancel_futures=True)
+        if "url_extractor" in self.__dict__:
+            self.url_extractor.close()
         self.store.close()
 
 

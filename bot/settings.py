@@ -45,6 +45,8 @@ class Settings(BaseSettings):
     briefbot_fetch_timeout: float = Field(default=10.0, gt=0)
     briefbot_max_page_bytes: int = Field(default=5 * 1024 * 1024, ge=1024)
     briefbot_workers: int = Field(default=2, ge=1, le=64)
+    briefbot_extract_seconds: float = Field(default=60.0, gt=0)
+    briefbot_extract_memory_mb: int = Field(default=1024, ge=256)
 
     @field_validator("slack_api_url")
     @classmethod

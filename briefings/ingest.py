@@ -13,13 +13,24 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import islice
+from typing import Protocol
 
-from .extract import Extractor
 from .limits import cap_length
 from .models import Article, Extraction
 from .store import SaveOutcome, Store, retrying
 
 log = logging.getLogger("briefings.ingest")
+
+
+class Extractor(Protocol):
+    """What ingest needs of an extractor: `extract.Extractor` in this process, or
+    `bounded.BoundedExtractor` in a child process under time and memory limits."""
+
+    version: str
+
+    def extract(self, article: Article) -> Extraction: ...
+
+    def extract_many(self, articles: Iterable[Article]) -> Iterator[Extraction]: ...
 
 
 @dataclass(slots=True)

@@ -257,7 +257,7 @@ def fetch_and_brief(ctx: AppContext, url: str) -> tuple[Message, int | None]:
     aid = article_id_for_url(ctx.store, article.url or url)
     if aid is None:
         started = time.perf_counter()
-        report = ingest([article], ctx.extractor, ctx.store)
+        report = ingest([article], ctx.url_extractor, ctx.store)
         metrics.record_ingest(report, time.perf_counter() - started)
         aid = report.article_ids[0] if report.article_ids else None
         if aid is None:

@@ -278,7 +278,7 @@ class HttpServer:
 
 def run_http(ctx: AppContext) -> int:
     server = HttpServer(ctx)
-    ctx.executor.submit(lambda: ctx.extractor)  # warm the spaCy pipeline in the background
+    ctx.executor.submit(ctx.url_extractor.warm)  # start the extraction process meanwhile
     try:
         server.serve()
     finally:
