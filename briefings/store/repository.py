@@ -185,20 +185,23 @@ class Store:
             )
         )
         ids: dict[str, int] = {}
+        linked: set[int] = set()
         names = [o.name for o in ex.officials]
         for off in ex.officials:
             context = [n for n in names if n != off.name]
             row = self._official(
                 s, off.name, off.title, off.affiliation, off.aliases, now, context=context
             )
-            seen = row.id in ids.values()
             # Every form of the name maps to the row, even when it resolved to an
             # official already listed ("Kelly" after "James Kelly").
             ids.setdefault(name_key(off.name), row.id)
             for alias in off.aliases:
                 ids.setdefault(name_key(alias), row.id)
-            if seen:
+            # Linked once per article, whatever names led to the row (a name already
+            # mapped to another row does not make this one "seen").
+            if row.id in linked:
                 continue
+            linked.add(row.id)
             s.add(
                 ArticleOfficialRow(
                     article_id=article_id,
@@ -253,7 +256,7 @@ class Store:
                         **_evidence(stop.evidence),
                     )
                 )
-        return set(ids.values())
+        return linked
 
     def count_articles(self) -> int:
         with self._sessions() as s:
