@@ -101,6 +101,7 @@ def ingest(
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
     from briefings.ingest import ingest as run_ingest
+    from briefings.store import retrying
 
     with _context() as ctx:
         report = _load(paths, ctx.settings)
@@ -126,9 +127,13 @@ def ingest(
         for e in result.errors:
             err.print(f"[red]failed[/] {e}")
         failed = result.failed + len(report.failures)
+        try:
+            stored = f" ({retrying(ctx.store.count_articles)} articles stored)"
+        except Exception:  # the database went away after the ingest: the counts stand
+            stored = ""
         out.print(
             f"{result.new} new, {result.updated} updated, {result.unchanged} unchanged, "
-            f"{failed} failed ({ctx.store.count_articles()} articles stored)"
+            f"{failed} failed{stored}"
         )
         if failed:
             raise typer.Exit(EXIT_PARTIAL)

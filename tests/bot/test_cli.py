@@ -174,3 +174,18 @@ def test_json_logs(tmp_path: Path) -> None:
         rec = json.loads(ln)  # every log line is one JSON object
         assert {"time", "level", "logger", "message"} <= set(rec)
     assert any(json.loads(ln)["logger"].startswith("alembic") for ln in lines)
+
+
+def test_ingest_with_an_article_over_a_million_characters_stores_everything(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    seed = (SEEDS / "kelly-tokyo-2003.txt").read_text(encoding="utf-8")
+    for i in range(9):
+        (folder / f"good{i}.txt").write_text(f"{seed}\nStory {i}.\n", encoding="utf-8")
+    paras = [f"Paragraph {i}. {seed}" for i in range(1_000_001 // len(seed) + 2)]
+    (folder / "huge.txt").write_text("\n\n".join(paras), encoding="utf-8")
+    res = run(["ingest", str(folder)], tmp_path)
+    assert res.returncode == 0, res.stderr
+    assert "10 new, 0 updated, 0 unchanged, 0 failed (10 articles stored)" in res.stdout
