@@ -50,10 +50,7 @@ class AppContext:
 
         return Extractor(self.nlp)
 
-    @cached_property
-    def url_extractor(self) -> BoundedExtractor:
-        """For articles from URLs (`/brief <url>`, feeds): a child process with a time
-        and a memory limit per article, so a hostile page cannot starve the bot."""
+    def _bounded(self) -> BoundedExtractor:
         from briefings.bounded import BoundedExtractor
 
         return BoundedExtractor(
@@ -61,12 +58,25 @@ class AppContext:
             memory_limit_mb=self.settings.briefbot_extract_memory_mb,
         )
 
+    @cached_property
+    def url_extractor(self) -> BoundedExtractor:
+        """For `/brief <url>`: a child process with a time and a memory limit per
+        article, so a hostile page cannot starve the bot."""
+        return self._bounded()
+
+    @cached_property
+    def feed_extractor(self) -> BoundedExtractor:
+        """The same for the extraction queue (feed entries), in its own process
+        (started on first use), so a user's `/brief <url>` never waits behind a feed."""
+        return self._bounded()
+
     def close(self) -> None:
         if self.scheduler is not None:
             self.scheduler.stop()
         self.executor.shutdown(wait=False, cancel_futures=True)
-        if "url_extractor" in self.__dict__:
-            self.url_extractor.close()
+        for name in ("url_extractor", "feed_extractor"):
+            if name in self.__dict__:
+                self.__dict__[name].close()
         self.store.close()
 
 

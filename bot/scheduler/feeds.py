@@ -128,7 +128,7 @@ def extractor_handler(ctx: AppContext) -> Callable[[WorkItem], None]:
 
             article = fetch_article(str(item.payload["url"]), ctx.settings)
         started = time.perf_counter()
-        report = ingest([article], ctx.url_extractor, ctx.store)
+        report = ingest([article], ctx.feed_extractor, ctx.store)
         metrics.record_ingest(report, time.perf_counter() - started)
         if report.failed:
             raise RuntimeError("; ".join(report.errors) or "could not be stored")
