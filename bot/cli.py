@@ -36,11 +36,18 @@ EXIT_PARTIAL = 1  # some inputs failed, the rest were processed
 EXIT_USAGE = 2
 
 
+def one_line(exc: BaseException) -> str:
+    """The first line of an error (drivers add hints and links on further lines)."""
+    from rich.markup import escape
+
+    return escape(str(exc).strip().split("\n", 1)[0])
+
+
 def _settings() -> Settings:
     try:
         return load_settings()
     except BriefingError as exc:
-        err.print(f"[red]error:[/] {exc}")
+        err.print(f"[red]error:[/] {one_line(exc)}")
         raise typer.Exit(EXIT_USAGE) from None
 
 
@@ -51,11 +58,11 @@ def _context(settings: Settings | None = None, *, quiet: bool = True) -> Iterato
 
     settings = settings or _settings()
     level = settings.log_level
-    setup_logging("WARNING" if quiet and level == "INFO" else level)
+    setup_logging("WARNING" if quiet and level == "INFO" else level, settings.briefbot_log_format)
     try:
         ctx = build_context(settings)
     except BriefingError as exc:
-        err.print(f"[red]error:[/] {exc}")
+        err.print(f"[red]error:[/] {one_line(exc)}", markup=True, highlight=False)
         raise typer.Exit(EXIT_USAGE) from None
     try:
         yield ctx
@@ -94,6 +101,7 @@ def ingest(
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
     from briefings.ingest import ingest as run_ingest
+    from briefings.store import retrying
 
     with _context() as ctx:
         report = _load(paths, ctx.settings)
@@ -119,9 +127,13 @@ def ingest(
         for e in result.errors:
             err.print(f"[red]failed[/] {e}")
         failed = result.failed + len(report.failures)
+        try:
+            stored = f" ({retrying(ctx.store.count_articles)} articles stored)"
+        except Exception:  # the database went away after the ingest: the counts stand
+            stored = ""
         out.print(
             f"{result.new} new, {result.updated} updated, {result.unchanged} unchanged, "
-            f"{failed} failed ({ctx.store.count_articles()} articles stored)"
+            f"{failed} failed{stored}"
         )
         if failed:
             raise typer.Exit(EXIT_PARTIAL)
@@ -154,7 +166,7 @@ def brief(
     from .context import setup_logging
 
     settings = _settings()
-    setup_logging("WARNING")
+    setup_logging("WARNING", settings.briefbot_log_format)
     report = _load(paths, settings)
     _report_failures(report)
     if report.articles:
@@ -281,6 +293,15 @@ def sources_list() -> None:
 def run() -> None:
     """Run the bot: Socket Mode, HTTP mode, or console mode without Slack tokens."""
     settings = _settings()
+    if settings.mode != "console":
+        from .slack.app import check_token
+
+        # The token is checked before anything starts (one line and exit 2 if bad).
+        try:
+            check_token(settings)
+        except BriefingError as exc:
+            err.print(f"[red]error:[/] {one_line(exc)}")
+            raise typer.Exit(EXIT_USAGE) from None
     with _context(settings, quiet=settings.mode == "console") as ctx:
         if settings.mode == "console":
             from .console import run_console
@@ -290,8 +311,9 @@ def run() -> None:
             from .scheduler import start_scheduling
             from .slack import run as run_slack
 
-            # Load the pipeline before serving, so no user waits for it.
-            _ = ctx.extractor
+            # Start the extraction process (it loads the pipeline) before serving,
+            # so no user waits for it.
+            ctx.url_extractor.warm()
             # Leader election decides which replica runs the schedules; every
             # replica works the extraction queue.
             start_scheduling(ctx)

@@ -16,6 +16,7 @@ from .settings import Settings
 if TYPE_CHECKING:
     from spacy.language import Language
 
+    from briefings.bounded import BoundedExtractor
     from briefings.extract import Extractor
 
 log = logging.getLogger("briefbot")
@@ -44,22 +45,48 @@ class AppContext:
 
     @cached_property
     def extractor(self) -> Extractor:
+        """In-process extraction: trusted local files (CLI, console seeds)."""
         from briefings.extract import Extractor
 
         return Extractor(self.nlp)
+
+    def _bounded(self) -> BoundedExtractor:
+        from briefings.bounded import BoundedExtractor
+
+        return BoundedExtractor(
+            time_limit=self.settings.briefbot_extract_seconds,
+            memory_limit_mb=self.settings.briefbot_extract_memory_mb,
+        )
+
+    @cached_property
+    def url_extractor(self) -> BoundedExtractor:
+        """For `/brief <url>`: a child process with a time and a memory limit per
+        article, so a hostile page cannot starve the bot."""
+        return self._bounded()
+
+    @cached_property
+    def feed_extractor(self) -> BoundedExtractor:
+        """The same for the extraction queue (feed entries), in its own process
+        (started on first use), so a user's `/brief <url>` never waits behind a feed."""
+        return self._bounded()
 
     def close(self) -> None:
         if self.scheduler is not None:
             self.scheduler.stop()
         self.executor.shutdown(wait=False, cancel_futures=True)
+        for name in ("url_extractor", "feed_extractor"):
+            if name in self.__dict__:
+                self.__dict__[name].close()
         self.store.close()
 
 
-def setup_logging(level: str = "INFO") -> None:
-    logging.basicConfig(
-        level=level,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
+def setup_logging(level: str = "INFO", fmt: str = "text") -> None:
+    """Root logging to stderr; `fmt` is "text" or "json" (BRIEFBOT_LOG_FORMAT)."""
+    from .logformat import formatter
+
+    handler = logging.StreamHandler()
+    handler.setFormatter(formatter(fmt))
+    logging.basicConfig(level=level, handlers=[handler])
     # slack_sdk logs request bodies at DEBUG; never let tokens reach the log.
     logging.getLogger("slack_sdk").setLevel(max(logging.getLevelName(level), logging.INFO))
     logging.getLogger("httpx").setLevel(logging.WARNING)

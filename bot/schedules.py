@@ -13,6 +13,7 @@ field to names first and is what schedulers must use.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import shlex
 from dataclasses import dataclass
@@ -60,7 +61,7 @@ def parse_timezone(value: str) -> str:
         try:
             ZoneInfo(value)
             name = value
-        except (ZoneInfoNotFoundError, ValueError):
+        except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: name too long
             raise UsageError(say("bad_timezone", value=user(value), usage=_usage())) from None
     return name
 
@@ -106,7 +107,10 @@ def _expand_dow(field: str) -> set[int]:
     return days
 
 
-def cron_trigger(cron: str, timezone: str) -> CronTrigger:
+NEVER_FIRES_YEARS = 5
+
+
+def cron_trigger(cron: str, timezone: str, *, end_date: dt.datetime | None = None) -> CronTrigger:
     """An APScheduler 3.x trigger that fires when standard crontab `cron` says."""
     fields = cron.split()
     if len(fields) != 5:
@@ -124,7 +128,16 @@ def cron_trigger(cron: str, timezone: str) -> CronTrigger:
         month=month,
         day_of_week=dow,
         timezone=ZoneInfo(timezone),
+        end_date=end_date,
     )
+
+
+def fires_soon(cron: str, timezone: str, years: int = NEVER_FIRES_YEARS) -> bool:
+    """True when `cron` fires within `years` ("0 8 31 2 *", 31 February, never does).
+    The search is bounded by the trigger's end date."""
+    now = dt.datetime.now(ZoneInfo(timezone))
+    trigger = cron_trigger(cron, timezone, end_date=now + dt.timedelta(days=366 * years))
+    return trigger.get_next_fire_time(None, now) is not None
 
 
 def validate_cron(cron: str, timezone: str) -> str:
@@ -132,7 +145,8 @@ def validate_cron(cron: str, timezone: str) -> str:
     norm = " ".join(cron.split())
     try:
         CronTrigger.from_crontab(norm, timezone=ZoneInfo(timezone))
-        cron_trigger(norm, timezone)
+        if not fires_soon(norm, timezone):
+            raise ValueError(f"it never fires (no date matches within {NEVER_FIRES_YEARS} years)")
     except (ValueError, TypeError, KeyError) as exc:
         raise UsageError(
             say("bad_cron", value=user(cron), reason=user(str(exc) or "invalid"), usage=_usage())

@@ -37,6 +37,7 @@ class Settings(BaseSettings):
     port: int = Field(default=3000, ge=1, le=65535)
     host: str = "0.0.0.0"
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    briefbot_log_format: Literal["text", "json"] = "text"
     briefbot_allow_private_hosts: bool = False
     briefbot_unfurl_domains: str = ""
     briefbot_console_digest_cron: str = "* * * * *"
@@ -44,6 +45,8 @@ class Settings(BaseSettings):
     briefbot_fetch_timeout: float = Field(default=10.0, gt=0)
     briefbot_max_page_bytes: int = Field(default=5 * 1024 * 1024, ge=1024)
     briefbot_workers: int = Field(default=2, ge=1, le=64)
+    briefbot_extract_seconds: float = Field(default=60.0, gt=0)
+    briefbot_extract_memory_mb: int = Field(default=1024, ge=256)
 
     @field_validator("slack_api_url")
     @classmethod
@@ -75,10 +78,21 @@ class Settings(BaseSettings):
     def _tz(cls, v: str) -> str:
         try:
             ZoneInfo(v)
-        except (ZoneInfoNotFoundError, ValueError):
+        except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: name too long
             raise ValueError(
                 f"unknown timezone {v!r} (use an IANA name such as Asia/Tokyo)"
             ) from None
+        return v
+
+    @field_validator("briefbot_console_digest_cron")
+    @classmethod
+    def _cron(cls, v: str) -> str:
+        from apscheduler.triggers.cron import CronTrigger
+
+        try:
+            CronTrigger.from_crontab(v)
+        except (ValueError, TypeError, KeyError) as exc:
+            raise ValueError(f"not a cron expression ({exc})") from None
         return v
 
     @property
@@ -104,6 +118,10 @@ def load_settings(env_file: str | Path | None = ".env", **overrides: Any) -> Set
     """Settings from the environment (and `.env`); one clear line per bad variable."""
     try:
         return Settings(_env_file=env_file, **overrides)  # type: ignore[call-arg]
+    except (UnicodeDecodeError, OSError) as exc:
+        raise SettingsError(
+            f"{env_file}: cannot be read ({exc.__class__.__name__}: {exc})"
+        ) from None
     except ValidationError as exc:
         err = exc.errors()[0]
         var = str(err["loc"][0]).upper() if err.get("loc") else "settings"

@@ -54,6 +54,8 @@ MESSAGES: Final[dict[str, str]] = {
     ),
     "bad_cron": "`{value}` is not a valid cron expression ({reason}). Usage: {usage}",
     "cron_unquoted": 'Put the cron expression in quotes, e.g. `cron "0 8 * * 1-5"`. Usage: {usage}',
+    "too_long": "That {what} is too long ({length:,} characters; at most {limit:,}). "
+    "Usage: {usage}",
     "sources_action": "`sources` takes `add <feed URL>`, `remove <feed URL>` or nothing. "
     "Usage: {usage}",
     # -- answers ---------------------------------------------------------

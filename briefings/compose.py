@@ -57,6 +57,20 @@ class SourceRef:
     # The title is the article's first sentence (no headline): not worth showing as
     # a source label.
     title_derived: bool = False
+    # The article was cut before extraction (see briefings.limits): its full length.
+    truncated_from: int | None = None
+
+    @property
+    def cut_note(self) -> str | None:
+        """What a reader is told when only the start of a long article was read."""
+        if self.truncated_from is None:
+            return None
+        from .limits import MAX_ARTICLE_CHARS
+
+        return (
+            f"Long article: only its first {MAX_ARTICLE_CHARS:,} of "
+            f"{self.truncated_from:,} characters were read."
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -722,6 +736,7 @@ def source_ref(article: Article, article_id: int | None = None) -> SourceRef:
         ext_id=article.id,
         origin=article.origin,
         title_derived=_title_is_derived(article),
+        truncated_from=article.truncated_from,
     )
 
 

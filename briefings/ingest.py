@@ -1,14 +1,36 @@
-"""Articles in, stored facts out: dedupe first, extract only what changed."""
+"""Articles in, stored facts out: dedupe first, extract only what changed.
+
+Every article is on its own: one that cannot be extracted or stored is named in
+the report and the rest proceed. Passing database errors are retried with
+backoff (`store.retrying`); a concurrent ingest that stored the same article
+first makes this one report it unchanged.
+"""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import islice
+from typing import Protocol
 
-from .extract import Extractor
+from .limits import cap_length
 from .models import Article, Extraction
-from .store import SaveOutcome, Store
+from .store import SaveOutcome, Store, retrying
+
+log = logging.getLogger("briefings.ingest")
+
+
+class Extractor(Protocol):
+    """What ingest needs of an extractor: `extract.Extractor` in this process, or
+    `bounded.BoundedExtractor` in a child process under time and memory limits."""
+
+    version: str
+
+    def extract(self, article: Article) -> Extraction: ...
+
+    def extract_many(self, articles: Iterable[Article]) -> Iterator[Extraction]: ...
 
 
 @dataclass(slots=True)
@@ -27,11 +49,48 @@ class IngestReport:
     def add(self, outcome: SaveOutcome) -> None:
         setattr(self, outcome.value, getattr(self, outcome.value) + 1)
 
+    def fail(self, article: Article, what: str, exc: BaseException) -> None:
+        self.failed += 1
+        self.errors.append(f"{_name(article)}: {what} ({_reason(exc)})")
+
+
+def _name(article: Article) -> str:
+    return article.origin or article.url or article.id
+
+
+def _reason(exc: BaseException) -> str:
+    """One line, without the SQL statement SQLAlchemy appends to its messages."""
+    text = str(getattr(exc, "orig", None) or exc) or exc.__class__.__name__
+    return text.split("\n", 1)[0][:300]
+
 
 def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
     it = iter(items)
     while batch := list(islice(it, size)):
         yield batch
+
+
+def _extracted(
+    extractor: Extractor, todo: list[Article], report: IngestReport
+) -> Iterator[tuple[Article, Extraction]]:
+    """Each article with its facts: the batch in one `nlp.pipe` pass; if that breaks,
+    the rest one by one, so only the article at fault is reported failed."""
+    done = 0
+    try:
+        for ex in extractor.extract_many(todo):
+            yield todo[done], ex
+            done += 1
+        return
+    except Exception:
+        log.info("batch extraction failed at article %d; extracting one by one", done + 1)
+    for art in todo[done:]:
+        try:
+            ex = extractor.extract(art)
+        except Exception as exc:
+            log.warning("could not extract %s", _name(art), exc_info=True)
+            report.fail(art, "could not be extracted", exc)
+            continue
+        yield art, ex
 
 
 def ingest(
@@ -42,22 +101,30 @@ def ingest(
     batch_size: int = 32,
     on_progress: Callable[[int], None] | None = None,
 ) -> IngestReport:
-    """Store each article with its facts; unchanged articles are not re-extracted."""
+    """Store each article with its facts; unchanged articles are not re-extracted.
+
+    Texts over `limits.MAX_ARTICLE_CHARS` are cut first (the briefing says so).
+    """
     report = IngestReport()
     for batch in _batches(articles, batch_size):
         todo: list[Article] = []
-        for art in batch:
-            if store.classify(art, extractor.version) is SaveOutcome.UNCHANGED:
+        for raw in batch:
+            art = cap_length(raw)
+            try:
+                known = retrying(partial(store.classify, art, extractor.version))
+            except Exception as exc:
+                report.fail(art, "could not be checked against the database", exc)
+                continue
+            if known is SaveOutcome.UNCHANGED:
                 report.unchanged += 1
             else:
                 todo.append(art)
-        extractions: Iterable[Extraction] = extractor.extract_many(todo) if todo else ()
-        for art, ex in zip(todo, extractions, strict=True):
+        for art, ex in _extracted(extractor, todo, report) if todo else ():
             try:
-                outcome, article_id = store.save(art, ex)
+                outcome, article_id = retrying(partial(store.save, art, ex))
             except Exception as exc:  # one bad row must not lose the batch
-                report.failed += 1
-                report.errors.append(f"{art.origin or art.id}: could not be stored ({exc})")
+                log.warning("could not store %s", _name(art), exc_info=True)
+                report.fail(art, "could not be stored", exc)
                 continue
             report.add(outcome)
             report.article_ids.append(article_id)

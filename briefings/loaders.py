@@ -6,6 +6,7 @@ rest still load (see `load_paths`).
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import hashlib
 import json
@@ -66,6 +67,15 @@ def _clean(value: object) -> str | None:
     return value.strip()
 
 
+# UTF-32 first: its little-endian mark begins with UTF-16's.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
 def _read_text(path: Path) -> str:
     try:
         size = path.stat().st_size
@@ -78,7 +88,19 @@ def _read_text(path: Path) -> str:
         raw = path.read_bytes()
     except OSError as exc:
         raise LoadError(f"{path.name}: cannot be read ({exc.strerror})", source=str(path)) from exc
-    if b"\x00" in raw[:8192]:
+    return _decode(raw, path)
+
+
+def _decode(raw: bytes, path: Path) -> str:
+    """Text from bytes: UTF-16/32 by their byte-order mark, else UTF-8 or Windows-1252.
+    NUL bytes mean binary, except in JSONL, where they only spoil their own line."""
+    for bom, enc in _BOMS:
+        if raw.startswith(bom):
+            try:
+                return raw.decode(enc)
+            except UnicodeDecodeError:
+                raise LoadError(f"{path.name}: is not valid {enc} text", source=str(path)) from None
+    if b"\x00" in raw[:8192] and path.suffix.lower() != ".jsonl":
         raise LoadError(f"{path.name}: is a binary file, not an article", source=str(path))
     for enc in ("utf-8-sig", "cp1252"):
         try:
@@ -170,6 +192,9 @@ def parse_jsonl(text: str, origin: str) -> Iterator[Article | LoadFailure]:
         if not line.strip():
             continue
         where = f"{name}:{n}"
+        if "\x00" in line:
+            yield LoadFailure(where, f"{where}: holds NUL bytes (binary data), skipped")
+            continue
         try:
             obj = json.loads(line)
             if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):

@@ -28,6 +28,8 @@ class Article:
     # Where it was loaded from (file path or URL); names `brief --out` files.
     origin: str | None = None
     license: str | None = None
+    # Length of the text before it was cut to MAX_ARTICLE_CHARS (None: not cut).
+    truncated_from: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -51,6 +51,7 @@ from briefings.store.schema import (
     utcnow,
 )
 
+from .. import metrics
 from .ratelimit import RateLimiter
 
 log = logging.getLogger("briefbot.scheduler.delivery")
@@ -289,6 +290,8 @@ class DigestDelivery:
     def _count(self, name: str) -> None:
         with self._stats_lock:
             setattr(self.stats, name, getattr(self.stats, name) + 1)
+        if name in ("posted", "reposted"):
+            metrics.DIGESTS.inc()
 
     # -- rows ---------------------------------------------------------------------
 

@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from briefings.models import Article
 from briefings.store.queue import WorkItem, WorkQueue, as_utc
 from briefings.store.schema import FeedRow, utcnow
+
+from .. import metrics
 
 if TYPE_CHECKING:
     from ..context import AppContext
@@ -124,7 +127,9 @@ def extractor_handler(ctx: AppContext) -> Callable[[WorkItem], None]:
             from ..fetching import fetch_article
 
             article = fetch_article(str(item.payload["url"]), ctx.settings)
-        report = ingest([article], ctx.extractor, ctx.store)
+        started = time.perf_counter()
+        report = ingest([article], ctx.feed_extractor, ctx.store)
+        metrics.record_ingest(report, time.perf_counter() - started)
         if report.failed:
             raise RuntimeError("; ".join(report.errors) or "could not be stored")
 

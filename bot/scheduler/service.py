@@ -38,8 +38,9 @@ from briefings.store import Store
 from briefings.store.queue import WorkItem, WorkQueue, as_utc
 from briefings.store.schema import FeedRow, SubscriptionRow, utcnow
 
+from .. import metrics
 from . import jobs
-from .delivery import DigestDelivery, crash_point
+from .delivery import DigestDelivery, InProgress, crash_point
 from .leader import LeaderElector
 from .timing import grace_seconds, previous_fire
 from .worker import Worker
@@ -392,5 +393,11 @@ class Scheduling:
         assert self.delivery is not None
         p = item.payload
         slot = dt.datetime.fromisoformat(str(p["slot"]))
-        outcome = self.delivery.deliver(str(p["team_id"]), str(p["channel_id"]), slot)
+        try:
+            outcome = self.delivery.deliver(str(p["team_id"]), str(p["channel_id"]), slot)
+        except InProgress:
+            raise  # given back for later (rate limited, claimed elsewhere): not a failure
+        except Exception:
+            metrics.DIGESTS_FAILED.inc()
+            raise
         log.info("digest %s: %s", item.key, outcome)

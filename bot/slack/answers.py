@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -16,6 +17,7 @@ from briefings.errors import FetchError, UsageError
 from briefings.store.channels import Channels, Feed, Subscription
 from briefings.text import fold
 
+from .. import metrics
 from .. import wording as w
 from ..schedules import describe
 from . import commands as c
@@ -254,7 +256,9 @@ def fetch_and_brief(ctx: AppContext, url: str) -> tuple[Message, int | None]:
         return text_message(w.say("fetch_failed", url=_link(url), reason=str(exc))), None
     aid = article_id_for_url(ctx.store, article.url or url)
     if aid is None:
-        report = ingest([article], ctx.extractor, ctx.store)
+        started = time.perf_counter()
+        report = ingest([article], ctx.url_extractor, ctx.store)
+        metrics.record_ingest(report, time.perf_counter() - started)
         aid = report.article_ids[0] if report.article_ids else None
         if aid is None:
             aid = article_id_for_url(ctx.store, article.url or url)

@@ -64,6 +64,28 @@ def build_client(settings: Settings, *, timeout: int = API_TIMEOUT) -> WebClient
     )
 
 
+def check_token(settings: Settings) -> str:
+    """`auth.test` with the bot token before anything starts; the bot's user id, or
+    SettingsError naming SLACK_BOT_TOKEN (the token itself is never shown)."""
+    from slack_sdk.errors import SlackApiError
+
+    from ..settings import SettingsError
+
+    client = build_client(settings, timeout=API_TIMEOUT)
+    client.retry_handlers = []  # a start-up check answers at once
+    try:
+        resp = client.auth_test()
+    except SlackApiError as exc:
+        error = exc.response.get("error", "refused") if exc.response is not None else "refused"
+        raise SettingsError(f"SLACK_BOT_TOKEN: Slack refused the token ({error})") from None
+    except Exception as exc:
+        raise SettingsError(
+            f"SLACK_BOT_TOKEN: could not reach Slack at {settings.slack_api_url} "
+            f"to check the token ({exc.__class__.__name__})"
+        ) from None
+    return str(resp.get("user_id") or "")
+
+
 def build_app(
     ctx: AppContext,
     *,

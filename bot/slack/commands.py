@@ -168,7 +168,7 @@ def looks_like_url(token: str) -> bool:
 
 def check_http_url(token: str, usage_key: str) -> str:
     """The http(s) URL in `token`, or UsageError naming what is wrong."""
-    url = unwrap_link(token)
+    url = _short(unwrap_link(token), MAX_URL, "address", usage_key)
     m = _SCHEME.match(url)
     scheme = m.group(1).lower() if m else ""
     if scheme not in ("http", "https"):
@@ -181,6 +181,22 @@ def check_http_url(token: str, usage_key: str) -> str:
     if not parts.hostname or any(c.isspace() for c in url):
         raise UsageError(say("bad_url", url=user(url), usage=usage(usage_key)))
     return url
+
+
+# Lengths checked at the edge, before anything reaches the database (whose columns
+# hold 300-character names and 2,000-character URLs).
+MAX_COMMAND = 4_000
+MAX_NAME = 200
+MAX_URL = 2_000
+MAX_KEYWORD = 100
+
+
+def _short(value: str, limit: int, what: str, usage_key: str) -> str:
+    if len(value) > limit:
+        raise UsageError(
+            say("too_long", what=what, length=len(value), limit=limit, usage=usage(usage_key))
+        )
+    return value
 
 
 def _no_args(name: str, rest: str, what: str = "arguments") -> None:
@@ -211,6 +227,8 @@ def _subscribe(rest: str, default_timezone: str) -> Subscribe:
     if m:
         words = unescape(m.group("words")).translate(_QUOTES).replace('"', "")
         keywords = tuple(dict.fromkeys(k.strip() for k in words.split(",") if k.strip()))
+        for k in keywords:
+            _short(k, MAX_KEYWORD, "keyword", "subscribe")
         if not keywords or len(keywords) > MAX_KEYWORDS:
             raise UsageError(
                 say(
@@ -235,6 +253,7 @@ def parse(text: str, *, default_timezone: str = "UTC") -> Command:
     text = " ".join((text or "").split())
     if not text:
         return Help()
+    _short(text, MAX_COMMAND, "command", "help")
     first, _, rest = text.partition(" ")
     word = first.lower()
     rest = rest.strip()
@@ -257,9 +276,11 @@ def parse(text: str, *, default_timezone: str = "UTC") -> Command:
         _no_args("subscriptions", rest)
         return Subscriptions()
     if word == "follow":
-        return Follow(_name(_needs("follow", rest, "an official's name")))
+        name = _name(_needs("follow", rest, "an official's name"))
+        return Follow(_short(name, MAX_NAME, "name", "follow"))
     if word == "unfollow":
-        return Unfollow(_name(_needs("unfollow", rest, "an official's name")))
+        name = _name(_needs("unfollow", rest, "an official's name"))
+        return Unfollow(_short(name, MAX_NAME, "name", "unfollow"))
     if word == "following":
         _no_args("following", rest)
         return Following()
@@ -297,4 +318,4 @@ def parse(text: str, *, default_timezone: str = "UTC") -> Command:
         raise UsageError(
             say("unknown_subcommand", word=user(first), suggestion=near, usage=usage(near))
         )
-    return Official(_name(text))
+    return Official(_short(_name(text), MAX_NAME, "name", "help"))

@@ -1,8 +1,12 @@
 """HTTP mode: Bolt behind Starlette under uvicorn.
 
-`POST /slack/events` takes slash commands, interactivity and events (Bolt verifies
-the signature and the 5-minute timestamp window and answers 401 otherwise);
-`GET /healthz` says whether the process and its database are up.
+`POST /slack/events` takes slash commands, interactivity and events. Requests
+are refused before any work: a body over 1 MiB (from Content-Length, or while
+streaming) gets 413, a bad signature or a timestamp outside the 5-minute window
+401 (checked before the body is parsed), a body that is not UTF-8 or not
+well-formed 400; each refusal is one log line. `GET /healthz` says the process
+is up, `GET /readyz` that the database answers and its schema is current, and
+`GET /metrics` serves Prometheus metrics (bot/metrics.py).
 
 Bolt's `App.dispatch` is synchronous, so it runs on Starlette's thread pool and
 never blocks the event loop; with process_before_response it returns as soon
@@ -12,6 +16,9 @@ as the listener has acknowledged.
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import hmac
+import json
 import logging
 import signal
 import socket
@@ -19,6 +26,7 @@ import threading
 import time
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
+from urllib.parse import parse_qs
 
 import uvicorn
 from slack_bolt.adapter.starlette.handler import to_bolt_request, to_starlette_response
@@ -29,6 +37,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from .. import metrics
 from .app import build_app, shutdown
 
 if TYPE_CHECKING:
@@ -40,14 +49,93 @@ log = logging.getLogger("briefbot.slack.http")
 
 EVENTS_PATH = "/slack/events"
 MAX_BODY = 1024 * 1024  # Slack's payloads are far smaller
+SIGNATURE_WINDOW = 60 * 5  # seconds, as Slack documents
+
+
+class Refused(Exception):
+    """A request turned away before any work, with its status and one log line."""
+
+    def __init__(self, status: int, why: str) -> None:
+        super().__init__(why)
+        self.status = status
+
+
+async def read_body(request: Request, limit: int = MAX_BODY) -> bytes:
+    """The body, refused from its Content-Length or as soon as it grows past `limit`
+    (a 50 MB upload is never held in memory)."""
+    declared = request.headers.get("content-length")
+    if declared is not None:
+        if not declared.isdigit():
+            raise Refused(400, "bad Content-Length")
+        if int(declared) > limit:
+            raise Refused(413, f"body of {declared} bytes over the {limit}-byte limit")
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise Refused(413, f"body over the {limit}-byte limit")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def check_signature(secret: str | None, headers: Any, body: bytes) -> None:
+    """Slack's signature and 5-minute window, checked before the body is parsed."""
+    if not secret:  # Socket Mode apps have no signing secret; HTTP mode always has one
+        return
+    timestamp = headers.get("x-slack-request-timestamp")
+    signature = headers.get("x-slack-signature")
+    if not timestamp or not signature:
+        raise Refused(401, "unsigned request")
+    if not timestamp.isdigit():
+        raise Refused(401, "non-numeric request timestamp")
+    if abs(time.time() - int(timestamp)) > SIGNATURE_WINDOW:
+        raise Refused(401, "stale request timestamp")
+    # Over the raw bytes (slack_sdk's verifier decodes the body first, and raises on non-UTF-8).
+    base = b"v0:" + timestamp.encode() + b":" + body
+    expected = "v0=" + hmac.new(secret.encode(), base, hashlib.sha256).hexdigest()
+    if not hmac.compare_digest(expected, signature):
+        raise Refused(401, "bad signature")
+
+
+def check_form(headers: Any, body: bytes) -> None:
+    """Slack sends UTF-8 form or JSON bodies; anything else is a client error."""
+    try:
+        text_body = body.decode("utf-8")
+    except UnicodeDecodeError:
+        raise Refused(400, "body is not UTF-8") from None
+    kind = (headers.get("content-type") or "").split(";", 1)[0].strip().lower()
+    if kind == "application/json":
+        try:
+            json.loads(text_body)
+        except ValueError:
+            raise Refused(400, "malformed JSON body") from None
+    elif "payload=" in text_body:
+        payload = parse_qs(text_body).get("payload", [""])[0]
+        try:
+            json.loads(payload)
+        except ValueError:
+            raise Refused(400, "malformed interactivity payload") from None
 
 
 def create_asgi(app: App, ctx: AppContext) -> Starlette:
+    secret = ctx.settings.slack_signing_secret
+    secret_value = secret.get_secret_value() if secret else None
+
     async def events(request: Request) -> Response:
-        body = await request.body()
-        if len(body) > MAX_BODY:
-            return Response(status_code=413)
-        bolt_resp = await run_in_threadpool(app.dispatch, to_bolt_request(request, body))
+        started = time.perf_counter()
+        try:
+            body = await read_body(request)
+            check_signature(secret_value, request.headers, body)
+            check_form(request.headers, body)
+            bolt_request = to_bolt_request(request, body)
+        except Refused as exc:
+            metrics.REFUSED.labels(str(exc.status)).inc()
+            client = request.client.host if request.client else "?"
+            log.warning("refused a request from %s: %d %s", client, exc.status, exc)
+            return Response(status_code=exc.status)
+        bolt_resp = await run_in_threadpool(app.dispatch, bolt_request)
+        metrics.ACK_SECONDS.observe(time.perf_counter() - started)
         return to_starlette_response(bolt_resp)
 
     def db_ok() -> bool:
@@ -59,13 +147,45 @@ def create_asgi(app: App, ctx: AppContext) -> Starlette:
             return False
 
     async def healthz(_request: Request) -> Response:
-        ok = await run_in_threadpool(db_ok)
-        return JSONResponse({"ok": ok, "mode": "http"}, status_code=200 if ok else 503)
+        """The process is up (for liveness probes: never touches the database)."""
+        return JSONResponse({"ok": True, "mode": "http"})
+
+    async def readyz(_request: Request) -> Response:
+        """Ready for traffic: the database answers and its schema is current."""
+        from briefings.store.engine import schema_current
+
+        db = await run_in_threadpool(db_ok)
+        current = db and await run_in_threadpool(schema_current, ctx.store.engine)
+        ok = db and current
+        return JSONResponse(
+            {"ok": ok, "database": db, "migrations_current": current},
+            status_code=200 if ok else 503,
+        )
+
+    def queue_depth() -> int:
+        from briefings.store.queue import CLAIMED, QUEUED, WorkQueue
+
+        queue = ctx.scheduler.queue if ctx.scheduler is not None else WorkQueue(ctx.store)
+        counts = queue.counts()
+        return counts.get(QUEUED, 0) + counts.get(CLAIMED, 0)
+
+    def is_leader() -> bool:
+        elector = getattr(ctx.scheduler, "elector", None)
+        return bool(getattr(elector, "is_leader", False))
+
+    metrics.LIVE.queue_depth = queue_depth
+    metrics.LIVE.is_leader = is_leader
+
+    async def scrape(_request: Request) -> Response:
+        data = await run_in_threadpool(metrics.exposition)
+        return Response(data, media_type=metrics.CONTENT_TYPE)
 
     return Starlette(
         routes=[
             Route(EVENTS_PATH, events, methods=["POST"]),
             Route("/healthz", healthz, methods=["GET"]),
+            Route("/readyz", readyz, methods=["GET"]),
+            Route("/metrics", scrape, methods=["GET"]),
         ]
     )
 
@@ -158,7 +278,7 @@ class HttpServer:
 
 def run_http(ctx: AppContext) -> int:
     server = HttpServer(ctx)
-    ctx.executor.submit(lambda: ctx.extractor)  # warm the spaCy pipeline in the background
+    ctx.executor.submit(ctx.url_extractor.warm)  # start the extraction process meanwhile
     try:
         server.serve()
     finally:

@@ -43,7 +43,7 @@ def run_socket(ctx: AppContext) -> int:
 
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, on_signal)
-    ctx.executor.submit(lambda: ctx.extractor)  # warm the spaCy pipeline in the background
+    ctx.executor.submit(ctx.url_extractor.warm)  # start the extraction process meanwhile
     handler.connect()
     log.info("Socket Mode: connected")
     try:

@@ -59,6 +59,8 @@ def context_line(src: SourceRef) -> str:
     parts.append(format_day(src.published) if src.published else "date unknown")
     if src.url:
         parts.append(link(src.url, "Read the article"))
+    if src.cut_note:
+        parts.append(escape(src.cut_note))
     return " · ".join(parts)
 
 

@@ -26,6 +26,7 @@ def _context(src: SourceRef) -> Text:
         src.source or origin,
         format_day(src.published) if src.published else "date unknown",
         src.url or "",
+        src.cut_note or "",
     ]
     return Text(" · ".join(p for p in parts if p), style="dim")
 

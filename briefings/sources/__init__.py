@@ -22,13 +22,15 @@ import asyncio
 from collections.abc import Awaitable, Callable, Iterable
 from typing import TypeVar
 
+import anyio
+
 from ..models import Article
 from .backoff import next_poll_after, next_poll_at
 from .client import Fetcher, SkipEntry
 from .feeds import EntryError, FeedEntry, FeedRequest, FeedResult, looks_like_feed
 from .fetch import USER_AGENT, Fetched, FetchPolicy
 from .pages import PageHints
-from .safety import Resolver, check_url
+from .safety import Resolver, SafeNetworkBackend, check_url, is_ip_literal, normalise_host
 from .urls import canonical_url, is_tracking_param
 from .wording import MESSAGES, FetchFailure
 
@@ -62,12 +64,32 @@ __all__ = [
 T = TypeVar("T")
 
 
-def check_link(url: str, policy: FetchPolicy | None = None) -> str:
-    """Refuse an obviously unfetchable link up front (scheme, credentials, private IP
-    literal) without any network traffic; returns the canonical URL. For
-    `briefbot sources add` and `/brief sources add`."""
-    check_url(url, (policy or FetchPolicy()).address_policy())
-    return canonical_url(url)
+RESOLVE_TIMEOUT = 3.0  # seconds for the DNS check of `check_link`
+
+
+def check_link(url: str, policy: FetchPolicy | None = None, *, resolve: bool = True) -> str:
+    """Refuse an unfetchable link up front by the rules fetching applies (scheme,
+    credentials, private or disguised IP literal and, with `resolve`, a name that
+    resolves to a forbidden address); returns the canonical URL with its host
+    normalised. A name that does not resolve now is accepted (polling retries it).
+    For `briefbot sources add` and `/brief sources add`."""
+    policy = policy or FetchPolicy()
+    target = check_url(url, policy.address_policy())
+    if resolve and not is_ip_literal(target.host):
+        backend = SafeNetworkBackend(policy.address_policy())
+
+        async def lookup() -> None:
+            with anyio.fail_after(RESOLVE_TIMEOUT):
+                await backend.resolve_checked(target.host, target.port)
+
+        try:
+            asyncio.run(lookup())
+        except FetchFailure as exc:
+            if exc.kind != "dns":
+                raise
+        except TimeoutError:
+            pass
+    return canonical_url(normalise_host(url))
 
 
 def _run(policy: FetchPolicy | None, job: Callable[[Fetcher], Awaitable[T]]) -> T:

@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import ipaddress
 import logging
+import re
 import socket
 from collections import deque
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 import anyio
 import httpcore
@@ -56,11 +57,39 @@ class Target:
     port: int
 
 
+_LEGACY_V4 = re.compile(r"^(0x[0-9a-f]+|[0-9]+)(\.(0x[0-9a-f]+|[0-9]+)){0,3}$", re.I)
+
+
 def _ip(host: str) -> IPAddress | None:
+    """The address a host names literally, including the forms resolvers accept for
+    IPv4 (`2130706433`, `0x7f000001`, `127.1`, `0177.0.0.1`), which are not
+    dotted quads but still reach 127.0.0.1."""
+    host = host.strip("[]").split("%", 1)[0]
     try:
-        return ipaddress.ip_address(host.strip("[]").split("%", 1)[0])
+        return ipaddress.ip_address(host)
     except ValueError:
-        return None
+        pass
+    if _LEGACY_V4.match(host):
+        try:
+            return ipaddress.IPv4Address(socket.inet_aton(host))
+        except OSError:
+            return None
+    return None
+
+
+def is_ip_literal(host: str) -> bool:
+    return _ip(host) is not None
+
+
+def normalise_host(url: str) -> str:
+    """`url` with a disguised IPv4 host written as a dotted quad (what it reaches)."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    ip = _ip(host)
+    if ip is None or isinstance(ip, ipaddress.IPv6Address) or str(ip) == host:
+        return url
+    netloc = str(ip) + (f":{parts.port}" if parts.port else "")
+    return urlunsplit(parts._replace(netloc=netloc))
 
 
 def _embedded_v4(ip: IPAddress) -> ipaddress.IPv4Address | None:
@@ -111,8 +140,10 @@ class AddressPolicy:
         nets = tuple(ipaddress.ip_network(n, strict=False) for n in allowed_networks)
         return cls(allow_private, nets)
 
-    def check(self, ip: IPAddress, *, url: str | None = None) -> None:
-        """Raise `FetchFailure` if connecting to `ip` is not allowed."""
+    def check(self, ip: IPAddress, *, url: str | None = None, resolved: bool = False) -> None:
+        """Raise `FetchFailure` if connecting to `ip` is not allowed. An address that
+        came from DNS (`resolved`) is not named: the message would tell any user what
+        an internal host name resolves to."""
         if self.allow_private:
             return
         kind = address_kind(ip)
@@ -120,6 +151,8 @@ class AddressPolicy:
             return
         if any(ip.version == net.version and ip in net for net in self.allowed_networks):
             return
+        if resolved:
+            raise FetchFailure("not_public_name", url=url)
         raise FetchFailure(kind, url=url, address=str(ip))
 
 
@@ -195,7 +228,7 @@ class SafeNetworkBackend(httpcore.AsyncNetworkBackend):
             ip = _ip(addr)
             if ip is None:
                 raise FetchFailure("dns", host=host)
-            self.policy.check(ip)  # every address, not just the first
+            self.policy.check(ip, resolved=True)  # every address, not just the first
             checked.append(str(ip))
         if not checked:
             raise FetchFailure("dns", host=host)

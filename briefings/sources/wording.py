@@ -33,6 +33,10 @@ MESSAGES: Final[dict[str, str]] = {
     ),
     "reserved": "that address ({address}) is reserved, not a public site",
     "unspecified": "that address ({address}) is not a real destination",
+    "not_public_name": (
+        "that site is not on the public internet (it points at this machine or a private "
+        "network); only public sites can be fetched"
+    ),
     # Connection and timing
     "connect": "could not connect to {host}; the site may be down",
     "connect_timeout": "{host} did not answer within {seconds} s",

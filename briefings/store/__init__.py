@@ -8,5 +8,6 @@ from __future__ import annotations
 
 from .engine import make_engine, migrate
 from .repository import SaveOutcome, Store
+from .retry import is_transient, retrying
 
-__all__ = ["SaveOutcome", "Store", "make_engine", "migrate"]
+__all__ = ["SaveOutcome", "Store", "is_transient", "make_engine", "migrate", "retrying"]

@@ -294,6 +294,11 @@ class Channels:
             return True
         return False
 
+    def forget_event(self, event_id: str) -> None:
+        """Un-record `event_id` (the work it guarded failed and may be tried again)."""
+        with self.store.session() as s:
+            s.execute(delete(ProcessedEventRow).where(ProcessedEventRow.event_id == event_id))
+
     def forget_events(self, older_than: dt.timedelta = dt.timedelta(days=2)) -> int:
         """Delete processed-event ids older than Slack's retry window; returns how many."""
         cutoff = utcnow() - older_than

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+from sqlalchemy.pool import NullPool
 
 from ..errors import StoreError
 
@@ -34,7 +38,13 @@ def make_engine(url: str) -> Engine:
     if parsed.get_backend_name() == "sqlite":
         db = parsed.database
         if db and db != ":memory:" and not db.startswith("file:"):
-            Path(db).expanduser().parent.mkdir(parents=True, exist_ok=True)
+            folder = Path(db).expanduser().parent
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(
+                    f"cannot create the database folder {folder}: {exc.strerror}"
+                ) from None
         kwargs["connect_args"] = {"check_same_thread": False, "timeout": 30}
     else:
         kwargs.update(pool_pre_ping=True, pool_size=5, max_overflow=10)
@@ -58,16 +68,96 @@ def alembic_config(engine: Engine) -> Any:
     return cfg
 
 
+def _advisory_key(engine: Engine) -> int:
+    """A 63-bit lock key for this database and schema (two deployments never contend)."""
+    name = f"briefbot-migrate:{engine.url.database}:{engine.url.query.get('options', '')}"
+    return int.from_bytes(hashlib.sha256(name.encode()).digest()[:8], "big") >> 1
+
+
+def _sqlite_file(engine: Engine) -> Path | None:
+    db = engine.url.database
+    if not db or db == ":memory:" or db.startswith("file:"):
+        return None
+    return Path(db).expanduser()
+
+
+@contextmanager
+def _file_lock(path: Path) -> Iterator[None]:
+    """An exclusive flock on `path`, waited for (the kernel frees it when a holder dies)."""
+    import fcntl
+
+    with open(path, "a+b") as fh:
+        fcntl.flock(fh.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
+
+
+def _migration_engine(engine: Engine) -> Engine:
+    """For SQLite, an engine whose transactions really cover DDL: pysqlite runs
+    CREATE TABLE outside any transaction, so a kill mid-migration would leave
+    half a schema. `BEGIN IMMEDIATE` makes the whole upgrade one transaction."""
+    if engine.dialect.name != "sqlite":
+        return engine
+    mig = create_engine(
+        engine.url, connect_args={"check_same_thread": False, "timeout": 30}, poolclass=NullPool
+    )
+
+    @event.listens_for(mig, "connect")
+    def _connect(dbapi_conn: Any, record: Any) -> None:
+        _sqlite_pragmas(dbapi_conn, record)
+        dbapi_conn.isolation_level = None  # SQLAlchemy's BEGIN below, not the driver's
+
+    @event.listens_for(mig, "begin")
+    def _begin(conn: Any) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return mig
+
+
 def migrate(engine: Engine) -> None:
-    """Bring the schema to the newest revision (safe to run on every start)."""
+    """Bring the schema to the newest revision (safe to run on every start).
+
+    One transaction under a lock: a PostgreSQL advisory lock (transaction-level),
+    or an flock on `<database>.migrate.lock` beside a SQLite file. Simultaneous
+    first starts wait for each other; a start killed half-way leaves nothing
+    behind, so the next start migrates from scratch.
+    """
     from alembic import command
 
     cfg = alembic_config(engine)
+    sqlite_file = _sqlite_file(engine) if engine.dialect.name == "sqlite" else None
+    lock = (
+        _file_lock(sqlite_file.with_name(sqlite_file.name + ".migrate.lock"))
+        if sqlite_file is not None
+        else nullcontext()
+    )
+    mig = _migration_engine(engine)
     try:
-        with engine.begin() as conn:
+        with lock, mig.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _advisory_key(engine)})
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
     except SQLAlchemyError as exc:
         raise StoreError(
             f"could not migrate the database: {exc.__class__.__name__}: {exc}"
         ) from exc
+    finally:
+        if mig is not engine:
+            mig.dispose()
+
+
+def schema_current(engine: Engine) -> bool:
+    """True when the database is reachable and at the newest revision (for /readyz)."""
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    head = ScriptDirectory.from_config(alembic_config(engine)).get_current_head()
+    try:
+        with engine.connect() as conn:
+            current = MigrationContext.configure(conn).get_current_revision()
+    except SQLAlchemyError:
+        return False
+    return current == head

@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Engine, delete, func, select
+from sqlalchemy import Engine, delete, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..models import Article, Evidence, Extraction
@@ -103,9 +103,10 @@ class Store:
                 if row.text_hash == thash and version == extraction.extractor_version:
                     return SaveOutcome.UNCHANGED, row.id
                 outcome = SaveOutcome.UPDATED
-                self._clear_facts(s, row.id)
+                touched = self._clear_facts(s, row.id)
             else:
                 outcome = SaveOutcome.NEW
+                touched = set()
                 row = ArticleRow(key=key, ingested_at=now)
                 s.add(row)
             row.ext_id = article.id
@@ -118,15 +119,26 @@ class Store:
             row.license = article.license
             row.text = article.text
             row.words = len(article.text.split())
+            row.truncated_from = article.truncated_from
             row.updated_at = now
             s.flush()
-            self._write_facts(s, row.id, extraction, now)
+            touched |= self._write_facts(s, row.id, extraction, now)
+            _recount_mentions(s, touched)
             return outcome, row.id
 
-    def _clear_facts(self, s: Session, article_id: int) -> None:
+    def _clear_facts(self, s: Session, article_id: int) -> set[int]:
+        """Delete an article's facts; returns the officials it mentioned."""
+        before = set(
+            s.scalars(
+                select(ArticleOfficialRow.official_id).where(
+                    ArticleOfficialRow.article_id == article_id
+                )
+            )
+        )
         for table in (MeetingRow, AgreementRow, StopRow, ArticleOfficialRow, ExtractionRow):
             s.execute(delete(table).where(table.article_id == article_id))
         s.flush()
+        return before
 
     def _official(
         self,
@@ -147,7 +159,6 @@ class Store:
             s.flush()
         elif len(name_key(name)) > len(name_key(row.name)):
             row.name = name  # the fullest form wins
-        row.mentions = (row.mentions or 0) + 1
         row.last_seen = now
         if title:
             row.title = title
@@ -161,7 +172,10 @@ class Store:
                 s.add(OfficialAliasRow(official_id=row.id, alias=alias))
         return row
 
-    def _write_facts(self, s: Session, article_id: int, ex: Extraction, now: dt.datetime) -> None:
+    def _write_facts(
+        self, s: Session, article_id: int, ex: Extraction, now: dt.datetime
+    ) -> set[int]:
+        """Write the fact rows; returns the officials the article mentions."""
         s.add(
             ExtractionRow(
                 article_id=article_id,
@@ -171,20 +185,23 @@ class Store:
             )
         )
         ids: dict[str, int] = {}
+        linked: set[int] = set()
         names = [o.name for o in ex.officials]
         for off in ex.officials:
             context = [n for n in names if n != off.name]
             row = self._official(
                 s, off.name, off.title, off.affiliation, off.aliases, now, context=context
             )
-            seen = row.id in ids.values()
             # Every form of the name maps to the row, even when it resolved to an
             # official already listed ("Kelly" after "James Kelly").
             ids.setdefault(name_key(off.name), row.id)
             for alias in off.aliases:
                 ids.setdefault(name_key(alias), row.id)
-            if seen:
+            # Linked once per article, whatever names led to the row (a name already
+            # mapped to another row does not make this one "seen").
+            if row.id in linked:
                 continue
+            linked.add(row.id)
             s.add(
                 ArticleOfficialRow(
                     article_id=article_id,
@@ -239,6 +256,7 @@ class Store:
                         **_evidence(stop.evidence),
                     )
                 )
+        return linked
 
     def count_articles(self) -> int:
         with self._sessions() as s:
@@ -280,6 +298,34 @@ class Store:
             return [(r.id, _article(r), _extraction(r)) for r in s.scalars(q)]
 
 
+def _recount_mentions(s: Session, official_ids: set[int]) -> None:
+    """Mention counts derived from `article_officials`, never incremented: re-extraction
+    cannot inflate them and concurrent writers cannot lose an update. The rows are
+    locked first (in id order) so the count below, a new statement, sees every
+    committed writer's links on PostgreSQL."""
+    if not official_ids:
+        return
+    ids = sorted(official_ids)
+    s.flush()
+    if s.get_bind().dialect.name == "postgresql":
+        s.execute(
+            select(OfficialRow.id)
+            .where(OfficialRow.id.in_(ids))
+            .order_by(OfficialRow.id)
+            .with_for_update()
+        )
+    count = (
+        select(func.count())
+        .select_from(ArticleOfficialRow)
+        .where(ArticleOfficialRow.official_id == OfficialRow.id)
+        .scalar_subquery()
+    )
+    s.execute(
+        update(OfficialRow).where(OfficialRow.id.in_(ids)).values(mentions=count),
+        execution_options={"synchronize_session": False},
+    )
+
+
 def _evidence(evidence: Sequence[Evidence]) -> dict[str, Any]:
     """Columns of a fact's first evidence sentence (facts without one keep empty text)."""
     ev = evidence[0] if evidence else None
@@ -300,6 +346,7 @@ def _article(row: ArticleRow) -> Article:
         source=row.source,
         origin=row.origin,
         license=row.license,
+        truncated_from=row.truncated_from,
     )
 
 

@@ -55,6 +55,8 @@ class ArticleRow(Base):
     license: Mapped[str | None] = mapped_column(String(300))
     text: Mapped[str] = mapped_column(Text)
     words: Mapped[int] = mapped_column(Integer, default=0)
+    # Characters before the text was cut to briefings.limits.MAX_ARTICLE_CHARS.
+    truncated_from: Mapped[int | None] = mapped_column(Integer)
     ingested_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), index=True)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     extraction: Mapped[ExtractionRow | None] = relationship(

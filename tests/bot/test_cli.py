@@ -21,7 +21,7 @@ def run(
     full_env = {
         k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "BRIEFBOT_", "DATABASE"))
     }
-    full_env.update(DATABASE_URL=f"sqlite:///{tmp_path / 'cli.db'}", COLUMNS="120", **env)
+    full_env.update({"DATABASE_URL": f"sqlite:///{tmp_path / 'cli.db'}", "COLUMNS": "120", **env})
     return subprocess.run(
         BRIEFBOT + args,
         cwd=tmp_path,
@@ -107,3 +107,85 @@ def test_make_targets_exist() -> None:
     text = (REPO / "Makefile").read_text()
     for target in ("run:", "test:", "lint:"):
         assert target in text
+
+
+@pytest.mark.parametrize(
+    ("env", "dotenv", "words"),
+    [
+        ({"BRIEFBOT_TIMEZONE": "Europe/" + "x" * 300}, None, "BRIEFBOT_TIMEZONE: unknown timezone"),
+        ({"DATABASE_URL": "sqlite:////proc/briefbot/x.db"}, None, "cannot create the database"),
+        ({"BRIEFBOT_CONSOLE_DIGEST_CRON": "every day"}, None, "BRIEFBOT_CONSOLE_DIGEST_CRON:"),
+        ({}, b"PORT=\xff\xfe3000\n", ".env: cannot be read"),
+    ],
+)
+def test_bad_settings_stop_with_one_line_and_exit_2(
+    tmp_path: Path, env: dict[str, str], dotenv: bytes | None, words: str
+) -> None:
+    if dotenv is not None:
+        (tmp_path / ".env").write_bytes(dotenv)
+    res = run(["sources", "list"], tmp_path, **env)
+    assert res.returncode == 2, res.stderr
+    lines = res.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: ") and words in lines[0], lines
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://0x7f000001/feed.xml",
+        "http://2130706433/feed.xml",
+        "http://127.1/feed.xml",
+        "http://0177.0.0.1/feed.xml",
+        "http://{hostname}/feed.xml",
+    ],
+)
+def test_sources_add_refuses_disguised_and_internal_hosts(tmp_path: Path, url: str) -> None:
+    import socket
+
+    hostname = socket.gethostname()
+    try:
+        resolved = socket.gethostbyname(hostname)
+    except OSError:
+        pytest.skip("this machine's name does not resolve")
+    if "{hostname}" in url and not ipaddress_is_internal(resolved):
+        pytest.skip("this machine's name resolves to a public address")
+    res = run(["sources", "add", url.format(hostname=hostname)], tmp_path)
+    assert res.returncode == 2, res.stdout
+    assert "only public sites can be fetched" in res.stderr
+    if "{hostname}" in url:
+        assert resolved not in res.stderr  # a refusal never tells what a name resolves to
+    listing = run(["sources", "list"], tmp_path)
+    assert "No feeds yet" in listing.stdout or "no feeds yet" in listing.stdout
+
+
+def ipaddress_is_internal(addr: str) -> bool:
+    import ipaddress
+
+    ip = ipaddress.ip_address(addr)
+    return ip.is_private or ip.is_loopback
+
+
+def test_json_logs(tmp_path: Path) -> None:
+    res = run(["sources", "list"], tmp_path, LOG_LEVEL="DEBUG", BRIEFBOT_LOG_FORMAT="json")
+    assert res.returncode == 0, res.stderr
+    lines = [ln for ln in res.stderr.splitlines() if ln.strip()]
+    assert lines, "expected DEBUG/INFO log lines"
+    for ln in lines:
+        rec = json.loads(ln)  # every log line is one JSON object
+        assert {"time", "level", "logger", "message"} <= set(rec)
+    assert any(json.loads(ln)["logger"].startswith("alembic") for ln in lines)
+
+
+def test_ingest_with_an_article_over_a_million_characters_stores_everything(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    seed = (SEEDS / "kelly-tokyo-2003.txt").read_text(encoding="utf-8")
+    for i in range(9):
+        (folder / f"good{i}.txt").write_text(f"{seed}\nStory {i}.\n", encoding="utf-8")
+    paras = [f"Paragraph {i}. {seed}" for i in range(1_000_001 // len(seed) + 2)]
+    (folder / "huge.txt").write_text("\n\n".join(paras), encoding="utf-8")
+    res = run(["ingest", str(folder)], tmp_path)
+    assert res.returncode == 0, res.stderr
+    assert "10 new, 0 updated, 0 unchanged, 0 failed (10 articles stored)" in res.stdout

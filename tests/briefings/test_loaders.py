@@ -118,3 +118,42 @@ def test_corpus_folder_loads_every_article() -> None:
     assert len(report.articles) == 80 and not report.failures
     wikinews = [a for a in report.articles if a.source == "Wikinews"]
     assert all(a.published and a.url for a in wikinews)
+
+
+def test_utf16_files_with_a_byte_order_mark_are_read(tmp_path: Path) -> None:
+    from briefings.loaders import load_paths
+
+    text = "title: Talks in Tokyo\n\nKelly met Abe in Tokyo on Monday. Ils ont parlé."
+    for enc in ("utf-16", "utf-16-be", "utf-32"):
+        f = tmp_path / f"{enc}.txt"
+        raw = text.encode(enc)
+        if enc == "utf-16-be":
+            raw = b"\xfe\xff" + raw
+        f.write_bytes(raw)
+        report = load_paths([f])
+        assert not report.failures, report.failures
+        assert report.articles[0].title == "Talks in Tokyo"
+        assert "parlé" in report.articles[0].text
+
+
+def test_a_nul_line_in_jsonl_spoils_only_that_line(tmp_path: Path) -> None:
+    import json
+
+    from briefings.loaders import load_paths
+
+    good = [
+        json.dumps({"id": f"a{i}", "text": f"Kelly met Abe in Tokyo, story {i}."}) for i in range(3)
+    ]
+    f = tmp_path / "mixed.jsonl"
+    f.write_bytes(
+        (good[0] + "\n").encode()
+        + b'{"id": "bad", "text": "\x00\x00\x00"}\n'
+        + ("\n".join(good[1:]) + "\n").encode()
+    )
+    report = load_paths([f])
+    assert [a.id for a in report.articles] == ["a0", "a1", "a2"]
+    assert len(report.failures) == 1 and "mixed.jsonl:2" in report.failures[0].reason
+    # A NUL byte in any other file still means binary.
+    b = tmp_path / "blob.txt"
+    b.write_bytes(b"abc\x00def")
+    assert "binary" in load_paths([b]).failures[0].reason

@@ -126,3 +126,18 @@ def test_share_of_something_gone(http_bot: Any) -> None:
     (msg,) = http_bot.rx.wait(sent.response_url, 1)
     assert msg["text"].startswith("I could not share that")
     assert http_bot.fake.posts("CGONE") == []
+
+
+def test_a_replayed_share_posts_once(http_bot: Any) -> None:
+    """The same signed press sent twice (a replay, or a double click): one post."""
+    from tests.fakes import slack_requests as sr
+
+    url = http_bot.rx.new_url()
+    payload = sr.action_payload("share_in_channel", "dossier:Kelly", url, channel_id="CREPLAYS")
+    body = sr.action_body(payload)
+    headers = sr.signed_headers(body)
+    assert http_bot.post(body, headers).status_code == 200
+    http_bot.fake.wait_for_posts(1, channel="CREPLAYS")
+    assert http_bot.post(body, headers).status_code == 200
+    time.sleep(1.5)
+    assert len(http_bot.fake.posts(channel="CREPLAYS")) == 1

@@ -181,3 +181,23 @@ def test_manifest_declares_what_the_bot_uses() -> None:
     data = yaml.safe_load(text)
     assert data["features"]["slash_commands"][0]["command"] == "/brief"
     assert data["settings"]["socket_mode_enabled"] is True
+
+
+def test_a_bad_token_stops_start_up_with_one_line(tmp_path: Path, fake_slack: FakeSlack) -> None:
+    fake_slack.reset()
+    proc = _start(
+        tmp_path,
+        {
+            "SLACK_BOT_TOKEN": "xoxb-not-the-right-token",
+            "SLACK_SIGNING_SECRET": sr.SIGNING_SECRET,
+            "SLACK_API_URL": fake_slack.api_url,
+            "PORT": str(_free_port()),
+            "HOST": "127.0.0.1",
+        },
+    )
+    out, _ = proc.communicate(timeout=60)
+    assert proc.returncode == 2, out
+    assert out.strip().splitlines() == [
+        "error: SLACK_BOT_TOKEN: Slack refused the token (invalid_auth)"
+    ]
+    assert "xoxb-not-the-right-token" not in out

@@ -131,8 +131,10 @@ def test_every_resolved_address_is_checked(server: LocalServer) -> None:
 
     async def go() -> None:
         async with Fetcher(LOCAL, resolver=resolver) as f:
-            with pytest.raises(FetchError, match=r"\(10\.9\.8\.7\) is on a private network"):
+            with pytest.raises(FetchError, match=r"not on the public internet") as info:
                 await f.fetch_article(f"http://mixed.example:{server.port}/mixed")
+            # The refusal does not tell what the name resolves to.
+            assert "10.9.8.7" not in str(info.value)
             assert list(f.downloader.backend.connections) == []
 
     run(go())

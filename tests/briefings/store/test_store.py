@@ -107,3 +107,25 @@ def test_sqlite_file_uses_wal(tmp_path: Path) -> None:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
     assert (tmp_path / "sub" / "x.db").exists()
     store.close()
+
+
+def test_an_official_reached_by_a_name_mapped_elsewhere_is_linked_once(db_url: str) -> None:
+    """'Kelly' already maps to James Kelly in this article but resolves to the stored
+    'Kelly'; a third name resolving there too must not link that row twice."""
+    store = Store.open(db_url)
+    store.save(
+        Article(id="p", title="p", text="earlier"),
+        Extraction("p", "v1", officials=(Official("Kelly"), Official("Ann Kelly"))),
+    )
+    ex = Extraction(
+        "a",
+        "v1",
+        officials=(
+            Official("James Kelly", aliases=("Kelly",)),
+            Official("Kelly"),
+            Official("Ann Kelly"),
+        ),
+    )
+    outcome, _ = store.save(Article(id="a", title="a", text="Kelly, Kelly and Kelly."), ex)
+    assert outcome is SaveOutcome.NEW
+    store.close()

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import hashlib
 import logging
 from concurrent.futures import Executor
 from typing import TYPE_CHECKING, Any
@@ -35,6 +36,21 @@ def _ids(body: dict[str, Any]) -> tuple[str, str, str]:
     )
     user = (body.get("user") or {}).get("id") or ""
     return str(team), str(channel), str(user)
+
+
+def share_key(body: dict[str, Any]) -> str | None:
+    """One key per message a Share button sits on (and per value shared): a replayed
+    or double-clicked press maps to the same key, so the channel gets one post."""
+    container = body.get("container") or {}
+    parts = (
+        str(container.get("channel_id") or ""),
+        str(container.get("message_ts") or ""),
+        str(body.get("response_url") or ""),
+        _value(body),
+    )
+    if not (parts[1] or parts[2]):
+        return None
+    return "share:" + hashlib.sha256("|".join(parts).encode()).hexdigest()
 
 
 def _value(body: dict[str, Any]) -> str:
@@ -78,6 +94,21 @@ def register_buttons(app: App, ctx: AppContext, pool: Executor) -> None:
 
     def share(body: dict[str, Any], respond: Respond, client: Any) -> None:
         _team, channel, user = _ids(body)
+        key = share_key(body)
+        if key is not None and Channels(ctx.store).seen_event(key):
+            log.info("Share in channel pressed again for the same message; not posted twice")
+            return
+        posted = False
+        try:
+            posted = _share(body, respond, client, channel, user)
+        finally:
+            if key is not None and not posted:
+                Channels(ctx.store).forget_event(key)  # failed: a new press may try again
+
+    def _share(
+        body: dict[str, Any], respond: Respond, client: Any, channel: str, user: str
+    ) -> bool:
+        """Post the shared answer; True once it is in the channel."""
         try:
             msg = a.rebuild(ctx, _value(body))
         except Exception:
@@ -89,7 +120,7 @@ def register_buttons(app: App, ctx: AppContext, pool: Executor) -> None:
                 a.text_message(w.say("share_failed", reason=w.say("sources_gone"))),
                 replace_original=False,
             )
-            return
+            return False
         shared = a.for_channel(msg, user)
         try:
             client.chat_postMessage(
@@ -106,7 +137,7 @@ def register_buttons(app: App, ctx: AppContext, pool: Executor) -> None:
                 respond, shared, response_type="in_channel", replace_original=False
             ):
                 reply(respond, {"text": ""}, delete_original=True)
-                return
+                return True
             log.warning("chat.postMessage failed: %s", error)
             reason = w.say("slack_error", error=error)
             reply(
@@ -114,7 +145,7 @@ def register_buttons(app: App, ctx: AppContext, pool: Executor) -> None:
                 a.text_message(w.say("share_failed", reason=reason)),
                 replace_original=False,
             )
-            return
+            return False
         except Exception as exc:  # timeouts, connection errors after retries
             log.warning("chat.postMessage failed: %s", exc.__class__.__name__)
             reason = w.say("slack_error", error=exc.__class__.__name__)
@@ -123,8 +154,9 @@ def register_buttons(app: App, ctx: AppContext, pool: Executor) -> None:
                 a.text_message(w.say("share_failed", reason=reason)),
                 replace_original=False,
             )
-            return
+            return False
         reply(respond, {"text": ""}, delete_original=True)
+        return True
 
     app.action(a.SOURCES_ACTION)(deferred(pool, show_sources))
     app.action(a.FOLLOW_ACTION)(deferred(pool, follow_official))

@@ -15,6 +15,7 @@ from slack_bolt import Respond
 
 from briefings.errors import UsageError
 
+from .... import metrics
 from .... import wording as w
 from ... import answers as a
 from ... import commands as c
@@ -46,11 +47,13 @@ def register_brief(app: App, ctx: AppContext, pool: Executor) -> None:
             cmd = c.parse(
                 str(body.get("text") or ""), default_timezone=ctx.settings.briefbot_timezone
             )
+            metrics.COMMANDS.labels(type(cmd).__name__.lower()).inc()
             if isinstance(cmd, c.BriefUrl):
                 brief_url(ctx, cmd.url, respond)
                 return
             msg = a.answer(ctx, cmd, who)
         except UsageError as exc:
+            metrics.COMMANDS.labels("usage_error").inc()
             msg = a.text_message(str(exc))
         except Exception:
             log.exception("/brief failed")
