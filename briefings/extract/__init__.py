@@ -87,7 +87,7 @@ def extract_doc(
         dict.fromkeys(
             ctx.entity_text(e.root) or e.text
             for s in ctx.sents
-            for e in s.ents
+            for e in ctx.sent_ents.get(s.start, ())
             if e.label_ in _PLACE_LABELS
         )
     )

@@ -354,7 +354,7 @@ def _sent_at(ctx: DocContext, char: int) -> Span | None:
 
 def _places_in(ctx: DocContext, sent: Span) -> list[tuple[str, Token]]:
     out: dict[str, Token] = {}
-    for ent in sent.ents:
+    for ent in ctx.sent_ents.get(sent.start, ()):
         if ent.label_ not in _PLACE_LABELS:
             continue
         name = ctx.entity_text(ent.root)

@@ -141,9 +141,18 @@ class DocContext:
         self.skip = skip
         self.persons = PersonIndex(doc, skip).build()
         self.ent_at: dict[int, Span] = {}
-        for ent in doc.ents:
+        # Entities by sentence start, in one pass: `Span.ents` rescans every entity of
+        # the document on each call, which made per-sentence loops quadratic.
+        self.sent_ents: dict[int, list[Span]] = {}
+        starts = [s.start for s in doc.sents]
+        k = 0
+        for ent in doc.ents:  # both in document order: one merge pass
             for i in range(ent.start, ent.end):
                 self.ent_at[i] = ent
+            while k + 1 < len(starts) and starts[k + 1] <= ent.start:
+                k += 1
+            if starts:
+                self.sent_ents.setdefault(starts[k], []).append(ent)
         self.in_quote = self._quote_mask()
         self._speakers: dict[int, str | None] = {}
         self._sent_words: dict[tuple[int, frozenset[str]], bool] = {}
@@ -726,9 +735,9 @@ class DocContext:
             return None
         lo, hi = min(ids), max(ids)
         sent = self.doc[lo].sent
-        window = self.doc[max(sent.start, lo - 40) : min(sent.end, hi + 40)]
-        for ent in window.ents:
-            if ent.label_ not in _TIME_LABELS:
+        w0, w1 = max(sent.start, lo - 40), min(sent.end, hi + 40)
+        for ent in self.sent_ents.get(sent.start, ()):
+            if ent.start < w0 or ent.end > w1 or ent.label_ not in _TIME_LABELS:
                 continue
             t = ent.root
             for _ in range(8):

@@ -198,7 +198,8 @@ def collect_titles(ctx: DocContext) -> dict[str, PersonInfo]:
 def _affiliation(ctx: DocContext, title: Span | None) -> str | None:
     if title is None:
         return None
-    for ent in title.ents:
+    ents = dict.fromkeys(e for t in title if (e := ctx.ent_at.get(t.i)) is not None)
+    for ent in ents:
         if ent.label_ in ("GPE", "ORG"):
             return ent.text.removeprefix("the ")
         if ent.label_ == "NORP":
