@@ -781,12 +781,24 @@ def _fact_headline(ex: Extraction) -> str | None:
     return out if len(out) <= MAX_HEADLINE_CHARS else None
 
 
+# Briefings and digests show only facts the extractor is fairly sure of; the JSON and
+# the store keep every fact with its confidence. Facts from before confidences (None)
+# are shown as they were.
+SHOW_CONFIDENCE = 0.6
+
+
+def _sure(confidence: float | None) -> bool:
+    return confidence is None or confidence >= SHOW_CONFIDENCE
+
+
 def _sane(ex: Extraction) -> Extraction:
-    """Drop what cannot be a fact as shown: a meeting's place among its participants
-    ("Blair met Baghdad in Baghdad"), a stop that is a person of the article ("->
-    Wiranto"). The rest of the extraction is kept as it is."""
+    """Drop what cannot be a fact as shown: a fact below SHOW_CONFIDENCE, a meeting's
+    place among its participants ("Blair met Baghdad in Baghdad"), a stop that is a
+    person of the article ("-> Wiranto"). The rest is kept as it is."""
     meetings: list[Meeting] = []
     for m in ex.meetings:
+        if not _sure(m.confidence):
+            continue
         if m.place:
             place = name_key(m.place)
             kept = tuple(p for p in m.participants if name_key(p) != place)
@@ -800,10 +812,18 @@ def _sane(ex: Extraction) -> Extraction:
         if is_name_form(form)
     }
     trips = [
-        dataclasses.replace(it, stops=tuple(s for s in it.stops if name_key(s.place) not in people))
+        dataclasses.replace(
+            it,
+            stops=tuple(
+                s for s in it.stops if name_key(s.place) not in people and _sure(s.confidence)
+            ),
+        )
         for it in ex.next_stops
     ]
-    return dataclasses.replace(ex, meetings=tuple(meetings), next_stops=tuple(trips))
+    agreements = tuple(a for a in ex.agreements if _sure(a.confidence))
+    return dataclasses.replace(
+        ex, meetings=tuple(meetings), agreements=agreements, next_stops=tuple(trips)
+    )
 
 
 def compose_briefing(

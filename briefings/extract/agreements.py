@@ -302,6 +302,9 @@ def deal_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
     parties += _with_parties(ctx, v, obj)
     start = v.i if obj.dep_ == "dobj" else obj.left_edge.i
     end = obj.right_edge.i if obj.dep_ == "dobj" else v.right_edge.i
+    for c in v.children:  # "signed a deal on tourism" with "on" hung on the verb
+        if c.dep_ == "prep" and c.i == end + 1 and c.lower_ in ("on", "over", "for", "covering"):
+            end = c.right_edge.i
     for c in v.children:  # "signed a deal to build a pipeline": the purpose belongs to it
         if c.dep_ in ("advcl", "xcomp") and c.i == end + 2 and ctx.doc[c.i - 1].lower_ == "to":
             end = c.right_edge.i
@@ -484,7 +487,14 @@ def opposition_noun(ctx: DocContext, n: Token, out: list[_Draft]) -> None:
         parties += ctx.parties(f)
     if len(set(parties)) < 2 or gov is None:
         return
-    _add(ctx, out, parties, "disagreed", _clip(ctx, gov.i, gov.right_edge.i), gov)
+    # The parties are on opposite sides, so the text names what divides them ("over
+    # plans to end the embargo"), not the act of one side ("defended plans ...").
+    obj = next((c for c in gov.children if c.dep_ == "dobj"), None)
+    if obj is not None and obj.right_edge.i < n.i:
+        text = "over " + _clip(ctx, obj.left_edge.i, obj.right_edge.i)
+    else:
+        text = _clip(ctx, gov.i, gov.right_edge.i)
+    _add(ctx, out, parties, "disagreed", text, gov)
 
 
 def no_agreement(ctx: DocContext, n: Token, out: list[_Draft]) -> None:

@@ -107,7 +107,7 @@ def actors_in(ctx: DocContext, sent: Span) -> list[Actor]:
             if not ctx.in_quote[tok.i] and (name := ctx.persons.pronoun(tok)):
                 actor = Actor(name, "person", tok, "pronoun")
         elif (ent := ctx.ent_at.get(tok.i)) is not None:
-            if ent.label_ in _SIDE_LABELS and tok.i == _root_of(ent).i:
+            if ent.label_ in _SIDE_LABELS and tok.i == _root_of(ent).i and not _locative(tok):
                 name = ctx.party(tok)
                 if name:
                     actor = Actor(name, "side", tok, "entity")
@@ -118,6 +118,18 @@ def actors_in(ctx: DocContext, sent: Span) -> list[Actor]:
         if actor is not None and actor.name not in seen:
             seen[actor.name] = actor
     return list(seen.values())
+
+
+_LOCATIVE_PREPS = frozenset(["in", "at", "to", "from", "into", "near", "across", "outside"])
+
+
+def _locative(tok: Token) -> bool:
+    """ "in Oslo", "flew to Paris": a place where something happens, not a side."""
+    return (
+        tok.ent_type_ in ("GPE", "LOC", "FAC")
+        and tok.dep_ == "pobj"
+        and tok.head.lower_ in _LOCATIVE_PREPS
+    )
 
 
 # --- shared feature helpers -----------------------------------------------

@@ -549,12 +549,17 @@ class DocContext:
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ == "of":
                 for p in c.children:
-                    if p.dep_ == "pobj":
-                        out += [
-                            n
-                            for t in (p, *p.conjuncts)
-                            if t.ent_type_ in ("GPE", "ORG") and (n := self.entity_text(t))
-                        ]
+                    if p.dep_ != "pobj":
+                        continue
+                    if self.is_group_anaphor(p):
+                        # "the foreign ministers of both countries"
+                        out += [x for x in self.recall(p.i, "sides") if x not in out]
+                        continue
+                    out += [
+                        n
+                        for t in (p, *p.conjuncts)
+                        if t.ent_type_ in ("GPE", "ORG") and (n := self.entity_text(t))
+                    ]
         return out
 
     def remember(self, names: Iterable[str], at: int) -> None:

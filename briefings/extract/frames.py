@@ -157,6 +157,11 @@ def _placements(ctx: DocContext, ev: Token, pats: FramePatterns) -> list[Placeme
         lemma = verb.lemma_
         if verb.pos_ in ("VERB", "AUX") and head.lower_ in pats.attend.get(lemma, ()):
             add(_subjects(ctx, verb), verb, f"{lemma} {head.lower_} E")
+        elif verb.pos_ == "VERB" and any(
+            c.dep_ == "dobj" and c.lower_ in pats.take_part.get(lemma, ()) for c in verb.children
+        ):
+            # "took part in the talks" with "in" hung on the verb
+            add(_subjects(ctx, verb), verb, f"{lemma} part {head.lower_} E")
         elif verb.pos_ == "NOUN" and verb.dep_ == "dobj":
             # "take part in the talks", "play host to the summit"
             v = verb.head

@@ -19,6 +19,7 @@ from spacy.tokens import Span, Token
 from ..models import Evidence, Meeting
 from .context import MEETING_IRREALIS_GOV, DocContext
 from .dates import resolve
+from .frames import event_frames
 from .lexicon import DEAL_NOUNS, GENERIC_PEOPLE, MEETING_NOUNS, ROLE_HEADS
 
 __all__ = ["extract_meetings"]
@@ -175,13 +176,14 @@ def _side_names(ctx: DocContext, t: Token, *, allow_groups: bool) -> list[str]:
     listed = ctx.listed_people(t)
     if listed:
         return listed
-    name = ctx.party(t, allow_groups=allow_groups)
-    if name:
-        return [name]
     if t.pos_ == "NOUN" and (t.lemma_ in ROLE_HEADS or t.lower_ in ROLE_HEADS):
+        # "ministers of both countries": the countries are the sides, not the group
         sides = ctx.sides_of(t)
         if sides:
             return sides
+    name = ctx.party(t, allow_groups=allow_groups)
+    if name:
+        return [name]
     side = _generic_side(ctx, t)
     return [side] if side else []
 
@@ -412,6 +414,13 @@ def meeting_noun(ctx: DocContext, n: Token, drafts: list[_Draft]) -> None:
         ):
             return
     gov = ctx.governing_verb(n)
+    if (
+        gov is not None
+        and n.dep_ == "dobj"
+        and gov.dep_ == "xcomp"
+        and gov.head.lemma_ in ("agree", "decide", "pledge", "promise", "commit")
+    ):
+        return  # "both sides agreed to begin talks on X": the agreement's content
     anchors = [n] + ([gov] if gov is not None and n.dep_ in ("dobj", "nsubjpass") else [])
     attendees = _attended_by(ctx, n, gov)
     if len(attendees) >= 2:
@@ -627,6 +636,9 @@ def event_participants(ctx: DocContext, drafts: list[_Draft]) -> None:
     anchors: list[Token] = []
     evidence: list[Evidence] = []
     last_event_sent = -10
+    # Attendance verbs gather everyone into the article's gathering only when it tells
+    # of one; with several, each frame keeps its own people (frames.py).
+    one_gathering = sum(1 for f in event_frames(ctx) if f.placed) <= 1
     due = False  # someone is "due to attend": the gathering is still to come
     for n_sent, sent in enumerate(ctx.sents):
         refs = [t for t in sent if _event_ref(t)]
@@ -637,7 +649,7 @@ def event_participants(ctx: DocContext, drafts: list[_Draft]) -> None:
             listed = _listed_attendees(ctx, tok, n_sent - last_event_sent <= 2)
             due = due or (bool(listed) and tok.lemma_ == "attend")
             found += listed
-            if tok.pos_ == "VERB" and tok.lemma_ in _PARTICIPATE:
+            if one_gathering and tok.pos_ == "VERB" and tok.lemma_ in _PARTICIPATE:
                 near = n_sent - last_event_sent <= 4 and last_event_sent >= 0
                 objs = [c for c in tok.children if c.dep_ == "dobj"]
                 if tok.lemma_ == "represent":
@@ -659,6 +671,8 @@ def event_participants(ctx: DocContext, drafts: list[_Draft]) -> None:
                     )
                 if subj is not None:
                     found += ctx.parties(subj)
+                    # "X will represent Y at the talks": the gathering is still to come
+                    due = due or ctx.is_future(tok)
             if (tok.lower_ == "present" and ctx.sent_has(tok, _EVENT_WORDS)) or (
                 tok.lower_ == "present"
                 and tok.dep_ in ("acomp", "ROOT", "advmod", "amod")
@@ -702,6 +716,10 @@ def event_participants(ctx: DocContext, drafts: list[_Draft]) -> None:
     people = list(dict.fromkeys(names))
     if len(people) >= 2:
         when = ctx.time_words(anchors[:1])
+        gov = ctx.governing_verb(anchors[0])
+        if (when is None or _is_duration(when)) and gov is not None:
+            # "two days of talks begin later on Wednesday": when, not how long
+            when = _point_in_time(ctx, gov) or when
         drafts.append(
             _Draft(
                 people,
@@ -712,6 +730,29 @@ def event_participants(ctx: DocContext, drafts: list[_Draft]) -> None:
                 evidence,
             )
         )
+
+
+_DURATION_UNITS = frozenset(["hours", "days", "weeks", "months", "years"])
+
+
+def _is_duration(span: Span) -> bool:
+    """ "two days", "three weeks": how long, not when."""
+    return len(span) <= 3 and span[-1].lower_ in _DURATION_UNITS and span[0].like_num
+
+
+def _point_in_time(ctx: DocContext, verb: Token) -> Span | None:
+    """A date or time hung on `verb` (directly or through "on"/"later"), not a duration."""
+    for ent in ctx.sent_ents.get(verb.sent.start, ()):
+        if ent.label_ not in ("DATE", "TIME") or _is_duration(ent):
+            continue
+        t = ent.root
+        for _ in range(3):
+            t = t.head
+            if t.i == verb.i:
+                return ent
+            if t.pos_ in ("VERB", "AUX", "NOUN"):
+                break
+    return None
 
 
 def _merge(ctx: DocContext, drafts: list[_Draft]) -> list[Meeting]:

@@ -46,6 +46,7 @@ _ACTIVITY_VERBS = frozenset(
         "launch",
         "host",
         "join",
+        "represent",
         "schedule",
         "plan",
         "arrange",

@@ -559,3 +559,18 @@ def test_latest_briefings_skip_articles_that_report_nothing(tmp_path) -> None:  
     got = latest_briefings(store, 5)
     assert [b.headline for b in got] == ["Lima talks"]
     store.close()
+
+
+def test_facts_below_the_display_confidence_are_not_shown() -> None:
+    import dataclasses
+
+    from briefings.compose import SHOW_CONFIDENCE
+
+    art = seed_article()
+    ex = seed_extraction(art.text)
+    unsure = tuple(dataclasses.replace(m, confidence=SHOW_CONFIDENCE - 0.1) for m in ex.meetings)
+    shown = compose_briefing(art, dataclasses.replace(ex, meetings=unsure))
+    assert "Met" not in {ln.label for ln in shown.lines}
+    sure = tuple(dataclasses.replace(m, confidence=SHOW_CONFIDENCE) for m in ex.meetings)
+    again = compose_briefing(art, dataclasses.replace(ex, meetings=sure))
+    assert "Met" in {ln.label for ln in again.lines}

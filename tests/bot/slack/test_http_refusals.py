@@ -134,22 +134,28 @@ def test_metrics_move_after_a_command_an_ingest_and_a_digest(
     delivery.deliver("T0FAKE", "CMETRICS", dt.datetime.now(dt.UTC).replace(microsecond=0))
 
     after = http_bot.http.get("/metrics").text
-    assert _sample(after, "briefbot_commands_total", '{kind="official"}') == _sample(
-        before, "briefbot_commands_total", '{kind="official"}'
-    ) + 1
-    assert _sample(after, "briefbot_answer_seconds_count") >= _sample(
-        before, "briefbot_answer_seconds_count"
-    ) + 2
-    assert _sample(after, "briefbot_ack_seconds_count") >= _sample(
-        before, "briefbot_ack_seconds_count"
-    ) + 2
+    assert (
+        _sample(after, "briefbot_commands_total", '{kind="official"}')
+        == _sample(before, "briefbot_commands_total", '{kind="official"}') + 1
+    )
+    assert (
+        _sample(after, "briefbot_answer_seconds_count")
+        >= _sample(before, "briefbot_answer_seconds_count") + 2
+    )
+    assert (
+        _sample(after, "briefbot_ack_seconds_count")
+        >= _sample(before, "briefbot_ack_seconds_count") + 2
+    )
     new = '{outcome="new"}'
-    assert _sample(after, "briefbot_articles_ingested_total", new) == _sample(
-        before, "briefbot_articles_ingested_total", new
-    ) + 1
-    assert _sample(after, "briefbot_extraction_seconds_count") == _sample(
-        before, "briefbot_extraction_seconds_count"
-    ) + 1
-    assert _sample(after, "briefbot_digests_posted_total") >= _sample(
-        before, "briefbot_digests_posted_total"
-    ) + 1
+    assert (
+        _sample(after, "briefbot_articles_ingested_total", new)
+        == _sample(before, "briefbot_articles_ingested_total", new) + 1
+    )
+    assert (
+        _sample(after, "briefbot_extraction_seconds_count")
+        == _sample(before, "briefbot_extraction_seconds_count") + 1
+    )
+    assert (
+        _sample(after, "briefbot_digests_posted_total")
+        >= _sample(before, "briefbot_digests_posted_total") + 1
+    )

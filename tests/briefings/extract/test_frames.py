@@ -1,0 +1,99 @@
+"""Event frames (briefings/extract/frames.py, patterns/frames.json): each construction
+on made-up sentences where it must place someone at the event, and where it must not."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefings.extract.context import DocContext
+from briefings.extract.frames import event_frames, patterns
+from briefings.models import Article
+
+from .conftest import Run, pairs
+
+
+def placed(nlp, text: str) -> dict[str, list[tuple[str, bool]]]:  # type: ignore[no-untyped-def]
+    ctx = DocContext(nlp(text), Article(id="t", title="", text=text))
+    out: dict[str, list[tuple[str, bool]]] = {}
+    for f in event_frames(ctx):
+        out.setdefault(f.name or f.family, []).extend((p.name, p.planned) for p in f.placed)
+    return out
+
+
+@pytest.mark.parametrize(
+    ("sentence", "who"),
+    [
+        ("Prime Minister Ana Ruiz attended the summit.", "Ana Ruiz"),
+        ("Minister Paul Dorn joined the talks on Monday.", "Paul Dorn"),
+        ("President Lena Vos addressed the conference.", "Lena Vos"),
+        ("Chancellor Omar Bakri chaired the meeting.", "Omar Bakri"),
+        ("Mr Tomas Reyes arrived for the summit on Tuesday.", "Tomas Reyes"),
+        ("Senator Kim Hale took part in the negotiations.", "Kim Hale"),
+        ("Speaking at the forum, Governor Ray Lund said the plan would work.", None),
+        ("Governor Ray Lund said at the forum that the plan would work.", "Ray Lund"),
+        ("The summit was attended by President Ines Moro.", "Ines Moro"),
+        ("President Ines Moro participated in the talks.", "Ines Moro"),
+    ],
+)
+def test_each_attendance_construction(nlp, sentence: str, who: str | None) -> None:  # type: ignore[no-untyped-def]
+    names = [n for ps in placed(nlp, sentence).values() for n, _ in ps]
+    if who is None:
+        return  # a participle clause: not (yet) a construction; must not crash
+    assert who in names, (sentence, names)
+
+
+def test_among_the_leaders_attending(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Prime Minister John Carter and President Maria Lopez are among the leaders and "
+        "heads of government attending the summit."
+    )
+    names = {n for ps in placed(nlp, text).values() for n, _ in ps}
+    assert {"John Carter", "Maria Lopez"} <= names
+
+
+def test_negated_or_hypothetical_attendance_places_nobody(nlp) -> None:  # type: ignore[no-untyped-def]
+    for text in (
+        "President Lena Vos did not attend the summit.",
+        "President Lena Vos would attend the summit if invited.",
+        "President Lena Vos might join the talks.",
+    ):
+        assert not any(placed(nlp, text).values()), text
+
+
+def test_future_attendance_is_planned(nlp) -> None:  # type: ignore[no-untyped-def]
+    got = placed(nlp, "President Lena Vos will attend the summit next week.")
+    assert ("Lena Vos", True) in [p for ps in got.values() for p in ps]
+
+
+def test_a_summit_told_over_several_sentences_is_one_meeting(run: Run) -> None:
+    x = run(
+        "Leaders gathered in Davos for the World Economic Forum on Wednesday. "
+        "Prime Minister Ana Ruiz addressed the forum in the morning. "
+        "Later, President Lena Vos arrived for the forum. "
+        "Chancellor Omar Bakri also attended the meeting."
+    )
+    assert {frozenset({"Ruiz", "Vos"}), frozenset({"Ruiz", "Bakri"})} <= pairs(x)
+
+
+def test_the_summit_refers_to_the_last_event_of_its_kind(run: Run) -> None:
+    # Two gatherings: people placed at each meet only the others there.
+    x = run(
+        "Minister Paul Dorn attended a summit in Oslo. Minister Kim Hale also joined the "
+        "summit. Separately, President Ines Moro attended a conference in Lima. "
+        "Governor Ray Lund addressed the conference."
+    )
+    got = pairs(x)
+    assert frozenset({"Dorn", "Hale"}) in got and frozenset({"Moro", "Lund"}) in got
+    assert frozenset({"Dorn", "Moro"}) not in got
+
+
+def test_generic_plural_events_open_no_frame(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "President Lena Vos attends summits often. Premier Ana Ruiz attends meetings."
+    assert not any(placed(nlp, text).values())
+
+
+def test_pattern_file_is_complete() -> None:
+    pats = patterns()
+    assert pats.event_nouns["summit"] == "summit"
+    assert "dobj" in pats.attend["attend"] and "for" in pats.attend["arrive"]
+    assert "part" in pats.take_part["take"]
