@@ -18,7 +18,7 @@ from ..models import Agreement, Article, Extraction, Itinerary, Meeting
 from .agreements import extract_agreements, link_parties
 from .boilerplate import mask_noise
 from .context import DocContext
-from .frames import event_frames, frame_meetings
+from .frames import event_frames, frame_meetings, merge_restatements
 from .linker import LinkModel, default_model, link
 from .meetings import extract_meetings
 from .officials import PersonInfo, build_officials, collect_titles
@@ -52,7 +52,7 @@ def build_context(doc: Doc, article: Article) -> tuple[DocContext, RuleFacts, di
     meetings = frame_meetings(ctx, event_frames(ctx), extract_meetings(ctx))
     agreements = extract_agreements(ctx)
     anchors = [(m.evidence[0].start, m.participants) for m in meetings if m.evidence]
-    agreements = link_parties(agreements, anchors)
+    agreements = merge_restatements(ctx, link_parties(agreements, anchors))
     next_stops = extract_next_stops(ctx)
     titles = {n: p.title.text for n, p in info.items() if p.title is not None}
     return ctx, RuleFacts(meetings, agreements, next_stops, info), titles

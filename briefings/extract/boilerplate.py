@@ -49,6 +49,17 @@ _CAPTION_NOISE = re.compile(
 )
 
 
+# A wire dateline opening a paragraph: "LONDON, March 24 - ", "WASHINGTON (Reuters) - ",
+# "KABUL — ". Parsed as text it becomes a subject or a name ("LONDON signed ...").
+_DATELINE = re.compile(
+    r"^[ \t]*[A-Z][A-Z.'\-]{2,}(?:[ ][A-Z][A-Z.'\-]+){0,3}"
+    r"(?:,[ ]+[A-Z][a-z]{2,8}\.?[ ]+\d{1,2})?"
+    r"(?:[ ]+\((?:Reuters|AP|AFP|VOA|UPI)\))?"
+    r"[ ]+[-\u2013\u2014]+[ ]",
+    re.MULTILINE,
+)
+
+
 def mask_noise(text: str) -> str:
     """`text` with boilerplate lines and caption markers blanked out by spaces.
 
@@ -59,7 +70,7 @@ def mask_noise(text: str) -> str:
     chars = list(text)
     for start, end in boilerplate_spans(text):
         chars[start:end] = " " * (end - start)
-    for m in _CAPTION_NOISE.finditer(text):
+    for m in (*_CAPTION_NOISE.finditer(text), *_DATELINE.finditer(text)):
         a, b = m.span()
         chars[a:b] = [" " if c != "\n" else c for c in text[a:b]]
     return "".join(chars)

@@ -17,18 +17,26 @@ engine that applies them to a parsed document.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
 from spacy.tokens import Span, Token
 
-from ..models import Evidence, Meeting, Status
+from ..models import Agreement, Evidence, Meeting, Status
 from ..text import fold
 from .context import DocContext
 from .dates import resolve
 
-__all__ = ["FramePatterns", "Placement", "event_frames", "frame_meetings", "patterns"]
+__all__ = [
+    "FramePatterns",
+    "Placement",
+    "event_frames",
+    "frame_meetings",
+    "merge_restatements",
+    "patterns",
+]
 
 _SUBJ = ("nsubj", "nsubjpass")
 _RELATIVE = frozenset({"who", "which", "that"})
@@ -292,3 +300,122 @@ def _own_meeting(ctx: DocContext, f: Frame) -> Meeting | None:
         resolve(when, ctx.article.published, direction="future" if status == "planned" else "past"),
         tuple(evidence),
     )
+
+
+# --- deals told more than once ------------------------------------------------
+
+_DEAL_HEADS = frozenset(
+    ["agreement", "deal", "accord", "pact", "treaty", "contract", "memorandum", "protocol"]
+)
+_BARE_WORDS = frozenset(
+    [
+        *_DEAL_HEADS,
+        "agreements",
+        "deals",
+        "accords",
+        "sign",
+        "signed",
+        "signing",
+        "reach",
+        "reached",
+        "seal",
+        "sealed",
+        "strike",
+        "struck",
+        "today",
+        "yesterday",
+        "here",
+        "new",
+        "interim",
+        "formal",
+        "final",
+        "which",
+        "with",
+        "between",
+        "they",
+    ]
+)
+_WEEKDAYS = frozenset(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+)
+
+
+def _content_words(text: str, parties: tuple[str, ...]) -> set[str]:
+    names = {w.lower() for p in parties for w in p.replace("'s", "").split()}
+    words = {w.lower().strip(".,\"'()") for w in text.replace("'s", " ").replace("-", " ").split()}
+    return {
+        w
+        for w in words
+        if len(w) > 3
+        and w.isalpha()
+        and w not in _BARE_WORDS
+        and w not in _WEEKDAYS
+        and w not in names
+        and not any(n.startswith(w) or w.startswith(n) for n in names if len(n) > 3)
+    }
+
+
+_AGENT = re.compile(
+    r"\b(?:was|were|is|are|been|be)\s+(?:signed|reached|sealed|struck)\b.*$|\bby\b.*$"
+)
+
+
+def _says_what(a: Agreement) -> bool:
+    """Whether the agreement's text says what was agreed, beyond who signed it and when
+    ("The agreement was signed by A and B" does not)."""
+    return bool(_content_words(_AGENT.sub("", a.text), a.parties))
+
+
+def _deal_phrase(ctx: DocContext, noun: Token) -> str:
+    """ "an agreement to reschedule Nigeria's official debts": the noun and what follows it."""
+    right = noun.right_edge.i
+    for c in noun.children:
+        if c.dep_ == "relcl" and c.i > noun.i:
+            right = min(right, c.left_edge.i - 1)
+    left = noun.left_edge.i
+    toks = [t for t in ctx.doc[left : min(right, noun.i + 30) + 1] if not t.is_space]
+    while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
+        toks.pop()
+    return ctx.doc[toks[0].i : toks[-1].i + 1].text.replace("\n", " ") if toks else noun.text
+
+
+def merge_restatements(ctx: DocContext, agreements: list[Agreement]) -> list[Agreement]:
+    """A deal told again ("The agreement was signed by A and B", "signing the deal on
+    Tuesday") says who or when, not what: it takes the content of the deal's first
+    telling that says what (the nearest earlier deal noun with content), and where that
+    telling is itself an extracted agreement the two become one, with both parties."""
+    mentions: list[tuple[int, str, Token]] = []  # (token index, phrase, noun)
+    for sent in ctx.sents:
+        for tok in sent:
+            if tok.pos_ == "NOUN" and tok.lemma_.lower() in _DEAL_HEADS:
+                mentions.append((tok.i, _deal_phrase(ctx, tok), tok))
+    if not mentions:
+        return agreements
+    out: list[Agreement] = []
+    by_sentence: dict[int, int] = {}  # evidence start -> index in out
+    for a in agreements:
+        if a.polarity != "agreed" or not a.evidence or _says_what(a):
+            out.append(a)
+            if a.evidence:
+                by_sentence.setdefault(a.evidence[0].start, len(out) - 1)
+            continue
+        start = a.evidence[0].start
+        earlier = [
+            (i, phrase, noun)
+            for i, phrase, noun in mentions
+            if noun.idx < start and _content_words(phrase, a.parties)
+        ]
+        if not earlier:
+            out.append(a)
+            continue
+        _, phrase, noun = earlier[-1]
+        first = ctx.evidence(noun.sent)
+        target = by_sentence.get(first.start)
+        if target is not None and out[target].polarity == "agreed":
+            t = out[target]
+            parties = tuple(dict.fromkeys([*t.parties, *a.parties]))
+            evidence = tuple(dict.fromkeys([*t.evidence, *a.evidence]))
+            out[target] = Agreement(parties, "agreed", t.text, evidence, t.confidence)
+            continue
+        out.append(Agreement(a.parties, "agreed", phrase, (first, *a.evidence), a.confidence))
+    return out

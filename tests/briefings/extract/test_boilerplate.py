@@ -49,3 +49,20 @@ def test_extractor_evidence_quotes_the_article(extractor: Extractor) -> None:
     }
     ev = x.meetings[0].evidence[0]
     assert text[ev.start : ev.end] == ev.sentence and ", right," in ev.sentence
+
+
+def test_wire_datelines_are_blanked_at_the_same_length() -> None:
+    from briefings.extract.boilerplate import mask_noise
+
+    for text, kept in [
+        ("LONDON, March 24 - Nigeria and Britain signed a deal.", "Nigeria and Britain"),
+        ("WASHINGTON (Reuters) - The US said no.", "The US said no."),
+        ("NEW DELHI, Jan. 5 - India agreed.", "India agreed."),
+        ("KABUL \u2014 Afghan leaders met.", "Afghan leaders met."),
+    ]:
+        masked = mask_noise(text)
+        assert len(masked) == len(text)
+        assert masked.strip().startswith(kept), masked
+    # Not a dateline: a short capital abbreviation, or a dash inside a sentence.
+    for text in ("US - Turkey talks resumed.", "The UK - and France - agreed."):
+        assert mask_noise(text) == text

@@ -97,3 +97,38 @@ def test_pattern_file_is_complete() -> None:
     assert pats.event_nouns["summit"] == "summit"
     assert "dobj" in pats.attend["attend"] and "for" in pats.attend["arrive"]
     assert "part" in pats.take_part["take"]
+
+
+# --- a deal told more than once -------------------------------------------------
+
+
+def test_deal_restated_by_its_signatories_is_one_agreement(run: Run) -> None:
+    x = run(
+        "Norway and Chile signed an agreement to cut fishing quotas by a fifth. "
+        "The agreement was signed by Norwegian Trade Minister Kari Berg and Chilean "
+        "Economy Minister Pablo Soto."
+    )
+    (deal,) = [a for a in x.agreements if a.polarity == "agreed"]
+    assert "cut fishing quotas" in deal.text
+    assert {"Norway", "Chile", "Kari Berg", "Pablo Soto"} <= set(deal.parties)
+    assert len(deal.evidence) == 2
+
+
+def test_signing_the_deal_takes_the_content_of_its_first_telling(run: Run) -> None:
+    x = run(
+        "The two governments extended a food-for-oil deal last year. On Monday President "
+        "John Carter and President Maria Lopez signed the deal in Lima."
+    )
+    texts = [a.text for a in x.agreements]
+    assert not any(t.strip().lower() in ("signed the deal", "the deal") for t in texts), texts
+    assert any("food-for-oil deal" in t for t in texts)
+
+
+def test_two_different_deals_stay_two(run: Run) -> None:
+    x = run(
+        "Norway and Chile signed an agreement to cut fishing quotas. Separately, Peru and "
+        "Bolivia signed a treaty on river borders."
+    )
+    texts = sorted(a.text for a in x.agreements)
+    assert len(texts) == 2 and any("fishing" in t for t in texts)
+    assert any("river borders" in t for t in texts)
