@@ -65,6 +65,9 @@ class _StopDraft:
     order: int
 
 
+_GATHERINGS = frozenset(["meeting", "meetings", "summit", "conference", "talks", "forum"])
+
+
 def _places(ctx: DocContext, tok: Token) -> list[Token]:
     """`tok` and its conjuncts that are places; in a list that starts with a place, a
     proper noun the NER left untagged or took for a surname ("Leeds, York and Hull")
@@ -129,8 +132,31 @@ def _traveller(ctx: DocContext, anchor: Token) -> str | None:
     return None
 
 
+_DEPART = frozenset(["leave", "depart", "head", "fly", "set"])
+_TODAY = frozenset(["today", "tonight", "morning", "afternoon", "evening"])
+
+
+def _en_route(ctx: DocContext, v: Token) -> bool:
+    """A departure under way: "leaves for Washington today", "has left for Washington",
+    "was heading for Washington", "left Paris today for London". Its destination is
+    still ahead of the traveller when the article is written."""
+    if v.lemma_ not in _DEPART or not any(
+        c.dep_ == "prep" and c.lower_ == "for" for c in v.children
+    ):
+        return False
+    aux = {c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass")}
+    if v.tag_ == "VBG" and aux:
+        return True  # progressive, present or past: on the way
+    if v.tag_ == "VBN" and aux & {"has", "have"}:
+        return True  # "has left for"
+    when = ctx.time_words([v])
+    if v.tag_ in ("VBD", "VBZ", "VBP") and when is not None:
+        return any(t.lower_ in _TODAY for t in when)
+    return False
+
+
 def _is_upcoming(ctx: DocContext, v: Token) -> bool:
-    if ctx.is_future(v):
+    if ctx.is_future(v) or _en_route(ctx, v):
         return True
     # "Mr Kennedy is visiting Somerset on Monday": present progressive with a time.
     if v.tag_ == "VBG" and any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in v.children):
@@ -218,6 +244,13 @@ def activity_abroad(ctx: DocContext, v: Token, out: list[_StopDraft]) -> None:
         if c.dep_ == "dobj":
             for t in (c, *c.conjuncts):
                 places += _prep_places(ctx, t, ("in", "at"))
+                if t.lower_ in _GATHERINGS or t.lower_ in MEETING_NOUNS:
+                    # "attend the Venice summit", "chair the Abuja conference"
+                    places += [
+                        k
+                        for k in t.children
+                        if k.dep_ in ("compound", "nmod") and k.i < t.i and _is_place(ctx, k)
+                    ]
                 if t.lower_ in MEETING_NOUNS:
                     for k in t.children:
                         if k.dep_ == "prep" and k.lower_ == "of":
@@ -230,9 +263,6 @@ def activity_abroad(ctx: DocContext, v: Token, out: list[_StopDraft]) -> None:
     who = _traveller(ctx, v)
     if who:
         _add(ctx, out, who, places, v)
-
-
-_GATHERINGS = frozenset(["meeting", "meetings", "summit", "conference", "talks", "forum"])
 
 
 def at_gathering(ctx: DocContext, v: Token, out: list[_StopDraft]) -> None:
@@ -275,7 +305,12 @@ def travel_noun(ctx: DocContext, n: Token, out: list[_StopDraft]) -> None:
     if not upcoming:
         return
     owner = next((c for c in n.children if c.dep_ == "poss"), None)
-    who = ctx.party(owner) if owner is not None else ctx.persons.topic_before(n.i)
+    if owner is not None:
+        who = ctx.party(owner)
+    else:
+        # "X will pay a visit to Bonn": the one who pays it; else the person written about
+        who = _traveller(ctx, gov) if gov is not None and n.dep_ == "dobj" else None
+        who = who or ctx.persons.topic_before(n.i)
     if who and ctx.persons.is_person(who):
         _add(ctx, out, who, places, n, when)
 

@@ -1,0 +1,44 @@
+"""Announced travel: constructions added for news it was never tuned on (made-up
+sentences; each must fire, and its near miss must not)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from .conftest import Run, stops
+
+PUB = dt.date(1987, 3, 24)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Finance Minister Carlos Vega leaves for Washington today for talks on debt.",
+        "Finance Minister Carlos Vega has left for Washington.",
+        "Finance Minister Carlos Vega was heading for Washington for talks with banks.",
+    ],
+)
+def test_a_departure_under_way_has_its_destination_ahead(run: Run, sentence: str) -> None:
+    assert stops(run(sentence, published=PUB)) == {"Carlos Vega": ["Washington"]}
+
+
+def test_a_departure_long_past_is_no_stop(run: Run) -> None:
+    x = run("Finance Minister Carlos Vega left for Washington last month.", published=PUB)
+    assert stops(x) == {}
+
+
+def test_attending_a_gathering_named_after_its_place(run: Run) -> None:
+    x = run("Prime Minister John Carter is due to attend next week's Venice summit.")
+    assert stops(x) == {"John Carter": ["Venice"]}
+    y = run("Prime Minister John Carter attended the Venice summit last year.")
+    assert stops(y) == {}
+
+
+def test_paying_a_visit_names_the_traveller(run: Run) -> None:
+    x = run(
+        "Commissioners led by President Peter Weiss met on Monday. Chancellor Maria "
+        "Lopez will pay a two-day visit to Bonn on April 1."
+    )
+    assert stops(x).get("Maria Lopez") == ["Bonn"]
