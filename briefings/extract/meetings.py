@@ -70,7 +70,23 @@ _PHONE = frozenset(["phone", "telephone", "telephoned", "phoned", "call", "calls
 _TELEPHONE = frozenset({"phone", "telephone"})
 _EVENT_WORDS = frozenset(["summit", "conference", "talks", "meeting", "negotiations"])
 _HOLD = frozenset(
-    ["hold", "have", "chair", "host", "conduct", "convene", "attend", "begin", "resume", "open"]
+    [
+        "hold",
+        "have",
+        "chair",
+        "host",
+        "conduct",
+        "convene",
+        "attend",
+        "begin",
+        "resume",
+        "open",
+        # the talks' course: "A and B ended talks here", "concluded two days of talks"
+        "end",
+        "conclude",
+        "complete",
+        "continue",
+    ]
 )
 # "had dinner with B": a meal with a named person is a meeting with that person.
 _MEALS = frozenset(["lunch", "dinner", "breakfast", "luncheon"])
@@ -307,6 +323,72 @@ def gather_verb(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:
         _emit(ctx, drafts, sides, [], [v], v.sent)
 
 
+_MEASURES = frozenset(["day", "week", "month", "hour", "round", "series", "session"])
+_COMPANY = frozenset(["visit", "trip", "tour", "talks", "meeting", "launch", "mission"])
+_CALL_NOUNS = frozenset(["call", "visit", "courtesy"])
+
+
+def join_verb(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:
+    """ "A is to join B in a visit to Sheffield" (A and B together); "A was joined at the
+    launch by B and C" (all of them). Joining a body ("joined the EU") is no meeting."""
+    if _hypothetical(ctx, v) or any(c.dep_ == "neg" for c in v.children):
+        return
+    passive = any(c.dep_ == "auxpass" for c in v.children)
+    if passive:
+        subj = ctx.subject_of(v)
+        # "was joined by B", also "was joined at the launch by B" ("by" under "launch")
+        bys = [c for c in v.children if c.dep_ == "agent"] + [
+            k
+            for c in v.children
+            if c.dep_ == "prep"
+            for p in c.children
+            if p.dep_ == "pobj"
+            for k in p.children
+            if k.dep_ in ("prep", "agent") and k.lower_ == "by"
+        ]
+        agents = [p for c in bys for p in c.children if p.dep_ == "pobj"]
+        owners = _persons(ctx, ctx.parties(subj)) if subj is not None else []
+        others = [n for a in agents for n in _persons(ctx, ctx.parties(a))]
+    else:
+        objs = [c for c in v.children if c.dep_ == "dobj"]
+        company = [
+            p
+            for c in v.children
+            if c.dep_ == "prep" and c.lower_ in ("in", "on", "for", "at")
+            for p in c.children
+            if p.dep_ == "pobj" and p.lemma_ in _COMPANY
+        ]
+        if not objs or not company:
+            return
+        subj = ctx.subject_of(v)
+        owners = _persons(ctx, ctx.parties(subj)) if subj is not None else []
+        others = [n for o in objs for n in _persons(ctx, ctx.parties(o))]
+    people = list(dict.fromkeys([*owners, *others]))
+    if owners and others and len(people) >= 2:
+        _emit(ctx, drafts, people, [], [v], v.sent)
+
+
+def call_on(ctx: DocContext, n: Token, drafts: list[_Draft]) -> None:
+    """ "A paid a call on B", "paid a courtesy call in Washington to B": a visit to a
+    named person is a meeting with that person."""
+    gov = n.head if n.dep_ == "dobj" else None
+    if gov is None or gov.lemma_ != "pay" or _hypothetical(ctx, gov):
+        return
+    hosts = [
+        p
+        for h in (n, gov)
+        for c in h.children
+        if c.dep_ == "prep" and c.lower_ in ("on", "to")
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+    others = [x for h in hosts for t in ctx.coordinated(h) for x in _persons(ctx, ctx.parties(t))]
+    subj = ctx.subject_of(gov)
+    owners = _persons(ctx, ctx.parties(subj)) if subj is not None else []
+    if owners and others:
+        _emit(ctx, drafts, owners, [[o] for o in others], [gov, n], n.sent)
+
+
 def _attended_by(ctx: DocContext, n: Token, gov: Token | None) -> list[str]:
     """ "The meeting was attended by A, B and C": the agents attended."""
     if gov is None or n.dep_ != "nsubjpass" or gov.lemma_ not in ("attend", "join"):
@@ -387,6 +469,11 @@ def _hyphened_sides(ctx: DocContext, n: Token) -> list[str]:
 
 def meeting_noun(ctx: DocContext, n: Token, drafts: list[_Draft]) -> None:
     low = n.lower_
+    # "held two days of talks", "began a new round of talks": the talks are the object.
+    measure = n.head.head if n.dep_ == "pobj" and n.head.lower_ == "of" else None
+    as_object = n.dep_ == "dobj" or (
+        measure is not None and measure.dep_ == "dobj" and measure.lemma_ in _MEASURES
+    )
     gov0 = ctx.governing_verb(n)
     if gov0 is not None and _hypothetical(ctx, gov0):
         return
@@ -399,7 +486,7 @@ def meeting_noun(ctx: DocContext, n: Token, drafts: list[_Draft]) -> None:
     hyphened = _hyphened_sides(ctx, n) if _course_verb(n, gov1) else []
     if hyphened:
         anchors1 = [n] + (
-            [gov1] if gov1 is not None and n.dep_ in ("dobj", "nsubjpass", "nsubj") else []
+            [gov1] if gov1 is not None and (as_object or n.dep_ in ("nsubjpass", "nsubj")) else []
         )
         _emit(ctx, drafts, hyphened, [], anchors1, n.sent)
         return
@@ -416,12 +503,12 @@ def meeting_noun(ctx: DocContext, n: Token, drafts: list[_Draft]) -> None:
     gov = ctx.governing_verb(n)
     if (
         gov is not None
-        and n.dep_ == "dobj"
+        and as_object
         and gov.dep_ == "xcomp"
         and gov.head.lemma_ in ("agree", "decide", "pledge", "promise", "commit")
     ):
         return  # "both sides agreed to begin talks on X": the agreement's content
-    anchors = [n] + ([gov] if gov is not None and n.dep_ in ("dobj", "nsubjpass") else [])
+    anchors = [n] + ([gov] if gov is not None and (as_object or n.dep_ == "nsubjpass") else [])
     attendees = _attended_by(ctx, n, gov)
     if len(attendees) >= 2:
         _emit(ctx, drafts, attendees, [], anchors, n.sent)
@@ -442,7 +529,7 @@ def meeting_noun(ctx: DocContext, n: Token, drafts: list[_Draft]) -> None:
     withs = _objects_of_prep(ctx, n, ("with", "against") if debate else ("with",))
     if low in ("call", "calls"):  # "received a phone call from B"
         withs += _objects_of_prep(ctx, n, ("from",))
-    if n.dep_ == "dobj" and gov is not None:
+    if as_object and gov is not None:
         withs += _objects_of_prep(ctx, gov, ("with",))
     if (
         not withs
@@ -473,7 +560,7 @@ def meeting_noun(ctx: DocContext, n: Token, drafts: list[_Draft]) -> None:
     else:
         owners = ctx.parties(owner_tok, allow_groups=True) if owner_tok is not None else []
     joint = any(c.lower_ == "joint" for c in n.children)
-    if n.dep_ == "dobj" and gov is not None and gov.lemma_ not in _HOLD and not withs:
+    if as_object and gov is not None and gov.lemma_ not in _HOLD and not withs:
         return
     others: list[list[str]] = []
     for w in withs + ofs:
@@ -496,7 +583,7 @@ def meeting_noun(ctx: DocContext, n: Token, drafts: list[_Draft]) -> None:
             _emit(ctx, drafts, members, [], anchors, n.sent)
         return
     if not others:
-        held_together = n.dep_ == "dobj" and gov is not None and gov.lemma_ in _HOLD
+        held_together = as_object and gov is not None and gov.lemma_ in _HOLD
         if len(owners) >= 2 and (held_together or together or joint):
             _emit(ctx, drafts, owners, [], anchors, n.sent)
         return
@@ -822,5 +909,9 @@ def extract_meetings(ctx: DocContext) -> list[Meeting]:
                 signing(ctx, tok, drafts)
             elif tok.pos_ == "VERB" and lemma in _GATHER:
                 gather_verb(ctx, tok, drafts)
+            elif tok.pos_ == "VERB" and lemma == "join":
+                join_verb(ctx, tok, drafts)
+            if tok.pos_ == "NOUN" and tok.lower_ in _CALL_NOUNS:
+                call_on(ctx, tok, drafts)
     event_participants(ctx, drafts)
     return _merge(ctx, drafts)

@@ -301,3 +301,30 @@ def test_entered_into_an_agreement_with_the_government_of(run: Run) -> None:
     assert [set(a.parties) for a in x.agreements] == [{"Andean Trade Council", "Peru"}]
     y = run("On Monday, Chile entered into an agreement with the government of Peru.")
     assert {"Chile", "Peru"} == set(y.agreements[0].parties)
+
+
+# --- joining and calling on -------------------------------------------------------
+
+
+def test_join_someone_in_a_visit(run: Run) -> None:
+    x = run("Prime Minister John Carter is to join Home Secretary Maria Lopez in a visit to Leeds.")
+    (m,) = x.meetings
+    assert set(m.participants) == {"John Carter", "Maria Lopez"} and m.status == "planned"
+    # Joining a body or a race is not meeting anyone.
+    assert run("President John Carter joined the European Union in 1995.").meetings == ()
+
+
+def test_joined_by(run: Run) -> None:
+    x = run("Chancellor Peter Weiss was joined at the launch by John Carter and Maria Lopez.")
+    assert {frozenset({"Weiss", "Carter"}), frozenset({"Weiss", "Lopez"})} <= pairs(x)
+
+
+def test_paying_a_call_on_a_person(run: Run) -> None:
+    x = run("Finance Minister Peter Weiss paid a call on IMF director John Carter.")
+    assert frozenset({"Weiss", "Carter"}) in pairs(x)
+    assert run("Finance Minister Peter Weiss paid a fine.").meetings == ()
+
+
+def test_the_course_of_talks_tells_they_met(run: Run) -> None:
+    x = run("Norway and Chile ended two days of talks in Oslo on Friday.")
+    assert frozenset({"Norway", "Chile"}) in pairs(x)
