@@ -18,6 +18,7 @@ from ..models import Agreement, Article, Extraction, Itinerary, Meeting
 from .agreements import extract_agreements, link_parties
 from .boilerplate import mask_noise
 from .context import DocContext
+from .disputes import extract_disputes
 from .frames import event_frames, frame_meetings, merge_restatements
 from .linker import LinkModel, default_model, link
 from .meetings import extract_meetings
@@ -50,12 +51,19 @@ def build_context(doc: Doc, article: Article) -> tuple[DocContext, RuleFacts, di
     ctx = DocContext(doc, article)
     info = collect_titles(ctx)
     meetings = frame_meetings(ctx, event_frames(ctx), extract_meetings(ctx))
-    agreements = extract_agreements(ctx)
+    agreements = _with_disputes(extract_agreements(ctx), extract_disputes(ctx))
     anchors = [(m.evidence[0].start, m.participants) for m in meetings if m.evidence]
     agreements = merge_restatements(ctx, link_parties(agreements, anchors))
     next_stops = extract_next_stops(ctx)
     titles = {n: p.title.text for n, p in info.items() if p.title is not None}
     return ctx, RuleFacts(meetings, agreements, next_stops, info), titles
+
+
+def _with_disputes(rules: list[Agreement], disputes: list[Agreement]) -> list[Agreement]:
+    """Disputes found by nouns and negations, where the rules found nothing of the same
+    polarity in that sentence."""
+    told = {(e.start, a.polarity) for a in rules for e in a.evidence}
+    return rules + [d for d in disputes if (d.evidence[0].start, d.polarity) not in told]
 
 
 _DEFAULT = object()

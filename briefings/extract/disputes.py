@@ -1,0 +1,200 @@
+"""Disagreements told by a noun or a negated verb, and deals signed "between" sides.
+
+Constructions (tables in `patterns/disputes.json`):
+- a dispute noun with its sides: "the dispute between A and B", "A's row with B",
+  "their row over X" (the coordinated subject), "the US-EU dispute";
+- an objection hung on an act: "A wants X, despite US objections" (A against the US);
+- a failed or negated agreement: "A and B have not agreed on X", "A and B failed to
+  agree on X", "were unable to agree";
+- a deal "signed between A, B and C".
+Pure functions of the document context; each returns agreements with evidence.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Token
+
+from ..models import Agreement
+from .context import DocContext
+
+__all__ = ["DisputePatterns", "extract_disputes", "patterns"]
+
+_MAX_TEXT = 30
+
+
+@dataclass(frozen=True, slots=True)
+class DisputePatterns:
+    dispute_nouns: frozenset[str]
+    objection_nouns: frozenset[str]
+    negated_agree: frozenset[str]
+    failure_governors: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def patterns() -> DisputePatterns:
+    raw = json.loads(
+        resources.files("briefings.extract").joinpath("patterns/disputes.json").read_text()
+    )
+    return DisputePatterns(
+        frozenset(raw["dispute_nouns"]),
+        frozenset(raw["objection_nouns"]),
+        frozenset(raw["negated_agree"]),
+        frozenset(raw["failure_governors"]),
+    )
+
+
+def _text(ctx: DocContext, start: int, end: int) -> str:
+    end = min(end, start + _MAX_TEXT - 1)
+    toks = [t for t in ctx.doc[start : end + 1] if not t.is_space]
+    while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
+        toks.pop()
+    while toks and toks[0].is_punct:
+        toks.pop(0)
+    return ctx.doc[toks[0].i : toks[-1].i + 1].text.replace("\n", " ") if toks else ""
+
+
+def _pobj_parties(ctx: DocContext, tok: Token, preps: tuple[str, ...]) -> list[str]:
+    return [
+        x
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ in preps
+        for p in c.children
+        if p.dep_ == "pobj"
+        for x in ctx.parties(p)
+    ]
+
+
+def _subject_parties(ctx: DocContext, verb: Token | None) -> list[str]:
+    if verb is None:
+        return []
+    subj = ctx.subject_of(verb)
+    return ctx.parties(subj) if subj is not None else []
+
+
+def _hyphen_sides(ctx: DocContext, n: Token) -> list[str]:
+    """ "the US-EU dispute", "the Turkey-Greece row": sides named before the noun."""
+    out: list[str] = []
+    for c in n.children:
+        if c.dep_ in ("compound", "nmod") and c.i < n.i:
+            for t in c.subtree:
+                if t.is_punct:
+                    continue
+                name = ctx.party(t)
+                if name is None and t.text.isupper() and 1 < len(t.text) <= 5:
+                    name = t.text  # an acronym the NER left untagged ("EU")
+                if name:
+                    out.append(name)
+    return list(dict.fromkeys(out))
+
+
+def dispute_noun(ctx: DocContext, n: Token) -> Agreement | None:
+    sides = _pobj_parties(ctx, n, ("between", "among"))
+    owner = next((c for c in n.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        if owner.lower_ == "their":
+            sides += _subject_parties(ctx, ctx.governing_verb(n))
+        else:
+            sides += ctx.parties(owner)
+        sides += _pobj_parties(ctx, n, ("with",))
+    sides += _hyphen_sides(ctx, n)
+    gov = ctx.governing_verb(n)
+    if not sides and gov is not None and n.dep_ == "dobj":
+        # "talks between A and B failed to resolve the dispute"
+        verb = gov.head if gov.dep_ == "xcomp" else gov
+        subj = ctx.subject_of(verb)
+        if subj is not None:
+            sides += _pobj_parties(ctx, subj, ("between", "with"))
+    sides = list(dict.fromkeys(sides))
+    if len(sides) < 2:
+        return None
+    end = n.right_edge.i
+    if gov is not None:  # "their row over oil rights" with "over" hung on the verb
+        for c in gov.children:
+            if c.dep_ == "prep" and c.i == end + 1 and c.lower_ in ("over", "on", "about"):
+                end = c.right_edge.i
+    text = _text(ctx, n.left_edge.i, end)
+    return Agreement(tuple(sides), "disagreed", text, (ctx.evidence(n.sent),))
+
+
+def objection(ctx: DocContext, n: Token) -> Agreement | None:
+    """ "X, despite US objections": X's author against the objector."""
+    if n.head.lower_ not in ("despite", "over", "amid") or n.dep_ != "pobj":
+        return None
+    objectors = [
+        x
+        for c in n.children
+        if c.dep_ in ("compound", "amod", "poss", "nmod") and c.i < n.i
+        for x in ([ctx.party(c)] if ctx.party(c) else [])
+    ]
+    objectors += _pobj_parties(ctx, n, ("from", "by"))
+    act = ctx.governing_verb(n)
+    if act is None or not objectors:
+        return None
+    authors = _subject_parties(ctx, act)
+    if not authors and act.dep_ in ("xcomp", "ccomp", "advcl"):
+        authors = _subject_parties(ctx, act.head)
+    sides = list(dict.fromkeys([*authors, *objectors]))
+    if len(sides) < 2 or not set(authors) - set(objectors):
+        return None
+    start = act.i
+    text = _text(ctx, start, n.head.i - 1) or _text(ctx, act.i, act.right_edge.i)
+    return Agreement(tuple(sides), "disagreed", text, (ctx.evidence(n.sent),))
+
+
+def failed_agreement(ctx: DocContext, v: Token, pats: DisputePatterns) -> Agreement | None:
+    """ "A and B have not agreed on X", "failed to agree on X", "were unable to agree" """
+    negated = any(c.dep_ == "neg" for c in v.children)
+    failed = v.dep_ == "xcomp" and v.head.lemma_ in pats.failure_governors
+    if not (negated or failed):
+        return None
+    head = v.head if failed else v
+    sides = _subject_parties(ctx, head) or _subject_parties(ctx, v)
+    sides += _pobj_parties(ctx, v, ("with",))
+    sides = list(dict.fromkeys(sides))
+    if len(sides) < 2:
+        return None
+    if ctx.is_future(v) or ctx.is_conditional(v):
+        return None
+    start = min([head.i, *(c.i for c in head.children if c.dep_ in ("aux", "neg"))])
+    return Agreement(
+        tuple(sides),
+        "disagreed",
+        _text(ctx, start, v.right_edge.i),
+        (ctx.evidence(v.sent),),
+    )
+
+
+def signed_between(ctx: DocContext, v: Token) -> Agreement | None:
+    """ "A memorandum was signed between A, B and C" """
+    if not any(c.dep_ == "auxpass" for c in v.children) or ctx.is_future(v):
+        return None
+    sides = _pobj_parties(ctx, v, ("between", "by"))
+    deal = ctx.subject_of(v)
+    if len(sides) < 2 or deal is None:
+        return None
+    text = _text(ctx, deal.left_edge.i, deal.right_edge.i)
+    return Agreement(tuple(sides), "agreed", text, (ctx.evidence(v.sent),))
+
+
+def extract_disputes(ctx: DocContext) -> list[Agreement]:
+    pats = patterns()
+    out: list[Agreement] = []
+    for sent in ctx.sents:
+        for tok in sent:
+            found: Agreement | None = None
+            if tok.pos_ == "NOUN" and tok.lower_ in pats.dispute_nouns:
+                found = dispute_noun(ctx, tok)
+            elif tok.pos_ == "NOUN" and tok.lower_ in pats.objection_nouns:
+                found = objection(ctx, tok)
+            elif tok.pos_ == "VERB" and tok.lemma_ in pats.negated_agree:
+                found = failed_agreement(ctx, tok, pats)
+            elif tok.pos_ == "VERB" and tok.lemma_ == "sign":
+                found = signed_between(ctx, tok)
+            if found is not None and found.text:
+                out.append(found)
+    return out
