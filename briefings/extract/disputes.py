@@ -92,7 +92,19 @@ def _hyphen_sides(ctx: DocContext, n: Token) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+_ENDED = frozenset(["settle", "resolve", "end", "solve", "defuse", "overcome"])
+
+
 def dispute_noun(ctx: DocContext, n: Token) -> Agreement | None:
+    gov0 = ctx.governing_verb(n)
+    if (
+        gov0 is not None
+        and n.dep_ == "dobj"
+        and gov0.lemma_ in _ENDED
+        and not any(c.dep_ == "neg" for c in gov0.children)
+        and not (gov0.dep_ == "xcomp" and gov0.head.lemma_ in ("fail", "unable", "try", "seek"))
+    ):
+        return None  # "settled their border dispute": over, and an agreement now
     sides = _pobj_parties(ctx, n, ("between", "among"))
     owner = next((c for c in n.children if c.dep_ == "poss"), None)
     if owner is not None:
@@ -128,8 +140,9 @@ def objection(ctx: DocContext, n: Token) -> Agreement | None:
     objectors = [
         x
         for c in n.children
-        if c.dep_ in ("compound", "amod", "poss", "nmod") and c.i < n.i
-        for x in ([ctx.party(c)] if ctx.party(c) else [])
+        if c.dep_ in ("compound", "amod", "poss", "nmod")
+        and c.i < n.i
+        and (x := ctx.party(c)) is not None
     ]
     objectors += _pobj_parties(ctx, n, ("from", "by"))
     act = ctx.governing_verb(n)
