@@ -115,8 +115,26 @@ def _notable(ctx: DocContext, name: str) -> bool:
     return sum(1 for m in ctx.persons.mentions if m.canonical == name) >= 2
 
 
+_NOT_AHEAD = frozenset(["last", "yesterday", "ago", "earlier", "previous"])
+
+
+def _scheduled_progressive(ctx: DocContext, a: Token, when: Span | None) -> bool:
+    """ "A is meeting B on Friday", "are today meeting B": a present progressive with a
+    time is an arrangement, not a report of what happened."""
+    if a.tag_ != "VBG" or not any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in a.children):
+        return False
+    span = when or ctx.time_words([a])
+    if span is None or any(t.lower_ in _NOT_AHEAD for t in span):
+        return False
+    date = resolve(span.text, ctx.article.published, direction="future")
+    published = ctx.article.published
+    return not (date is not None and published is not None and date < published)
+
+
 def _status(ctx: DocContext, anchors: list[Token], when: Span | None) -> str:
     if any(ctx.is_future(a) for a in anchors) or ctx.future_time(when):
+        return "planned"
+    if any(_scheduled_progressive(ctx, a, when) for a in anchors):
         return "planned"
     return "held"
 
@@ -550,6 +568,11 @@ def meeting_noun(ctx: DocContext, n: Token, drafts: list[_Draft]) -> None:
         ]
     ofs = _objects_of_prep(ctx, n, ("of",)) if low in ("meeting", "session") else []
     owner_tok = next((c for c in n.children if c.dep_ == "poss"), None)
+    if owner_tok is None:
+        # "the Armacost discussions with B": a person's name in front owns the talks
+        owner_tok = next(
+            (c for c in n.children if c.dep_ == "compound" and ctx.persons.at(c)), None
+        )
     if owner_tok is None and n.dep_ not in ("nsubj", "nsubjpass"):
         owner_tok = ctx.subject_of(gov) if gov is not None else None
     together = owner_tok is not None and owner_tok.lower_ == "their"

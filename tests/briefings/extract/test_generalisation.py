@@ -328,3 +328,12 @@ def test_paying_a_call_on_a_person(run: Run) -> None:
 def test_the_course_of_talks_tells_they_met(run: Run) -> None:
     x = run("Norway and Chile ended two days of talks in Oslo on Friday.")
     assert frozenset({"Norway", "Chile"}) in pairs(x)
+
+
+def test_present_progressive_with_a_time_is_an_arrangement(run: Run) -> None:
+    x = run("President John Carter is meeting Chancellor Nigel Lawson on Friday.")
+    assert [m.status for m in x.meetings] == ["planned"]
+    y = run("President John Carter met Chancellor Nigel Lawson on Friday.")
+    assert [m.status for m in y.meetings] == ["held"]
+    z = run("President John Carter was meeting Chancellor Nigel Lawson on Friday when it broke.")
+    assert [m.status for m in z.meetings] == ["held"]
