@@ -50,7 +50,8 @@ def build_context(doc: Doc, article: Article) -> tuple[DocContext, RuleFacts, di
     """The document context, the rules' facts and each person's title."""
     ctx = DocContext(doc, article)
     info = collect_titles(ctx)
-    meetings = frame_meetings(ctx, event_frames(ctx), extract_meetings(ctx))
+    frames = event_frames(ctx)
+    meetings = frame_meetings(ctx, frames, extract_meetings(ctx, frames))
     agreements = _with_disputes(extract_agreements(ctx), extract_disputes(ctx))
     anchors = [(m.evidence[0].start, m.participants) for m in meetings if m.evidence]
     agreements = merge_restatements(ctx, link_parties(agreements, anchors))

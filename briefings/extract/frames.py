@@ -30,6 +30,7 @@ from .context import DocContext
 from .dates import resolve
 
 __all__ = [
+    "Frame",
     "FramePatterns",
     "Placement",
     "event_frames",

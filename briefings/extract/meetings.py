@@ -19,7 +19,7 @@ from spacy.tokens import Span, Token
 from ..models import Evidence, Meeting
 from .context import MEETING_IRREALIS_GOV, DocContext
 from .dates import resolve
-from .frames import event_frames
+from .frames import Frame
 from .lexicon import DEAL_NOUNS, GENERIC_PEOPLE, MEETING_NOUNS, ROLE_HEADS
 
 __all__ = ["extract_meetings"]
@@ -738,7 +738,7 @@ def _listed_attendees(ctx: DocContext, tok: Token, near: bool) -> list[str]:
     return [x for c in listed for t in ctx.coordinated(c) for x in ctx.parties(t)]
 
 
-def event_participants(ctx: DocContext, drafts: list[_Draft]) -> None:
+def event_participants(ctx: DocContext, drafts: list[_Draft], frames: list[Frame]) -> None:
     """Everyone the article places at its gathering forms one meeting:
     "X chaired the talks", "Also present were delegates from A, B and C",
     "At the summit, X accused Y", "X will represent Y" (near a mention of talks)."""
@@ -748,7 +748,7 @@ def event_participants(ctx: DocContext, drafts: list[_Draft]) -> None:
     last_event_sent = -10
     # Attendance verbs gather everyone into the article's gathering only when it tells
     # of one; with several, each frame keeps its own people (frames.py).
-    one_gathering = sum(1 for f in event_frames(ctx) if f.placed) <= 1
+    one_gathering = sum(1 for f in frames if f.placed) <= 1
     due = False  # someone is "due to attend": the gathering is still to come
     for n_sent, sent in enumerate(ctx.sents):
         refs = [t for t in sent if _event_ref(t)]
@@ -914,7 +914,9 @@ def _merge(ctx: DocContext, drafts: list[_Draft]) -> list[Meeting]:
     return out
 
 
-def extract_meetings(ctx: DocContext) -> list[Meeting]:
+def extract_meetings(ctx: DocContext, frames: list[Frame]) -> list[Meeting]:
+    """Meetings told in one sentence, and the article's gathering; `frames` are the
+    document's event frames (frames.py), computed once by the caller."""
     drafts: list[_Draft] = []
     for sent in ctx.sents:
         for tok in sent:
@@ -936,5 +938,5 @@ def extract_meetings(ctx: DocContext) -> list[Meeting]:
                 join_verb(ctx, tok, drafts)
             if tok.pos_ == "NOUN" and tok.lower_ in _CALL_NOUNS:
                 call_on(ctx, tok, drafts)
-    event_participants(ctx, drafts)
+    event_participants(ctx, drafts, frames)
     return _merge(ctx, drafts)
