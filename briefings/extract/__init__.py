@@ -19,7 +19,7 @@ from .agreements import extract_agreements, link_parties
 from .boilerplate import mask_noise
 from .context import DocContext
 from .disputes import extract_disputes
-from .frames import event_frames, frame_meetings, merge_restatements
+from .frames import event_frames, frame_meetings, merge_restatements, together_meetings
 from .linker import LinkModel, default_model, link
 from .meetings import extract_meetings
 from .officials import PersonInfo, build_officials, collect_titles
@@ -52,12 +52,25 @@ def build_context(doc: Doc, article: Article) -> tuple[DocContext, RuleFacts, di
     info = collect_titles(ctx)
     frames = event_frames(ctx)
     meetings = frame_meetings(ctx, frames, extract_meetings(ctx, frames))
+    meetings += _new_pairs(meetings, together_meetings(ctx))
     agreements = _with_disputes(extract_agreements(ctx), extract_disputes(ctx))
     anchors = [(m.evidence[0].start, m.participants) for m in meetings if m.evidence]
     agreements = merge_restatements(ctx, link_parties(agreements, anchors))
     next_stops = extract_next_stops(ctx)
     titles = {n: p.title.text for n, p in info.items() if p.title is not None}
     return ctx, RuleFacts(meetings, agreements, next_stops, info), titles
+
+
+def _new_pairs(have: list[Meeting], more: list[Meeting]) -> list[Meeting]:
+    """Meetings of `more` that link at least one pair `have` does not."""
+    known = {frozenset((a, b)) for m in have for a in m.participants for b in m.participants}
+    return [
+        m
+        for m in more
+        if any(
+            frozenset((a, b)) not in known for a in m.participants for b in m.participants if a != b
+        )
+    ]
 
 
 def _with_disputes(rules: list[Agreement], disputes: list[Agreement]) -> list[Agreement]:

@@ -31,6 +31,7 @@ from .dates import resolve
 
 __all__ = [
     "Frame",
+    "together_meetings",
     "FramePatterns",
     "Placement",
     "event_frames",
@@ -50,6 +51,9 @@ class FramePatterns:
     attend: dict[str, frozenset[str]]
     take_part: dict[str, frozenset[str]]
     passive_attend: frozenset[str]
+    together: frozenset[str]
+    accompany: frozenset[str]
+    joint_events: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -62,6 +66,9 @@ def patterns() -> FramePatterns:
         attend={k: frozenset(v) for k, v in raw["attend"].items()},
         take_part={k: frozenset(v) for k, v in raw["take_part"].items()},
         passive_attend=frozenset(raw["passive_attend"]),
+        together=frozenset(raw["together"]),
+        accompany=frozenset(raw["accompany"]),
+        joint_events=frozenset(raw["joint_events"]),
     )
 
 
@@ -216,6 +223,79 @@ def event_frames(ctx: DocContext) -> list[Frame]:
             frame.mentions.append(tok)
             frame.placed.extend(_placements(ctx, tok, pats))
     return frames
+
+
+def _persons_of(ctx: DocContext, tok: Token | None) -> list[str]:
+    if tok is None:
+        return []
+    return [n for n in ctx.parties(tok) if ctx.persons.is_person(n)]
+
+
+def together_meetings(ctx: DocContext) -> list[Meeting]:
+    """People told as being together: "A walks with B", "A, accompanied by B, arrives",
+    "A and B hold a joint news conference". (Common in wire copy and photo captions.)"""
+    pats = patterns()
+    out: list[Meeting] = []
+    for sent in ctx.sents:
+        for v in sent:
+            if v.pos_ != "VERB" or _blocked(ctx, v):
+                continue
+            people: list[str] = []
+            if v.lemma_ in pats.together:
+                withs = [
+                    p
+                    for c in v.children
+                    if c.dep_ == "prep" and c.lower_ == "with"
+                    for p in c.children
+                    if p.dep_ == "pobj"
+                ]
+                others = [n for w in withs for n in _persons_of(ctx, w)]
+                if others:
+                    people = [*_subject_persons(ctx, v), *others]
+            elif v.lemma_ in pats.accompany and v.tag_ == "VBN" and v.dep_ in ("acl", "advcl"):
+                # "A, accompanied by B, arrives": the participle hangs on A or A's verb
+                agents = [
+                    p
+                    for c in v.children
+                    if c.dep_ == "agent"
+                    for p in c.children
+                    if p.dep_ == "pobj"
+                ]
+                host = v.head if v.head.pos_ in ("PROPN", "NOUN") else ctx.subject_of(v.head)
+                others = [n for a in agents for n in _persons_of(ctx, a)]
+                if others:
+                    people = [*_persons_of(ctx, host), *others]
+            elif v.lemma_ in ("hold", "give", "host"):
+                joint = [
+                    c
+                    for c in v.children
+                    if c.dep_ == "dobj"
+                    and any(k.lower_ == "joint" for k in c.children)
+                    and (c.lemma_ in pats.joint_events or c.lower_ in pats.joint_events)
+                ]
+                if joint:
+                    people = _subject_persons(ctx, v)
+            names = list(dict.fromkeys(people))
+            if len(names) >= 2:
+                when_span = ctx.time_words([v])
+                when = when_span.text if when_span is not None else None
+                status: Status = "planned" if ctx.is_future(v) else "held"
+                out.append(
+                    Meeting(
+                        tuple(names),
+                        status,
+                        ctx.place_of([v]),
+                        when,
+                        resolve(when, ctx.article.published, direction="past"),
+                        (ctx.evidence(sent),),
+                    )
+                )
+    return out
+
+
+def _subject_persons(ctx: DocContext, v: Token) -> list[str]:
+    subj = ctx.subject_of(v)
+    return _persons_of(ctx, subj)
 
 
 def _sent_of(ctx: DocContext, m: Meeting) -> int | None:

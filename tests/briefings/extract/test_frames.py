@@ -132,3 +132,30 @@ def test_two_different_deals_stay_two(run: Run) -> None:
     texts = sorted(a.text for a in x.agreements)
     assert len(texts) == 2 and any("fishing" in t for t in texts)
     assert any("river borders" in t for t in texts)
+
+
+# --- people told as being together -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Defense Secretary John Carter walks with Secretary of State Maria Lopez in Washington.",
+        "Senator John Carter, accompanied by Governor Maria Lopez, arrives for a breakfast.",
+        "President John Carter and Chancellor Maria Lopez held a joint news conference in Berlin.",
+    ],
+)
+def test_people_told_as_together_met(run: Run, text: str) -> None:
+    assert frozenset({"Carter", "Lopez"}) in pairs(run(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senator John Carter walks with his dog.",
+        "Senator John Carter will not sit with Governor Maria Lopez.",
+        "President John Carter held a news conference in Berlin.",
+    ],
+)
+def test_near_misses_of_togetherness(run: Run, text: str) -> None:
+    assert frozenset({"Carter", "Lopez"}) not in pairs(run(text))
