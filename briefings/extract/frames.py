@@ -31,13 +31,13 @@ from .dates import resolve
 
 __all__ = [
     "Frame",
-    "together_meetings",
     "FramePatterns",
     "Placement",
     "event_frames",
     "frame_meetings",
     "merge_restatements",
     "patterns",
+    "together_meetings",
 ]
 
 _SUBJ = ("nsubj", "nsubjpass")
