@@ -170,7 +170,28 @@ def agree_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
     subj = ctx.subject_of(v)
     if not parties and subj is not None and _joint_we(ctx, subj):
         parties = ctx.recall(v.i, "people") or ctx.recall(v.i)
+    if not parties and subj is not None:
+        parties = _unnamed_group(subj)
     _add(ctx, out, parties, polarity, text, v)
+
+
+def _unnamed_group(subj: Token) -> list[str]:
+    """ "eight rebel groups agreed to unite": a plural subject that names no party is
+    the party, in its own words (the GUIDE: parties are who agreed, named or not)."""
+    if subj.tag_ not in ("NNS", "NNPS") or subj.pos_ == "PRON":
+        return []
+    words = [
+        t
+        for t in subj.subtree
+        if t.dep_ not in ("det", "nummod", "punct", "predet") and t.i <= subj.right_edge.i
+    ]
+    if (
+        not words
+        or len(words) > 6
+        or not any(t.pos_ in ("ADJ", "NOUN", "PROPN") for t in words[:-1])
+    ):
+        return []  # "officials agreed": too vague to name a side
+    return [subj.doc[words[0].i : words[-1].i + 1].text]
 
 
 _JOINT_TEXTS = frozenset(["statement", "declaration", "communique", "communiqué", "letter"])
@@ -524,6 +545,10 @@ def deal_between(ctx: DocContext, n: Token, out: list[_Draft]) -> None:
     if n.dep_ in ("attr", "oprd") or n.head.lower_ == "as":
         return  # "describes this as the most important agreement between ...": a description
     parties = [x for b in betweens for t in ctx.coordinated(b) for x in ctx.parties(t)]
+    gov = ctx.governing_verb(n)
+    if len(set(parties)) < 2 and gov is not None and n.dep_ == "dobj":
+        # "A and B announced an agreement between the two countries": who announced it
+        parties = _subject_parties(ctx, gov)[0] if not ctx.is_future(gov) else []
     if len(set(parties)) < 2:
         return
     _add(ctx, out, parties, "agreed", _clip(ctx, n.left_edge.i, n.right_edge.i), n)

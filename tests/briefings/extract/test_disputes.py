@@ -55,3 +55,19 @@ def test_deal_signed_between_sides(run: Run) -> None:
     deal = next(a for a in x.agreements if a.polarity == "agreed")
     assert set(deal.parties) == {"Cyprus", "Greece", "Israel"}
     assert "memorandum of understanding" in deal.text
+
+
+def test_an_unnamed_group_that_agreed_is_the_party(run: Run) -> None:
+    x = run("On Monday, eight prominent rebel groups agreed to unite under one command.")
+    (a,) = x.agreements
+    assert a.parties == ("prominent rebel groups",) and "unite" in a.text
+    assert run("Officials agreed to meet again.").agreements == ()  # too vague to name
+
+
+def test_agreement_between_the_two_countries_announced_by_their_leaders(run: Run) -> None:
+    x = run(
+        "Prime Minister John Carter and Prime Minister Maria Lopez on Thursday announced an "
+        "agreement between the two countries to expand cooperation."
+    )
+    (a,) = x.agreements
+    assert set(a.parties) == {"John Carter", "Maria Lopez"} and "expand cooperation" in a.text
