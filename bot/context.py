@@ -7,9 +7,10 @@ import logging
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Protocol
 
 from briefings.store import Store
+from briefings.store.queue import WorkQueue
 
 from .settings import Settings
 
@@ -22,6 +23,25 @@ if TYPE_CHECKING:
 log = logging.getLogger("briefbot")
 
 
+class Scheduler(Protocol):
+    """What the rest of the bot may ask of the scheduling service
+    (`bot.scheduler.Scheduling`): told after a subscription row is stored or deleted,
+    and read by the metrics (its queue, whether it leads)."""
+
+    queue: WorkQueue
+
+    @property
+    def is_leader(self) -> bool: ...
+
+    def schedule_subscription(
+        self, team_id: str, channel_id: str, cron: str, timezone: str
+    ) -> None: ...
+
+    def unschedule_subscription(self, team_id: str, channel_id: str) -> None: ...
+
+    def stop(self) -> None: ...
+
+
 @dataclass
 class AppContext:
     settings: Settings
@@ -29,7 +49,7 @@ class AppContext:
     # Slow work (fetching, extraction) runs here, never on Slack listener threads.
     executor: ThreadPoolExecutor = field(init=False)
     # The scheduling service (bot.scheduler.Scheduling) once started; None in console mode.
-    scheduler: Any = field(default=None, init=False)
+    scheduler: Scheduler | None = field(default=None, init=False)
 
     def __post_init__(self) -> None:
         self.executor = ThreadPoolExecutor(

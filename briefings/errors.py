@@ -35,5 +35,9 @@ class NotFoundError(BriefingError):
     """An official, article or subscription the user asked for is unknown."""
 
 
+class DeliveryError(BriefingError):
+    """A message could not be posted now (rate limited, refused, unclear, in progress)."""
+
+
 class UsageError(BriefingError):
     """A command was malformed; the message says the correct usage."""

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from .delivery import DigestDelivery, Poster
 from .ratelimit import RateLimiter
-from .service import SchedulerConfig, Scheduling, SubscriptionScheduler
+from .service import SchedulerConfig, Scheduling
 
 if TYPE_CHECKING:
     from apscheduler.schedulers.background import BackgroundScheduler
@@ -27,7 +27,6 @@ __all__ = [
     "RateLimiter",
     "SchedulerConfig",
     "Scheduling",
-    "SubscriptionScheduler",
     "build_scheduling",
     "start_console_digests",
     "start_scheduling",

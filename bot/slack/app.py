@@ -122,7 +122,6 @@ def build_app(
 
 def shutdown(app: App) -> None:
     """Stop the listener pool (pending answers are dropped)."""
-    executor = getattr(app, "_listener_runner", None)
-    pool = getattr(executor, "listener_executor", None)
+    pool = app.listener_runner.listener_executor  # the pool `build_app` gave Bolt
     if isinstance(pool, ThreadPoolExecutor):
         pool.shutdown(wait=False, cancel_futures=True)

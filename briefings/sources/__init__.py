@@ -25,13 +25,13 @@ from typing import TypeVar
 import anyio
 
 from ..models import Article
+from ..urls import canonical_url, is_tracking_param
 from .backoff import next_poll_after, next_poll_at
 from .client import Fetcher, SkipEntry
 from .feeds import EntryError, FeedEntry, FeedRequest, FeedResult, looks_like_feed
 from .fetch import USER_AGENT, Fetched, FetchPolicy
 from .pages import PageHints
 from .safety import Resolver, SafeNetworkBackend, check_url, is_ip_literal, normalise_host
-from .urls import canonical_url, is_tracking_param
 from .wording import MESSAGES, FetchFailure
 
 __all__ = [

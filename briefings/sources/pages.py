@@ -19,8 +19,8 @@ from lxml import etree
 from ..loaders import parse_date, text_id
 from ..models import Article
 from ..text import first_sentence, normalise_text
+from ..urls import canonical_url, join_url, same_site
 from .fetch import Fetched
-from .urls import canonical_url, join_url, same_site
 from .wording import FetchFailure
 
 __all__ = ["PageHints", "canonical_link", "html_to_text", "page_to_article"]

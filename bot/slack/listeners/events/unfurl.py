@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 from slack_sdk.errors import SlackApiError
 
+from briefings.render.slack_ids import ACTION_SHOW_SOURCES
 from briefings.store.channels import article_id_for_url
 
 from ... import answers as a
@@ -32,7 +33,7 @@ def unfurl_blocks(message: a.Message) -> list[dict[str, Any]]:
     out = []
     for b in message.get("blocks") or ():
         if b.get("type") == "actions":
-            els = [e for e in b.get("elements") or () if e.get("action_id") == a.SOURCES_ACTION]
+            els = [e for e in b.get("elements") or () if e.get("action_id") == ACTION_SHOW_SOURCES]
             if not els:
                 continue
             b = {**b, "elements": els}

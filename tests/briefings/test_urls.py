@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefings.sources.urls import TRACKING_PARAMS, canonical_url, is_tracking_param, same_site
+from briefings.urls import TRACKING_PARAMS, canonical_url, is_tracking_param, same_site
 
 
 @pytest.mark.parametrize(
