@@ -234,7 +234,7 @@ class Scheduling:
             replace_existing=True,
             coalesce=True,
             max_instances=1,
-            misfire_grace_time=grace_seconds(trigger, self.clock()),
+            misfire_grace_time=grace_seconds(cron, tz, self.clock()),
         )
 
     # -- leader duties ----------------------------------------------------------------------
@@ -294,17 +294,16 @@ class Scheduling:
         team_id, channel_id = sub.team_id, sub.channel_id
         created_at, last_digest_at = sub.created_at, sub.last_digest_at
         try:
-            trigger = cron_trigger(sub.cron, sub.timezone)
-        except ValueError:
+            slot = previous_fire(sub.cron, sub.timezone, now)
+        except (ValueError, KeyError):  # a bad crontab or timezone: never due
             return None
-        slot = previous_fire(trigger, now)
         if slot is None:
             return None
         if created_at is not None and slot < created_at.replace(microsecond=0):
             return None  # scheduled before the subscription existed
         if last_digest_at is not None and last_digest_at >= slot:
             return None  # already posted
-        if (now - slot).total_seconds() > grace_seconds(trigger, slot):
+        if (now - slot).total_seconds() > grace_seconds(sub.cron, sub.timezone, slot):
             return None  # too late: the next digest carries these stories
         payload = {"team_id": team_id, "channel_id": channel_id, "slot": slot.isoformat()}
         if not self.queue.enqueue(DIGEST, digest_item_key(team_id, channel_id, slot), payload):
