@@ -9,15 +9,17 @@
 The subscriptions table is the source of truth. The APScheduler job store
 (table `apscheduler_jobs`, same database) holds one cron job per subscription
 (id `digest:<team>:<channel>`) and one interval job per feed (`feed:<id>`),
-with `coalesce=True`, `max_instances=1` and a per-job `misfire_grace_time`
-(see `timing.grace_seconds`). A job only *queues* the digest of its slot (the
-latest scheduled time <= now) as a work item keyed by team, channel and slot;
-the queue worker posts it through `DigestDelivery`, which is exactly-once.
+with `coalesce=True` and `max_instances=1`. A digest job fires on time only and
+*queues* the digest of its slot (the latest scheduled time <= now) as a work item
+keyed by team, channel and slot; the queue worker posts it through
+`DigestDelivery`, which is exactly-once.
 
 Every 30 s the leader also runs `maintain()`: it mirrors subscriptions made on
-other replicas into jobs and runs the same catch-up the start of leadership
-runs, so a digest whose firing was lost (the previous leader died between
-firing and queueing) is still queued, once, within the grace period.
+other replicas into jobs and runs `catch_up()`, which queues through the same
+`_queue_due`. Missed digests (downtime, a leader that died between firing and
+queueing) are queued there and only there: APScheduler drops firings later than
+one maintenance round, so the grace period (`timing.grace_seconds`) is applied
+in one place.
 """
 
 from __future__ import annotations
@@ -234,7 +236,10 @@ class Scheduling:
             replace_existing=True,
             coalesce=True,
             max_instances=1,
-            misfire_grace_time=grace_seconds(cron, tz, self.clock()),
+            # On time only: a firing missed by more than one maintenance round (downtime,
+            # a busy executor) is dropped here and queued by `catch_up`, the one place
+            # that decides whether a missed digest is still worth posting.
+            misfire_grace_time=int(self.config.maintain_seconds),
         )
 
     # -- leader duties ----------------------------------------------------------------------
