@@ -15,10 +15,11 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from briefings.backoff import next_poll_at
 from briefings.clock import utcnow
 from briefings.ingest import ingest
 from briefings.models import Article
-from briefings.sources import next_poll_at, poll_feed_sync
+from briefings.sources import poll_feed_sync
 from briefings.store.channels import Channels, article_id_for_url
 from briefings.store.queue import WorkItem, WorkQueue
 from briefings.store.repository import article_key

@@ -26,7 +26,6 @@ import anyio
 
 from ..models import Article
 from ..urls import canonical_url, is_tracking_param
-from .backoff import next_poll_after, next_poll_at
 from .client import Fetcher, SkipEntry
 from .feeds import EntryError, FeedEntry, FeedRequest, FeedResult, looks_like_feed
 from .fetch import USER_AGENT, Fetched, FetchPolicy
@@ -55,8 +54,6 @@ __all__ = [
     "fetch_feed_sync",
     "is_tracking_param",
     "looks_like_feed",
-    "next_poll_after",
-    "next_poll_at",
     "poll_feed_sync",
     "poll_sync",
 ]

@@ -25,6 +25,7 @@ from typing import Any
 from sqlalchemy import and_, delete, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
+from ..backoff import Backoff
 from ..clock import Clock, as_utc, utcnow
 from .repository import Store
 from .schema import WorkItemRow
@@ -44,17 +45,6 @@ class WorkItem:
     attempts: int
     claimed_by: str | None
     lease_until: dt.datetime | None
-
-
-@dataclass(frozen=True, slots=True)
-class Backoff:
-    """Delay before attempt n+1 after n failed attempts: base * 2**(n-1), capped."""
-
-    base: float = 30.0
-    cap: float = 3600.0
-
-    def delay(self, attempts: int) -> float:
-        return float(min(self.cap, self.base * (2 ** max(0, attempts - 1))))
 
 
 class WorkQueue:
