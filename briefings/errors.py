@@ -23,16 +23,8 @@ class FetchError(LoadError):
     """A URL could not or must not be fetched (network, size, private host...)."""
 
 
-class ExtractionError(BriefingError):
-    """The extractor failed on an article (a bug, never bad input)."""
-
-
 class StoreError(BriefingError):
     """The database could not be opened, migrated or written."""
-
-
-class NotFoundError(BriefingError):
-    """An official, article or subscription the user asked for is unknown."""
 
 
 class DeliveryError(BriefingError):

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from briefings.backoff import next_poll_at
 from briefings.clock import utcnow
+from briefings.errors import StoreError
 from briefings.ingest import ingest
 from briefings.models import Article
 from briefings.sources import poll_feed_sync
@@ -122,6 +123,6 @@ def extractor_handler(ctx: AppContext) -> Callable[[WorkItem], None]:
         report = ingest([article], ctx.feed_extractor, ctx.store)
         metrics.record_ingest(report, time.perf_counter() - started)
         if report.failed:
-            raise RuntimeError("; ".join(report.errors) or "could not be stored")
+            raise StoreError("; ".join(report.errors) or "could not be stored")
 
     return handle
