@@ -15,10 +15,14 @@ from briefings.store.queue import WorkQueue
 from .settings import Settings
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from spacy.language import Language
 
     from briefings.bounded import BoundedExtractor
     from briefings.extract import Extractor
+    from briefings.ingest import IngestReport
+    from briefings.models import Article
 
 log = logging.getLogger("briefbot")
 
@@ -56,6 +60,10 @@ class AppContext:
             max_workers=self.settings.briefbot_workers, thread_name_prefix="briefbot-work"
         )
 
+    # The imports below are lazy on purpose: spaCy takes about a second to import and
+    # longer to load, and only the work that extracts (ingest, /brief <url>, the
+    # extract worker) should pay for it, not every command or the Slack listeners.
+
     @cached_property
     def nlp(self) -> Language:
         from briefings.nlp import load_pipeline
@@ -89,6 +97,15 @@ class AppContext:
         """The same for the extraction queue (feed entries), in its own process
         (started on first use), so a user's `/brief <url>` never waits behind a feed."""
         return self._bounded()
+
+    def ingest(
+        self, articles: Iterable[Article], extractor: Extractor | BoundedExtractor | None = None
+    ) -> IngestReport:
+        """Extract and store articles (`briefings.ingest.ingest` with this context's
+        store, and its in-process extractor unless another is given)."""
+        from briefings.ingest import ingest
+
+        return ingest(articles, extractor or self.extractor, self.store)
 
     def close(self) -> None:
         if self.scheduler is not None:

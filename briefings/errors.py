@@ -23,6 +23,11 @@ class FetchError(LoadError):
     """A URL could not or must not be fetched (network, size, private host...)."""
 
 
+class ExtractionError(BriefingError):
+    """An article could not be extracted (the bounded extraction process died, ran out
+    of time or memory)."""
+
+
 class StoreError(BriefingError):
     """The database could not be opened, migrated or written."""
 

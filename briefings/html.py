@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from typing import Any
 
 import lxml.html
-import trafilatura
 from lxml import etree
 
 from .text import normalise_text
@@ -58,6 +57,9 @@ def canonical_link(tree: Any, base_url: str) -> str | None:
 
 
 def _extract(tree: Any, url: str | None, precise: bool) -> dict[str, Any] | None:
+    # trafilatura takes ~0.1 s to import; every CLI start imports the loaders.
+    import trafilatura
+
     doc = trafilatura.bare_extraction(
         tree,
         url=url,

@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Any
 from briefings.backoff import next_poll_at
 from briefings.clock import utcnow
 from briefings.errors import StoreError
-from briefings.ingest import ingest
 from briefings.models import Article
 from briefings.sources import poll_feed_sync
 from briefings.store.channels import Channels, article_id_for_url
@@ -120,7 +119,7 @@ def extractor_handler(ctx: AppContext) -> Callable[[WorkItem], None]:
         else:
             article = fetch_article(str(item.payload["url"]), ctx.settings)
         started = time.perf_counter()
-        report = ingest([article], ctx.feed_extractor, ctx.store)
+        report = ctx.ingest([article], ctx.feed_extractor)
         metrics.record_ingest(report, time.perf_counter() - started)
         if report.failed:
             raise StoreError("; ".join(report.errors) or "could not be stored")

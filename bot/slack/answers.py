@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any
 from briefings.compose import briefing_for, latest_briefings
 from briefings.dossier import Dossier, lookup
 from briefings.errors import FetchError, UsageError
-from briefings.ingest import ingest
 from briefings.render.blocks import evidence_message, to_message
 from briefings.render.escape import escape, link
 from briefings.render.slack_ids import (
@@ -188,7 +187,7 @@ def fetch_and_brief(ctx: AppContext, url: str) -> tuple[Message, int | None]:
     aid = article_id_for_url(ctx.store, article.url or url)
     if aid is None:
         started = time.perf_counter()
-        report = ingest([article], ctx.url_extractor, ctx.store)
+        report = ctx.ingest([article], ctx.url_extractor)
         metrics.record_ingest(report, time.perf_counter() - started)
         aid = report.article_ids[0] if report.article_ids else None
         if aid is None:

@@ -24,6 +24,7 @@ from .schema import (
     ArticleOfficialRow,
     ArticleRow,
     DeliveredArticleRow,
+    ExtractionRow,
     MeetingParticipantRow,
     MeetingRow,
     OfficialAliasRow,
@@ -451,8 +452,6 @@ def new_articles(
     store: Source, *, team_id: str, channel_id: str, since: dt.datetime | None, limit: int
 ) -> list[StoredArticle]:
     """Articles ingested after `since` and not yet delivered to the channel, newest first."""
-    from .schema import ExtractionRow
-
     with _session(store) as s:
         q = select(
             *_article_cols(),

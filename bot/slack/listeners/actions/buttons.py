@@ -16,7 +16,7 @@ from .... import wording as w
 from ... import answers as a
 from ...home import home_view
 from ...send import reply
-from .. import deferred
+from ..deferred import deferred
 
 if TYPE_CHECKING:
     from slack_bolt import App

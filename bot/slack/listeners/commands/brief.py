@@ -23,7 +23,7 @@ from .... import wording as w
 from ... import answers as a
 from ... import commands as c
 from ...send import reply
-from .. import deferred
+from ..deferred import deferred
 
 if TYPE_CHECKING:
     from slack_bolt import App

@@ -13,7 +13,7 @@ from slack_bolt import BoltResponse
 from briefings.render.slack_ids import EVENT_APP_HOME_OPENED, EVENT_LINK_SHARED
 from briefings.store.channels import Channels
 
-from .. import deferred
+from ..deferred import deferred
 from .app_home import publish_home
 from .unfurl import unfurl_links
 
