@@ -1,7 +1,8 @@
 """The small exception tree every briefings and bot module raises from.
 
 Messages carried by these exceptions are written for the user who triggered
-them; `briefings.wording` holds the fixed texts.
+them; the fixed texts are in `bot/wording.py` (and `briefings/sources/wording.py`
+for fetch failures).
 """
 
 from __future__ import annotations
