@@ -82,19 +82,22 @@ def drop_headline(body: str, title: str) -> str:
     return body
 
 
-def extract_page(html: str, url: str | None = None) -> PageText | None:
+def extract_page(html: str, url: str | None = None, *, tree: Any = None) -> PageText | None:
     """The main text and metadata of a page, or None when it has no article text.
 
     Precision first; short pages can fall below its threshold, so once more with
-    recall (on a fresh tree: trafilatura prunes the one it is given)."""
+    recall (on a fresh tree: trafilatura prunes the one it is given). `tree`, the
+    page already parsed by `parse_tree`, saves parsing it again for the first pass."""
     data: dict[str, Any] | None = None
     for precise in (True, False):
-        tree = parse_tree(html)
+        if tree is None:
+            tree = parse_tree(html)
         if tree is None:
             return None
         data = _extract(tree, url, precise)
         if data and (data.get("text") or "").strip():
             break
+        tree = None
     body = normalise_text((data or {}).get("text") or "")
     if not body or data is None:
         return None

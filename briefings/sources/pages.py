@@ -99,8 +99,9 @@ def page_to_article(fetched: Fetched, hints: PageHints | None = None) -> Article
     if fetched.content_type == "text/plain":
         return _plain_article(fetched, hints)
     html = fetched.text()
-    url = choose_url(fetched.final_url, canonical_link(parse_tree(html), fetched.final_url))
-    page = extract_page(html, url)
+    tree = parse_tree(html)
+    url = choose_url(fetched.final_url, canonical_link(tree, fetched.final_url))
+    page = extract_page(html, url, tree=tree)
     if page is None:
         raise FetchFailure("no_text", url=fetched.url)
     title = page.title or hints.title or first_sentence(page.text)
