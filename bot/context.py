@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Protocol
 from briefings.store import Store
 from briefings.store.queue import WorkQueue
 
+from .logformat import formatter
 from .settings import Settings
 
 if TYPE_CHECKING:
@@ -119,8 +120,6 @@ class AppContext:
 
 def setup_logging(level: str = "INFO", fmt: str = "text") -> None:
     """Root logging to stderr; `fmt` is "text" or "json" (BRIEFBOT_LOG_FORMAT)."""
-    from .logformat import formatter
-
     handler = logging.StreamHandler()
     handler.setFormatter(formatter(fmt))
     logging.basicConfig(level=level, handlers=[handler])
