@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -80,16 +81,23 @@ def _block_text(block: dict[str, Any]) -> int:
     return n
 
 
-def for_channel(message: Message, user_id: str) -> Message:
-    """A shared copy: without the share button, saying who shared it."""
+def keep_buttons(message: Message, keep: Callable[[str], bool]) -> list[dict[str, Any]]:
+    """The message's blocks with only the buttons whose action id `keep` accepts (an
+    actions block left empty is dropped): a copy shown where the others cannot work."""
     blocks: list[dict[str, Any]] = []
     for b in message.get("blocks") or ():
         if b.get("type") == "actions":
-            els = [e for e in b.get("elements") or () if e.get("action_id") != ACTION_SHARE]
+            els = [e for e in b.get("elements") or () if keep(str(e.get("action_id") or ""))]
             if not els:
                 continue
             b = {**b, "elements": els}
         blocks.append(b)
+    return blocks
+
+
+def for_channel(message: Message, user_id: str) -> Message:
+    """A shared copy: without the share button, saying who shared it."""
+    blocks = keep_buttons(message, lambda action: action != ACTION_SHARE)
     ctx_block = {
         "type": "context",
         "elements": [{"type": "mrkdwn", "text": w.say("shared_by", user=user_id)}],

@@ -20,6 +20,7 @@ from briefings.store.channels import Channels
 
 from .. import wording as w
 from ..schedules import describe
+from .answers import keep_buttons
 
 if TYPE_CHECKING:
     from ..context import AppContext
@@ -87,12 +88,7 @@ def _latest_blocks(ctx: AppContext, room: int) -> list[dict[str, Any]]:
             log.exception("could not render article %s for the Home tab", aid)
             continue
         blocks = []
-        for b in msg.get("blocks") or ():
-            if b.get("type") == "actions":
-                els = [e for e in b.get("elements") or () if e.get("action_id") == ACTION_FOLLOW]
-                if not els:
-                    continue
-                b = {**b, "elements": els}
+        for b in keep_buttons(msg, lambda action: action == ACTION_FOLLOW):
             b = dict(b)
             if "block_id" in b:
                 b["block_id"] = f"{b['block_id']}-h{i}"[:MAX_BLOCK_ID]
