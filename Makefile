@@ -26,6 +26,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check bot briefings tests bench
 	$(BIN)/ruff format --check bot briefings
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 format: $(STAMP)
 	$(BIN)/ruff format bot briefings tests bench

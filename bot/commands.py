@@ -9,9 +9,18 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from rich.console import Group
+from rich.markup import escape
+
+from briefings.compose import compose_briefing, latest_briefings
+from briefings.dossier import lookup
 from briefings.errors import BriefingError
+from briefings.render.terminal import render
 
 from .context import AppContext
+from .fetching import fetch_article
+from .slack import answers as a
+from .slack import commands as c
 
 CONSOLE_TEAM, CONSOLE_CHANNEL, CONSOLE_USER = "local", "console", "console"
 
@@ -26,13 +35,6 @@ def _plain(mrkdwn: str) -> str:
 
 def answer_console_line(ctx: AppContext, line: str) -> Any:
     """A rich renderable (or plain text) answering one console line."""
-    from rich.markup import escape
-
-    from briefings.render.terminal import render
-
-    from .slack import answers as a
-    from .slack import commands as c
-
     text = line.strip()
     if not text.startswith("/brief"):
         word = text.split()[0] if text else ""
@@ -44,29 +46,18 @@ def answer_console_line(ctx: AppContext, line: str) -> Any:
     except BriefingError as exc:
         return escape(_plain(str(exc)))
     if isinstance(cmd, c.Official):
-        from briefings.dossier import lookup
-
         return render(lookup(ctx.store, cmd.query))
     if isinstance(cmd, c.Latest):
-        from rich.console import Group
-
-        from briefings.compose import latest_briefings
-
         briefings = latest_briefings(ctx.store, cmd.count)
         if not briefings:
             return "no briefings yet"
         return Group(*(render(b) for b in briefings))
     if isinstance(cmd, c.BriefUrl):
-        from briefings.compose import compose_briefing
-        from briefings.ingest import ingest
-
-        from .fetching import fetch_article
-
         try:
             article = fetch_article(cmd.url, ctx.settings)
         except BriefingError as exc:
             return escape(f"{cmd.url}: {exc}")
-        report = ingest([article], ctx.extractor, ctx.store)
+        report = ctx.ingest([article])
         got = ctx.store.get_article(report.article_ids[0]) if report.article_ids else None
         if got is None or got[1] is None:
             return escape(f"{cmd.url}: could not be briefed")

@@ -11,7 +11,12 @@ from typing import Any, TextIO
 
 from rich.console import Console
 
+from briefings.loaders import load_paths
+from briefings.render.terminal import render
+
+from .commands import CONSOLE_CHANNEL, CONSOLE_TEAM, answer_console_line
 from .context import AppContext
+from .scheduler import console_digest_tick, start_console_digests
 
 log = logging.getLogger("briefbot.console")
 
@@ -19,9 +24,6 @@ PROMPT_HINT = "Type `/brief <official>`, `/brief latest` or `/brief help`; Ctrl-
 
 
 def ingest_seeds(ctx: AppContext, console: Console) -> None:
-    from briefings.ingest import ingest
-    from briefings.loaders import load_paths
-
     seeds = ctx.settings.briefbot_seeds
     if not seeds.exists():
         console.print(f"[yellow]no seeds folder at {seeds}; starting empty[/]")
@@ -29,7 +31,7 @@ def ingest_seeds(ctx: AppContext, console: Console) -> None:
     report = load_paths([seeds])
     for f in report.failures:
         console.print(f"[yellow]skipped[/] {f.reason}")
-    result = ingest(report.articles, ctx.extractor, ctx.store)
+    result = ctx.ingest(report.articles)
     console.print(
         f"[dim]seeds: {result.new} new, {result.updated} updated, "
         f"{result.unchanged} unchanged, {result.failed + len(report.failures)} failed[/]"
@@ -37,17 +39,12 @@ def ingest_seeds(ctx: AppContext, console: Console) -> None:
 
 
 def print_digest(console: Console, digest: Any) -> None:
-    from briefings.render.terminal import render
-
     console.rule("digest")
     console.print(render(digest))
     console.rule()
 
 
 def run_console(ctx: AppContext, stdin: TextIO, console: Console) -> int:
-    from .commands import CONSOLE_CHANNEL, CONSOLE_TEAM, answer_console_line
-    from .scheduler import console_digest_tick, start_console_digests
-
     ingest_seeds(ctx, console)
 
     def show(digest: Any) -> None:

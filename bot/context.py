@@ -7,19 +7,44 @@ import logging
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Protocol
 
 from briefings.store import Store
+from briefings.store.queue import WorkQueue
 
+from .logformat import formatter
 from .settings import Settings
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from spacy.language import Language
 
     from briefings.bounded import BoundedExtractor
     from briefings.extract import Extractor
+    from briefings.ingest import IngestReport
+    from briefings.models import Article
 
 log = logging.getLogger("briefbot")
+
+
+class Scheduler(Protocol):
+    """What the rest of the bot may ask of the scheduling service
+    (`bot.scheduler.Scheduling`): told after a subscription row is stored or deleted,
+    and read by the metrics (its queue, whether it leads)."""
+
+    queue: WorkQueue
+
+    @property
+    def is_leader(self) -> bool: ...
+
+    def schedule_subscription(
+        self, team_id: str, channel_id: str, cron: str, timezone: str
+    ) -> None: ...
+
+    def unschedule_subscription(self, team_id: str, channel_id: str) -> None: ...
+
+    def stop(self) -> None: ...
 
 
 @dataclass
@@ -29,12 +54,16 @@ class AppContext:
     # Slow work (fetching, extraction) runs here, never on Slack listener threads.
     executor: ThreadPoolExecutor = field(init=False)
     # The scheduling service (bot.scheduler.Scheduling) once started; None in console mode.
-    scheduler: Any = field(default=None, init=False)
+    scheduler: Scheduler | None = field(default=None, init=False)
 
     def __post_init__(self) -> None:
         self.executor = ThreadPoolExecutor(
             max_workers=self.settings.briefbot_workers, thread_name_prefix="briefbot-work"
         )
+
+    # The imports below are lazy on purpose: spaCy takes about a second to import and
+    # longer to load, and only the work that extracts (ingest, /brief <url>, the
+    # extract worker) should pay for it, not every command or the Slack listeners.
 
     @cached_property
     def nlp(self) -> Language:
@@ -70,6 +99,15 @@ class AppContext:
         (started on first use), so a user's `/brief <url>` never waits behind a feed."""
         return self._bounded()
 
+    def ingest(
+        self, articles: Iterable[Article], extractor: Extractor | BoundedExtractor | None = None
+    ) -> IngestReport:
+        """Extract and store articles (`briefings.ingest.ingest` with this context's
+        store, and its in-process extractor unless another is given)."""
+        from briefings.ingest import ingest
+
+        return ingest(articles, extractor or self.extractor, self.store)
+
     def close(self) -> None:
         if self.scheduler is not None:
             self.scheduler.stop()
@@ -82,8 +120,6 @@ class AppContext:
 
 def setup_logging(level: str = "INFO", fmt: str = "text") -> None:
     """Root logging to stderr; `fmt` is "text" or "json" (BRIEFBOT_LOG_FORMAT)."""
-    from .logformat import formatter
-
     handler = logging.StreamHandler()
     handler.setFormatter(formatter(fmt))
     logging.basicConfig(level=level, handlers=[handler])

@@ -14,6 +14,7 @@ from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from briefings.errors import BriefingError
+from briefings.store.engine import database_url_problem
 
 DEFAULT_DB = "sqlite:///data/briefbot.db"
 
@@ -59,18 +60,9 @@ class Settings(BaseSettings):
     @field_validator("database_url")
     @classmethod
     def _db(cls, v: str) -> str:
-        from sqlalchemy.engine import make_url
-        from sqlalchemy.exc import ArgumentError
-
-        try:
-            url = make_url(v)
-        except ArgumentError:
-            raise ValueError(
-                "must be a SQLAlchemy URL such as sqlite:///data/briefbot.db "
-                "or postgresql+psycopg://user@host/db"
-            ) from None
-        if url.get_backend_name() not in ("sqlite", "postgresql"):
-            raise ValueError("only sqlite and postgresql databases are supported")
+        problem = database_url_problem(v)
+        if problem:
+            raise ValueError(problem)
         return v
 
     @field_validator("briefbot_timezone")

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from typing import Final
 
-COMMAND: Final = "/brief"
-
 # One line per sub-command; `/brief help` shows them all, errors show the one concerned.
 USAGE: Final[dict[str, str]] = {
     "official": "`/brief <official>`: an official's dossier, e.g. `/brief Kelly`",

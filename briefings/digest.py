@@ -22,7 +22,7 @@ import numpy as np
 from .compose import Briefing, SourceRef, compose_briefing
 from .models import Article, Extraction
 from .people import first_names_compatible, is_name_form, name_key
-from .store import Store
+from .store import Store, deliveries
 from .store import queries as q
 from .text import fold
 
@@ -404,4 +404,4 @@ def build_digest(
 
 def mark_delivered(store: Store, team_id: str, channel_id: str, article_ids: Sequence[int]) -> int:
     """Record that the channel received these articles; returns how many were new."""
-    return q.mark_delivered(store, team_id, channel_id, article_ids)
+    return deliveries.mark_delivered(store, team_id, channel_id, article_ids)

@@ -1,7 +1,8 @@
 """The small exception tree every briefings and bot module raises from.
 
 Messages carried by these exceptions are written for the user who triggered
-them; `briefings.wording` holds the fixed texts.
+them; the fixed texts are in `bot/wording.py` (and `briefings/sources/wording.py`
+for fetch failures).
 """
 
 from __future__ import annotations
@@ -24,15 +25,16 @@ class FetchError(LoadError):
 
 
 class ExtractionError(BriefingError):
-    """The extractor failed on an article (a bug, never bad input)."""
+    """An article could not be extracted (the bounded extraction process died, ran out
+    of time or memory)."""
 
 
 class StoreError(BriefingError):
     """The database could not be opened, migrated or written."""
 
 
-class NotFoundError(BriefingError):
-    """An official, article or subscription the user asked for is unknown."""
+class DeliveryError(BriefingError):
+    """A message could not be posted now (rate limited, refused, unclear, in progress)."""
 
 
 class UsageError(BriefingError):

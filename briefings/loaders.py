@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import LoadError
+from .html import extract_page
 from .models import Article
 from .text import first_sentence, normalise_text
 
@@ -166,23 +167,18 @@ def parse_markdown(text: str, origin: str) -> Article:
 
 
 def parse_html(html: str, origin: str, url: str | None = None) -> Article:
-    """Main text, title, date and canonical URL of a page via trafilatura."""
-    import trafilatura
-
-    doc = trafilatura.bare_extraction(
-        html, url=url, with_metadata=True, include_comments=False, favor_precision=True
-    )
-    if doc is None:
+    """Main text, title, date and canonical URL of a page (`briefings.html`, the same
+    extraction as for pages fetched from the web)."""
+    page = extract_page(html, url)
+    if page is None:
         raise LoadError(f"{Path(origin).name}: no article text found in the page", source=origin)
-    data = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
-    body = data.get("text") or ""
     meta = {
-        "title": data.get("title"),
-        "published": data.get("date"),
-        "url": data.get("url") or url,
-        "source": data.get("sitename") or data.get("hostname"),
+        "title": page.title,
+        "published": page.date,
+        "url": page.url or url,
+        "source": page.sitename or page.hostname,
     }
-    return _article(meta, body, origin)
+    return _article(meta, page.text, origin)
 
 
 def parse_jsonl(text: str, origin: str) -> Iterator[Article | LoadFailure]:

@@ -9,25 +9,25 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from apscheduler.schedulers.background import BackgroundScheduler
+
+from briefings.digest import Digest, build_digest, mark_delivered
+
+from ..context import AppContext
+from ..schedules import cron_trigger
 from .delivery import DigestDelivery, Poster
+from .feeds import extractor_handler, feed_poller
 from .ratelimit import RateLimiter
-from .service import SchedulerConfig, Scheduling, SubscriptionScheduler
-
-if TYPE_CHECKING:
-    from apscheduler.schedulers.background import BackgroundScheduler
-
-    from briefings.digest import Digest
-
-    from ..context import AppContext
+from .service import SchedulerConfig, Scheduling, default_worker_id
+from .slackpost import SlackPoster, make_client
 
 __all__ = [
     "DigestDelivery",
     "RateLimiter",
     "SchedulerConfig",
     "Scheduling",
-    "SubscriptionScheduler",
     "build_scheduling",
     "start_console_digests",
     "start_scheduling",
@@ -44,15 +44,10 @@ def build_scheduling(
     worker_id: str | None = None,
 ) -> Scheduling:
     """The scheduling service wired to the context (not started)."""
-    from .feeds import extractor_handler, feed_poller
-    from .service import default_worker_id
-
     settings = ctx.settings
     config = config or SchedulerConfig()
     worker_id = worker_id or default_worker_id()
     if poster is None:
-        from .slackpost import SlackPoster, make_client
-
         token = settings.slack_bot_token.get_secret_value() if settings.slack_bot_token else ""
         poster = SlackPoster(make_client(token, settings.slack_api_url))
     limiter = RateLimiter(settings.briefbot_workspace_posts_per_minute)
@@ -96,10 +91,6 @@ def start_console_digests(
     minute). Only digests with something new are printed; what was printed is marked
     delivered to (team_id, channel_id), so a story is printed once. Returns the
     running scheduler; call `.shutdown(wait=False)` when the console exits."""
-    from apscheduler.schedulers.background import BackgroundScheduler
-
-    from ..schedules import cron_trigger
-
     tz = ctx.settings.briefbot_timezone
     trigger = cron_trigger(cron or ctx.settings.briefbot_console_digest_cron, tz)
     sched = BackgroundScheduler(timezone=tz)
@@ -120,8 +111,6 @@ def console_digest_tick(
     ctx: AppContext, print_fn: Callable[[Digest], Any], team_id: str, channel_id: str
 ) -> bool:
     """One console digest: print it if it has stories; returns whether it printed."""
-    from briefings.digest import build_digest, mark_delivered
-
     digest = build_digest(ctx.store, team_id=team_id, channel_id=channel_id)
     if digest.is_empty:
         return False

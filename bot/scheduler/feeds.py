@@ -15,11 +15,18 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from briefings.backoff import next_poll_at
+from briefings.clock import utcnow
+from briefings.errors import StoreError
 from briefings.models import Article
-from briefings.store.queue import WorkItem, WorkQueue, as_utc
-from briefings.store.schema import FeedRow, utcnow
+from briefings.sources import poll_feed_sync
+from briefings.store.channels import Channels, article_id_for_url
+from briefings.store.queue import WorkItem, WorkQueue
+from briefings.store.repository import article_key
+from briefings.urls import canonical_url
 
 from .. import metrics
+from ..fetching import fetch_article, fetch_policy
 
 if TYPE_CHECKING:
     from ..context import AppContext
@@ -59,14 +66,10 @@ def payload_article(data: dict[str, Any]) -> Article:
 
 
 def enqueue_article(queue: WorkQueue, article: Article) -> bool:
-    from briefings.store.repository import article_key
-
     return queue.enqueue(EXTRACT, "extract:" + article_key(article), article_payload(article))
 
 
 def enqueue_url(queue: WorkQueue, url: str) -> bool:
-    from briefings.sources import canonical_url
-
     return queue.enqueue(EXTRACT, "extract:" + canonical_url(url), {"url": url})
 
 
@@ -74,63 +77,51 @@ def feed_poller(
     ctx: AppContext, queue: WorkQueue, *, base_interval: dt.timedelta | None = None
 ) -> Callable[[int], None]:
     base = base_interval or dt.timedelta(minutes=15)
+    channels = Channels(ctx.store)
 
     def poll(feed_id: int) -> None:
-        from briefings.sources import next_poll_at, poll_feed_sync
-        from briefings.store.channels import article_id_for_url
-
-        from ..fetching import fetch_policy
-
-        with ctx.store.session() as s:
-            row = s.get(FeedRow, feed_id)
-            if row is None:
-                return
-            url, etag, modified = row.url, row.etag, row.last_modified
-            failures, due = row.failures or 0, as_utc(row.next_poll_at)
+        feed = channels.feed(feed_id)
+        if feed is None:
+            return
         now = utcnow()
-        if due is not None and due > now:
+        if feed.next_poll_at is not None and feed.next_poll_at > now:
             return  # backing off after failures
         # A failing feed comes back as status "error" (never raised) so the backoff
         # below is recorded; entries already stored are not fetched again.
         result = poll_feed_sync(
-            url,
-            etag,
-            modified,
+            feed.url,
+            feed.etag,
+            feed.last_modified,
             fetch_policy(ctx.settings),
             skip=lambda e: e.link is not None and article_id_for_url(ctx.store, e.link) is not None,
         )
-        failures = 0 if result.ok else failures + 1
+        failures = 0 if result.ok else feed.failures + 1
         queued = sum(enqueue_article(queue, a) for a in result.articles)
-        with ctx.store.session() as s:
-            row = s.get(FeedRow, feed_id)
-            if row is None:
-                return
-            row.etag, row.last_modified = result.etag, result.last_modified
-            row.last_polled_at = now
-            row.failures = failures
-            row.last_error = result.error
-            row.next_poll_at = next_poll_at(now, failures, base)
-            if result.title and not row.title:
-                row.title = result.title
-        log.info("feed %s: %s, %d new entries queued", url, result.status, queued)
+        channels.record_poll(
+            feed_id,
+            polled_at=now,
+            etag=result.etag,
+            last_modified=result.last_modified,
+            failures=failures,
+            error=result.error,
+            next_poll_at=next_poll_at(now, failures, base),
+            title=result.title,
+        )
+        log.info("feed %s: %s, %d new entries queued", feed.url, result.status, queued)
 
     return poll
 
 
 def extractor_handler(ctx: AppContext) -> Callable[[WorkItem], None]:
     def handle(item: WorkItem) -> None:
-        from briefings.ingest import ingest
-
         if "article" in item.payload:
             article = payload_article(item.payload["article"])
         else:
-            from ..fetching import fetch_article
-
             article = fetch_article(str(item.payload["url"]), ctx.settings)
         started = time.perf_counter()
-        report = ingest([article], ctx.feed_extractor, ctx.store)
+        report = ctx.ingest([article], ctx.feed_extractor)
         metrics.record_ingest(report, time.perf_counter() - started)
         if report.failed:
-            raise RuntimeError("; ".join(report.errors) or "could not be stored")
+            raise StoreError("; ".join(report.errors) or "could not be stored")
 
     return handle

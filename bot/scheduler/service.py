@@ -9,15 +9,17 @@
 The subscriptions table is the source of truth. The APScheduler job store
 (table `apscheduler_jobs`, same database) holds one cron job per subscription
 (id `digest:<team>:<channel>`) and one interval job per feed (`feed:<id>`),
-with `coalesce=True`, `max_instances=1` and a per-job `misfire_grace_time`
-(see `timing.grace_seconds`). A job only *queues* the digest of its slot (the
-latest scheduled time <= now) as a work item keyed by team, channel and slot;
-the queue worker posts it through `DigestDelivery`, which is exactly-once.
+with `coalesce=True` and `max_instances=1`. A digest job fires on time only and
+*queues* the digest of its slot (the latest scheduled time <= now) as a work item
+keyed by team, channel and slot; the queue worker posts it through
+`DigestDelivery`, which is exactly-once.
 
 Every 30 s the leader also runs `maintain()`: it mirrors subscriptions made on
-other replicas into jobs and runs the same catch-up the start of leadership
-runs, so a digest whose firing was lost (the previous leader died between
-firing and queueing) is still queued, once, within the grace period.
+other replicas into jobs and runs `catch_up()`, which queues through the same
+`_queue_due`. Missed digests (downtime, a leader that died between firing and
+queueing) are queued there and only there: APScheduler drops firings later than
+one maintenance round, so the grace period (`timing.grace_seconds`) is applied
+in one place.
 """
 
 from __future__ import annotations
@@ -30,17 +32,23 @@ import socket
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Protocol
 
-from sqlalchemy import select
+from apscheduler.executors.pool import ThreadPoolExecutor
+from apscheduler.jobstores.base import JobLookupError
+from apscheduler.schedulers.background import BackgroundScheduler
+from apscheduler.triggers.interval import IntervalTrigger
 
+from briefings.clock import Clock, utcnow
 from briefings.store import Store
-from briefings.store.queue import WorkItem, WorkQueue, as_utc
-from briefings.store.schema import FeedRow, SubscriptionRow, utcnow
+from briefings.store.channels import Channels, Subscription
+from briefings.store.deliveries import slot_key
+from briefings.store.jobstore import job_store
+from briefings.store.queue import WorkItem, WorkQueue
 
 from .. import metrics
+from ..schedules import cron_trigger
 from . import jobs
-from .delivery import DigestDelivery, InProgress, crash_point
+from .delivery import Checkpoint, DigestDelivery, InProgress, no_checkpoint
 from .leader import LeaderElector
 from .timing import grace_seconds, previous_fire
 from .worker import Worker
@@ -49,18 +57,6 @@ log = logging.getLogger("briefbot.scheduler")
 
 DIGEST = "digest"
 EXTRACT = "extract"
-
-
-class SubscriptionScheduler(Protocol):
-    """What the Slack `/brief subscribe` and `/brief unsubscribe` listeners call
-    after storing or deleting the subscription row (the same shape as
-    `bot.slack.hooks.SubscriptionScheduler`; `start_scheduling` sets `ctx.scheduler`)."""
-
-    def schedule_subscription(
-        self, team_id: str, channel_id: str, cron: str, timezone: str
-    ) -> None: ...
-
-    def unschedule_subscription(self, team_id: str, channel_id: str) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -85,15 +81,7 @@ def digest_job_id(team_id: str, channel_id: str) -> str:
 
 
 def digest_item_key(team_id: str, channel_id: str, slot: dt.datetime) -> str:
-    from .delivery import slot_key
-
     return f"digest:{team_id}:{channel_id}:{slot_key(slot)}"
-
-
-def _trigger(cron: str, tz: str) -> Any:
-    from ..schedules import cron_trigger
-
-    return cron_trigger(cron, tz)
 
 
 def default_worker_id() -> str:
@@ -110,11 +98,14 @@ class Scheduling:
         extract: Callable[[WorkItem], None] | None = None,
         feed_poller: Callable[[int], None] | None = None,
         config: SchedulerConfig | None = None,
-        clock: Callable[[], dt.datetime] = utcnow,
+        clock: Clock = utcnow,
         worker_id: str | None = None,
         timezone: str = "UTC",
+        checkpoint: Checkpoint = no_checkpoint,
     ) -> None:
         self.store = store
+        self.channels = Channels(store)
+        self.checkpoint = checkpoint
         self.database_url = database_url
         self.delivery = delivery
         self.feed_poller = feed_poller
@@ -129,7 +120,7 @@ class Scheduling:
             on_lost=self._step_down,
             retry_seconds=self.config.leader_retry_seconds,
         )
-        self._sched: Any = None
+        self._sched: BackgroundScheduler | None = None
         self._sched_lock = threading.RLock()
         self.digest_worker = Worker(
             self.queue,
@@ -169,18 +160,9 @@ class Scheduling:
         jobs.bind(None)
 
     def _become_leader(self) -> None:
-        from apscheduler.executors.pool import ThreadPoolExecutor
-        from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
-        from apscheduler.schedulers.background import BackgroundScheduler
-        from apscheduler.triggers.interval import IntervalTrigger
-
         jobs.bind(self)
         sched = BackgroundScheduler(
-            jobstores={
-                "default": SQLAlchemyJobStore(
-                    engine=self.store.engine, tablename=self.config.jobs_table
-                )
-            },
+            jobstores={"default": job_store(self.store, self.config.jobs_table)},
             executors={"default": ThreadPoolExecutor(self.config.executor_threads)},
             job_defaults={
                 "coalesce": True,  # after downtime: one run, not one per missed time
@@ -237,15 +219,14 @@ class Scheduling:
                 self._add_digest_job(team_id, channel_id, cron, timezone)
 
     def unschedule_subscription(self, team_id: str, channel_id: str) -> None:
-        from apscheduler.jobstores.base import JobLookupError
-
         with self._sched_lock:
             if self._sched is not None:
                 with contextlib.suppress(JobLookupError):
                     self._sched.remove_job(digest_job_id(team_id, channel_id))
 
     def _add_digest_job(self, team_id: str, channel_id: str, cron: str, tz: str) -> None:
-        trigger = _trigger(cron, tz)
+        assert self._sched is not None
+        trigger = cron_trigger(cron, tz)
         self._sched.add_job(
             jobs.fire_digest,
             trigger,
@@ -255,36 +236,24 @@ class Scheduling:
             replace_existing=True,
             coalesce=True,
             max_instances=1,
-            misfire_grace_time=grace_seconds(trigger, self.clock()),
+            # On time only: a firing missed by more than one maintenance round (downtime,
+            # a busy executor) is dropped here and queued by `catch_up`, the one place
+            # that decides whether a missed digest is still worth posting.
+            misfire_grace_time=int(self.config.maintain_seconds),
         )
 
     # -- leader duties ----------------------------------------------------------------------
 
-    def _subscriptions(self) -> list[tuple[str, str, str, str, Any, Any]]:
-        with self.store.session() as s:
-            rows = s.execute(
-                select(
-                    SubscriptionRow.team_id,
-                    SubscriptionRow.channel_id,
-                    SubscriptionRow.cron,
-                    SubscriptionRow.timezone,
-                    SubscriptionRow.created_at,
-                    SubscriptionRow.last_digest_at,
-                )
-            ).all()
-        return [tuple(r) for r in rows]  # type: ignore[misc]
-
     def reconcile(self) -> None:
         """Make the job store match the subscriptions and feeds tables."""
-        from apscheduler.triggers.interval import IntervalTrigger
-
         with self._sched_lock:
             sched = self._sched
             if sched is None:
                 return
             existing = {j.id: j for j in sched.get_jobs()}
             wanted: set[str] = set()
-            for team, channel, cron, tz, _, _ in self._subscriptions():
+            for sub in self.channels.subscriptions():
+                team, channel, cron, tz = sub.team_id, sub.channel_id, sub.cron, sub.timezone
                 jid = digest_job_id(team, channel)
                 wanted.add(jid)
                 job = existing.get(jid)
@@ -294,9 +263,7 @@ class Scheduling:
                     except ValueError as exc:
                         log.error("subscription %s/%s has a bad schedule: %s", team, channel, exc)
             if self.feed_poller is not None:
-                with self.store.session() as s:
-                    feed_ids = list(s.scalars(select(FeedRow.id)))
-                for fid in feed_ids:
+                for fid in (f.id for f in self.channels.feeds()):
                     jid = f"feed:{fid}"
                     wanted.add(jid)
                     if jid not in existing:
@@ -322,46 +289,31 @@ class Scheduling:
         self, team_id: str, channel_id: str, now: dt.datetime | None = None
     ) -> dt.datetime | None:
         """Queue the digest of the latest due slot; returns the slot if newly queued."""
-        with self.store.session() as s:
-            row = s.scalar(
-                select(SubscriptionRow).where(
-                    SubscriptionRow.team_id == team_id, SubscriptionRow.channel_id == channel_id
-                )
-            )
-            if row is None:
-                return None
-            sub = (row.cron, row.timezone, as_utc(row.created_at), as_utc(row.last_digest_at))
-        return self._queue_due(team_id, channel_id, *sub, now=now)
+        sub = self.channels.subscription(team_id, channel_id)
+        return self._queue_due(sub, now=now) if sub is not None else None
 
     def _queue_due(
-        self,
-        team_id: str,
-        channel_id: str,
-        cron: str,
-        tz: str,
-        created_at: dt.datetime | None,
-        last_digest_at: dt.datetime | None,
-        *,
-        now: dt.datetime | None = None,
+        self, sub: Subscription, *, now: dt.datetime | None = None
     ) -> dt.datetime | None:
         now = now or self.clock()
+        team_id, channel_id = sub.team_id, sub.channel_id
+        created_at, last_digest_at = sub.created_at, sub.last_digest_at
         try:
-            trigger = _trigger(cron, tz)
-        except ValueError:
+            slot = previous_fire(sub.cron, sub.timezone, now)
+        except (ValueError, KeyError):  # a bad crontab or timezone: never due
             return None
-        slot = previous_fire(trigger, now)
         if slot is None:
             return None
         if created_at is not None and slot < created_at.replace(microsecond=0):
             return None  # scheduled before the subscription existed
         if last_digest_at is not None and last_digest_at >= slot:
             return None  # already posted
-        if (now - slot).total_seconds() > grace_seconds(trigger, slot):
+        if (now - slot).total_seconds() > grace_seconds(sub.cron, sub.timezone, slot):
             return None  # too late: the next digest carries these stories
         payload = {"team_id": team_id, "channel_id": channel_id, "slot": slot.isoformat()}
         if not self.queue.enqueue(DIGEST, digest_item_key(team_id, channel_id, slot), payload):
             return None
-        crash_point("job.after_enqueue")
+        self.checkpoint("job.after_enqueue")
         log.info("queued digest %s/%s for %s", team_id, channel_id, slot.isoformat())
         self.digest_worker.wake()
         return slot
@@ -370,10 +322,10 @@ class Scheduling:
         """Queue every digest that is due, within its grace period, and not yet posted
         or queued: one per channel however many slots were missed."""
         queued = []
-        for team, channel, cron, tz, created, last in self._subscriptions():
-            slot = self._queue_due(team, channel, cron, tz, as_utc(created), as_utc(last), now=now)
+        for sub in self.channels.subscriptions():
+            slot = self._queue_due(sub, now=now)
             if slot is not None:
-                queued.append((team, channel, slot))
+                queued.append((sub.team_id, sub.channel_id, slot))
         return queued
 
     def maintain(self) -> None:

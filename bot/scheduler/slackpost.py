@@ -15,8 +15,9 @@ from typing import Any
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
+from briefings.render.slack_ids import METADATA_DIGEST
+
 from .delivery import (
-    METADATA_EVENT,
     CannotVerify,
     PostRejected,
     PostUncertain,
@@ -54,7 +55,7 @@ class SlackPoster:
                 blocks=list(blocks) or None,
                 unfurl_links=False,
                 unfurl_media=False,
-                metadata={"event_type": METADATA_EVENT, "event_payload": {"slot": marker}},
+                metadata={"event_type": METADATA_DIGEST, "event_payload": {"slot": marker}},
             )
         except SlackApiError as err:
             status = err.response.status_code
@@ -85,7 +86,7 @@ class SlackPoster:
                 for msg in resp.get("messages") or []:
                     meta = msg.get("metadata") or {}
                     payload = meta.get("event_payload") or {}
-                    if meta.get("event_type") == METADATA_EVENT and payload.get("slot") == marker:
+                    if meta.get("event_type") == METADATA_DIGEST and payload.get("slot") == marker:
                         return str(msg["ts"])
                 cursor = (resp.get("response_metadata") or {}).get("next_cursor") or None
                 if not cursor:

@@ -5,10 +5,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from ..context import AppContext
+from ..context import AppContext
+from .http import run_http
+from .socket import run_socket
 
 __all__ = ["run"]
 
@@ -17,12 +16,8 @@ def run(ctx: AppContext) -> int:
     """Run the bot in the mode the settings select (socket or http) until stopped."""
     mode = ctx.settings.mode
     if mode == "socket":
-        from .socket import run_socket
-
         return run_socket(ctx)
     if mode == "http":
-        from .http import run_http
-
         return run_http(ctx)
     raise SystemExit(
         "Slack mode needs SLACK_BOT_TOKEN with SLACK_APP_TOKEN or SLACK_SIGNING_SECRET"

@@ -10,15 +10,33 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from briefings.compose import briefing_for, latest_briefings
+from briefings.dossier import Dossier, lookup
 from briefings.errors import FetchError, UsageError
-from briefings.store.channels import Channels, Feed, Subscription
+from briefings.render.blocks import evidence_message, to_message
+from briefings.render.escape import escape, link
+from briefings.render.slack_ids import (
+    ACTION_SHARE,
+    MAX_BLOCK_ID,
+    MAX_BLOCKS,
+    MAX_FALLBACK,
+    MAX_TOTAL_TEXT,
+    SHARE_BRIEFING,
+    SHARE_DOSSIER,
+    SHARE_LATEST,
+)
+from briefings.sources import check_link
+from briefings.store.channels import Channels, Feed, Subscription, article_id_for_url
 from briefings.text import fold
+from briefings.urls import canonical_url
 
 from .. import metrics
 from .. import wording as w
+from ..fetching import fetch_article, fetch_policy
 from ..schedules import describe
 from . import commands as c
 from .cache import answer_cache
@@ -30,13 +48,6 @@ if TYPE_CHECKING:
 log = logging.getLogger("briefbot.slack")
 
 Message = dict[str, Any]
-
-SHARE_ACTION = "share_in_channel"
-SOURCES_ACTION = "show_sources"
-FOLLOW_ACTION = "follow_official"
-MAX_BLOCKS = 50
-MAX_BLOCK_TEXT = 11000  # total text carried by one message's blocks (Slack: ~12,000)
-MAX_VALUE = 1900
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,18 +67,11 @@ def text_message(text: str) -> Message:
     return {"text": text}
 
 
-def _escape(text: str) -> str:
-    from briefings.render.escape import escape
-
-    return escape(text)
-
-
 def _block_text(block: dict[str, Any]) -> int:
     n = 0
-    for key in ("text",):
-        t = block.get(key)
-        if isinstance(t, dict):
-            n += len(str(t.get("text") or ""))
+    t = block.get("text")
+    if isinstance(t, dict):
+        n += len(str(t.get("text") or ""))
     for f in block.get("fields") or ():
         n += len(str(f.get("text") or ""))
     for el in block.get("elements") or ():
@@ -77,55 +81,23 @@ def _block_text(block: dict[str, Any]) -> int:
     return n
 
 
-def _button(action_id: str, label: str, value: str) -> dict[str, Any]:
-    from briefings.render.escape import truncate
-
-    return {
-        "type": "button",
-        "action_id": action_id,
-        "text": {"type": "plain_text", "text": truncate(label, 75), "emoji": False},
-        "value": value[:MAX_VALUE],
-    }
-
-
-def has_button(message: Message, action_id: str) -> bool:
-    return any(
-        e.get("action_id") == action_id
-        for b in message.get("blocks") or ()
-        if b.get("type") == "actions"
-        for e in b.get("elements") or ()
-    )
-
-
-def with_share_button(message: Message, value: str) -> Message:
-    """The message with a "Share in channel" button (kept as is when it has one)."""
-    if has_button(message, SHARE_ACTION):
-        return message
-    blocks = [dict(b) for b in message.get("blocks") or ()]
-    button = _button(SHARE_ACTION, w.say("button_share"), value)
-    if not blocks:
-        text = message.get("text") or ""
-        blocks = [{"type": "section", "text": {"type": "mrkdwn", "text": text[:3000] or " "}}]
-    last = blocks[-1]
-    if last.get("type") == "actions" and len(last.get("elements") or ()) < 25:
-        last["elements"] = [*last.get("elements", ()), button]
-    elif len(blocks) < MAX_BLOCKS:
-        blocks.append({"type": "actions", "elements": [button]})
-    else:
-        return message  # full: no room for a button; nothing is ever over Slack's limits
-    return {**message, "blocks": blocks}
-
-
-def for_channel(message: Message, user_id: str) -> Message:
-    """A shared copy: without the share button, saying who shared it."""
+def keep_buttons(message: Message, keep: Callable[[str], bool]) -> list[dict[str, Any]]:
+    """The message's blocks with only the buttons whose action id `keep` accepts (an
+    actions block left empty is dropped): a copy shown where the others cannot work."""
     blocks: list[dict[str, Any]] = []
     for b in message.get("blocks") or ():
         if b.get("type") == "actions":
-            els = [e for e in b.get("elements") or () if e.get("action_id") != SHARE_ACTION]
+            els = [e for e in b.get("elements") or () if keep(str(e.get("action_id") or ""))]
             if not els:
                 continue
             b = {**b, "elements": els}
         blocks.append(b)
+    return blocks
+
+
+def for_channel(message: Message, user_id: str) -> Message:
+    """A shared copy: without the share button, saying who shared it."""
+    blocks = keep_buttons(message, lambda action: action != ACTION_SHARE)
     ctx_block = {
         "type": "context",
         "elements": [{"type": "mrkdwn", "text": w.say("shared_by", user=user_id)}],
@@ -145,17 +117,17 @@ def concat(messages: list[Message]) -> Message:
         mb = [dict(b) for b in m.get("blocks") or ()]
         size = sum(_block_text(b) for b in mb)
         need = len(mb) + (1 if blocks else 0)
-        if blocks and (len(blocks) + need > MAX_BLOCKS - 1 or total + size > MAX_BLOCK_TEXT):
+        if blocks and (len(blocks) + need > MAX_BLOCKS - 1 or total + size > MAX_TOTAL_TEXT):
             break
         if blocks:
             blocks.append({"type": "divider"})
         for b in mb:
             if "block_id" in b:
-                b["block_id"] = f"{b['block_id']}-{i}"[:255]
+                b["block_id"] = f"{b['block_id']}-{i}"[:MAX_BLOCK_ID]
         blocks.extend(mb)
         total += size
         texts.append(str(m.get("text") or ""))
-    return {"blocks": blocks, "text": "\n\n".join(t for t in texts if t)[:3000]}
+    return {"blocks": blocks, "text": "\n\n".join(t for t in texts if t)[:MAX_FALLBACK]}
 
 
 # -- answers -------------------------------------------------------------------
@@ -176,18 +148,11 @@ def dossier_message(ctx: AppContext, query: str) -> Message:
 
 
 def _dossier_message(ctx: AppContext, query: str) -> Message:
-    from briefings.dossier import Dossier, lookup
-    from briefings.render.blocks import to_message
-
-    found = lookup(ctx.store, query)
-    msg = to_message(found)
-    return with_share_button(msg, "dossier:" + query) if isinstance(found, Dossier) else msg
+    # The renderer gives a dossier its Follow and Share buttons.
+    return to_message(lookup(ctx.store, query))
 
 
 def latest_message(ctx: AppContext, count: int = 5) -> Message:
-    from briefings.compose import latest_briefings
-    from briefings.render.blocks import to_message
-
     rendered = [to_message(b) for b in latest_briefings(ctx.store, count)]
     if not rendered:
         return text_message(w.say("latest_none"))
@@ -195,61 +160,34 @@ def latest_message(ctx: AppContext, count: int = 5) -> Message:
 
 
 def article_message(ctx: AppContext, article_id: int) -> Message | None:
-    from briefings.compose import compose_briefing
-    from briefings.render.blocks import to_message
-
-    got = ctx.store.get_article(article_id)
-    if got is None or got[1] is None:
-        return None
-    article, ex = got
-    assert ex is not None
-    return to_message(compose_briefing(article, ex, article_id=article_id))
+    """A stored article's briefing (with Show sources, Follow and Share buttons)."""
+    briefing = briefing_for(ctx.store, article_id)
+    return to_message(briefing) if briefing is not None else None
 
 
 def sources_message(ctx: AppContext, value: str) -> Message:
     """The evidence sentences behind a briefing (the Show sources button; value:
     the stored article id)."""
-    from briefings.compose import compose_briefing
-    from briefings.render.blocks import evidence_message
-
-    got = ctx.store.get_article(int(value)) if value.strip().isdigit() else None
-    if got is None:
+    briefing = briefing_for(ctx.store, int(value)) if value.strip().isdigit() else None
+    if briefing is None:
         return text_message(w.say("sources_gone"))
-    article, ex = got
-    if ex is None:
-        return text_message(w.say("sources_gone"))
-    return evidence_message(compose_briefing(article, ex, article_id=int(value)))
-
-
-def share_value(cmd: c.Command) -> str | None:
-    """What a Share button must carry to rebuild the same answer (the renderer's
-    scheme: "dossier:<query>", "briefing:<article id>"; plus "latest:<n>")."""
-    if isinstance(cmd, c.Official):
-        return "dossier:" + cmd.query
-    if isinstance(cmd, c.Latest):
-        return f"latest:{cmd.count}"
-    return None
+    return evidence_message(briefing)
 
 
 def rebuild(ctx: AppContext, value: str) -> Message | None:
-    """The answer a Share button's value stands for."""
+    """The answer a Share button's value stands for (see `slack_ids.SHARE_*`)."""
     kind, _, arg = value.partition(":")
-    if kind == "dossier" and arg:
+    if kind == SHARE_DOSSIER and arg:
         return dossier_message(ctx, arg)
-    if kind == "latest":
+    if kind == SHARE_LATEST:
         return latest_message(ctx, int(arg) if arg.isdigit() else 5)
-    if kind == "briefing" and arg.isdigit():
+    if kind == SHARE_BRIEFING and arg.isdigit():
         return article_message(ctx, int(arg))
     return None
 
 
 def fetch_and_brief(ctx: AppContext, url: str) -> tuple[Message, int | None]:
     """Fetch, extract, store and brief one article (slow: run on `ctx.executor`)."""
-    from briefings.ingest import ingest
-    from briefings.store.channels import article_id_for_url
-
-    from ..fetching import fetch_article
-
     try:
         article = fetch_article(url, ctx.settings)
     except FetchError as exc:
@@ -257,7 +195,7 @@ def fetch_and_brief(ctx: AppContext, url: str) -> tuple[Message, int | None]:
     aid = article_id_for_url(ctx.store, article.url or url)
     if aid is None:
         started = time.perf_counter()
-        report = ingest([article], ctx.url_extractor, ctx.store)
+        report = ctx.ingest([article], ctx.url_extractor)
         metrics.record_ingest(report, time.perf_counter() - started)
         aid = report.article_ids[0] if report.article_ids else None
         if aid is None:
@@ -311,25 +249,25 @@ def channel_command(ctx: AppContext, cmd: c.Command, who: Asker) -> Message:
     if isinstance(cmd, c.Follow):
         name = _canonical_official(ctx, cmd.name)
         added = ch.follow(team, "channel", channel, name)
-        return text_message(w.say("followed" if added else "already_following", name=_escape(name)))
+        return text_message(w.say("followed" if added else "already_following", name=escape(name)))
     if isinstance(cmd, c.Unfollow):
         gone_f = ch.unfollow(team, "channel", channel, cmd.name)
         if gone_f is None:
-            return text_message(w.say("not_following", name=_escape(cmd.name)))
-        return text_message(w.say("unfollowed", name=_escape(gone_f.name)))
+            return text_message(w.say("not_following", name=escape(cmd.name)))
+        return text_message(w.say("unfollowed", name=escape(gone_f.name)))
     if isinstance(cmd, c.Following):
         follows = ch.follows(team, "channel", channel)
         if not follows:
             return text_message(w.say("following_none", usage=w.usage("follow")))
         return text_message(
-            w.say("following", names=", ".join(f"*{_escape(f.name)}*" for f in follows))
+            w.say("following", names=", ".join(f"*{escape(f.name)}*" for f in follows))
         )
     if isinstance(cmd, c.SourcesAdd):
         url = _check_feed(ctx, cmd.url)
         _, added = ch.add_feed(team, channel, url, added_by=who.user_id)
         return text_message(w.say("source_added" if added else "source_exists", url=_link(url)))
     if isinstance(cmd, c.SourcesRemove):
-        url = _canonical(cmd.url)
+        url = canonical_url(cmd.url)
         removed = ch.remove_feed(team, channel, url) or ch.remove_feed(team, channel, cmd.url)
         return text_message(
             w.say("source_removed" if removed else "source_unknown", url=_link(cmd.url))
@@ -351,7 +289,7 @@ def _feed_status(feed: Feed) -> str:
 
     if feed.failures and feed.last_error:
         return w.say(
-            "feed_failing", n=feed.failures, error=_escape(feed.last_error),
+            "feed_failing", n=feed.failures, error=escape(feed.last_error),
             next=when(feed.next_poll_at),
         )  # fmt: skip
     if feed.last_polled_at is None:
@@ -365,13 +303,13 @@ def _filters(ch: Channels, sub: Subscription) -> list[str]:
     if sub.only_followed:
         follows = ch.follows(sub.team_id, "channel", sub.channel_id)
         if follows:
-            names = ", ".join(f"*{_escape(f.name)}*" for f in follows)
+            names = ", ".join(f"*{escape(f.name)}*" for f in follows)
             lines.append(w.say("subscription_followed", names=names))
         else:
             lines.append(w.say("subscription_followed_none", usage=w.usage("follow")))
     if sub.keywords:
         lines.append(
-            w.say("subscription_keywords", words=", ".join(_escape(k) for k in sub.keywords))
+            w.say("subscription_keywords", words=", ".join(escape(k) for k in sub.keywords))
         )
     if sub.notify_empty:
         lines.append(w.say("subscription_always"))
@@ -379,23 +317,11 @@ def _filters(ch: Channels, sub: Subscription) -> list[str]:
 
 
 def _link(url: str) -> str:
-    from briefings.render.escape import link
-
     return link(url, url)
-
-
-def _canonical(url: str) -> str:
-    from briefings.sources.urls import canonical_url
-
-    return canonical_url(url)
 
 
 def _check_feed(ctx: AppContext, url: str) -> str:
     """Refuse an unfetchable feed link up front (no network); the canonical URL."""
-    from briefings.sources import check_link
-
-    from ..fetching import fetch_policy
-
     try:
         return check_link(url, fetch_policy(ctx.settings))
     except FetchError as exc:
@@ -405,8 +331,6 @@ def _check_feed(ctx: AppContext, url: str) -> str:
 def _canonical_official(ctx: AppContext, name: str) -> str:
     """The stored official's full name when `name` clearly means one, else `name`."""
     try:
-        from briefings.dossier import Dossier, lookup
-
         found = lookup(ctx.store, name)
     except Exception:  # following must work even if the dossier module fails
         log.exception("official look-up failed for follow")

@@ -16,11 +16,13 @@ from typing import TYPE_CHECKING
 
 from slack_bolt import App
 from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_handlers import (
     ConnectionErrorRetryHandler,
     RateLimitErrorRetryHandler,
 )
 
+from ..settings import SettingsError
 from .listeners import register
 
 if TYPE_CHECKING:
@@ -67,10 +69,6 @@ def build_client(settings: Settings, *, timeout: int = API_TIMEOUT) -> WebClient
 def check_token(settings: Settings) -> str:
     """`auth.test` with the bot token before anything starts; the bot's user id, or
     SettingsError naming SLACK_BOT_TOKEN (the token itself is never shown)."""
-    from slack_sdk.errors import SlackApiError
-
-    from ..settings import SettingsError
-
     client = build_client(settings, timeout=API_TIMEOUT)
     client.retry_handlers = []  # a start-up check answers at once
     try:
@@ -122,7 +120,6 @@ def build_app(
 
 def shutdown(app: App) -> None:
     """Stop the listener pool (pending answers are dropped)."""
-    executor = getattr(app, "_listener_runner", None)
-    pool = getattr(executor, "listener_executor", None)
+    pool = app.listener_runner.listener_executor  # the pool `build_app` gave Bolt
     if isinstance(pool, ThreadPoolExecutor):
         pool.shutdown(wait=False, cancel_futures=True)

@@ -10,22 +10,9 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from typing import Any
 
-from sqlalchemy import func, select
-
 from briefings.store import Store
-from briefings.store.schema import ArticleRow, OfficialRow
 
 MAX_ENTRIES = 1024
-
-
-def data_version(store: Store) -> tuple[Any, ...]:
-    """Changes whenever an article is added, replaced or deleted, or an official changes."""
-    with store.engine.connect() as conn:
-        a = conn.execute(
-            select(func.count(), func.max(ArticleRow.id), func.max(ArticleRow.updated_at))
-        ).one()
-        o = conn.execute(select(func.count(), func.max(OfficialRow.last_seen))).one()
-    return (*tuple(a), *tuple(o))
 
 
 class AnswerCache:
@@ -42,7 +29,7 @@ class AnswerCache:
         store = self._store()
         if store is None:
             return compute()
-        full = (key, data_version(store))
+        full = (key, store.data_version())
         with self._lock:
             if full in self._entries:
                 self._entries.move_to_end(full)

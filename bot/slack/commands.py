@@ -10,6 +10,9 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
 from briefings.errors import UsageError
 
 from ..schedules import Schedule, parse_schedule
@@ -125,29 +128,15 @@ SUBCOMMANDS = (
 )
 
 
-def _distance(a: str, b: str) -> int:
-    """Optimal string alignment distance (Levenshtein with transpositions)."""
-    prev2: list[int] = []
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            cost = 0 if ca == cb else 1
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                cur[j] = min(cur[j], prev2[j - 2] + 1)
-        prev2, prev = prev, cur
-    return prev[-1]
-
-
 def near_subcommand(word: str) -> str | None:
     """The sub-command `word` is a typo of, if it clearly is one ("subscibe")."""
     w = word.lower()
     if len(w) < 4 or w in SUBCOMMANDS:
         return None
     limit = 1 if len(w) < 7 else 2
-    best = min(SUBCOMMANDS, key=lambda c: _distance(w, c))
-    return best if _distance(w, best) <= limit else None
+    # Optimal string alignment: Levenshtein that counts a swap of neighbours as one edit.
+    found = process.extractOne(w, SUBCOMMANDS, scorer=OSA.distance, score_cutoff=limit)
+    return found[0] if found is not None else None
 
 
 def unescape(text: str) -> str:

@@ -6,28 +6,37 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
+from briefings.compose import compose_briefing
+from briefings.render.blocks import to_message
+from briefings.render.escape import escape
+from briefings.render.slack_ids import (
+    ACTION_FOLLOW,
+    MAX_BLOCK_ID,
+    MAX_HEADER,
+    MAX_SECTION,
+    MAX_VIEW_BLOCKS,
+)
 from briefings.store.channels import Channels
 
 from .. import wording as w
 from ..schedules import describe
+from .answers import keep_buttons
 
 if TYPE_CHECKING:
     from ..context import AppContext
 
 log = logging.getLogger("briefbot.slack.home")
 
-FOLLOW = "follow_official"
-MAX_VIEW_BLOCKS = 100
 MAX_LIST = 20
 LATEST = 5
 
 
 def _header(text: str) -> dict[str, Any]:
-    return {"type": "header", "text": {"type": "plain_text", "text": text[:150]}}
+    return {"type": "header", "text": {"type": "plain_text", "text": text[:MAX_HEADER]}}
 
 
 def _section(text: str) -> dict[str, Any]:
-    return {"type": "section", "text": {"type": "mrkdwn", "text": text[:3000] or " "}}
+    return {"type": "section", "text": {"type": "mrkdwn", "text": text[:MAX_SECTION] or " "}}
 
 
 def _lines(items: list[str], more: int) -> str:
@@ -38,8 +47,6 @@ def _lines(items: list[str], more: int) -> str:
 
 
 def home_view(ctx: AppContext, team_id: str, user_id: str) -> dict[str, Any]:
-    from briefings.render.escape import escape
-
     ch = Channels(ctx.store)
     blocks: list[dict[str, Any]] = [_header(w.say("home_title"))]
 
@@ -71,9 +78,6 @@ def home_view(ctx: AppContext, team_id: str, user_id: str) -> dict[str, Any]:
 def _latest_blocks(ctx: AppContext, room: int) -> list[dict[str, Any]]:
     """The latest briefings' blocks. Only Follow buttons are kept: the others answer
     through a response_url, which the Home tab does not have."""
-    from briefings.compose import compose_briefing
-    from briefings.render.blocks import to_message
-
     out: list[dict[str, Any]] = []
     for i, (aid, article, ex) in enumerate(ctx.store.latest(LATEST)):
         if ex is None:
@@ -84,15 +88,10 @@ def _latest_blocks(ctx: AppContext, room: int) -> list[dict[str, Any]]:
             log.exception("could not render article %s for the Home tab", aid)
             continue
         blocks = []
-        for b in msg.get("blocks") or ():
-            if b.get("type") == "actions":
-                els = [e for e in b.get("elements") or () if e.get("action_id") == FOLLOW]
-                if not els:
-                    continue
-                b = {**b, "elements": els}
+        for b in keep_buttons(msg, lambda action: action == ACTION_FOLLOW):
             b = dict(b)
             if "block_id" in b:
-                b["block_id"] = f"{b['block_id']}-h{i}"[:255]
+                b["block_id"] = f"{b['block_id']}-h{i}"[:MAX_BLOCK_ID]
             blocks.append(b)
         if out:
             blocks.insert(0, {"type": "divider"})

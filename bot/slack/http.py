@@ -30,12 +30,13 @@ from urllib.parse import parse_qs
 
 import uvicorn
 from slack_bolt.adapter.starlette.handler import to_bolt_request, to_starlette_response
-from sqlalchemy import text
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
+
+from briefings.store.queue import CLAIMED, QUEUED, WorkQueue
 
 from .. import metrics
 from .app import build_app, shutdown
@@ -138,24 +139,14 @@ def create_asgi(app: App, ctx: AppContext) -> Starlette:
         metrics.ACK_SECONDS.observe(time.perf_counter() - started)
         return to_starlette_response(bolt_resp)
 
-    def db_ok() -> bool:
-        try:
-            with ctx.store.engine.connect() as conn:
-                conn.execute(text("SELECT 1"))
-            return True
-        except Exception:
-            return False
-
     async def healthz(_request: Request) -> Response:
         """The process is up (for liveness probes: never touches the database)."""
         return JSONResponse({"ok": True, "mode": "http"})
 
     async def readyz(_request: Request) -> Response:
         """Ready for traffic: the database answers and its schema is current."""
-        from briefings.store.engine import schema_current
-
-        db = await run_in_threadpool(db_ok)
-        current = db and await run_in_threadpool(schema_current, ctx.store.engine)
+        db = await run_in_threadpool(ctx.store.ping)
+        current = db and await run_in_threadpool(ctx.store.schema_current)
         ok = db and current
         return JSONResponse(
             {"ok": ok, "database": db, "migrations_current": current},
@@ -163,15 +154,12 @@ def create_asgi(app: App, ctx: AppContext) -> Starlette:
         )
 
     def queue_depth() -> int:
-        from briefings.store.queue import CLAIMED, QUEUED, WorkQueue
-
         queue = ctx.scheduler.queue if ctx.scheduler is not None else WorkQueue(ctx.store)
         counts = queue.counts()
         return counts.get(QUEUED, 0) + counts.get(CLAIMED, 0)
 
     def is_leader() -> bool:
-        elector = getattr(ctx.scheduler, "elector", None)
-        return bool(getattr(elector, "is_leader", False))
+        return ctx.scheduler is not None and ctx.scheduler.is_leader
 
     metrics.LIVE.queue_depth = queue_depth
     metrics.LIVE.is_leader = is_leader

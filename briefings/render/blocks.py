@@ -5,10 +5,7 @@ digest message into `{"text": ..., "blocks": [...]}`. `to_messages(digest)`
 gives one message per `DigestMessage` (at most 10 stories each).
 `evidence_message(obj)` is the "Show sources" reveal.
 
-Buttons (action_id -> value):
-- `show_sources` -> the stored article id, as a decimal string;
-- `follow_official` -> the official's full name;
-- `share_in_channel` -> "briefing:<article id>" or "dossier:<query>".
+Buttons and their values: see `slack_ids` (Show sources, Follow, Share in channel).
 Values are Slack-escaped like all other text (`&amp;`, `&lt;`, `&gt;`), so a
 value echoed back into a message can never become a mention or a link.
 
@@ -27,11 +24,29 @@ from ..digest import Digest, DigestMessage, Story
 from ..dossier import Candidates, Dossier, Unknown
 from . import mrkdwn as md
 from .escape import ELLIPSIS, escape, plain, truncate
+from .slack_ids import (
+    ACTION_FOLLOW,
+    ACTION_SHARE,
+    ACTION_SHOW_SOURCES,
+    MAX_ACTION_ELEMENTS,
+    MAX_BLOCK_ID,
+    MAX_BLOCKS,
+    MAX_BUTTON_TEXT,
+    MAX_BUTTON_VALUE,
+    MAX_CONTEXT_ELEMENTS,
+    MAX_CONTEXT_TEXT,
+    MAX_FALLBACK,
+    MAX_FIELD_TEXT,
+    MAX_FIELDS,
+    MAX_HEADER,
+    MAX_SECTION,
+    MAX_TOTAL_TEXT,
+    SHARE_BRIEFING,
+    SHARE_DOSSIER,
+    share_value,
+)
 
 __all__ = [
-    "ACTION_FOLLOW",
-    "ACTION_SHARE",
-    "ACTION_SHOW_SOURCES",
     "check_message",
     "enforce",
     "evidence_message",
@@ -39,22 +54,6 @@ __all__ = [
     "to_messages",
 ]
 
-ACTION_SHOW_SOURCES = "show_sources"
-ACTION_FOLLOW = "follow_official"
-ACTION_SHARE = "share_in_channel"
-
-MAX_BLOCKS = 50
-MAX_SECTION = 3000
-MAX_HEADER = 150
-MAX_CONTEXT_ELEMENTS = 10
-MAX_CONTEXT_TEXT = 2000
-MAX_BUTTON_TEXT = 75
-MAX_BUTTON_VALUE = 2000
-MAX_ACTION_ELEMENTS = 25
-MAX_FIELDS = 10
-MAX_FIELD_TEXT = 2000
-MAX_TOTAL_TEXT = 10_000
-MAX_FALLBACK = 3000
 MAX_EVIDENCE_SENTENCE = 600
 
 Block = dict[str, Any]
@@ -96,7 +95,7 @@ def _button(text: str, action_id: str, value: str, style: str | None = None) -> 
 def _actions(*buttons: Block, block_id: str | None = None) -> Block:
     b: Block = {"type": "actions", "elements": list(buttons)}
     if block_id:
-        b["block_id"] = block_id[:255]
+        b["block_id"] = block_id[:MAX_BLOCK_ID]
     return b
 
 
@@ -119,7 +118,9 @@ def _briefing_blocks(b: Briefing, *, share: bool = True) -> list[Block]:
     if b.officials:  # action_ids must be unique within a block: one Follow button
         buttons.append(_button(_follow_label(b.officials[0]), ACTION_FOLLOW, b.officials[0]))
     if share and b.article_id is not None:
-        buttons.append(_button("Share in channel", ACTION_SHARE, f"briefing:{b.article_id}"))
+        buttons.append(
+            _button("Share in channel", ACTION_SHARE, share_value(SHARE_BRIEFING, b.article_id))
+        )
     if buttons:
         blocks.append(_actions(*buttons))
     return blocks
@@ -150,7 +151,7 @@ def _dossier_blocks(d: Dossier) -> list[Block]:
     blocks.append(
         _actions(
             _button(_follow_label(d.official.name), ACTION_FOLLOW, d.official.name),
-            _button("Share in channel", ACTION_SHARE, f"dossier:{d.query}"),
+            _button("Share in channel", ACTION_SHARE, share_value(SHARE_DOSSIER, d.query)),
         )
     )
     return blocks
@@ -356,7 +357,7 @@ def check_message(message: dict[str, Any]) -> list[str]:
                     problems.append(f"block {i}: button text length {len(e['text']['text'])}")
                 if not 0 < len(e.get("value", "")) <= MAX_BUTTON_VALUE:
                     problems.append(f"block {i}: button value length")
-                if len(e.get("action_id", "")) > 255:
+                if len(e.get("action_id", "")) > MAX_BLOCK_ID:
                     problems.append(f"block {i}: action_id too long")
     if total >= 12_000:
         problems.append(f"total text {total} >= 12000")

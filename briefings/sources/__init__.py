@@ -25,13 +25,12 @@ from typing import TypeVar
 import anyio
 
 from ..models import Article
-from .backoff import next_poll_after, next_poll_at
+from ..urls import canonical_url, is_tracking_param
 from .client import Fetcher, SkipEntry
 from .feeds import EntryError, FeedEntry, FeedRequest, FeedResult, looks_like_feed
 from .fetch import USER_AGENT, Fetched, FetchPolicy
 from .pages import PageHints
 from .safety import Resolver, SafeNetworkBackend, check_url, is_ip_literal, normalise_host
-from .urls import canonical_url, is_tracking_param
 from .wording import MESSAGES, FetchFailure
 
 __all__ = [
@@ -55,8 +54,6 @@ __all__ = [
     "fetch_feed_sync",
     "is_tracking_param",
     "looks_like_feed",
-    "next_poll_after",
-    "next_poll_at",
     "poll_feed_sync",
     "poll_sync",
 ]

@@ -18,8 +18,8 @@ from urllib.parse import urlsplit
 from ..loaders import text_id
 from ..models import Article
 from ..text import first_sentence, normalise_text
+from ..urls import canonical_url, join_url
 from .pages import html_to_text
-from .urls import canonical_url, join_url
 from .wording import FetchFailure, say
 
 __all__ = [

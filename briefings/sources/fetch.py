@@ -21,9 +21,9 @@ from urllib.parse import urlsplit, urlunsplit
 import httpcore
 import httpx
 
+from ..urls import join_url
 from .charset import decode_html
 from .safety import AddressPolicy, Resolver, SafeNetworkBackend, check_url
-from .urls import join_url
 from .wording import FetchFailure, seconds_text, size_text
 
 __all__ = [

@@ -1,5 +1,5 @@
 """Per-workspace state that Slack commands change: digest subscriptions, followed
-officials, news feeds, and the ids of events already handled.
+officials, news feeds (and their polling state), and the ids of events already handled.
 
 `Channels(store)` wraps a `Store`; every method is one short transaction.
 """
@@ -10,18 +10,22 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
-from sqlalchemy import delete, select
+from sqlalchemy import Select, delete, select
 from sqlalchemy.exc import IntegrityError
 
+from ..clock import as_utc, utcnow
 from ..people import name_key
+from ..urls import canonical_url
 from .repository import Store
-from .schema import FeedRow, FollowRow, ProcessedEventRow, SubscriptionRow, utcnow
+from .schema import ArticleRow, FeedRow, FollowRow, ProcessedEventRow, SubscriptionRow
 
 Scope = Literal["channel", "user"]
 
 
 @dataclass(frozen=True, slots=True)
 class Subscription:
+    """A channel's digest schedule and filters (times are UTC-aware)."""
+
     team_id: str
     channel_id: str
     schedule: str
@@ -55,6 +59,8 @@ class Feed:
     last_error: str | None = None
     failures: int = 0
     next_poll_at: dt.datetime | None = None
+    etag: str | None = None
+    last_modified: str | None = None
 
 
 def _sub(row: SubscriptionRow) -> Subscription:
@@ -68,8 +74,14 @@ def _sub(row: SubscriptionRow) -> Subscription:
         keywords=tuple(row.keywords or ()),
         notify_empty=bool(row.notify_empty),
         created_by=row.created_by,
-        created_at=row.created_at,
-        last_digest_at=row.last_digest_at,
+        created_at=as_utc(row.created_at),
+        last_digest_at=as_utc(row.last_digest_at),
+    )
+
+
+def _sub_query(team_id: str, channel_id: str) -> Select[SubscriptionRow]:
+    return select(SubscriptionRow).where(
+        SubscriptionRow.team_id == team_id, SubscriptionRow.channel_id == channel_id
     )
 
 
@@ -80,10 +92,12 @@ def _feed(row: FeedRow) -> Feed:
         channel_id=row.channel_id,
         url=row.url,
         title=row.title,
-        last_polled_at=row.last_polled_at,
+        last_polled_at=as_utc(row.last_polled_at),
         last_error=row.last_error,
         failures=row.failures or 0,
-        next_poll_at=row.next_poll_at,
+        next_poll_at=as_utc(row.next_poll_at),
+        etag=row.etag,
+        last_modified=row.last_modified,
     )
 
 
@@ -111,11 +125,7 @@ class Channels:
         """Create or replace the channel's schedule and digest filters; returns
         (new, previous or None)."""
         with self.store.session() as s:
-            row = s.scalar(
-                select(SubscriptionRow).where(
-                    SubscriptionRow.team_id == team_id, SubscriptionRow.channel_id == channel_id
-                )
-            )
+            row = s.scalar(_sub_query(team_id, channel_id))
             previous = _sub(row) if row is not None else None
             if row is None:
                 row = SubscriptionRow(
@@ -140,11 +150,7 @@ class Channels:
     def unsubscribe(self, team_id: str, channel_id: str) -> Subscription | None:
         """Delete the channel's schedule; returns what was deleted, if anything."""
         with self.store.session() as s:
-            row = s.scalar(
-                select(SubscriptionRow).where(
-                    SubscriptionRow.team_id == team_id, SubscriptionRow.channel_id == channel_id
-                )
-            )
+            row = s.scalar(_sub_query(team_id, channel_id))
             if row is None:
                 return None
             sub = _sub(row)
@@ -153,11 +159,7 @@ class Channels:
 
     def subscription(self, team_id: str, channel_id: str) -> Subscription | None:
         with self.store.session() as s:
-            row = s.scalar(
-                select(SubscriptionRow).where(
-                    SubscriptionRow.team_id == team_id, SubscriptionRow.channel_id == channel_id
-                )
-            )
+            row = s.scalar(_sub_query(team_id, channel_id))
             return _sub(row) if row is not None else None
 
     def subscriptions(self, team_id: str | None = None) -> list[Subscription]:
@@ -281,6 +283,38 @@ class Channels:
                 q = q.where(FeedRow.channel_id == channel_id)
             return [_feed(r) for r in s.scalars(q)]
 
+    def feed(self, feed_id: int) -> Feed | None:
+        with self.store.session() as s:
+            row = s.get(FeedRow, feed_id)
+            return _feed(row) if row is not None else None
+
+    def record_poll(
+        self,
+        feed_id: int,
+        *,
+        polled_at: dt.datetime,
+        etag: str | None,
+        last_modified: str | None,
+        failures: int,
+        error: str | None,
+        next_poll_at: dt.datetime,
+        title: str | None = None,
+    ) -> bool:
+        """Save what a poll learned (validators, failures, next try); False if the feed
+        was removed meanwhile. The title is only set when the feed had none."""
+        with self.store.session() as s:
+            row = s.get(FeedRow, feed_id)
+            if row is None:
+                return False
+            row.etag, row.last_modified = etag, last_modified
+            row.last_polled_at = polled_at
+            row.failures = failures
+            row.last_error = error
+            row.next_poll_at = next_poll_at
+            if title and not row.title:
+                row.title = title
+            return True
+
     # -- events ----------------------------------------------------------------
 
     def seen_event(self, event_id: str) -> bool:
@@ -309,9 +343,6 @@ class Channels:
 
 def article_id_for_url(store: Store, url: str) -> int | None:
     """The stored article with this URL (canonical or as given), if any."""
-    from ..sources.urls import canonical_url
-    from .schema import ArticleRow
-
     keys = {canonical_url(url), url}
     with store.session() as s:
         found = s.scalar(select(ArticleRow.id).where(ArticleRow.key.in_(keys)).limit(1))

@@ -28,6 +28,25 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
+def database_url_problem(url: str) -> str | None:
+    """What is wrong with a database URL (for a settings error), or None."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return (
+            "must be a SQLAlchemy URL such as sqlite:///data/briefbot.db "
+            "or postgresql+psycopg://user@host/db"
+        )
+    if parsed.get_backend_name() not in ("sqlite", "postgresql"):
+        return "only sqlite and postgresql databases are supported"
+    return None
+
+
+def backend_of(url: str) -> str:
+    """ "sqlite" or "postgresql" (what `database_url_problem` accepts)."""
+    return make_url(url).get_backend_name()
+
+
 def make_engine(url: str) -> Engine:
     """An engine for `url`; SQLite files get their folder created and WAL switched on."""
     try:

@@ -24,13 +24,13 @@ from .schema import (
     ArticleOfficialRow,
     ArticleRow,
     DeliveredArticleRow,
+    ExtractionRow,
     MeetingParticipantRow,
     MeetingRow,
     OfficialAliasRow,
     OfficialRow,
     StopRow,
     SubscriptionRow,
-    utcnow,
 )
 
 __all__ = [
@@ -44,7 +44,6 @@ __all__ = [
     "latest_itinerary",
     "latest_title",
     "load_officials",
-    "mark_delivered",
     "meetings_of",
     "new_articles",
     "previous_digest_at",
@@ -453,8 +452,6 @@ def new_articles(
     store: Source, *, team_id: str, channel_id: str, since: dt.datetime | None, limit: int
 ) -> list[StoredArticle]:
     """Articles ingested after `since` and not yet delivered to the channel, newest first."""
-    from .schema import ExtractionRow
-
     with _session(store) as s:
         q = select(
             *_article_cols(),
@@ -494,43 +491,3 @@ def previous_digest_at(store: Source, team_id: str, channel_id: str) -> dt.datet
                 SubscriptionRow.team_id == team_id, SubscriptionRow.channel_id == channel_id
             )
         )
-
-
-def mark_delivered(store: Store, team_id: str, channel_id: str, article_ids: Sequence[int]) -> int:
-    """Record the articles as delivered to the channel; returns how many were new.
-
-    Safe when two replicas record the same articles at once (ON CONFLICT DO NOTHING).
-    """
-    ids = sorted({int(a) for a in article_ids})
-    if not ids:
-        return 0
-    now = utcnow()
-    with store.session() as s:
-        existing = sorted(set(s.scalars(select(ArticleRow.id).where(ArticleRow.id.in_(ids)))))
-        if not existing:
-            return 0
-        rows = [
-            {"team_id": team_id, "channel_id": channel_id, "article_id": aid, "delivered_at": now}
-            for aid in existing
-        ]
-        if store.dialect == "postgresql":
-            from sqlalchemy.dialects.postgresql import insert as pg_insert
-
-            stmt: Any = pg_insert(DeliveredArticleRow).on_conflict_do_nothing()
-        else:
-            from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-
-            stmt = sqlite_insert(DeliveredArticleRow).on_conflict_do_nothing()
-        have = set(
-            s.scalars(
-                select(DeliveredArticleRow.article_id).where(
-                    DeliveredArticleRow.team_id == team_id,
-                    DeliveredArticleRow.channel_id == channel_id,
-                    DeliveredArticleRow.article_id.in_(existing),
-                )
-            )
-        )
-        todo = [r for r in rows if r["article_id"] not in have]
-        if todo:
-            s.execute(stmt, todo)
-        return len(todo)

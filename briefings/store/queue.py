@@ -18,29 +18,22 @@ injectable so tests drive time.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import and_, delete, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
+from ..backoff import Backoff
+from ..clock import Clock, as_utc, utcnow
 from .repository import Store
-from .schema import WorkItemRow, utcnow
+from .schema import WorkItemRow
 
 QUEUED = "queued"
 CLAIMED = "claimed"
 DONE = "done"
 FAILED = "failed"
-
-Clock = Callable[[], dt.datetime]
-
-
-def as_utc(value: dt.datetime | None) -> dt.datetime | None:
-    """SQLite hands datetimes back naive; everything stored here is UTC."""
-    if value is None:
-        return None
-    return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,17 +45,6 @@ class WorkItem:
     attempts: int
     claimed_by: str | None
     lease_until: dt.datetime | None
-
-
-@dataclass(frozen=True, slots=True)
-class Backoff:
-    """Delay before attempt n+1 after n failed attempts: base * 2**(n-1), capped."""
-
-    base: float = 30.0
-    cap: float = 3600.0
-
-    def delay(self, attempts: int) -> float:
-        return float(min(self.cap, self.base * (2 ** max(0, attempts - 1))))
 
 
 class WorkQueue:

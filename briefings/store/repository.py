@@ -12,22 +12,25 @@ from typing import Any
 from sqlalchemy import Engine, delete, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from ..clock import utcnow
 from ..models import Article, Evidence, Extraction
 from ..people import name_key, surname
 from ..text import normalise_text
-from .engine import make_engine, migrate
+from ..urls import canonical_url
+from .engine import make_engine, migrate, schema_current
+from .resolve import find_official
 from .schema import (
     AgreementPartyRow,
     AgreementRow,
     ArticleOfficialRow,
     ArticleRow,
+    DeliveredArticleRow,
     ExtractionRow,
     MeetingParticipantRow,
     MeetingRow,
     OfficialAliasRow,
     OfficialRow,
     StopRow,
-    utcnow,
 )
 
 
@@ -45,8 +48,6 @@ def text_hash(text: str) -> str:
 def article_key(article: Article) -> str:
     """Canonical URL when known, else the hash of the normalised text."""
     if article.url:
-        from ..sources.urls import canonical_url
-
         return canonical_url(article.url)
     return "sha256:" + text_hash(article.text)
 
@@ -69,6 +70,29 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
+
+    def ping(self) -> bool:
+        """Whether the database answers (for health checks); never raises."""
+        try:
+            with self.engine.connect() as conn:
+                conn.execute(select(1))
+            return True
+        except Exception:
+            return False
+
+    def schema_current(self) -> bool:
+        """Whether the database answers and is at the newest migration (for /readyz)."""
+        return schema_current(self.engine)
+
+    def data_version(self) -> tuple[Any, ...]:
+        """Changes whenever an article is added, replaced or deleted, or an official
+        changes: the key answer caches are invalidated by."""
+        with self.engine.connect() as conn:
+            a = conn.execute(
+                select(func.count(), func.max(ArticleRow.id), func.max(ArticleRow.updated_at))
+            ).one()
+            o = conn.execute(select(func.count(), func.max(OfficialRow.last_seen))).one()
+        return (*tuple(a), *tuple(o))
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -150,8 +174,6 @@ class Store:
         now: dt.datetime,
         context: Sequence[str] = (),
     ) -> OfficialRow:
-        from ..resolve import find_official
-
         row = find_official(s, name, title=title, affiliation=affiliation, context=context)
         if row is None:
             row = OfficialRow(key=name_key(name), name=name, surname=surname(name), mentions=0)
@@ -277,8 +299,6 @@ class Store:
         exclude_delivered_to: tuple[str, str] | None = None,
     ) -> list[tuple[int, Article, Extraction | None]]:
         """Newest articles first (by published date, then ingestion time)."""
-        from .schema import DeliveredArticleRow
-
         with self._sessions() as s:
             q = select(ArticleRow)
             if since is not None:

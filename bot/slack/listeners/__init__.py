@@ -1,55 +1,23 @@
 """Listeners, one folder per kind (bolt-python's starter layout).
 
 Every listener acknowledges at once and hands its work to the bounded answer
-pool (`deferred`); Bolt's lazy listeners would do the same but deep-copy each
-request first, which costs more than the ack itself under a burst.
+pool (`deferred.deferred`).
 """
 
 from __future__ import annotations
 
-import logging
-import time
-from collections.abc import Callable
 from concurrent.futures import Executor
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from ... import metrics
+from . import actions, commands, events
 
 if TYPE_CHECKING:
-    from slack_bolt import Ack, App, Respond
+    from slack_bolt import App
 
     from ...context import AppContext
 
-log = logging.getLogger("briefbot.slack")
-
-Work = Callable[[dict[str, Any], "Respond", Any], None]
-
-
-def deferred(pool: Executor, work: Work) -> Callable[..., None]:
-    """A Bolt listener that acks, then runs `work(body, respond, client)` on `pool`."""
-
-    def run(body: dict[str, Any], respond: Respond, client: Any, acked: float) -> None:
-        try:
-            work(body, respond, client)
-        except Exception:
-            log.exception("listener %s failed", getattr(work, "__name__", work))
-        finally:
-            metrics.ANSWER_SECONDS.observe(time.perf_counter() - acked)
-
-    def listener(ack: Ack, body: dict[str, Any], respond: Respond, client: Any) -> None:
-        ack()
-        try:
-            pool.submit(run, body, respond, client, time.perf_counter())
-        except RuntimeError:  # shutting down
-            log.warning("dropped a request: the bot is shutting down")
-
-    listener.__name__ = f"ack_then_{getattr(work, '__name__', 'work')}"
-    return listener
-
 
 def register(app: App, ctx: AppContext, pool: Executor) -> None:
-    from . import actions, commands, events
-
     events.register(app, ctx, pool)  # first: its middleware drops retried events
     commands.register(app, ctx, pool)
     actions.register(app, ctx, pool)

@@ -7,7 +7,8 @@ against a database and the fake Slack, with an injectable start time.
 `once`: become leader, queue what is due at --now, deliver everything claimable, exit.
 `serve`: run like the bot (election, APScheduler on the leader, workers) until SIGTERM,
 writing "leader" or "follower" to --status every 0.2 s.
-BRIEFBOT_TEST_KILL_AT (see bot.scheduler.delivery.crash_point) kills it mid-run.
+`--kill-at NAME[@N]` SIGKILLs the process the first (or Nth) time the delivery reaches
+the checkpoint NAME (the fault-injection seam documented in bot.scheduler.delivery).
 """
 
 from __future__ import annotations
@@ -15,12 +16,13 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import logging
+import os
 import signal
 import sys
 import threading
 import time
 
-from bot.scheduler.delivery import DigestDelivery
+from bot.scheduler.delivery import Checkpoint, DigestDelivery, no_checkpoint
 from bot.scheduler.ratelimit import RateLimiter
 from bot.scheduler.service import SchedulerConfig, Scheduling
 from bot.scheduler.slackpost import SlackPoster, make_client
@@ -38,7 +40,29 @@ class OffsetClock:
         return dt.datetime.now(dt.UTC) + self.offset
 
 
+def killer(spec: str | None) -> Checkpoint:
+    """A checkpoint that SIGKILLs this process at the Nth arrival at the named point."""
+    if not spec:
+        return no_checkpoint
+    want, _, nth = spec.partition("@")
+    target = int(nth or 1)
+    hits = 0
+    lock = threading.Lock()
+
+    def checkpoint(name: str) -> None:
+        nonlocal hits
+        if name != want:
+            return
+        with lock:
+            hits += 1
+            if hits == target:
+                os.kill(os.getpid(), signal.SIGKILL)
+
+    return checkpoint
+
+
 def build(args: argparse.Namespace) -> Scheduling:
+    checkpoint = killer(args.kill_at)
     store = Store.open(args.db)
     clock = OffsetClock(dt.datetime.fromisoformat(args.now) if args.now else None)
     config = SchedulerConfig(
@@ -55,9 +79,16 @@ def build(args: argparse.Namespace) -> Scheduling:
         worker_id=args.worker,
         clock=clock,
         stale_after=args.stale,
+        checkpoint=checkpoint,
     )
     return Scheduling(
-        store, args.db, delivery=delivery, clock=clock, worker_id=args.worker, config=config
+        store,
+        args.db,
+        delivery=delivery,
+        clock=clock,
+        worker_id=args.worker,
+        config=config,
+        checkpoint=checkpoint,
     )
 
 
@@ -74,6 +105,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--leader-retry", type=float, default=5.0)
     p.add_argument("--threads", type=int, default=4)
     p.add_argument("--per-minute", type=float, default=600.0)
+    p.add_argument("--kill-at", help="checkpoint NAME or NAME@N at which to SIGKILL")
     args = p.parse_args(argv)
     logging.basicConfig(
         level=logging.INFO, format=f"%(asctime)s {args.worker} %(name)s: %(message)s"

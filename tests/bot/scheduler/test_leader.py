@@ -77,7 +77,6 @@ def test_two_processes_one_leader_takeover_within_30s(
     slack.set_bucket(per_minute=120, burst=1)  # 2 posts/s: the run lasts a few seconds
 
     env = {**os.environ, "PYTHONPATH": str(REPO)}
-    env.pop("BRIEFBOT_TEST_KILL_AT", None)
     logs = {n: open(tmp_path / f"{n}.log", "w") for n in "AB"}  # noqa: SIM115
 
     def start(name: str) -> subprocess.Popen[bytes]:

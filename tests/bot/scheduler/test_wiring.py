@@ -9,7 +9,7 @@ from bot.context import build_context
 from bot.scheduler import console_digest_tick, start_console_digests, start_scheduling
 from bot.scheduler.service import SchedulerConfig, digest_job_id
 from bot.settings import load_settings
-from bot.slack.hooks import notify_scheduled, notify_unscheduled, scheduler_of
+from bot.slack.hooks import notify_scheduled, notify_unscheduled
 
 from .support import add_articles, subscribe
 
@@ -18,7 +18,7 @@ def test_slack_hooks_reach_the_scheduler(db_url: str) -> None:
     ctx = build_context(load_settings(env_file=None, database_url=db_url))
     try:
         svc = start_scheduling(ctx, config=SchedulerConfig(leader_retry_seconds=0.1))
-        assert scheduler_of(ctx) is svc  # satisfies bot.slack.hooks.SubscriptionScheduler
+        assert ctx.scheduler is svc  # Scheduling is the context's typed Scheduler
         deadline = time.monotonic() + 10
         while svc._sched is None and time.monotonic() < deadline:  # leading, APScheduler up
             time.sleep(0.05)

@@ -210,6 +210,9 @@ class RecordingScheduler:
     def unschedule_subscription(self, team_id: str, channel_id: str) -> None:
         self.calls.append(("unschedule", team_id, channel_id))
 
+    def stop(self) -> None:
+        self.calls.append(("stop",))
+
 
 def test_subscribe_and_unsubscribe_call_the_scheduler(http_bot: Any, http_ctx: Any) -> None:
     sched = RecordingScheduler()
@@ -219,7 +222,7 @@ def test_subscribe_and_unsubscribe_call_the_scheduler(http_bot: Any, http_ctx: A
         only(http_bot.ask("unsubscribe", channel_id="CSCHED"))
         only(http_bot.ask("unsubscribe", channel_id="CSCHED"))  # nothing to unschedule
     finally:
-        del http_ctx.scheduler
+        http_ctx.scheduler = None
     assert sched.calls == [
         ("schedule", "T0FAKE", "CSCHED", "0 8 * * 1-5", "Asia/Tokyo"),
         ("unschedule", "T0FAKE", "CSCHED"),

@@ -25,10 +25,6 @@ from briefings.models import (
     Stop,
 )
 from briefings.render.blocks import (
-    ACTION_FOLLOW,
-    ACTION_SHARE,
-    ACTION_SHOW_SOURCES,
-    MAX_BLOCKS,
     check_message,
     enforce,
     evidence_message,
@@ -37,6 +33,7 @@ from briefings.render.blocks import (
 )
 from briefings.render.escape import escape, link, truncate
 from briefings.render.mrkdwn import to_mrkdwn
+from briefings.render.slack_ids import ACTION_FOLLOW, ACTION_SHARE, ACTION_SHOW_SOURCES, MAX_BLOCKS
 from briefings.render.terminal import render
 from tests.briefings.factories import seed_article, seed_extraction
 

@@ -8,13 +8,15 @@ from typing import TYPE_CHECKING, Any
 from slack_bolt import Respond
 from slack_sdk.errors import SlackApiError
 
+from briefings.render.escape import escape
+from briefings.render.slack_ids import ACTION_FOLLOW, ACTION_SHARE, ACTION_SHOW_SOURCES
 from briefings.store.channels import Channels
 
 from .... import wording as w
 from ... import answers as a
 from ...home import home_view
 from ...send import reply
-from .. import deferred
+from ..deferred import deferred
 
 if TYPE_CHECKING:
     from slack_bolt import App
@@ -82,8 +84,6 @@ def register_buttons(app: App, ctx: AppContext, pool: Executor) -> None:
                 reply(respond, a.text_message(w.say("internal_error")), replace_original=False)
             return
         if body.get("response_url"):
-            from briefings.render.escape import escape
-
             key = "user_followed" if added else "user_already_following"
             reply(respond, a.text_message(w.say(key, name=escape(name))), replace_original=False)
         else:  # pressed on the Home tab: show the new list there
@@ -158,6 +158,6 @@ def register_buttons(app: App, ctx: AppContext, pool: Executor) -> None:
         reply(respond, {"text": ""}, delete_original=True)
         return True
 
-    app.action(a.SOURCES_ACTION)(deferred(pool, show_sources))
-    app.action(a.FOLLOW_ACTION)(deferred(pool, follow_official))
-    app.action(a.SHARE_ACTION)(deferred(pool, share))
+    app.action(ACTION_SHOW_SOURCES)(deferred(pool, show_sources))
+    app.action(ACTION_FOLLOW)(deferred(pool, follow_official))
+    app.action(ACTION_SHARE)(deferred(pool, share))

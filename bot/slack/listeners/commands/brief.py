@@ -14,13 +14,16 @@ from typing import TYPE_CHECKING, Any
 from slack_bolt import Respond
 
 from briefings.errors import UsageError
+from briefings.render.escape import link
+from briefings.render.slack_ids import COMMAND
+from briefings.store.channels import article_id_for_url
 
 from .... import metrics
 from .... import wording as w
 from ... import answers as a
 from ... import commands as c
 from ...send import reply
-from .. import deferred
+from ..deferred import deferred
 
 if TYPE_CHECKING:
     from slack_bolt import App
@@ -28,8 +31,6 @@ if TYPE_CHECKING:
     from ....context import AppContext
 
 log = logging.getLogger("briefbot.slack.commands")
-
-COMMAND = "/brief"
 
 
 def asker(body: dict[str, Any]) -> a.Asker:
@@ -66,23 +67,18 @@ def register_brief(app: App, ctx: AppContext, pool: Executor) -> None:
 def brief_url(ctx: AppContext, url: str, respond: Respond) -> None:
     """An article already stored is answered at once; otherwise say we are on it,
     fetch and extract on the slow executor, and replace that note."""
-    from briefings.render.escape import link
-    from briefings.store.channels import article_id_for_url
-
     stored = article_id_for_url(ctx.store, url)
     if stored is not None:
         msg = a.article_message(ctx, stored)
         if msg is not None:
-            reply(respond, a.with_share_button(msg, f"briefing:{stored}"))
+            reply(respond, msg)
             return
 
     reply(respond, a.text_message(w.say("working_url", url=link(url, url))))
 
     def done(fut: Future[tuple[a.Message, int | None]]) -> None:
         try:
-            msg, aid = fut.result()
-            if aid is not None:
-                msg = a.with_share_button(msg, f"briefing:{aid}")
+            msg, _ = fut.result()
         except Exception:
             log.exception("/brief <url> failed")
             msg = a.text_message(w.say("internal_error"))

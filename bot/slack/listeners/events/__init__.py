@@ -10,9 +10,10 @@ from typing import TYPE_CHECKING, Any
 
 from slack_bolt import BoltResponse
 
+from briefings.render.slack_ids import EVENT_APP_HOME_OPENED, EVENT_LINK_SHARED
 from briefings.store.channels import Channels
 
-from .. import deferred
+from ..deferred import deferred
 from .app_home import publish_home
 from .unfurl import unfurl_links
 
@@ -59,5 +60,5 @@ def register(app: App, ctx: AppContext, pool: Executor) -> None:
     def unfurl(body: dict[str, Any], _respond: Any, client: Any) -> None:
         unfurl_links(ctx, client, body, body.get("event") or {})
 
-    app.event("app_home_opened")(deferred(pool, home))
-    app.event("link_shared")(deferred(pool, unfurl))
+    app.event(EVENT_APP_HOME_OPENED)(deferred(pool, home))
+    app.event(EVENT_LINK_SHARED)(deferred(pool, unfurl))

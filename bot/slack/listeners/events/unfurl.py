@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 from slack_sdk.errors import SlackApiError
 
+from briefings.render.slack_ids import ACTION_SHOW_SOURCES
 from briefings.store.channels import article_id_for_url
 
 from ... import answers as a
@@ -29,15 +30,7 @@ def domain_allowed(url: str, domains: tuple[str, ...]) -> bool:
 
 def unfurl_blocks(message: a.Message) -> list[dict[str, Any]]:
     """A briefing's blocks for an unfurl: only the Show sources button is kept."""
-    out = []
-    for b in message.get("blocks") or ():
-        if b.get("type") == "actions":
-            els = [e for e in b.get("elements") or () if e.get("action_id") == a.SOURCES_ACTION]
-            if not els:
-                continue
-            b = {**b, "elements": els}
-        out.append(b)
-    return out
+    return a.keep_buttons(message, lambda action: action == ACTION_SHOW_SOURCES)
 
 
 def unfurl_links(ctx: AppContext, client: Any, body: dict[str, Any], event: dict[str, Any]) -> None:

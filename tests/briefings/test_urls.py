@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefings.sources.urls import TRACKING_PARAMS, canonical_url, is_tracking_param, same_site
+from briefings.urls import TRACKING_PARAMS, canonical_url, is_tracking_param, same_site
 
 
 @pytest.mark.parametrize(
@@ -43,6 +43,22 @@ def test_same_site() -> None:
     assert same_site("https://example.org/a", "http://example.org:8080/b")
     assert not same_site("https://example.org/a", "https://example.com/a")
     assert not same_site("https://evilexample.org/a", "https://example.org/a")
+    assert same_site("https://news.bbc.co.uk/a", "https://www.bbc.co.uk/b")
+
+
+def test_a_public_suffix_is_not_the_site_under_it() -> None:
+    # co.uk is a public suffix: nobody's site, so it cannot vouch for bbc.co.uk.
+    assert not same_site("https://co.uk", "https://bbc.co.uk")
+    assert not same_site("https://bbc.co.uk/a", "https://co.uk/b")
+    assert not same_site("https://bbc.co.uk/a", "https://itv.co.uk/b")
+    # Private suffixes too: two github.io sites belong to two people.
+    assert not same_site("https://alice.github.io/a", "https://bob.github.io/a")
+
+
+def test_hosts_without_a_registrable_domain_match_only_themselves() -> None:
+    assert same_site("http://127.0.0.1:8000/a", "http://127.0.0.1:9000/b")
+    assert not same_site("http://127.0.0.1/a", "http://127.0.0.2/a")
+    assert same_site("http://localhost/a", "http://localhost:8080/b")
 
 
 # -- properties ---------------------------------------------------------------

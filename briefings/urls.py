@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qsl, quote, urlencode, urljoin, urlsplit, urlunsplit
 
+from tldextract import TLDExtract
+
 __all__ = [
     "TRACKING_PARAMS",
     "TRACKING_PREFIXES",
@@ -17,6 +19,7 @@ __all__ = [
     "is_tracking_param",
     "join_url",
     "same_site",
+    "site_of",
 ]
 
 DEFAULT_PORTS = {"http": 80, "https": 443}
@@ -131,16 +134,21 @@ def join_url(base: str, link: str) -> str:
     return urljoin(base, link.strip())
 
 
-def _site(host: str) -> str:
+# The Public Suffix List snapshot bundled with tldextract: never fetched at run time
+# (suffix_list_urls=()), nothing cached on disk. Private suffixes count, so two
+# github.io or blogspot.com sites are different sites.
+_SUFFIXES = TLDExtract(suffix_list_urls=(), cache_dir=None, include_psl_private_domains=True)
+
+
+def site_of(host: str) -> str:
+    """The registrable domain of a host ("bbc.co.uk" for "news.bbc.co.uk"); a host with
+    none (an IP address, "localhost", a bare public suffix such as "co.uk") is its own site."""
     host = host.lower().rstrip(".")
-    for prefix in ("www.", "m.", "amp.", "mobile."):
-        if host.startswith(prefix):
-            return host[len(prefix) :]
-    return host
+    return _SUFFIXES(host).top_domain_under_public_suffix or host
 
 
 def same_site(a: str, b: str) -> bool:
-    """Whether two URLs belong to the same site (same host, or one a subdomain of the other).
+    """Whether two URLs belong to the same site: the same registrable domain.
 
     Used to decide whether a page's rel=canonical may be trusted: a page cannot
     claim to be another site's article.
@@ -151,5 +159,4 @@ def same_site(a: str, b: str) -> bool:
         return False
     if not ha or not hb:
         return False
-    sa, sb = _site(ha), _site(hb)
-    return sa == sb or sa.endswith("." + sb) or sb.endswith("." + sa)
+    return site_of(ha) == site_of(hb)

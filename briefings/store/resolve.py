@@ -16,9 +16,9 @@ from collections.abc import Iterable, Sequence
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from .people import clean_name, family_name_first, first_names_compatible, name_key
-from .store.schema import ArticleOfficialRow, OfficialAliasRow, OfficialRow
-from .text import fold
+from ..people import clean_name, family_name_first, first_names_compatible, name_key
+from ..text import fold
+from .schema import ArticleOfficialRow, OfficialAliasRow, OfficialRow
 
 _STOP = {"the", "of", "for", "and", "at", "in", "a", "an", "s", "to", "on"}
 

@@ -1,10 +1,10 @@
-"""Backoff of failing feeds."""
+"""Backoff of failing feeds and failed work items: one policy."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from briefings.sources import next_poll_after, next_poll_at
+from briefings.backoff import Backoff, next_poll_after, next_poll_at
 
 HOUR = dt.timedelta(hours=1)
 
@@ -28,3 +28,9 @@ def test_cap_never_shortens_the_base_interval() -> None:
 def test_next_poll_at() -> None:
     now = dt.datetime(2024, 5, 1, 12, 0, tzinfo=dt.UTC)
     assert next_poll_at(now, 1, HOUR) == now + 2 * HOUR
+
+
+def test_work_item_backoff_starts_at_base_and_doubles_to_the_cap() -> None:
+    b = Backoff(base=30, cap=3600)
+    assert [b.delay(n) for n in range(0, 10)] == [0, 30, 60, 120, 240, 480, 960, 1920, 3600, 3600]
+    assert b.delay(10**6) == 3600
