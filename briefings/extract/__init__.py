@@ -53,7 +53,10 @@ def build_context(doc: Doc, article: Article) -> tuple[DocContext, RuleFacts, di
     frames = event_frames(ctx)
     meetings = frame_meetings(ctx, frames, extract_meetings(ctx, frames))
     meetings += _new_pairs(meetings, together_meetings(ctx))
-    agreements = _with_disputes(extract_agreements(ctx), extract_disputes(ctx))
+    # Agreement rules may refer back to the people of a meeting ("the two leaders
+    # agreed"): handed over explicitly, in a copy of the context.
+    actx = ctx.with_groups((m.evidence[0].start, m.participants) for m in meetings if m.evidence)
+    agreements = _with_disputes(extract_agreements(actx), extract_disputes(actx))
     anchors = [(m.evidence[0].start, m.participants) for m in meetings if m.evidence]
     agreements = merge_restatements(ctx, link_parties(agreements, anchors))
     next_stops = extract_next_stops(ctx)

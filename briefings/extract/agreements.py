@@ -122,7 +122,6 @@ def _add(
     if not parties or not text or len(text.split()) < 2:
         return
     out.append(_Draft(parties, polarity, text, ctx.evidence(tok.sent), tok.i))
-    ctx.remember(parties, at=tok.i)
 
 
 def agree_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:

@@ -8,6 +8,7 @@ time words and a tense.
 
 from __future__ import annotations
 
+import copy
 import re
 from bisect import bisect_left, insort
 from collections.abc import Iterable, Iterator
@@ -33,6 +34,7 @@ from .lexicon import (
     ROLE_HEADS,
     SAY_VERBS,
 )
+from .titles import first_titles
 
 __all__ = ["DocContext"]
 
@@ -116,6 +118,26 @@ _QUOTE_OPEN = frozenset({"“", "‘‘", "``"})
 _QUOTE_CLOSE = frozenset({"”", "''"})
 
 
+def _group_text(tok: Token) -> str:
+    """ "Five public sector unions" -> "public sector unions"; a short "of" complement
+    is kept ("committee of ministers")."""
+    words = [
+        t
+        for t in tok.subtree
+        if t.i <= tok.i
+        and t.dep_ not in ("det", "nummod", "poss", "case", "punct")
+        and not t.is_stop
+        and t.i >= tok.left_edge.i
+    ]
+    text = " ".join(t.text for t in words) or tok.text
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            tail = [t.text for t in c.subtree]
+            if len(tail) <= 4:
+                text = f"{text} {' '.join(tail)}"
+    return text
+
+
 def _strip_the(text: str) -> str:
     text = text.strip().strip("\"'“”‘’")
     text = re.sub(r"^(?:the|The)\s+", "", text)
@@ -166,9 +188,18 @@ class DocContext:
         self._remember_coordinations()
         for tok in doc:
             if tok.pos_ == "NOUN" and self.is_group(tok) and tok.sent.start not in skip:
-                self.group_name(tok)
-        # (mention start, canonical name, lower-cased title words) from officials.
-        self.titled: list[tuple[int, str, set[str]]] = []
+                text = _group_text(tok)
+                if len(text) > len(self.groups.get(tok.lemma_, "")):
+                    self.groups[tok.lemma_] = text
+        # Each person's first role title, found once: (mention start, title span).
+        self.titles = first_titles(self.persons)
+        # (mention start, canonical name, lower-cased title words), in text order.
+        self.titled: tuple[tuple[int, str, frozenset[str]], ...] = tuple(
+            sorted(
+                (start, name, frozenset(t.lower_ for t in title))
+                for name, (start, title) in self.titles.items()
+            )
+        )
 
     # --- sentences and evidence ----------------------------------------
 
@@ -405,29 +436,9 @@ class DocContext:
         return out
 
     def group_name(self, tok: Token) -> str:
-        """ "Five public sector unions" -> "public sector unions" (longest form seen)."""
-        left = [
-            t
-            for t in tok.subtree
-            if t.i <= tok.i
-            and t.dep_ not in ("det", "nummod", "poss", "case", "punct")
-            and not t.is_stop
-            and t.i >= tok.left_edge.i
-        ]
-        words = [t for t in left if t.i <= tok.i]
-        text = " ".join(t.text for t in words) or tok.text
-        # "committee of ministers": keep a short "of" complement.
-        for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ == "of":
-                tail = [t.text for t in c.subtree]
-                if len(tail) <= 4:
-                    text = f"{text} {' '.join(tail)}"
-        key = tok.lemma_
-        prev = self.groups.get(key)
-        if prev is None or len(prev) < len(text):
-            self.groups[key] = text
-            return text
-        return prev
+        """ "Five public sector unions" -> "public sector unions": the longest form the
+        document gives (all forms are read when the context is built)."""
+        return self.groups.get(tok.lemma_) or _group_text(tok)
 
     def is_group_anaphor(self, tok: Token) -> bool:
         low = tok.lower_
@@ -562,7 +573,20 @@ class DocContext:
                     ]
         return out
 
-    def remember(self, names: Iterable[str], at: int) -> None:
+    def with_groups(self, groups: Iterable[tuple[int, Iterable[str]]]) -> DocContext:
+        """A copy that also knows `groups` (character offset, names), e.g. the people of
+        the meetings found, for later group anaphora ("the two leaders agreed"). The
+        context itself never changes once built, so extractors cannot affect each
+        other through it."""
+        other = copy.copy(self)
+        other._memory = list(self._memory)
+        for char, names in groups:
+            span = self.doc.char_span(char, char + 1, alignment_mode="expand")
+            if span is not None:
+                other._remember(list(names), at=span.start)
+        return other
+
+    def _remember(self, names: Iterable[str], at: int) -> None:
         """Note a group of parties named at token `at` (for later group anaphora)."""
         names = list(dict.fromkeys(names))
         if len(names) < 2:
@@ -594,7 +618,7 @@ class DocContext:
             head = tok.head
             names = [n for t in (head, *head.conjuncts) if (n := self._name_only(t))]
             if len(names) >= 2:
-                self.remember(names, at=head.i)
+                self._remember(names, at=head.i)
 
     def _name_only(self, tok: Token) -> str | None:
         person = self.persons.at(tok)

@@ -5,6 +5,21 @@ from __future__ import annotations
 # Honorifics that precede a name and are not part of it ("Mr Brown" -> "Brown").
 HONORIFICS = frozenset(
     [
+        "amb",
+        "baron",
+        "baroness",
+        "frau",
+        "herr",
+        "hon",
+        "madam",
+        "mister",
+        "mme",
+        "monsieur",
+        "professor",
+        "reverend",
+        "rt",
+        "senor",
+        "sheik",
         "mr",
         "mr.",
         "mrs",
@@ -220,12 +235,6 @@ MEETING_NOUNS = frozenset(
         "meet",
     ]
 )
-# Verbs whose subject and object meet.
-MEET_VERBS = frozenset(["meet", "host", "receive", "visit", "phone", "telephone", "call", "confer"])
-TALK_VERBS = frozenset(["talk", "speak", "negotiate"])
-HOLD_VERBS = frozenset(
-    ["hold", "have", "chair", "host", "conduct", "attend", "convene", "open", "begin", "resume"]
-)
 
 # Groups that can stand as a meeting side when no person is named.
 GROUP_HEADS = frozenset(
@@ -377,7 +386,6 @@ SAY_VERBS = frozenset(
 
 # Pronouns that refer to a person.
 PERSON_PRONOUNS = frozenset(["he", "him", "his", "she", "her", "hers", "himself", "herself"])
-GROUP_ANAPHORS = frozenset(["both", "sides", "two", "they", "them", "their"])
 
 # Demonyms to the country they stand for ("the Japanese side" -> Japan).
 NORP_COUNTRY = {

@@ -164,7 +164,6 @@ def _emit(
         people = list(dict.fromkeys(group))
         if len(people) >= 2:
             drafts.append(_Draft(people, status, place, when, sent, [ctx.evidence(sent)]))
-            ctx.remember(people, at=anchors[0].i)
 
 
 def _generic_side(ctx: DocContext, tok: Token) -> str | None:
@@ -637,13 +636,12 @@ def signing(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:
         _emit(ctx, drafts, sides, [], [v], v.sent)
 
 
-_EVENT_NOUNS = frozenset(["summit", "conference", "talks", "meeting", "negotiations"])
 _PARTICIPATE = frozenset(["attend", "chair", "host", "address", "join", "represent", "lead"])
 
 
 def _event_ref(tok: Token) -> bool:
     """A reference to a gathering that is not a press conference."""
-    if tok.lower_ not in _EVENT_NOUNS or tok.pos_ not in ("NOUN", "PROPN"):
+    if tok.lower_ not in _EVENT_WORDS or tok.pos_ not in ("NOUN", "PROPN"):
         return False
     return not any(c.lower_ in ("news", "press") for c in tok.children)
 

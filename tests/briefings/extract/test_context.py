@@ -1,0 +1,47 @@
+"""The document context is built once and read by every extractor: running them, in
+any order, leaves it as it was (issue 13: no shared mutable state between rules)."""
+
+from __future__ import annotations
+
+import copy
+
+from briefings.extract.agreements import extract_agreements
+from briefings.extract.context import DocContext
+from briefings.extract.frames import event_frames
+from briefings.extract.meetings import extract_meetings
+from briefings.extract.officials import collect_titles
+from briefings.extract.stops import extract_next_stops
+from briefings.models import Article
+
+TEXT = (
+    "Prime Minister John Carter and President Maria Lopez met in Oslo on Monday. "
+    "The two leaders agreed to cut fishing quotas. Five public sector unions joined "
+    "the talks. Mr Carter will then fly to Lima."
+)
+
+
+def _state(ctx: DocContext) -> tuple:
+    return (list(ctx._memory), dict(ctx.groups), ctx.titled, dict(ctx.titles))
+
+
+def test_extractors_leave_the_context_unchanged_in_any_order(nlp) -> None:  # type: ignore[no-untyped-def]
+    ctx = DocContext(nlp(TEXT), Article(id="t", title="", text=TEXT))
+    before = copy.deepcopy(_state(ctx)[:2]), _state(ctx)[2]
+    frames = event_frames(ctx)
+    a = extract_agreements(ctx)
+    m = extract_meetings(ctx, frames)
+    s = extract_next_stops(ctx)
+    collect_titles(ctx)
+    assert (copy.deepcopy(_state(ctx)[:2]), _state(ctx)[2]) == before
+    # The other order gives the same facts.
+    ctx2 = DocContext(nlp(TEXT), Article(id="t", title="", text=TEXT))
+    s2 = extract_next_stops(ctx2)
+    m2 = extract_meetings(ctx2, event_frames(ctx2))
+    a2 = extract_agreements(ctx2)
+    assert (a, m, s) == (a2, m2, s2)
+
+
+def test_meetings_are_handed_to_agreement_rules_in_a_copy(nlp) -> None:  # type: ignore[no-untyped-def]
+    ctx = DocContext(nlp(TEXT), Article(id="t", title="", text=TEXT))
+    more = ctx.with_groups([(0, ["John Carter", "Maria Lopez"])])
+    assert more is not ctx and len(more._memory) == len(ctx._memory) + 1
