@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from .extract.dates import precision as date_precision
 from .models import Agreement, Article, Evidence, Extraction, Itinerary, Meeting, Official
 from .people import clean_name, display_surname, is_name_form, name_key, surname
 from .text import first_sentence, fold, is_derived_title
@@ -123,47 +124,37 @@ def format_day(day: dt.date, reference: dt.date | None = None) -> str:
     return out
 
 
-_DAY_WORDS = re.compile(
-    r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*day\b|\b(?:today|tonight|tomorrow|yesterday)\b"
-    r"|\b\d{1,2}(?:st|nd|rd|th)?\b",
-    re.I,
-)
-_MONTH_WORDS = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\bmonth\b", re.I
-)
-_PART_OF_MONTH = (
-    (re.compile(r"\bmid\b|\bmid-", re.I), "mid-"),
-    (re.compile(r"\b(?:end|close) of\b|\blate\b", re.I), "late "),
-    (re.compile(r"\b(?:beginning|start) of\b|\bearly\b", re.I), "early "),
-)
+_PART_TEXT = {"mid": "mid-", "late": "late ", "early": "early ", "later": "later in "}
 
 
-def _resolved(when: str | None, date: dt.date, published: dt.date) -> str:
-    """A resolved date no more precise than the words: "next week" is a week, not the
-    Monday it starts on; "mid-December" a part of a month, not the 15th."""
-    words = when or ""
-    if not words or _DAY_WORDS.search(words):
-        return format_day(date, published)
-    if re.search(r"\bweek(?:end|s)?\b", words, re.I):
-        if re.search(r"\bweekend\b", words, re.I):
-            return format_day(date, published)
+def _resolved(date: dt.date, published: dt.date, precision: str) -> str:
+    """A resolved date no more precise than the article's words (the extractor's
+    `precision`): "next week" is a week, not the Monday it starts on; "mid-December"
+    a part of a month, not the 15th."""
+    part, _, unit = precision.rpartition("-")
+    lead = _PART_TEXT.get(part, "")
+    if unit == "week":
         monday = date - dt.timedelta(days=date.weekday())
         return f"week of {format_day(monday, published)}"
-    part = next((p for rx, p in _PART_OF_MONTH if rx.search(words)), "")
-    if _MONTH_WORDS.search(words):
-        out = f"{part}{date.strftime('%b')}"
+    if unit == "month":
+        out = f"{lead}{date.strftime('%b')}"
         return out + (f" {date.year}" if date.year != published.year else "")
-    if re.search(r"\byear\b", words, re.I):
-        # "this year", "later this year", "early next year": a year, not a day.
-        part = part or ("later in " if re.search(r"\blater\b", words, re.I) else "")
-        return f"{part}{date.year}"
+    if unit == "year":
+        return f"{lead}{date.year}"
     return format_day(date, published)
 
 
-def when_display(when: str | None, date: dt.date | None, published: dt.date | None) -> str | None:
-    """A resolved date when the article's date is known, else the article's own words."""
+def when_display(
+    when: str | None,
+    date: dt.date | None,
+    published: dt.date | None,
+    precision: str | None = None,
+) -> str | None:
+    """A resolved date when the article's date is known, else the article's own words.
+    `precision` is the extractor's (facts stored before it kept one get it from the
+    extractor's own `dates.precision`)."""
     if date is not None and published is not None:
-        return _resolved(when, date, published)
+        return _resolved(date, published, precision or date_precision(when))
     if when:
         return _tidy_when(when)
     return format_day(date, None) if date is not None else None
@@ -381,7 +372,7 @@ def _place_when(place: str | None, when: str | None) -> str:
 
 
 def _single_meeting(m: Meeting, published: dt.date | None) -> _Item:
-    when = when_display(m.when, m.date, published)
+    when = when_display(m.when, m.date, published, m.precision)
 
     def render(names: _Names) -> str:
         people = [names.show(p) for p in dict.fromkeys(m.participants)]
@@ -402,7 +393,7 @@ def _hub_items(
     for place, ms in by_place.items():
         parts: list[tuple[list[str], str | None]] = []
         for m in ms:
-            when = when_display(m.when, m.date, published)
+            when = when_display(m.when, m.date, published, m.precision)
             others = [p for p in dict.fromkeys(m.participants) if not names.same(p, hub)]
             if parts and parts[-1][1] == when:
                 parts[-1][0].extend(others)
@@ -610,7 +601,7 @@ def _planned_hub_render(
     hub: str, group: list[Meeting], published: dt.date | None
 ) -> Callable[[_Names], str]:
     first = group[0]
-    when = when_display(first.when, first.date, published)
+    when = when_display(first.when, first.date, published, first.precision)
 
     def render(names: _Names) -> str:
         others = [p for g in group for p in g.participants if not names.same(p, hub)]
@@ -621,7 +612,7 @@ def _planned_hub_render(
 
 
 def _planned_render(m: Meeting, published: dt.date | None) -> Callable[[_Names], str]:
-    when = when_display(m.when, m.date, published)
+    when = when_display(m.when, m.date, published, m.precision)
 
     def render(names: _Names) -> str:
         people = [names.show(p) for p in dict.fromkeys(m.participants)]
@@ -645,13 +636,13 @@ def _trip_render(
             if m.place and fold(m.place) in stop_places:
                 notes.setdefault(fold(m.place), []).append(f"meets {others}")
             else:
-                when = when_display(m.when, m.date, published)
+                when = when_display(m.when, m.date, published, m.precision)
                 where = f" in {m.place}" if m.place else ""
                 lead.append(f"{others} meeting{where}" + (f" ({when})" if when else ""))
         steps = list(lead)
         previous: str | None = None
         for stop in it.stops:
-            when = when_display(stop.when, stop.date, published)
+            when = when_display(stop.when, stop.date, published, stop.precision)
             # A run of stops on one day names the day once, at its first stop:
             # "Somerset (Monday) -> Hampshire -> Shrewsbury (Tuesday) -> Liverpool".
             bits = [when if when != previous else None, *notes.get(fold(stop.place), ())]

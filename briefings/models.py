@@ -103,6 +103,8 @@ class Meeting:
     evidence: tuple[Evidence, ...] = ()
     # How sure the extractor is (0-1); None for facts from before confidences.
     confidence: float | None = None
+    # How precise `when` is ("day", "week", "mid-month", ... see extract.dates.precision).
+    precision: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -111,6 +113,7 @@ class Meeting:
             "place": self.place,
             "when": self.when,
             "date": _date_json(self.date),
+            "date_precision": self.precision,
             "evidence": [e.to_json() for e in self.evidence],
             "confidence": self.confidence,
         }
@@ -125,6 +128,7 @@ class Meeting:
             _date_from(d.get("date")),
             _ev_from(d),
             _conf(d),
+            d.get("date_precision"),
         )
 
 
@@ -163,19 +167,28 @@ class Stop:
     date: dt.date | None = None
     evidence: tuple[Evidence, ...] = ()
     confidence: float | None = None
+    precision: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
             "place": self.place,
             "when": self.when,
             "date": _date_json(self.date),
+            "date_precision": self.precision,
             "evidence": [e.to_json() for e in self.evidence],
             "confidence": self.confidence,
         }
 
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> Stop:
-        return cls(d["place"], d.get("when"), _date_from(d.get("date")), _ev_from(d), _conf(d))
+        return cls(
+            d["place"],
+            d.get("when"),
+            _date_from(d.get("date")),
+            _ev_from(d),
+            _conf(d),
+            d.get("date_precision"),
+        )
 
 
 @dataclass(frozen=True, slots=True)

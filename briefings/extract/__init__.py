@@ -11,13 +11,14 @@ pronouns), `context` (per-document helpers), `officials`, `meetings`,
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..models import Agreement, Article, Extraction, Itinerary, Meeting
 from .agreements import extract_agreements, link_parties
 from .boilerplate import mask_noise
 from .context import DocContext
+from .dates import precision
 from .disputes import extract_disputes
 from .frames import event_frames, frame_meetings, merge_restatements, together_meetings
 from .linker import LinkModel, default_model, link
@@ -116,6 +117,15 @@ def extract_doc(
             if e.label_ in _PLACE_LABELS
         )
     )
+    # How precise each date is, decided here once: the composer shows it as it is.
+    meetings = [replace(m, precision=precision(m.when)) if m.when else m for m in meetings]
+    next_stops = [
+        replace(
+            i,
+            stops=tuple(replace(x, precision=precision(x.when)) if x.when else x for x in i.stops),
+        )
+        for i in next_stops
+    ]
     return Extraction(
         article_id=article.id,
         extractor_version=EXTRACTOR_VERSION,

@@ -14,7 +14,7 @@ from typing import Literal
 
 Direction = Literal["past", "future"]
 
-__all__ = ["Direction", "resolve"]
+__all__ = ["Direction", "precision", "resolve"]
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = (
@@ -233,3 +233,43 @@ def resolve(
             return _add_months(published, sign * n).replace(day=1)
         return _safe_date(published.year + sign * n, published.month, min(published.day, 28))
     return None
+
+
+# --- how precise the words are ----------------------------------------------------
+
+_DAY_WORDS = re.compile(
+    r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*day\b|\b(?:today|tonight|tomorrow|yesterday)\b"
+    r"|\b\d{1,2}(?:st|nd|rd|th)?\b",
+    re.I,
+)
+_MONTH_WORDS = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\bmonth\b", re.I
+)
+_PART_OF = (
+    (re.compile(r"\bmid\b|\bmid-", re.I), "mid"),
+    (re.compile(r"\b(?:end|close) of\b|\blate\b", re.I), "late"),
+    (re.compile(r"\b(?:beginning|start) of\b|\bearly\b", re.I), "early"),
+)
+
+
+def precision(when: str | None) -> str:
+    """How precise the article's time words are, so a resolved date is shown no more
+    precisely than the words ("next week" is a week, not the Monday it starts on;
+    "mid-December" a part of a month). One of "day", "weekend", "week", "month",
+    "year", the last two optionally prefixed "mid-", "late-", "early-" (or "later-"
+    for a year)."""
+    words = when or ""
+    if not words or _DAY_WORDS.search(words):
+        return "day"
+    if re.search(r"\bweekend\b", words, re.I):
+        return "weekend"
+    if re.search(r"\bweeks?\b", words, re.I):
+        return "week"
+    part = next((p for rx, p in _PART_OF if rx.search(words)), "")
+    if _MONTH_WORDS.search(words):
+        return f"{part}-month" if part else "month"
+    if re.search(r"\byear\b", words, re.I):
+        if not part and re.search(r"\blater\b", words, re.I):
+            part = "later"
+        return f"{part}-year" if part else "year"
+    return "day"

@@ -90,3 +90,35 @@ def test_unresolvable_words_give_none(words: str | None) -> None:
 def test_never_raises(words: str, published: dt.date) -> None:
     out = resolve(words, published)
     assert out is None or isinstance(out, dt.date)
+
+
+@pytest.mark.parametrize(
+    ("when", "expected"),
+    [
+        ("Monday", "day"),
+        ("on 12 March", "day"),
+        ("tomorrow", "day"),
+        ("next week", "week"),
+        ("this weekend", "weekend"),
+        ("mid-December", "mid-month"),
+        ("the end of January", "late-month"),
+        ("in December", "month"),
+        ("this year", "year"),
+        ("later this year", "later-year"),
+        ("early next year", "early-year"),
+        (None, "day"),
+    ],
+)
+def test_precision_of_the_time_words(when: str | None, expected: str) -> None:
+    from briefings.extract.dates import precision
+
+    assert precision(when) == expected
+
+
+def test_the_extractor_decides_precision_once(run) -> None:  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    x = run("President John Carter will visit Lima next week.", published=dt.date(2005, 3, 14))
+    (stop,) = x.next_stops[0].stops
+    assert stop.precision == "week"
+    assert x.to_json()["next_stops"][0]["stops"][0]["date_precision"] == "week"
