@@ -531,6 +531,15 @@ def _agreements_render(group: list[Agreement]) -> Callable[[_Names], str]:
     return render
 
 
+def _form(a: Agreement, text: str, sentences: Sequence[str]) -> tuple[AgreementForm, str]:
+    """The extractor's reading of the text's form (from the parse); facts stored before
+    it kept one are read from the words."""
+    form, rest = agreement_form(text, sentences)
+    if a.form in ("to", "verb", "that", "other"):
+        return a.form, rest  # type: ignore[return-value]
+    return form, rest
+
+
 def _agreement_text(a: Agreement, names: _Names, *, parties: bool = True) -> str:
     who = _parties(a.parties, names) if parties else ""
     sentences = [e.sentence for e in a.evidence]
@@ -540,11 +549,11 @@ def _agreement_text(a: Agreement, names: _Names, *, parties: bool = True) -> str
         rest = _DIVIDED_LEAD.sub("", text)
         if who and re.match(r"(?:over|on|about)\b", rest):
             return f"{who} {rest}"
-        form, rest = agreement_form(text, sentences)
+        form, rest = _form(a, text, sentences)
         if who and form == "verb":
             return f"{who} {rest}"
         return f"{who}: {text}" if who else text
-    form, rest = agreement_form(a.text, sentences)
+    form, rest = _form(a, a.text, sentences)
     if not who:
         return f"to {rest}" if form == "to" else rest
     if form == "to":

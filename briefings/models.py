@@ -139,12 +139,15 @@ class Agreement:
     text: str
     evidence: tuple[Evidence, ...] = ()
     confidence: float | None = None
+    # How `text` reads after the parties ("to", "verb", "that", "other"), from the parse.
+    form: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
             "parties": list(self.parties),
             "polarity": self.polarity,
             "text": self.text,
+            "text_form": self.form,
             "evidence": [e.to_json() for e in self.evidence],
             "confidence": self.confidence,
         }
@@ -157,6 +160,7 @@ class Agreement:
             d.get("text") or "",
             _ev_from(d),
             _conf(d),
+            d.get("text_form"),
         )
 
 

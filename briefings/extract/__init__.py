@@ -10,6 +10,7 @@ pronouns), `context` (per-document helpers), `officials`, `meetings`,
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -65,6 +66,48 @@ def build_context(doc: Doc, article: Article) -> tuple[DocContext, RuleFacts, di
     return ctx, RuleFacts(meetings, agreements, next_stops, info), titles
 
 
+_INTENT = frozenset(
+    ["to", "will", "would", "shall", "should", "can", "could", "may", "might", "must"]
+)
+
+
+def text_form(doc: Doc, a: Agreement) -> str | None:
+    """How the agreement's text reads after its parties, from the parse rather than
+    from spelling: "to" ("take up the issue", after "agreed to"), "verb" ("signed a
+    deal"), "that" (the clause after "agreed that") or "other" ("a trade deal")."""
+    if not a.evidence or not a.text:
+        return None
+    ev = a.evidence[0]
+    # The text is the article's own words: find where it starts in its sentence.
+    words = a.text.split()
+    at = -1
+    for k in (len(words), 3, 1):
+        probe = " ".join(words[:k])
+        found = re.search(r"(?<!\w)" + re.escape(probe), doc.text[ev.start : ev.end + 1])
+        if found:
+            at = ev.start + found.start()
+            break
+    span = doc.char_span(at, at + 1, alignment_mode="expand") if at >= 0 else None
+    if span is None:
+        return None
+    first = span[0]
+    while first.dep_ in ("aux", "auxpass") and first.i + 1 < len(doc):
+        first = doc[first.i + 1]  # "have agreed to meet again"
+    if first.lemma_ == "agree" and first.i + 1 < len(doc):
+        nxt = doc[first.i + 1]
+        first = doc[first.i + 2] if nxt.lower_ == "to" and first.i + 2 < len(doc) else nxt
+    before = doc[first.i - 1] if first.i > 0 else None
+    if first.lower_ == "to" and first.i + 1 < len(doc) and doc[first.i + 1].tag_ == "VB":
+        return "to"
+    if first.tag_ == "VB" or (before is not None and before.lower_ in _INTENT):
+        return "to"  # "agreed to quadruple the fee", "will continue ..."
+    if first.tag_ in ("VBD", "VBN") and first.pos_ in ("VERB", "AUX"):
+        return "verb"
+    if before is not None and before.lower_ == "that":
+        return "that"
+    return "other"
+
+
 def _new_pairs(have: list[Meeting], more: list[Meeting]) -> list[Meeting]:
     """Meetings of `more` that link at least one pair `have` does not."""
     known = {frozenset((a, b)) for m in have for a in m.participants for b in m.participants}
@@ -117,6 +160,7 @@ def extract_doc(
             if e.label_ in _PLACE_LABELS
         )
     )
+    agreements = [replace(a, form=text_form(doc, a)) for a in agreements]
     # How precise each date is, decided here once: the composer shows it as it is.
     meetings = [replace(m, precision=precision(m.when)) if m.when else m for m in meetings]
     next_stops = [

@@ -71,3 +71,16 @@ def test_agreement_between_the_two_countries_announced_by_their_leaders(run: Run
     )
     (a,) = x.agreements
     assert set(a.parties) == {"John Carter", "Maria Lopez"} and "expand cooperation" in a.text
+
+
+@pytest.mark.parametrize(
+    ("text", "form"),
+    [
+        ("Norway and Chile agreed to quadruple the fishing quota.", "to"),
+        ("Norway and Chile signed a deal on fishing quotas.", "verb"),
+        ("Norway and Chile agreed that the quotas were too high.", "that"),
+    ],
+)
+def test_the_text_form_comes_from_the_parse(run: Run, text: str, form: str) -> None:
+    (a,) = run(text).agreements
+    assert a.form == form, (a.text, a.form)
