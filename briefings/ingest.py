@@ -72,6 +72,13 @@ def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield batch
 
 
+def _fed(source: Iterator[Article], pending: deque[Article]) -> Iterator[Article]:
+    """`source`, noting each article handed to the extractor and not yet paired."""
+    for art in source:
+        pending.append(art)
+        yield art
+
+
 def _extracted(
     extractor: Extractor,
     todo: Iterable[Article],
@@ -85,14 +92,8 @@ def _extracted(
     source = iter(todo)
     while True:
         pending: deque[Article] = deque()
-
-        def feed() -> Iterator[Article]:
-            for art in source:
-                pending.append(art)
-                yield art
-
         try:
-            for ex in extractor.extract_many(feed()):
+            for ex in extractor.extract_many(_fed(source, pending)):
                 yield pending.popleft(), ex
             return
         except Exception:

@@ -44,8 +44,13 @@ def build_scheduling(
     worker_id: str | None = None,
 ) -> Scheduling:
     """The scheduling service wired to the context (not started)."""
+    from briefings.workers import default_workers
+
     settings = ctx.settings
-    config = config or SchedulerConfig()
+    if config is None:
+        # One queue thread per extraction process keeps every process busy.
+        workers = settings.briefbot_extract_workers or default_workers()
+        config = SchedulerConfig(extract_threads=workers)
     worker_id = worker_id or default_worker_id()
     if poster is None:
         token = settings.slack_bot_token.get_secret_value() if settings.slack_bot_token else ""

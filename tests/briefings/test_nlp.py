@@ -1,0 +1,43 @@
+"""The pipeline loads only the components the rules read, and extracts the same."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefings.errors import BriefingError
+from briefings.extract import Extractor
+from briefings.loaders import load_paths
+from briefings.nlp import COMPONENTS, MODEL, load_pipeline, model_components
+from tests.support import shared_path
+
+
+def test_only_the_listed_components_are_loaded(nlp) -> None:  # type: ignore[no-untyped-def]
+    shipped = model_components()
+    left_out = [c for c in shipped if c not in COMPONENTS]
+    assert left_out, "the model ships nothing unused: nothing to exclude"
+    names = set(nlp.component_names)  # enabled and disabled alike
+    assert set(COMPONENTS) <= names
+    assert not names & set(left_out)
+
+
+def test_extraction_is_unchanged_on_the_dev_corpus(extractor) -> None:  # type: ignore[no-untyped-def]
+    """The pipeline as the model ships it (every component loaded) against ours."""
+    import spacy
+
+    from briefings.extract.rules import add_pipes
+
+    full = spacy.load(MODEL)
+    add_pipes(full)
+    assert set(full.component_names) > set(extractor.nlp.component_names)
+    folder = shared_path("corpus", "diplomacy")
+    articles = load_paths([folder]).articles
+    assert len(articles) == 80
+    want = [x.to_json() for x in Extractor(full).extract_many(articles)]
+    got = [x.to_json() for x in extractor.extract_many(articles)]
+    assert got == want
+    assert sum(len(x["meetings"]) for x in got) > 20
+
+
+def test_an_unknown_component_is_a_clear_error() -> None:
+    with pytest.raises(BriefingError, match="no component coref"):
+        load_pipeline((*COMPONENTS, "coref"))
