@@ -507,7 +507,7 @@ def captured(store: Store) -> Iterator[list[tuple[str, Any]]]:
     seen: list[tuple[str, Any]] = []
 
     def grab(_c: Any, _cur: Any, statement: str, params: Any, _ctx: Any, many: bool) -> None:
-        if not many and statement.lstrip().upper().startswith("SELECT"):
+        if not many and statement.lstrip().upper().startswith(("SELECT", "WITH")):
             seen.append((statement, params))
 
     event.listen(store.engine, "before_cursor_execute", grab)
