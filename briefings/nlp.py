@@ -40,8 +40,13 @@ def model_components() -> tuple[str, ...]:
     return tuple(meta.get("components") or meta.get("pipeline") or ())
 
 
-def load_pipeline(components: Sequence[str] = COMPONENTS) -> Language:
-    """Load the packaged English model with only `components`; never downloads anything."""
+def load_pipeline(
+    components: Sequence[str] = COMPONENTS, *, indexed_attributes: bool = True
+) -> Language:
+    """Load the packaged English model with only `components`; never downloads anything.
+
+    `indexed_attributes` swaps the attribute ruler's Matcher for an indexed lookup
+    with the same result (see `attribute_index`); off only to compare the two."""
     shipped = model_components()
     missing = [c for c in components if c not in shipped]
     if missing:
@@ -53,5 +58,9 @@ def load_pipeline(components: Sequence[str] = COMPONENTS) -> Language:
         raise BriefingError(
             f"the spaCy model {MODEL!r} is not installed; run `make install`"
         ) from exc
+    if indexed_attributes and "attribute_ruler" in nlp.pipe_names:
+        from .attribute_index import speed_up
+
+        speed_up(nlp.get_pipe("attribute_ruler"))  # type: ignore[arg-type]
     add_pipes(nlp)
     return nlp

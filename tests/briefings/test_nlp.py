@@ -41,3 +41,26 @@ def test_extraction_is_unchanged_on_the_dev_corpus(extractor) -> None:  # type: 
 def test_an_unknown_component_is_a_clear_error() -> None:
     with pytest.raises(BriefingError, match="no component coref"):
         load_pipeline((*COMPONENTS, "coref"))
+
+
+def _token_attrs(doc) -> list[tuple[str, ...]]:  # type: ignore[no-untyped-def]
+    return [(t.pos_, t.tag_, str(t.morph), t.lemma_, t.dep_) for t in doc]
+
+
+def test_indexed_attribute_rules_give_the_matcher_s_attributes(nlp) -> None:  # type: ignore[no-untyped-def]
+    """Every token's POS, tag, morphology, lemma and dependency label, as the model's
+    own attribute ruler (a Matcher over all its patterns) sets them."""
+    from briefings.nlp import load_pipeline
+
+    plain = load_pipeline(indexed_attributes=False)
+    ruler, fast = plain.get_pipe("attribute_ruler"), nlp.get_pipe("attribute_ruler")
+    assert "match" not in vars(ruler) and "match" in vars(fast)  # the two really differ
+    texts = [a.text for a in load_paths([shared_path("corpus", "diplomacy")]).articles]
+    # Rare patterns too: "gonna", "ain't", "y'all", "let's", "nothin'", spaces.
+    texts.append("Y'all ain't gonna believe it.  Let's go, c'mon, nothin' doing.\n\nGot ta run.")
+    n = 0
+    for a, b in zip(plain.pipe(texts), nlp.pipe(texts), strict=True):
+        assert _token_attrs(a) == _token_attrs(b)
+        assert ruler.match(a) == fast.match(b)
+        n += len(a)
+    assert n > 30_000  # the whole dev corpus was compared
