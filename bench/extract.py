@@ -32,8 +32,9 @@ CORPUS = (ROOT / ".." / "shared" / "corpus" / "bbc-news-2004-2005.jsonl").resolv
 BATCH_SIZE = 16
 
 
-def cli_run(jsonl: Path, out: Path, workers: int) -> float:
-    """Wall time of one `briefbot brief --json --out` process."""
+def cli_run(jsonl: Path, out: Path, workers: int, cpu: list[float]) -> float:
+    """Wall time of one `briefbot brief --json --out` process (its CPU seconds, all
+    its processes included, are appended to `cpu`)."""
     cmd = [
         str(Path(sys.executable).with_name("briefbot")),
         "brief",
@@ -45,9 +46,12 @@ def cli_run(jsonl: Path, out: Path, workers: int) -> float:
         str(jsonl),
     ]
     env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "DATABASE"))}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     res = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=1800)
     secs = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
     if res.returncode != 0:
         raise SystemExit(f"briefbot failed ({res.returncode}): {res.stderr[-2000:]}")
     return secs
@@ -86,13 +90,14 @@ def main() -> int:
         jsonl.write_text("\n".join(lines) + "\n", encoding="utf-8")
         one, many = Path(tmp) / "one", Path(tmp) / "many"
         runs: dict[str, list[float]] = {"bare": [], "one": [], "many": []}
+        cpu: dict[str, list[float]] = {"one": [], "many": []}
         for _ in range(args.repeat):
             t0 = time.perf_counter()
             for _doc in nlp.pipe(texts, batch_size=BATCH_SIZE):
                 pass
             runs["bare"].append(time.perf_counter() - t0)
-            runs["one"].append(cli_run(jsonl, one, 1))
-            runs["many"].append(cli_run(jsonl, many, args.workers))
+            runs["one"].append(cli_run(jsonl, one, 1, cpu["one"]))
+            runs["many"].append(cli_run(jsonl, many, args.workers, cpu["many"]))
         identical = same_tree(one, many)
         files = len(list(one.iterdir()))
 
@@ -112,6 +117,10 @@ def main() -> int:
         "identical_output": identical,
         "largest_cli_process_rss_mb": round(child_rss, 1),
         "runs_s": {k: [round(t, 2) for t in v] for k, v in runs.items()},
+        "cpu_s": {k: [round(t, 2) for t in v] for k, v in cpu.items()},
+        # CPU seconds over wall seconds of the best N-worker run: how many cores it
+        # actually got (on a busy shared machine, fewer than N).
+        "cores_used": round(cpu["many"][runs["many"].index(best["many"])] / best["many"], 2),
     }
     print(f"articles {len(texts)}, words {words}, best of {args.repeat}")
     print(f"bare nlp.pipe (loaded)      {wps['bare']:8.0f} words/s")
@@ -120,6 +129,10 @@ def main() -> int:
     print(f"ratio 1 worker              {wps['one'] / wps['bare']:8.3f}  (target >= 0.90)")
     many_ratio = wps["many"] / wps["bare"]
     print(f"ratio {args.workers} workers             {many_ratio:8.3f}  (target >= 1.6)")
+    print(
+        f"cores the {args.workers}-worker run got {result['cores_used']:6.2f}  "
+        f"(CPU s: 1 worker {min(cpu['one']):.1f}, {args.workers} workers {min(cpu['many']):.1f})"
+    )
     print(f"output of 1 and {args.workers} workers    {'identical' if identical else 'DIFFERENT'}")
     print(json.dumps(result))
     return 0 if identical else 1

@@ -41,12 +41,12 @@ def model_components() -> tuple[str, ...]:
 
 
 def load_pipeline(
-    components: Sequence[str] = COMPONENTS, *, indexed_attributes: bool = True
+    components: Sequence[str] = COMPONENTS, *, fast_matching: bool = True
 ) -> Language:
     """Load the packaged English model with only `components`; never downloads anything.
 
-    `indexed_attributes` swaps the attribute ruler's Matcher for an indexed lookup
-    with the same result (see `attribute_index`); off only to compare the two."""
+    `fast_matching` gives the attribute ruler and exact-text entity rulers faster
+    match steps with the same results (see `matching`); off only to compare."""
     shipped = model_components()
     missing = [c for c in components if c not in shipped]
     if missing:
@@ -58,9 +58,17 @@ def load_pipeline(
         raise BriefingError(
             f"the spaCy model {MODEL!r} is not installed; run `make install`"
         ) from exc
-    if indexed_attributes and "attribute_ruler" in nlp.pipe_names:
-        from .attribute_index import speed_up
+    if fast_matching and "attribute_ruler" in nlp.pipe_names:
+        from .matching import speed_up
 
         speed_up(nlp.get_pipe("attribute_ruler"))  # type: ignore[arg-type]
     add_pipes(nlp)
+    if fast_matching:
+        from spacy.pipeline import EntityRuler
+
+        from .matching import phrase_exact_text
+
+        for _name, pipe in nlp.pipeline:
+            if isinstance(pipe, EntityRuler):
+                phrase_exact_text(nlp, pipe)
     return nlp

