@@ -98,6 +98,11 @@ def _extracted(
             return
         except Exception:
             log.info("extraction failed with %d article(s) in flight; one by one", len(pending))
+            if not pending:  # it failed before taking one: the next goes alone, so
+                nxt = next(source, None)  # every round makes progress
+                if nxt is None:
+                    return
+                pending.append(nxt)
         for art in pending:
             try:
                 ex = extractor.extract(art)
