@@ -108,7 +108,9 @@ class AppContext:
         )
 
     def ingest(
-        self, articles: Iterable[Article], extractor: Extractor | BoundedExtractor | None = None
+        self,
+        articles: Iterable[Article],
+        extractor: Extractor | BoundedExtractor | BoundedPool | None = None,
     ) -> IngestReport:
         """Extract and store articles (`briefings.ingest.ingest` with this context's
         store, and its in-process extractor unless another is given)."""

