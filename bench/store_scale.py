@@ -491,13 +491,15 @@ def subscribe_channels(store: Store, n: int) -> dt.datetime:
 
 
 def planning_pass(store: Store, n: int) -> tuple[float, int]:
-    from bot.scheduler.delivery import default_planner, load_subscription
+    from bot.scheduler.delivery import default_planner
+    from briefings.store.channels import Channels
 
     plan = default_planner()
+    channels = Channels(store)
     t0 = time.perf_counter()
     messages = 0
     for i in range(n):
-        sub = load_subscription(store, TEAM, f"C{i:05d}")
+        sub = channels.subscription(TEAM, f"C{i:05d}")
         assert sub is not None
         messages += len(plan(store, sub))
     return time.perf_counter() - t0, messages
@@ -575,9 +577,10 @@ def measure(store: Store, args: argparse.Namespace, ctx: Any) -> tuple[dict[str,
         latest_briefings(store, 5)
     plans += "## /brief latest\n" + explain(store, seen[:3])
     with captured(store) as seen:
-        from bot.scheduler.delivery import default_planner, load_subscription
+        from bot.scheduler.delivery import default_planner
+        from briefings.store.channels import Channels
 
-        sub = load_subscription(store, TEAM, "C00000")
+        sub = Channels(store).subscription(TEAM, "C00000")
         assert sub is not None
         default_planner()(store, sub)
     plans += "## one channel's digest\n" + explain(store, seen)
