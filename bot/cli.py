@@ -9,17 +9,23 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 
 from briefings.errors import BriefingError
 from briefings.loaders import LoadReport, load_paths
-from briefings.models import Article
+from briefings.models import Article, Extraction
 
-from .context import AppContext
-from .settings import Settings, load_settings
+if TYPE_CHECKING:
+    from briefings.workers import ExtractionPool
+
+    from .context import AppContext
+    from .settings import Settings
+
+# Imports are made where a command needs them, so `brief` and `ingest` start
+# without the Slack, web or scheduling stack (and `brief` without SQLAlchemy).
 
 app = typer.Typer(
     add_completion=False,
@@ -34,6 +40,18 @@ err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 EXIT_PARTIAL = 1  # some inputs failed, the rest were processed
 EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl-C
+
+WorkersOption = Annotated[
+    int | None,
+    typer.Option(
+        "--workers",
+        min=1,
+        max=64,
+        help="Extraction processes (default: one per core).",
+        show_default=False,
+    ),
+]
 
 
 def one_line(exc: BaseException) -> str:
@@ -44,6 +62,8 @@ def one_line(exc: BaseException) -> str:
 
 
 def _settings() -> Settings:
+    from .settings import load_settings
+
     try:
         return load_settings()
     except BriefingError as exc:
@@ -93,9 +113,24 @@ def _report_failures(report: LoadReport) -> None:
         err.print(f"[yellow]skipped[/] {f.reason}")
 
 
+def _pool(workers: int | None, n_articles: int) -> ExtractionPool:
+    """Extraction workers for `n_articles`: one per core unless told, never more than
+    there are batches to share out. Forked after the pipeline is loaded here, so
+    each worker starts at once and shares the model's memory with this process."""
+    from briefings.nlp import load_pipeline
+    from briefings.workers import ExtractionPool, default_workers
+
+    pool_size = ExtractionPool.BATCH_SIZE
+    n = min(workers or default_workers(), max(1, -(-n_articles // pool_size)))
+    pool = ExtractionPool(n, nlp=load_pipeline(), start_method="fork")
+    pool.warm()  # fork now, while this process runs no other thread
+    return pool
+
+
 @app.command()
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, folders, article or feed URLs.")],
+    workers: WorkersOption = None,
 ) -> None:
     """Load, extract and store articles; prints how many were new, unchanged, failed."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
@@ -103,27 +138,40 @@ def ingest(
     from briefings.ingest import ingest as run_ingest
     from briefings.store import retrying
 
-    with _context() as ctx:
-        report = _load(paths, ctx.settings)
-        _report_failures(report)
-        n = len(report.articles)
-        show = n >= 20 and out.is_terminal
-        with Progress(
-            "[progress.description]{task.description}",
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeRemainingColumn(),
-            console=err,
-            disable=not show,
-            transient=True,
-        ) as progress:
-            task = progress.add_task("extracting", total=n)
-            result = run_ingest(
-                report.articles,
-                ctx.extractor,
-                ctx.store,
-                on_progress=lambda k: progress.advance(task, k),
+    settings = _settings()
+    report = _load(paths, settings)
+    _report_failures(report)
+    n = len(report.articles)
+    show = n >= 20 and out.is_terminal
+    # Workers fork before the store is opened, so no child holds a database connection.
+    pool = _pool(workers, n)
+    with pool, _context(settings) as ctx:
+        try:
+            with Progress(
+                "[progress.description]{task.description}",
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeRemainingColumn(),
+                console=err,
+                disable=not show,
+                transient=True,
+            ) as progress:
+                task = progress.add_task("extracting", total=n)
+                result = run_ingest(
+                    report.articles,
+                    pool,
+                    ctx.store,
+                    on_progress=lambda k: progress.advance(task, k),
+                )
+        except KeyboardInterrupt:
+            # Each article is its own transaction: what is stored is whole, the
+            # rest is simply not there yet (the next ingest picks it up).
+            pool.close(kill=True)
+            err.print(
+                f"interrupted: {ctx.store.count_articles()} articles stored; "
+                "run the same command again to finish"
             )
+            raise typer.Exit(EXIT_INTERRUPTED) from None
         for e in result.errors:
             err.print(f"[red]failed[/] {e}")
         failed = result.failed + len(report.failures)
@@ -154,6 +202,12 @@ def _json_name(article: Article, used: set[str]) -> str:
     return name
 
 
+def _json_text(article: Article, extraction: Extraction) -> str:
+    """An article's facts as `brief --json` writes them (made in the worker process)."""
+    data = extraction.to_json(file=Path(article.origin or article.id).name)
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
 @app.command()
 def brief(
     paths: Annotated[list[str], typer.Argument(help="Article files, folders or URLs.")],
@@ -161,6 +215,7 @@ def brief(
     out_dir: Annotated[
         Path | None, typer.Option("--out", help="With --json: write one file per article here.")
     ] = None,
+    workers: WorkersOption = None,
 ) -> None:
     """Brief each article (nothing is stored)."""
     from .context import setup_logging
@@ -170,34 +225,43 @@ def brief(
     report = _load(paths, settings)
     _report_failures(report)
     if report.articles:
-        from briefings.extract import Extractor
-        from briefings.nlp import load_pipeline
-
-        extractor = Extractor(load_pipeline())
-        used: set[str] = set()
-        if out_dir:
-            out_dir.mkdir(parents=True, exist_ok=True)
-        for article, extraction in zip(
-            report.articles, extractor.extract_many(report.articles), strict=True
-        ):
-            if as_json:
-                name = _json_name(article, used)
-                data = extraction.to_json(file=Path(article.origin or name).name)
-                text = json.dumps(data, ensure_ascii=False, indent=2)
-                if out_dir:
-                    (out_dir / name).write_text(text + "\n", encoding="utf-8")
+        try:
+            with _pool(workers, len(report.articles)) as pool:
+                if as_json:
+                    _brief_json(report.articles, pool, out_dir)
                 else:
-                    print(text)
-            else:
-                from briefings.compose import compose_briefing
-                from briefings.render.terminal import render
+                    from briefings.compose import compose_briefing
+                    from briefings.render.terminal import render
 
-                out.print(render(compose_briefing(article, extraction)))
-                out.print()
-        if as_json and out_dir:
-            err.print(f"wrote {len(report.articles)} file(s) to {out_dir}")
+                    for article, extraction in zip(
+                        report.articles, pool.extract_many(report.articles), strict=True
+                    ):
+                        out.print(render(compose_briefing(article, extraction)))
+                        out.print()
+        except KeyboardInterrupt:
+            err.print("interrupted")
+            raise typer.Exit(EXIT_INTERRUPTED) from None
     if report.failures:
         raise typer.Exit(EXIT_PARTIAL)
+
+
+def _brief_json(articles: list[Article], pool: ExtractionPool, out_dir: Path | None) -> None:
+    """Each article's JSON, made by the workers and written here as it comes."""
+    from dataclasses import replace
+
+    used: set[str] = set()
+    names = [_json_name(a, used) for a in articles]
+    # The "file" key names the input; an article with no origin is named after its output.
+    named = [a if a.origin else replace(a, origin=n) for a, n in zip(articles, names, strict=True)]
+    if out_dir:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    for name, text in zip(names, pool.map(named, _json_text), strict=True):
+        if out_dir:
+            (out_dir / name).write_text(text + "\n", encoding="utf-8")
+        else:
+            print(text)
+    if out_dir:
+        err.print(f"wrote {len(articles)} file(s) to {out_dir}")
 
 
 @app.command()

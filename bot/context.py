@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
     from spacy.language import Language
 
-    from briefings.bounded import BoundedExtractor
+    from briefings.bounded import BoundedExtractor, BoundedPool
     from briefings.extract import Extractor
     from briefings.ingest import IngestReport
     from briefings.models import Article
@@ -94,13 +94,23 @@ class AppContext:
         return self._bounded()
 
     @cached_property
-    def feed_extractor(self) -> BoundedExtractor:
-        """The same for the extraction queue (feed entries), in its own process
-        (started on first use), so a user's `/brief <url>` never waits behind a feed."""
-        return self._bounded()
+    def feed_extractor(self) -> BoundedPool:
+        """The same for the extraction queue (feed entries): one bounded process per
+        core (`BRIEFBOT_EXTRACT_WORKERS`; each started on first use), apart from the
+        `/brief <url>` one, so a user's page never waits behind a feed."""
+        from briefings.bounded import BoundedPool
+        from briefings.workers import default_workers
+
+        return BoundedPool(
+            self.settings.briefbot_extract_workers or default_workers(),
+            time_limit=self.settings.briefbot_extract_seconds,
+            memory_limit_mb=self.settings.briefbot_extract_memory_mb,
+        )
 
     def ingest(
-        self, articles: Iterable[Article], extractor: Extractor | BoundedExtractor | None = None
+        self,
+        articles: Iterable[Article],
+        extractor: Extractor | BoundedExtractor | BoundedPool | None = None,
     ) -> IngestReport:
         """Extract and store articles (`briefings.ingest.ingest` with this context's
         store, and its in-process extractor unless another is given)."""

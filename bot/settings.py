@@ -48,6 +48,7 @@ class Settings(BaseSettings):
     briefbot_workers: int = Field(default=2, ge=1, le=64)
     briefbot_extract_seconds: float = Field(default=60.0, gt=0)
     briefbot_extract_memory_mb: int = Field(default=1024, ge=256)
+    briefbot_extract_workers: int = Field(default=0, ge=0, le=64)  # 0: one per core
 
     @field_validator("slack_api_url")
     @classmethod

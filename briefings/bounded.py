@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 import multiprocessing as mp
 import os
+import queue
 import threading
 import time
 from collections.abc import Iterable, Iterator
@@ -144,3 +145,47 @@ class BoundedExtractor:
     def extract_many(self, articles: Iterable[Article]) -> Iterator[Extraction]:
         for article in articles:
             yield self.extract(article)
+
+
+class BoundedPool:
+    """`workers` bounded child processes: each article goes to an idle one, so as many
+    callers (the extraction queue's threads) extract at once, each article still
+    under both limits. Children start on first use."""
+
+    def __init__(self, workers: int, *, time_limit: float = 60.0, memory_limit_mb: int = 1024):
+        self.time_limit = time_limit
+        self.version = EXTRACTOR_VERSION
+        self._all = [
+            BoundedExtractor(time_limit=time_limit, memory_limit_mb=memory_limit_mb)
+            for _ in range(max(1, workers))
+        ]
+        self._idle: queue.SimpleQueue[BoundedExtractor] = queue.SimpleQueue()
+        for child in self._all:
+            self._idle.put(child)
+
+    @property
+    def workers(self) -> int:
+        return len(self._all)
+
+    def extract(self, article: Article) -> Extraction:
+        # An idle child comes back within one article's limit (or its start-up).
+        try:
+            child = self._idle.get(timeout=self.time_limit + START_TIMEOUT)
+        except queue.Empty:
+            raise ExtractionError("every extraction process stayed busy") from None
+        try:
+            return child.extract(article)
+        finally:
+            self._idle.put(child)
+
+    def extract_many(self, articles: Iterable[Article]) -> Iterator[Extraction]:
+        for article in articles:
+            yield self.extract(article)
+
+    def warm(self) -> None:
+        for child in self._all:
+            child.warm()
+
+    def close(self) -> None:
+        for child in self._all:
+            child.close()

@@ -12,10 +12,14 @@ a few days). Stories are newest first and split into messages of at most
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
+import threading
+from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
+from typing import Any
 
 import numpy as np
 
@@ -123,6 +127,62 @@ class _Item:
     places: set[str] = field(default_factory=set)
     dates: set[dt.date] = field(default_factory=set)
     trips: dict[str, set[str]] = field(default_factory=dict)
+    signature: np.ndarray | None = None
+
+
+# Many channels due at once (every "daily 08:00" subscription) are planned from
+# the same new articles: each article's briefing, clustering features and MinHash
+# signature depend only on its stored row, so they are made once and shared
+# (read-only) by every channel's digest. The key holds every input they are made
+# from, so an updated article or re-extraction is never served stale.
+MAX_CACHED_ITEMS = 2048
+_ITEMS: OrderedDict[tuple[Any, ...], _Item] = OrderedDict()
+_ITEMS_LOCK = threading.Lock()
+
+
+def _item(r: q.StoredArticle) -> _Item:
+    info = r.info
+    key = (
+        info.id,
+        info.title,
+        info.source,
+        info.published,
+        info.url,
+        info.ext_id,
+        r.origin,
+        r.text_hash,
+        json.dumps(r.data, separators=(",", ":")) if r.data else None,
+    )
+    with _ITEMS_LOCK:
+        hit = _ITEMS.get(key)
+        if hit is not None:
+            _ITEMS.move_to_end(key)
+            return hit
+    article = Article(
+        id=info.ext_id or str(info.id),
+        title=info.title,
+        text=r.text,
+        published=info.published,
+        url=info.url,
+        source=info.source,
+        origin=r.origin,
+    )
+    ex = (
+        Extraction.from_json(r.data)
+        if r.data
+        else Extraction(article_id=article.id, extractor_version="")
+    )
+    item = _Item(
+        info.id, article, ex, r.text_hash, compose_briefing(article, ex, article_id=info.id)
+    )
+    _features(item)
+    item.signature = minhash(article.text)
+    item.signature.setflags(write=False)
+    with _ITEMS_LOCK:
+        _ITEMS[key] = item
+        while len(_ITEMS) > MAX_CACHED_ITEMS:
+            _ITEMS.popitem(last=False)
+    return item
 
 
 def _canon(ex: Extraction) -> dict[str, str]:
@@ -270,7 +330,9 @@ def cluster(items: Sequence[_Item]) -> list[list[int]]:
         else:
             by_hash[it.text_hash] = i
     if n > 1:
-        sigs = np.stack([minhash(it.article.text) for it in items])
+        sigs = np.stack(
+            [it.signature if it.signature is not None else minhash(it.article.text) for it in items]
+        )
         for i in range(n):
             sims = (sigs[i + 1 :] == sigs[i]).mean(axis=1)
             for k in np.nonzero(sims >= NEAR_DUPLICATE)[0].tolist():
@@ -344,34 +406,18 @@ def build_digest(
     covered: list[int] = []
     skipped = 0
     for r in rows:
-        info = r.info
-        article = Article(
-            id=info.ext_id or str(info.id),
-            title=info.title,
-            text=r.text,
-            published=info.published,
-            url=info.url,
-            source=info.source,
-            origin=r.origin,
-        )
-        ex = (
-            Extraction.from_json(r.data)
-            if r.data
-            else Extraction(article_id=article.id, extractor_version="")
-        )
-        briefing = compose_briefing(article, ex, article_id=info.id)
+        item = _item(r)
+        briefing, ex, article = item.briefing, item.extraction, item.article
         if followed or keywords:
             ok = bool(followed) and (
-                _matches_followed(followers.get(info.id, ()), followed)
+                _matches_followed(followers.get(r.info.id, ()), followed)
                 or _matches_followed([o.name for o in ex.officials], followed)
             )
             lines = "\n".join(ln.text for ln in briefing.lines)
             ok = ok or (bool(keywords) and _matches_keywords(article, keywords, lines))
             if not ok:
                 continue  # not for this channel; left undelivered
-        covered.append(info.id)
-        item = _Item(info.id, article, ex, r.text_hash, briefing)
-        _features(item)
+        covered.append(r.info.id)
         items.append(item)
     stories: list[Story] = []
     for group in cluster(items):

@@ -9,6 +9,7 @@ first makes this one report it unchanged.
 from __future__ import annotations
 
 import logging
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
@@ -23,8 +24,9 @@ log = logging.getLogger("briefings.ingest")
 
 
 class Extractor(Protocol):
-    """What ingest needs of an extractor: `extract.Extractor` in this process, or
-    `bounded.BoundedExtractor` in a child process under time and memory limits."""
+    """What ingest needs of an extractor: `extract.Extractor` in this process,
+    `bounded.BoundedExtractor` in a child process under time and memory limits, or
+    `workers.ExtractionPool` on N processes."""
 
     version: str
 
@@ -70,27 +72,46 @@ def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield batch
 
 
+def _fed(source: Iterator[Article], pending: deque[Article]) -> Iterator[Article]:
+    """`source`, noting each article handed to the extractor and not yet paired."""
+    for art in source:
+        pending.append(art)
+        yield art
+
+
 def _extracted(
-    extractor: Extractor, todo: list[Article], report: IngestReport
+    extractor: Extractor,
+    todo: Iterable[Article],
+    report: IngestReport,
+    progress: Callable[[int], None],
 ) -> Iterator[tuple[Article, Extraction]]:
-    """Each article with its facts: the batch in one `nlp.pipe` pass; if that breaks,
-    the rest one by one, so only the article at fault is reported failed."""
-    done = 0
-    try:
-        for ex in extractor.extract_many(todo):
-            yield todo[done], ex
-            done += 1
-        return
-    except Exception:
-        log.info("batch extraction failed at article %d; extracting one by one", done + 1)
-    for art in todo[done:]:
+    """Each article with its facts, in order, from one stream through the extractor
+    (an `ExtractionPool` keeps all its processes busy while the caller stores what
+    comes back). If the stream breaks, the articles in flight are extracted one by
+    one, so only the article at fault is reported failed, and the stream resumes."""
+    source = iter(todo)
+    while True:
+        pending: deque[Article] = deque()
         try:
-            ex = extractor.extract(art)
-        except Exception as exc:
-            log.warning("could not extract %s", _name(art), exc_info=True)
-            report.fail(art, "could not be extracted", exc)
-            continue
-        yield art, ex
+            for ex in extractor.extract_many(_fed(source, pending)):
+                yield pending.popleft(), ex
+            return
+        except Exception:
+            log.info("extraction failed with %d article(s) in flight; one by one", len(pending))
+            if not pending:  # it failed before taking one: the next goes alone, so
+                nxt = next(source, None)  # every round makes progress
+                if nxt is None:
+                    return
+                pending.append(nxt)
+        for art in pending:
+            try:
+                ex = extractor.extract(art)
+            except Exception as exc:
+                log.warning("could not extract %s", _name(art), exc_info=True)
+                report.fail(art, "could not be extracted", exc)
+                progress(1)
+                continue
+            yield art, ex
 
 
 def ingest(
@@ -104,30 +125,41 @@ def ingest(
     """Store each article with its facts; unchanged articles are not re-extracted.
 
     Texts over `limits.MAX_ARTICLE_CHARS` are cut first (the briefing says so).
+    This process is the only writer: with an `ExtractionPool` the parsing runs on
+    its processes while the results are stored here, in input order. An
+    interruption (Ctrl-C) between articles leaves every stored article whole: each
+    is saved in its own transaction.
     """
     report = IngestReport()
-    for batch in _batches(articles, batch_size):
-        todo: list[Article] = []
-        for raw in batch:
-            art = cap_length(raw)
-            try:
-                known = retrying(partial(store.classify, art, extractor.version))
-            except Exception as exc:
-                report.fail(art, "could not be checked against the database", exc)
-                continue
-            if known is SaveOutcome.UNCHANGED:
-                report.unchanged += 1
-            else:
-                todo.append(art)
-        for art, ex in _extracted(extractor, todo, report) if todo else ():
-            try:
-                outcome, article_id = retrying(partial(store.save, art, ex))
-            except Exception as exc:  # one bad row must not lose the batch
-                log.warning("could not store %s", _name(art), exc_info=True)
-                report.fail(art, "could not be stored", exc)
-                continue
+
+    def progress(n: int) -> None:
+        if on_progress:
+            on_progress(n)
+
+    def todo() -> Iterator[Article]:
+        for batch in _batches(articles, batch_size):
+            for raw in batch:
+                art = cap_length(raw)
+                try:
+                    known = retrying(partial(store.classify, art, extractor.version))
+                except Exception as exc:
+                    report.fail(art, "could not be checked against the database", exc)
+                    progress(1)
+                    continue
+                if known is SaveOutcome.UNCHANGED:
+                    report.unchanged += 1
+                    progress(1)
+                else:
+                    yield art
+
+    for art, ex in _extracted(extractor, todo(), report, progress):
+        try:
+            outcome, article_id = retrying(partial(store.save, art, ex))
+        except Exception as exc:  # one bad row must not lose the batch
+            log.warning("could not store %s", _name(art), exc_info=True)
+            report.fail(art, "could not be stored", exc)
+        else:
             report.add(outcome)
             report.article_ids.append(article_id)
-        if on_progress:
-            on_progress(len(batch))
+        progress(1)
     return report

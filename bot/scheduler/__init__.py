@@ -14,6 +14,7 @@ from typing import Any
 from apscheduler.schedulers.background import BackgroundScheduler
 
 from briefings.digest import Digest, build_digest, mark_delivered
+from briefings.workers import default_workers
 
 from ..context import AppContext
 from ..schedules import cron_trigger
@@ -45,7 +46,10 @@ def build_scheduling(
 ) -> Scheduling:
     """The scheduling service wired to the context (not started)."""
     settings = ctx.settings
-    config = config or SchedulerConfig()
+    if config is None:
+        # One queue thread per extraction process keeps every process busy.
+        workers = settings.briefbot_extract_workers or default_workers()
+        config = SchedulerConfig(extract_threads=workers)
     worker_id = worker_id or default_worker_id()
     if poster is None:
         token = settings.slack_bot_token.get_secret_value() if settings.slack_bot_token else ""

@@ -38,6 +38,9 @@ class Base(DeclarativeBase):
 
 class ArticleRow(Base):
     __tablename__ = "articles"
+    # Newest first (`/brief latest`, App Home) reads this index from its end; the id
+    # breaks ties in the same index, so no sort is needed however large the store.
+    __table_args__ = (Index("ix_articles_ingested_at_id", "ingested_at", "id"),)
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     # Canonical URL when known, else "sha256:<hash of normalised text>".
     key: Mapped[str] = mapped_column(String(700), unique=True)
@@ -53,7 +56,7 @@ class ArticleRow(Base):
     words: Mapped[int] = mapped_column(Integer, default=0)
     # Characters before the text was cut to briefings.limits.MAX_ARTICLE_CHARS.
     truncated_from: Mapped[int | None] = mapped_column(Integer)
-    ingested_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), index=True)
+    ingested_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     extraction: Mapped[ExtractionRow | None] = relationship(
         back_populates="article", cascade="all, delete-orphan", uselist=False
@@ -83,7 +86,9 @@ class OfficialRow(Base):
     title: Mapped[str | None] = mapped_column(Text)
     affiliation: Mapped[str | None] = mapped_column(String(300))
     mentions: Mapped[int] = mapped_column(Integer, default=0)
-    last_seen: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    # Indexed: the dossier's officials index is rebuilt when max(last_seen) moves,
+    # and that max must not scan every official on each `/brief`.
+    last_seen: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True), index=True)
 
 
 class OfficialAliasRow(Base):
@@ -129,14 +134,16 @@ class MeetingRow(_FactMixin, Base):
 
 class MeetingParticipantRow(Base):
     __tablename__ = "meeting_participants"
+    # An official's meetings (and their count) straight from the index.
+    __table_args__ = (
+        Index("ix_meeting_participants_official_meeting", "official_id", "meeting_id"),
+    )
     meeting_id: Mapped[int] = mapped_column(
         ForeignKey("meetings.id", ondelete="CASCADE"), primary_key=True
     )
     position: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(300))
-    official_id: Mapped[int | None] = mapped_column(
-        ForeignKey("officials.id", ondelete="SET NULL"), index=True
-    )
+    official_id: Mapped[int | None] = mapped_column(ForeignKey("officials.id", ondelete="SET NULL"))
 
 
 class AgreementRow(_FactMixin, Base):
@@ -151,14 +158,15 @@ class AgreementRow(_FactMixin, Base):
 
 class AgreementPartyRow(Base):
     __tablename__ = "agreement_parties"
+    __table_args__ = (
+        Index("ix_agreement_parties_official_agreement", "official_id", "agreement_id"),
+    )
     agreement_id: Mapped[int] = mapped_column(
         ForeignKey("agreements.id", ondelete="CASCADE"), primary_key=True
     )
     position: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(300))
-    official_id: Mapped[int | None] = mapped_column(
-        ForeignKey("officials.id", ondelete="SET NULL"), index=True
-    )
+    official_id: Mapped[int | None] = mapped_column(ForeignKey("officials.id", ondelete="SET NULL"))
 
 
 class StopRow(_FactMixin, Base):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -323,3 +324,25 @@ def test_one_undated_visit_reported_twice_is_one_story(store: Store) -> None:
     assert sorted(s.n_sources for s in d.stories) == [1, 1, 2]
     (pair,) = [s for s in d.stories if s.n_sources == 2]
     assert sorted(src.title for src in pair.sources) == ["Visit 1", "Visit 2"]
+
+
+def test_channels_share_each_article_s_work_but_never_a_stale_one(store: Store) -> None:
+    """Per-article work is shared between channels (planned at the same minute), and a
+    re-extracted article is composed afresh for the next channel."""
+    import briefings.digest as digest_mod
+
+    aid = _save_meeting(store, 1, [("Taro Aso", "Foreign Minister"), ("Ban Ki-moon", None)])
+    first = build_digest(store, team_id=T, channel_id="C1")
+    second = build_digest(store, team_id=T, channel_id="C2")
+    assert first.stories[0].briefing is second.stories[0].briefing  # made once
+    assert "Ban" in to_mrkdwn(second)
+
+    art = article("a1", _text(1), title="Story 1")
+    newer = meeting_extraction(art, [("Taro Aso", None), ("Condoleezza Rice", None)])
+    # Same article, same text: only the stored facts change (a newer extractor).
+    outcome, _ = store.save(art, replace(newer, extractor_version="newer"))
+    assert outcome.value == "updated"
+    third = build_digest(store, team_id=T, channel_id="C3")
+    assert third.article_ids == (aid,)
+    assert "Rice" in to_mrkdwn(third) and "Ban" not in to_mrkdwn(third)
+    assert len(digest_mod._ITEMS) <= digest_mod.MAX_CACHED_ITEMS

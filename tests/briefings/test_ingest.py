@@ -83,6 +83,36 @@ def test_one_article_the_parser_rejects_is_named_and_the_rest_are_stored(nlp, tm
     store.close()
 
 
+def test_with_worker_processes_only_the_rejected_article_fails(nlp, tmp_path) -> None:
+    """The same through an ExtractionPool: the chunk fails in a worker, its articles
+    are retried one by one on the workers, and only the article at fault fails."""
+    from briefings.nlp import load_pipeline
+    from briefings.workers import ExtractionPool
+
+    small = load_pipeline()
+    small.max_length = 5_000
+    store = Store.open(f"sqlite:///{tmp_path / 'b.db'}")
+    goods = [_variant(i) for i in range(9)]
+    with ExtractionPool(2, nlp=small, start_method="fork", batch_size=4) as pool:
+        report = ingest([*goods[:4], _long(20_000), *goods[4:]], pool, store)
+    assert (report.new, report.failed) == (9, 1)
+    assert report.errors[0].startswith("long.txt: could not be extracted")
+    assert store.count_articles() == 9
+    store.close()
+
+
+def test_an_extractor_that_cannot_start_fails_each_article_and_ends(nlp, tmp_path) -> None:
+    from briefings.workers import ExtractionPool
+
+    pool = ExtractionPool(2, nlp=nlp, start_method="fork")
+    pool.close()
+    store = Store.open(f"sqlite:///{tmp_path / 'c.db'}")
+    report = ingest([_variant(i) for i in range(3)], pool, store)
+    assert (report.new, report.failed) == (0, 3)
+    assert all("extraction workers were stopped" in e for e in report.errors)
+    store.close()
+
+
 def _mentions(store: Store, key: str) -> int:
     with store.session() as s:
         return int(s.scalar(select(OfficialRow.mentions).where(OfficialRow.key == key)) or 0)

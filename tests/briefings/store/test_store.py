@@ -129,3 +129,36 @@ def test_an_official_reached_by_a_name_mapped_elsewhere_is_linked_once(db_url: s
     outcome, _ = store.save(Article(id="a", title="a", text="Kelly, Kelly and Kelly."), ex)
     assert outcome is SaveOutcome.NEW
     store.close()
+
+
+def test_migrations_build_the_indexes_the_models_declare(db_url: str) -> None:
+    """The Alembic chain and schema.py agree on every index (reads rely on them)."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    store = Store.open(db_url)
+    try:
+        with store.engine.connect() as conn:
+            diffs = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+        index_diffs = [d for d in diffs if isinstance(d, tuple) and "index" in d[0]]
+        assert index_diffs == []
+        names = {i["name"] for i in inspect(store.engine).get_indexes("officials")}
+        assert "ix_officials_last_seen" in names
+    finally:
+        store.close()
+
+
+def test_index_signature_moves_with_every_official_change(db_url: str) -> None:
+    from briefings.store.queries import index_signature
+
+    store = Store.open(db_url)
+    try:
+        empty = index_signature(store)
+        store.save(ART, _extraction("a1"))
+        first = index_signature(store)
+        assert first != empty
+        other = Article(id="a2", title="Kelly again", text="Kelly met Abe in Seoul.")
+        store.save(other, _extraction("a2"))  # the same officials, seen again
+        assert index_signature(store) != first
+    finally:
+        store.close()
