@@ -70,17 +70,22 @@ class Subscriptions:
 
 @dataclass(frozen=True, slots=True)
 class Follow:
+    """`follow <name>` filters this channel's digest; `follow me <name>` is personal
+    (alerts by DM, the Home tab)."""
+
     name: str
+    personal: bool = False
 
 
 @dataclass(frozen=True, slots=True)
 class Unfollow:
     name: str
+    personal: bool = False
 
 
 @dataclass(frozen=True, slots=True)
 class Following:
-    pass
+    personal: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,6 +209,14 @@ def _name(rest: str) -> str:
     return unescape(rest).translate(_QUOTES).strip().strip("\"'").strip()
 
 
+def _personal(rest: str) -> tuple[bool, str]:
+    """A leading `me` makes a follow command personal: (True, the rest)."""
+    first, _, after = rest.partition(" ")
+    if first.lower() == "me":
+        return True, after.strip()
+    return False, rest
+
+
 _KEYWORDS = re.compile(r"(?:^|\s+)keywords?\s+(?P<words>.*)$", re.I)
 _OPTIONS = re.compile(r"(?:^|\s+)(?P<opt>only\s+followed|always)$", re.I)
 MAX_KEYWORDS = 20
@@ -264,15 +277,15 @@ def parse(text: str, *, default_timezone: str = "UTC") -> Command:
     if word == "subscriptions":
         _no_args("subscriptions", rest)
         return Subscriptions()
-    if word == "follow":
-        name = _name(_needs("follow", rest, "an official's name"))
-        return Follow(_short(name, MAX_NAME, "name", "follow"))
-    if word == "unfollow":
-        name = _name(_needs("unfollow", rest, "an official's name"))
-        return Unfollow(_short(name, MAX_NAME, "name", "unfollow"))
+    if word in ("follow", "unfollow"):
+        personal, rest = _personal(rest)
+        name = _name(_needs(word, rest, "an official's name"))
+        name = _short(name, MAX_NAME, "name", word)
+        return Follow(name, personal) if word == "follow" else Unfollow(name, personal)
     if word == "following":
+        personal, rest = _personal(rest)
         _no_args("following", rest)
-        return Following()
+        return Following(personal)
     if word == "sources":
         action, _, arg = rest.partition(" ")
         action = action.lower()

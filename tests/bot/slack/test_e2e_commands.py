@@ -103,23 +103,27 @@ def test_subscriptions_are_per_channel(bot: Any) -> None:
 def test_follow_unfollow_following(bot: Any) -> None:
     ch = f"C{bot.mode.upper()}FOL"
     assert only(bot.ask("following", channel_id=ch))["text"].startswith(
-        "This channel follows no officials."
+        "This channel's digest follows no officials."
     )
-    assert only(bot.ask("follow Kelly", channel_id=ch))["text"] == (
-        "This channel now follows *James Kelly*."
-    )
+    followed = only(bot.ask("follow Kelly", channel_id=ch))["text"]
+    assert followed.startswith("This channel's digest now follows *James Kelly*: a channel filter")
+    assert "/brief follow me James Kelly" in followed
     assert "already follows" in only(bot.ask("follow James Kelly", channel_id=ch))["text"]
     only(bot.ask("follow Shinzo Abe", channel_id=ch))
     assert only(bot.ask("following", channel_id=ch))["text"] == (
-        "This channel follows: *James Kelly*, *Shinzo Abe*."
+        "This channel's digest follows (a channel filter): *James Kelly*, *Shinzo Abe*."
     )
     assert only(bot.ask("unfollow Kelly", channel_id=ch))["text"] == (
-        "This channel no longer follows *James Kelly*."
+        "This channel's digest no longer follows *James Kelly* (a channel filter)."
     )
     assert "does not follow" in only(bot.ask("unfollow Kelly", channel_id=ch))["text"]
     assert only(bot.ask("following", channel_id=ch))["text"] == (
-        "This channel follows: *Shinzo Abe*."
+        "This channel's digest follows (a channel filter): *Shinzo Abe*."
     )
+    # Personal follows are separate, and say so.
+    mine = only(bot.ask("follow me Kelly", channel_id=ch))["text"]
+    assert mine.startswith("You now follow *James Kelly*, just for you")
+    assert "Shinzo Abe" not in only(bot.ask("following me", channel_id=ch))["text"]
 
 
 def test_sources_add_list_remove(bot: Any, site: Any) -> None:

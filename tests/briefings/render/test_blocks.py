@@ -306,3 +306,13 @@ def test_an_evidence_sentence_spanning_lines_stays_inside_its_quote() -> None:
 def test_a_blank_text_fallback_is_replaced() -> None:
     msg = enforce({"text": " \n ", "blocks": [{"type": "divider"}]})
     assert msg["text"].strip() and check_message(msg) == []
+
+
+def test_terminal_shows_links_as_plain_urls_not_slack_markup() -> None:
+    src = SourceRef(1, "T", "S", dt.date(2004, 1, 5), "https://n.example/1")
+    art = seed_article()
+    story = Story(compose_briefing(art, seed_extraction(art.text), article_id=1), (src, src))
+    console = Console(width=200, record=True)
+    console.print(render(story))
+    out = console.export_text()
+    assert "<https://" not in out and "https://n.example/1" in out
