@@ -16,6 +16,7 @@ from briefings.compose import compose_briefing, latest_briefings
 from briefings.dossier import lookup
 from briefings.errors import BriefingError, FetchError
 from briefings.render.terminal import render
+from briefings.render.escape import FORMATTING
 
 from .context import AppContext
 from .fetching import local_hint
@@ -32,6 +33,10 @@ _SPECIAL = re.compile(r"<!(here|channel|everyone)(?:\|[^>]*)?>")
 _EMPHASIS = re.compile(r"(?<!\w)[*_](\S[^*_\n]*?\S|\S)[*_](?!\w)")
 
 
+# The look-alikes that keep article text from formatting in Slack, back to themselves.
+_UNFORMAT = str.maketrans({v: k for k, v in FORMATTING.items()})
+
+
 def _link_text(m: re.Match[str]) -> str:
     url = m.group(1).replace("&amp;", "&")
     label = (m.group(2) or "").replace(WORD_JOINER, "").replace("&amp;", "&")
@@ -46,7 +51,7 @@ def plain(mrkdwn: str) -> str:
     text = _USER.sub(r"@\1", text)
     text = _SPECIAL.sub(r"@\1", text)
     text = _EMPHASIS.sub(r"\1", text)
-    text = text.replace(WORD_JOINER, "")
+    text = text.replace(WORD_JOINER, "").translate(_UNFORMAT)
     return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 
 

@@ -105,6 +105,7 @@ def test_plain_undoes_every_kind_of_slack_markup() -> None:
     assert plain("see <https://x.org/>") == "see https://x.org/"
     assert plain("in <#C123|news> by <@U1>, <!here>") == "in #news by @U1, @here"
     assert plain("*bold* and _it_ 1 &lt; 2") == "bold and it 1 < 2"
+    assert plain("\u2217Exclusive\u2217 a\u02cdb") == "*Exclusive* a_b"
 
 
 def test_dossier_title_has_single_spaces(ctx: AppContext) -> None:
