@@ -294,6 +294,29 @@ def sources_list() -> None:
 
 
 @app.command()
+def manifest(
+    http: Annotated[
+        str | None,
+        typer.Option(
+            "--http",
+            metavar="URL",
+            help="HTTP mode: the bot's public base URL; every request URL is filled in.",
+        ),
+    ] = None,
+) -> None:
+    """Print the Slack app manifest (Socket Mode, or HTTP mode with --http URL)."""
+    from .manifest import build_manifest, manifest_yaml
+
+    settings = _settings()
+    try:
+        data = build_manifest(unfurl_domains=settings.unfurl_domains, http_url=http)
+    except BriefingError as exc:
+        err.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(EXIT_USAGE) from None
+    print(manifest_yaml(data), end="")
+
+
+@app.command()
 def run() -> None:
     """Run the bot: Socket Mode, HTTP mode, or console mode without Slack tokens."""
     settings = _settings()
