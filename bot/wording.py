@@ -152,6 +152,12 @@ MESSAGES: Final[dict[str, str]] = {
     "unknown_official": "I know no official called *{query}*.",
     "unknown_official_suggest": "I know no official called *{query}*. Did you mean {names}?",
     "ambiguous_official": "*{query}* could be several officials; which one?",
+    # -- shortcut and mentions ---------------------------------------------
+    "shortcut_no_link": "That message has no web link to brief.",
+    "mention_use_command": (
+        "Mention me with an official's name or an article link, and I answer in the "
+        "thread. Everything else is a `/brief` command: {usage}"
+    ),
     # -- buttons ---------------------------------------------------------
     "button_share": "Share in channel",
     "button_sources": "Show sources",
