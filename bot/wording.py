@@ -65,6 +65,9 @@ USAGE: Final[dict[str, tuple[tuple[str, ...], str]]] = {
     "help": (("/brief help",), "this list"),
 }
 
+# Sub-command words whose usage is listed under another key.
+USAGE_ALIASES: Final = {"unmute": "mute", "catch": "catch_up", "catchup": "catch_up"}
+
 HELP_HEADER: Final = (
     "*briefbot* turns diplomacy news into short briefings: who met whom, "
     "what was agreed, where officials go next."
@@ -77,6 +80,7 @@ MESSAGES: Final[dict[str, str]] = {
     "missing_argument": "`{command}` needs {what}. Usage: {usage}",
     "extra_argument": "`{command}` takes no {what}. Usage: {usage}",
     "bad_count": "`{value}` is not a number from 1 to 5. Usage: {usage}",
+    "bad_catch_up": "`{value}` is not a number from 1 to 20. Usage: {usage}",
     "not_http": "Only http:// and https:// links can be briefed, not `{scheme}:`. Usage: {usage}",
     "bad_url": "`{url}` is not a web address I can fetch. Usage: {usage}",
     "bad_schedule": "I can't read the schedule `{text}`. Usage: {usage}",
@@ -212,7 +216,7 @@ def usage(*keys: str) -> str:
     """The forms of the given sub-commands on one line: "`a` or `b`: what it does"."""
     parts = []
     for k in keys:
-        forms, what = USAGE[k]
+        forms, what = USAGE[USAGE_ALIASES.get(k, k)]
         parts.append(" or ".join(f"`{f}`" for f in forms) + f": {what}")
     return "; ".join(parts)
 

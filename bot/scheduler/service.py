@@ -109,6 +109,8 @@ class Scheduling:
         self.database_url = database_url
         self.delivery = delivery
         self.feed_poller = feed_poller
+        # Leader duty run with every maintain(): alert DMs (bot.alerts.AlertSender.tick).
+        self.alerts_tick: Callable[[], object] | None = None
         self.config = config or SchedulerConfig()
         self.clock = clock
         self.worker_id = worker_id or default_worker_id()
@@ -331,6 +333,11 @@ class Scheduling:
     def maintain(self) -> None:
         self.reconcile()
         self.catch_up()
+        if self.alerts_tick is not None:
+            try:
+                self.alerts_tick()
+            except Exception:  # alerts must never stop digests
+                log.exception("alerts failed")
         now = self.clock()
         if now.minute == 0 and now.second < self.config.maintain_seconds:
             self.queue.purge(now - dt.timedelta(days=self.config.purge_after_days))

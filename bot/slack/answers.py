@@ -30,11 +30,13 @@ from briefings.render.slack_ids import (
     SHARE_LATEST,
 )
 from briefings.sources import check_link
+from briefings.store.alerts import Alerts
 from briefings.store.channels import Channels, Feed, Subscription, article_id_for_url
 from briefings.text import fold
 from briefings.urls import canonical_url
 
 from .. import metrics
+from ..alerts import ALERT_GAP
 from .. import wording as w
 from ..fetching import fetch_article, fetch_policy
 from ..schedules import describe
@@ -258,6 +260,8 @@ def channel_command(ctx: AppContext, cmd: c.Command, who: Asker) -> Message:
         return text_message("\n".join(lines + _filters(ch, sub)))
     if isinstance(cmd, (c.Follow, c.Unfollow, c.Following)):
         return _follow_command(ctx, ch, cmd, who)
+    if isinstance(cmd, (c.Mute, c.AlertsSwitch)):
+        return _alerts_command(ctx, cmd, who)
     if isinstance(cmd, c.SourcesAdd):
         url = _check_feed(ctx, cmd.url)
         _, added = ch.add_feed(team, channel, url, added_by=who.user_id)
@@ -348,6 +352,21 @@ def _follow_command(
     key = k + ("followed" if added else "already_following")
     lines = [w.say(key, name=escape(name), plain=w.user(name))]
     return text_message("\n".join(lines + ([note] if note else [])))
+
+
+def _alerts_command(ctx: AppContext, cmd: c.Mute | c.AlertsSwitch, who: Asker) -> Message:
+    """The asker's own alerts: one official muted or unmuted, or all on or off."""
+    alerts = Alerts(ctx.store)
+    if isinstance(cmd, c.AlertsSwitch):
+        alerts.set_enabled(who.team_id, who.user_id, cmd.on)
+        minutes = int(ALERT_GAP.total_seconds() // 60)
+        return text_message(w.say("alerts_on" if cmd.on else "alerts_off", minutes=minutes))
+    name, _note = follow_target(ctx, cmd.name)
+    if cmd.muted:
+        key = "muted" if alerts.mute(who.team_id, who.user_id, name) else "already_muted"
+    else:
+        key = "unmuted" if alerts.unmute(who.team_id, who.user_id, name) else "not_muted"
+    return text_message(w.say(key, name=_escape(name)))
 
 
 def follow_target(ctx: AppContext, name: str) -> tuple[str, str]:

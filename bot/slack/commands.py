@@ -89,6 +89,28 @@ class Following:
 
 
 @dataclass(frozen=True, slots=True)
+class Mute:
+    """`mute <name>` / `unmute <name>`: the asker's alerts about one official."""
+
+    name: str
+    muted: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class AlertsSwitch:
+    """`alerts off` / `alerts on`: all of the asker's alerts."""
+
+    on: bool
+
+
+@dataclass(frozen=True, slots=True)
+class CatchUp:
+    """`catch up [N]`: post the N latest stories in this channel now."""
+
+    count: int = 5
+
+
+@dataclass(frozen=True, slots=True)
 class SourcesAdd:
     url: str
 
@@ -115,6 +137,9 @@ Command = (
     | Follow
     | Unfollow
     | Following
+    | Mute
+    | AlertsSwitch
+    | CatchUp
     | SourcesAdd
     | SourcesRemove
     | SourcesList
@@ -129,6 +154,10 @@ SUBCOMMANDS = (
     "follow",
     "unfollow",
     "following",
+    "mute",
+    "unmute",
+    "alerts",
+    "catch",
     "sources",
 )
 
@@ -220,6 +249,7 @@ def _personal(rest: str) -> tuple[bool, str]:
 _KEYWORDS = re.compile(r"(?:^|\s+)keywords?\s+(?P<words>.*)$", re.I)
 _OPTIONS = re.compile(r"(?:^|\s+)(?P<opt>only\s+followed|always)$", re.I)
 MAX_KEYWORDS = 20
+MAX_CATCH_UP = 20
 
 
 def _subscribe(rest: str, default_timezone: str) -> Subscribe:
@@ -286,6 +316,33 @@ def parse(text: str, *, default_timezone: str = "UTC") -> Command:
         personal, rest = _personal(rest)
         _no_args("following", rest)
         return Following(personal)
+    if word in ("mute", "unmute"):
+        return Mute(_name(_needs(word, rest, "an official's name")), muted=word == "mute")
+    if word == "alerts":
+        if rest.lower() in ("on", "off"):
+            return AlertsSwitch(rest.lower() == "on")
+        raise UsageError(
+            say("missing_argument", command="alerts", what="`on` or `off`", usage=usage("alerts"))
+        )
+    if word == "catch" or word == "catchup":
+        more = rest
+        if word == "catch":
+            head, _, more = rest.partition(" ")
+            if head.lower() != "up":
+                raise UsageError(
+                    say(
+                        "unknown_subcommand",
+                        word=user(first),
+                        suggestion="catch up",
+                        usage=usage("catch_up"),
+                    )
+                )
+            more = more.strip()
+        if not more:
+            return CatchUp()
+        if more.isdigit() and 1 <= int(more) <= MAX_CATCH_UP:
+            return CatchUp(int(more))
+        raise UsageError(say("bad_catch_up", value=user(more), usage=usage("catch_up")))
     if word == "sources":
         action, _, arg = rest.partition(" ")
         action = action.lower()
