@@ -106,6 +106,16 @@ MESSAGES: Final[dict[str, str]] = {
     ),
     "subscription_keywords": "Only stories mentioning: {words}.",
     "subscription_always": "When nothing is new, a short notice is posted.",
+    "subscription_from_now": (
+        "The first digest holds the stories that arrive from now on; to post the latest "
+        "ones now, use `/brief catch up [N]` (default 5)."
+    ),
+    "subscription_thread": (
+        "Each digest is a thread: a one-line summary, then one reply per story "
+        "(add `flat` to the command for a single message)."
+    ),
+    "subscription_flat": "Each digest is a single message.",
+    "subscription_paused": "Paused: nothing is posted until it is resumed from the Home tab.",
     # Two kinds of follow: a channel's (a digest filter) and a person's (alerts, Home).
     "followed": (
         "This channel's digest now follows *{name}*: a channel filter, used when the "

@@ -237,6 +237,7 @@ def channel_command(ctx: AppContext, cmd: c.Command, who: Asker) -> Message:
             only_followed=cmd.only_followed,
             keywords=cmd.keywords,
             notify_empty=cmd.notify_empty,
+            flat=cmd.flat,
         )
         notify_scheduled(ctx, team, channel, new.cron, new.timezone)
         now = describe(new.cron, new.timezone)
@@ -245,6 +246,8 @@ def channel_command(ctx: AppContext, cmd: c.Command, who: Asker) -> Message:
             lines = [w.say("subscribed_changed", schedule=now, previous=before)]
         else:
             lines = [w.say("subscribed", schedule=now)]
+        if previous is None:
+            lines.append(w.say("subscription_from_now"))
         return text_message("\n".join(lines + _filters(ch, new)))
     if isinstance(cmd, c.Unsubscribe):
         gone = ch.unsubscribe(team, channel)
@@ -313,6 +316,9 @@ def _filters(ch: Channels, sub: Subscription) -> list[str]:
         )
     if sub.notify_empty:
         lines.append(w.say("subscription_always"))
+    lines.append(w.say("subscription_flat" if sub.flat else "subscription_thread"))
+    if sub.paused:
+        lines.append(w.say("subscription_paused"))
     return lines
 
 

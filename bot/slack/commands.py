@@ -56,6 +56,7 @@ class Subscribe:
     only_followed: bool = False
     keywords: tuple[str, ...] = ()
     notify_empty: bool = False
+    flat: bool = False  # one message, not a thread
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,13 +248,13 @@ def _personal(rest: str) -> tuple[bool, str]:
 
 
 _KEYWORDS = re.compile(r"(?:^|\s+)keywords?\s+(?P<words>.*)$", re.I)
-_OPTIONS = re.compile(r"(?:^|\s+)(?P<opt>only\s+followed|always)$", re.I)
+_OPTIONS = re.compile(r"(?:^|\s+)(?P<opt>only\s+followed|always|flat)$", re.I)
 MAX_KEYWORDS = 20
 MAX_CATCH_UP = 20
 
 
 def _subscribe(rest: str, default_timezone: str) -> Subscribe:
-    """`<schedule> [tz] [only followed] [always] [keywords a, b]`."""
+    """`<schedule> [tz] [only followed] [always] [flat] [keywords a, b]`."""
     keywords: tuple[str, ...] = ()
     m = _KEYWORDS.search(rest)
     if m:
@@ -271,13 +272,15 @@ def _subscribe(rest: str, default_timezone: str) -> Subscribe:
                 )
             )
         rest = rest[: m.start()]
-    only_followed = notify_empty = False
+    only_followed = notify_empty = flat = False
     while m2 := _OPTIONS.search(rest):
         opt = " ".join(m2.group("opt").lower().split())
         only_followed |= opt == "only followed"
         notify_empty |= opt == "always"
+        flat |= opt == "flat"
         rest = rest[: m2.start()]
-    return Subscribe(parse_schedule(rest, default_timezone), only_followed, keywords, notify_empty)
+    schedule = parse_schedule(rest, default_timezone)
+    return Subscribe(schedule, only_followed, keywords, notify_empty, flat)
 
 
 def parse(text: str, *, default_timezone: str = "UTC") -> Command:

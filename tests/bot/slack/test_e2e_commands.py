@@ -78,11 +78,18 @@ def test_latest(bot: Any) -> None:
 def test_subscribe_then_subscriptions(bot: Any) -> None:
     channel = f"C{bot.mode.upper()}SUB"
     msg = only(bot.ask("subscribe weekdays 08:00 Asia/Tokyo", channel_id=channel))
-    assert msg["text"] == "This channel's digest is now posted on weekdays at 08:00 (Asia/Tokyo)."
+    first, *rest = msg["text"].split("\n")
+    assert first == "This channel's digest is now posted on weekdays at 08:00 (Asia/Tokyo)."
+    assert "from now on" in rest[0] and "`/brief catch up [N]`" in rest[0]
+    assert rest[1].startswith("Each digest is a thread")
     msg = only(bot.ask("subscriptions", channel_id=channel))
-    assert msg["text"] == "This channel's digest is posted on weekdays at 08:00 (Asia/Tokyo)."
-    msg = only(bot.ask('subscribe cron "30 6 * * 1" Europe/London', channel_id=channel))
+    assert msg["text"].split("\n")[0] == (
+        "This channel's digest is posted on weekdays at 08:00 (Asia/Tokyo)."
+    )
+    msg = only(bot.ask('subscribe cron "30 6 * * 1" Europe/London flat', channel_id=channel))
     assert "now `30 6 * * 1`" not in msg["text"]
+    assert "from now on" not in msg["text"]  # a changed schedule, not a new subscription
+    assert "Each digest is a single message." in msg["text"]
     assert "(was on weekdays at 08:00 (Asia/Tokyo))" in msg["text"]
     msg = only(bot.ask("unsubscribe", channel_id=channel))
     assert msg["text"].startswith("This channel's digest is stopped")
@@ -243,16 +250,19 @@ def test_subscribe_with_digest_options(http_bot: Any, http_ctx: Any) -> None:
             "subscribe daily 07:00 only followed always keywords nuclear, Korea", channel_id=ch
         )
     )
-    assert msg["text"].splitlines() == [
-        "This channel's digest is now posted daily at 07:00 (UTC).",
+    lines = msg["text"].splitlines()
+    assert lines[0] == "This channel's digest is now posted daily at 07:00 (UTC)."
+    assert "from now on" in lines[1]
+    assert lines[2:5] == [
         "Only stories about the officials this channel follows (*James Kelly*).",
         "Only stories mentioning: nuclear, Korea.",
         "When nothing is new, a short notice is posted.",
     ]
+    assert lines[5].startswith("Each digest is a thread")
     sub = Channels(http_ctx.store).subscription("T0FAKE", ch)
     assert sub is not None
     assert (sub.only_followed, sub.keywords, sub.notify_empty) == (True, ("nuclear", "Korea"), True)
     assert (
         only(http_bot.ask("subscriptions", channel_id=ch))["text"].splitlines()[1:]
-        == (msg["text"].splitlines()[1:])
+        == (msg["text"].splitlines()[2:])
     )
