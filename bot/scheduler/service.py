@@ -255,6 +255,8 @@ class Scheduling:
             existing = {j.id: j for j in sched.get_jobs()}
             wanted: set[str] = set()
             for sub in self.channels.subscriptions():
+                if sub.paused:  # kept, not scheduled: its job is removed below
+                    continue
                 team, channel, cron, tz = sub.team_id, sub.channel_id, sub.cron, sub.timezone
                 jid = digest_job_id(team, channel)
                 wanted.add(jid)
@@ -292,7 +294,9 @@ class Scheduling:
     ) -> dt.datetime | None:
         """Queue the digest of the latest due slot; returns the slot if newly queued."""
         sub = self.channels.subscription(team_id, channel_id)
-        return self._queue_due(sub, now=now) if sub is not None else None
+        if sub is None or sub.paused:  # paused: kept, not scheduled
+            return None
+        return self._queue_due(sub, now=now)
 
     def _queue_due(
         self, sub: Subscription, *, now: dt.datetime | None = None
@@ -325,6 +329,8 @@ class Scheduling:
         or queued: one per channel however many slots were missed."""
         queued = []
         for sub in self.channels.subscriptions():
+            if sub.paused:
+                continue
             slot = self._queue_due(sub, now=now)
             if slot is not None:
                 queued.append((sub.team_id, sub.channel_id, slot))

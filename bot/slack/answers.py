@@ -266,7 +266,7 @@ def channel_command(ctx: AppContext, cmd: c.Command, who: Asker) -> Message:
     if isinstance(cmd, (c.Mute, c.AlertsSwitch)):
         return _alerts_command(ctx, cmd, who)
     if isinstance(cmd, c.SourcesAdd):
-        url = _check_feed(ctx, cmd.url)
+        url = check_feed(ctx, cmd.url)
         _, added = ch.add_feed(team, channel, url, added_by=who.user_id)
         return text_message(w.say("source_added" if added else "source_exists", url=_link(url)))
     if isinstance(cmd, c.SourcesRemove):
@@ -326,7 +326,7 @@ def _link(url: str) -> str:
     return link(url, url)
 
 
-def _check_feed(ctx: AppContext, url: str) -> str:
+def check_feed(ctx: AppContext, url: str) -> str:
     """Refuse an unfetchable feed link up front (no network); the canonical URL."""
     try:
         return check_link(url, fetch_policy(ctx.settings))

@@ -232,3 +232,34 @@ def app_mention(
     if thread_ts:
         event["thread_ts"] = thread_ts
     return event
+
+
+def view_submission(
+    view: dict[str, Any],
+    values: dict[str, dict[str, dict[str, Any]]],
+    *,
+    team_id: str = TEAM_ID,
+    user_id: str = USER_ID,
+) -> dict[str, Any]:
+    """A `view_submission` payload for the modal `view` with the inputs' `values`
+    (state.values[block_id][action_id])."""
+    return {
+        "type": "view_submission",
+        "team": {"id": team_id, "domain": "fake-team"},
+        "user": {"id": user_id, "username": "alice", "name": "alice", "team_id": team_id},
+        "api_app_id": APP_ID,
+        "token": "deprecated-verification-token",
+        "trigger_id": f"{next(_ids)}.fake",
+        "view": {
+            "id": "V0MODAL",
+            "team_id": team_id,
+            "app_id": APP_ID,
+            "bot_id": "B0BOT",
+            "hash": "h",
+            **view,
+            "state": {"values": values},
+        },
+        "response_urls": [],
+        "is_enterprise_install": False,
+        "enterprise": None,
+    }

@@ -94,7 +94,7 @@ def test_run_http_mode(
         r = httpx.post(base + "/slack/events", content=body, headers=sr.signed_headers(body))
         assert r.status_code == 200
         (msg,) = slack_responses.wait(url, 1)
-        assert msg["text"] == (
+        assert msg["text"].splitlines()[0] == (
             "This channel's digest is now posted on weekdays at 08:00 (Asia/Tokyo)."
         )
     finally:
