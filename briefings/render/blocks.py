@@ -53,6 +53,7 @@ __all__ = [
     "evidence_message",
     "to_message",
     "to_messages",
+    "to_thread",
 ]
 
 MAX_EVIDENCE_SENTENCE = 600
@@ -240,6 +241,22 @@ def to_messages(obj: Any) -> list[dict[str, Any]]:
     if isinstance(obj, Digest):
         return [to_message(m) for m in _as_digest_messages(obj)]
     return [to_message(obj)]
+
+
+def to_thread(d: Digest) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """A digest as a thread: the parent (a one-line summary of every story) and one
+    reply per story, each within Slack's limits."""
+    if not d.stories:
+        return to_message(d), []
+    summary = md.digest_summary(d)
+    parent: list[Block] = [
+        _section(f"*{md.digest_heading(d)}*\n{summary}"),
+        _context(md.THREAD_NOTE),
+    ]
+    if d.more:
+        parent.append(_context(f"_{md.more_note(d.more)}_"))
+    replies = [to_message(s) for s in d.stories]
+    return enforce({"text": summary, "blocks": parent}), replies
 
 
 def _quote(sentence: str) -> str:
