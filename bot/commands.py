@@ -13,15 +13,18 @@ from rich.console import Group
 from rich.markup import escape
 
 from briefings.compose import compose_briefing, latest_briefings
+from briefings.digest import build_digest, mark_delivered
 from briefings.dossier import lookup
 from briefings.errors import BriefingError, FetchError
 from briefings.render.terminal import render
 from briefings.render.escape import FORMATTING
 
+from . import wording as w
 from .context import AppContext
 from .fetching import local_hint
 from .slack import answers as a
 from .slack import commands as c
+from .slack.catchup import EPOCH
 
 CONSOLE_TEAM, CONSOLE_CHANNEL, CONSOLE_USER = "local", "console", "console"
 
@@ -92,5 +95,17 @@ def _answer(ctx: AppContext, cmd: Any) -> Any:
         if got is None or got[1] is None:
             return escape(f"{cmd.url}: could not be briefed")
         return render(compose_briefing(got[0], got[1], article_id=aid))
+    if isinstance(cmd, c.CatchUp):  # the terminal is the console's channel
+        digest = build_digest(
+            ctx.store,
+            team_id=CONSOLE_TEAM,
+            channel_id=CONSOLE_CHANNEL,
+            since=EPOCH,
+            max_stories=cmd.count,
+        )
+        if not digest.stories:
+            return escape(plain(w.say("catch_up_none")))
+        mark_delivered(ctx.store, CONSOLE_TEAM, CONSOLE_CHANNEL, digest.article_ids)
+        return render(digest)
     who = a.Asker(CONSOLE_TEAM, CONSOLE_CHANNEL, CONSOLE_USER)
     return escape(plain(a.answer(ctx, cmd, who).get("text", "")))

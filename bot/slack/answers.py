@@ -407,4 +407,6 @@ def answer(ctx: AppContext, cmd: c.Command, who: Asker) -> Message:
         return latest_message(ctx, cmd.count)
     if isinstance(cmd, c.BriefUrl):
         raise TypeError("`/brief <url>` is slow work; use fetch_and_brief on ctx.executor")
+    if isinstance(cmd, c.CatchUp):
+        raise TypeError("`/brief catch up` posts in the channel; use catchup.catch_up")
     return channel_command(ctx, cmd, who)

@@ -139,3 +139,9 @@ def test_help_forms_are_whole_commands_not_glued(ctx: AppContext) -> None:
     assert "/brief subscribe weekdays 07:30 [timezone]" in out
     bad = " ".join(say(ctx, "/brief subscribe x").split())
     assert " | " not in bad and "`/brief subscribe hourly [timezone]` or" in bad
+
+
+def test_catch_up_prints_the_latest_once(ctx: AppContext) -> None:
+    first = say(ctx, "/brief catch up 2")
+    assert "Digest: 1 story" in first and "Yabunaka" in first
+    assert "Nothing to catch up on" in say(ctx, "/brief catch up")
