@@ -111,7 +111,10 @@ class SchedulerFakeSlack(FakeSlack):
         thread = [m for m in msgs if m["ts"] == ts or m.get("thread_ts") == ts]
         if not thread:
             return 200, {"ok": False, "error": "thread_not_found"}, {}
-        out = [dict(m) if with_meta else {k: v for k, v in m.items() if k != "metadata"} for m in thread]
+        out = [
+            dict(m) if with_meta else {k: v for k, v in m.items() if k != "metadata"}
+            for m in thread
+        ]
         return 200, {"ok": True, "messages": out, "has_more": False}, {}
 
     def thread_of(self, channel: str, parent_ts: str) -> list[dict[str, Any]]:
