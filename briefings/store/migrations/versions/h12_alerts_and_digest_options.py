@@ -1,7 +1,7 @@
 """alerts for followed officials; paused and flat digest subscriptions
 
 Revision ID: h12_alerts
-Revises: 0001
+Revises: 0015a_bounded_work
 Create Date: 2026-12-06 08:20:00
 """
 
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "h12_alerts"
-down_revision = "0001"
+down_revision = "0015a_bounded_work"
 branch_labels = None
 depends_on = None
 
