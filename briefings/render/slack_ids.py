@@ -31,8 +31,6 @@ SHARE_LATEST: Final = "latest"
 # -- App Home controls and the digest settings modal ---------------------------------
 ACTION_UNFOLLOW: Final = "unfollow_official"  # value: the official's full name
 ACTION_SETTINGS: Final = "digest_settings"  # value: the channel id
-ACTION_PAUSE: Final = "digest_pause"  # value: the channel id
-ACTION_RESUME: Final = "digest_resume"  # value: the channel id
 VIEW_SETTINGS: Final = "digest_settings_modal"  # callback_id; private_metadata: channel id
 # block_id / action_id of the modal's inputs (state.values[block][action])
 INPUT_SCHEDULE: Final = "schedule"
