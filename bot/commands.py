@@ -16,8 +16,8 @@ from briefings.compose import compose_briefing, latest_briefings
 from briefings.digest import build_digest, mark_delivered
 from briefings.dossier import lookup
 from briefings.errors import BriefingError, FetchError
-from briefings.render.terminal import render
 from briefings.render.escape import FORMATTING
+from briefings.render.terminal import render
 
 from . import wording as w
 from .context import AppContext

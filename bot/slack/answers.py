@@ -36,8 +36,8 @@ from briefings.text import fold
 from briefings.urls import canonical_url
 
 from .. import metrics
-from ..alerts import ALERT_GAP
 from .. import wording as w
+from ..alerts import ALERT_GAP
 from ..fetching import fetch_article, fetch_policy
 from ..schedules import describe
 from . import commands as c
@@ -372,7 +372,7 @@ def _alerts_command(ctx: AppContext, cmd: c.Mute | c.AlertsSwitch, who: Asker) -
         key = "muted" if alerts.mute(who.team_id, who.user_id, name) else "already_muted"
     else:
         key = "unmuted" if alerts.unmute(who.team_id, who.user_id, name) else "not_muted"
-    return text_message(w.say(key, name=_escape(name)))
+    return text_message(w.say(key, name=escape(name)))
 
 
 def follow_target(ctx: AppContext, name: str) -> tuple[str, str]:

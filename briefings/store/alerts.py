@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from sqlalchemy import and_, delete, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
+from ..clock import utcnow
 from ..people import name_key
 from .repository import Store
 from .schema import (
@@ -31,7 +32,6 @@ from .schema import (
     FollowRow,
     OfficialRow,
     StoreStateRow,
-    utcnow,
 )
 
 SCAN_CURSOR = "alert_scan"
@@ -54,12 +54,6 @@ class AlertItem:
 class Recipient:
     team_id: str
     user_id: str
-
-
-def _as_utc(t: dt.datetime | None) -> dt.datetime | None:
-    if t is None:
-        return None
-    return t.replace(tzinfo=dt.UTC) if t.tzinfo is None else t.astimezone(dt.UTC)
 
 
 class Alerts:

@@ -21,8 +21,8 @@ from briefings.store.channels import article_id_for_url
 from .... import metrics
 from .... import wording as w
 from ... import answers as a
-from ...catchup import catch_up
 from ... import commands as c
+from ...catchup import catch_up
 from ...send import reply
 from ..deferred import deferred
 

@@ -17,8 +17,8 @@ from .... import wording as w
 from ... import answers as a
 from ... import commands as c
 from ...send import reply
-from ..deferred import deferred
 from ..commands.brief import brief_url
+from ..deferred import deferred
 
 if TYPE_CHECKING:
     from slack_bolt import App
