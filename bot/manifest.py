@@ -12,6 +12,8 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlsplit
 
+import yaml
+
 from briefings.errors import UsageError
 from briefings.render import slack_ids as ids
 
@@ -125,7 +127,5 @@ def build_manifest(
 
 
 def manifest_yaml(manifest: dict[str, Any]) -> str:
-    import yaml
-
     body = yaml.safe_dump(manifest, sort_keys=False, allow_unicode=True, width=100)
     return HEADER + body
