@@ -109,8 +109,10 @@ def _load(inputs: list[str], settings: Settings) -> LoadReport:
 
 
 def _report_failures(report: LoadReport) -> None:
+    from rich.markup import escape
+
     for f in report.failures:
-        err.print(f"[yellow]skipped[/] {f.reason}")
+        err.print(f"[yellow]skipped[/] {escape(f.reason)}")
 
 
 def _pool(workers: int | None, n_articles: int) -> ExtractionPool:
@@ -297,16 +299,18 @@ CLI_TEAM, CLI_CHANNEL = "", ""  # feeds added here belong to no channel in parti
 @sources_app.command("add")
 def sources_add(url: Annotated[str, typer.Argument(help="An RSS or Atom feed URL.")]) -> None:
     """Poll this feed for new articles."""
+    from rich.markup import escape
+
     from briefings.sources import check_link
     from briefings.store.channels import Channels
 
-    from .fetching import fetch_policy
+    from .fetching import fetch_policy, local_hint
 
     with _context() as ctx:
         try:
             canonical = check_link(url, fetch_policy(ctx.settings))
         except BriefingError as exc:
-            err.print(f"[red]error:[/] {url}: {exc}")
+            err.print(f"[red]error:[/] {escape(f'{url}: {exc}{local_hint(exc)}')}")
             raise typer.Exit(EXIT_USAGE) from None
         _, added = Channels(ctx.store).add_feed(CLI_TEAM, CLI_CHANNEL, canonical, added_by="cli")
         out.print(f"{'added' if added else 'already polling'} {canonical}")
@@ -354,6 +358,29 @@ def sources_list() -> None:
 
 
 @app.command()
+def manifest(
+    http: Annotated[
+        str | None,
+        typer.Option(
+            "--http",
+            metavar="URL",
+            help="HTTP mode: the bot's public base URL; every request URL is filled in.",
+        ),
+    ] = None,
+) -> None:
+    """Print the Slack app manifest (Socket Mode, or HTTP mode with --http URL)."""
+    from .manifest import build_manifest, manifest_yaml
+
+    settings = _settings()
+    try:
+        data = build_manifest(unfurl_domains=settings.unfurl_domains, http_url=http)
+    except BriefingError as exc:
+        err.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(EXIT_USAGE) from None
+    print(manifest_yaml(data), end="")
+
+
+@app.command()
 def run() -> None:
     """Run the bot: Socket Mode, HTTP mode, or console mode without Slack tokens."""
     settings = _settings()
@@ -366,6 +393,11 @@ def run() -> None:
         except BriefingError as exc:
             err.print(f"[red]error:[/] {one_line(exc)}")
             raise typer.Exit(EXIT_USAGE) from None
+    reason = settings.console_reason
+    if reason:
+        from .wording import say
+
+        err.print(f"[yellow]warning:[/] {say('console_fallback', reason=reason)}")
     with _context(settings, quiet=settings.mode == "console") as ctx:
         if settings.mode == "console":
             from .console import run_console

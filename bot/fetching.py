@@ -8,8 +8,23 @@ from briefings.errors import FetchError
 from briefings.loaders import LoadFailure, LoadReport
 from briefings.models import Article
 from briefings.sources import FeedResult, FetchPolicy, fetch_any_sync, fetch_article_sync
+from briefings.sources.wording import FetchFailure
 
 from .settings import Settings
+from .wording import say
+
+# Refusals that BRIEFBOT_ALLOW_PRIVATE_HOSTS lifts (see briefings.sources.safety).
+LOCAL_ADDRESS_KINDS = frozenset(
+    {"loopback", "private", "link_local", "multicast", "reserved", "unspecified"}
+)
+
+
+def local_hint(exc: BaseException | None) -> str:
+    """For the CLI and console only (the operator can change settings; a Slack user
+    cannot): how to allow a refused local address, else ""."""
+    if isinstance(exc, FetchFailure) and exc.kind in LOCAL_ADDRESS_KINDS:
+        return say("allow_private_hint")
+    return ""
 
 
 def fetch_policy(settings: Settings) -> FetchPolicy:
@@ -31,7 +46,7 @@ def fetch_inputs(urls: Iterable[str], settings: Settings) -> LoadReport:
         try:
             got = fetch_any_sync(url, policy)
         except FetchError as exc:
-            report.failures.append(LoadFailure(url, f"{url}: {exc}"))
+            report.failures.append(LoadFailure(url, f"{url}: {exc}{local_hint(exc)}"))
             continue
         if isinstance(got, FeedResult):
             if not got.ok:

@@ -214,3 +214,18 @@ def describe(cron: str, timezone: str) -> str:
     if cron == "0 * * * *":
         return say("schedule_hourly", tz=timezone)
     return say("schedule_cron", cron=cron, tz=timezone)
+
+
+def schedule_words(cron: str) -> str:
+    """A stored crontab as the words `/brief subscribe` takes (without the timezone):
+    "daily 08:00", "weekdays 07:30", "hourly" or 'cron "0 8 * * 1"'."""
+    fields = cron.split()
+    if len(fields) == 5 and fields[0].isdigit() and fields[1].isdigit():
+        time = f"{int(fields[1]):02d}:{int(fields[0]):02d}"
+        if fields[2:] == ["*", "*", "*"]:
+            return f"daily {time}"
+        if fields[2:] == ["*", "*", "1-5"]:
+            return f"weekdays {time}"
+    if cron == "0 * * * *":
+        return "hourly"
+    return f'cron "{cron}"'

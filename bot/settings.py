@@ -97,6 +97,22 @@ class Settings(BaseSettings):
         return "console"
 
     @property
+    def console_reason(self) -> str | None:
+        """Why the bot runs in console mode although some Slack setting is present
+        (a half-configured deployment must not look like a working one), else None."""
+        if self.mode != "console":
+            return None
+        if self.slack_bot_token:
+            return (
+                "SLACK_BOT_TOKEN is set but neither SLACK_APP_TOKEN (Socket Mode) "
+                "nor SLACK_SIGNING_SECRET (HTTP mode) is"
+            )
+        if self.slack_app_token or self.slack_signing_secret:
+            which = "SLACK_APP_TOKEN" if self.slack_app_token else "SLACK_SIGNING_SECRET"
+            return f"{which} is set but SLACK_BOT_TOKEN is not"
+        return None
+
+    @property
     def timezone(self) -> ZoneInfo:
         return ZoneInfo(self.briefbot_timezone)
 

@@ -9,27 +9,64 @@ from __future__ import annotations
 
 from typing import Final
 
-# One line per sub-command; `/brief help` shows them all, errors show the one concerned.
-USAGE: Final[dict[str, str]] = {
-    "official": "`/brief <official>`: an official's dossier, e.g. `/brief Kelly`",
-    "url": "`/brief <article URL>`: brief one article, e.g. `/brief https://example.com/news/1`",
-    "latest": "`/brief latest [1-5]`: the latest briefings",
+# Per sub-command: its complete forms (each a whole command a user can copy) and what
+# it does. `/brief help` lists them all, one form per line; an error shows the forms
+# of the sub-command concerned, joined with "or".
+USAGE: Final[dict[str, tuple[tuple[str, ...], str]]] = {
+    "official": (("/brief <official>",), "an official's dossier, e.g. `/brief Kelly`"),
+    "url": (
+        ("/brief <article URL>",),
+        "brief one article, e.g. `/brief https://example.com/news/1`",
+    ),
+    "latest": (("/brief latest [1-5]",), "the latest briefings"),
+    "catch_up": (
+        ("/brief catch up [1-20]",),
+        "post the latest stories in this channel now (default 5)",
+    ),
     "subscribe": (
-        "`/brief subscribe daily 08:00 [timezone]` | `weekdays 07:30 [timezone]` | `hourly` | "
-        '`cron "0 8 * * 1-5" [timezone]`, then optionally `only followed`, `always`, '
-        "`keywords a, b`: post this channel's digest on a schedule"
+        (
+            "/brief subscribe daily 08:00 [timezone]",
+            "/brief subscribe weekdays 07:30 [timezone]",
+            "/brief subscribe hourly [timezone]",
+            '/brief subscribe cron "0 8 * * 1-5" [timezone]',
+        ),
+        "post this channel's digest on a schedule, starting with stories that arrive from "
+        "now on; optionally followed by `only followed`, `always`, `flat` (one message "
+        "instead of a thread) and `keywords a, b`",
     ),
-    "unsubscribe": "`/brief unsubscribe`: stop this channel's digest",
-    "subscriptions": "`/brief subscriptions`: this channel's digest schedule",
-    "follow": "`/brief follow <official>`: this channel's digest alerts on that official",
-    "unfollow": "`/brief unfollow <official>`: stop following an official",
-    "following": "`/brief following`: the officials this channel follows",
+    "unsubscribe": (("/brief unsubscribe",), "stop this channel's digest"),
+    "subscriptions": (("/brief subscriptions",), "this channel's digest schedule"),
+    "follow": (
+        ("/brief follow <official>", "/brief follow me <official>"),
+        "`follow` filters this channel's digest (with `only followed`); `follow me` is "
+        "just for you: alerts by direct message and your Home tab",
+    ),
+    "unfollow": (
+        ("/brief unfollow <official>", "/brief unfollow me <official>"),
+        "stop following an official (this channel's, or yours with `me`)",
+    ),
+    "following": (
+        ("/brief following", "/brief following me"),
+        "the officials this channel follows, or you do",
+    ),
+    "mute": (
+        ("/brief mute <official>", "/brief unmute <official>"),
+        "no alerts about that official for you (you still follow them)",
+    ),
+    "alerts": (("/brief alerts off", "/brief alerts on"), "stop or resume all your alerts"),
     "sources": (
-        "`/brief sources add <feed URL>` | `sources remove <feed URL>` | `sources`: "
-        "this channel's news feeds"
+        (
+            "/brief sources add <feed URL>",
+            "/brief sources remove <feed URL>",
+            "/brief sources",
+        ),
+        "this channel's news feeds",
     ),
-    "help": "`/brief help`: this list",
+    "help": (("/brief help",), "this list"),
 }
+
+# Sub-command words whose usage is listed under another key.
+USAGE_ALIASES: Final = {"unmute": "mute", "catch": "catch_up", "catchup": "catch_up"}
 
 HELP_HEADER: Final = (
     "*briefbot* turns diplomacy news into short briefings: who met whom, "
@@ -43,6 +80,7 @@ MESSAGES: Final[dict[str, str]] = {
     "missing_argument": "`{command}` needs {what}. Usage: {usage}",
     "extra_argument": "`{command}` takes no {what}. Usage: {usage}",
     "bad_count": "`{value}` is not a number from 1 to 5. Usage: {usage}",
+    "bad_catch_up": "`{value}` is not a number from 1 to 20. Usage: {usage}",
     "not_http": "Only http:// and https:// links can be briefed, not `{scheme}:`. Usage: {usage}",
     "bad_url": "`{url}` is not a web address I can fetch. Usage: {usage}",
     "bad_schedule": "I can't read the schedule `{text}`. Usage: {usage}",
@@ -68,14 +106,51 @@ MESSAGES: Final[dict[str, str]] = {
     ),
     "subscription_keywords": "Only stories mentioning: {words}.",
     "subscription_always": "When nothing is new, a short notice is posted.",
-    "followed": "This channel now follows *{name}*.",
-    "already_following": "This channel already follows *{name}*.",
-    "unfollowed": "This channel no longer follows *{name}*.",
-    "not_following": "This channel does not follow *{name}*.",
-    "following_none": "This channel follows no officials. Follow one with {usage}",
-    "following": "This channel follows: {names}.",
-    "user_followed": "You now follow *{name}*; it shows on your briefbot Home tab.",
-    "user_already_following": "You already follow *{name}*.",
+    "subscription_from_now": (
+        "The first digest holds the stories that arrive from now on; to post the latest "
+        "ones now, use `/brief catch up [N]` (default 5)."
+    ),
+    "subscription_thread": (
+        "Each digest is a thread: a one-line summary, then one reply per story "
+        "(add `flat` to the command for a single message)."
+    ),
+    "subscription_flat": "Each digest is a single message.",
+    "subscription_paused": "Paused: nothing is posted until it is resumed from the Home tab.",
+    # Two kinds of follow: a channel's (a digest filter) and a person's (alerts, Home).
+    "followed": (
+        "This channel's digest now follows *{name}*: a channel filter, used when the "
+        "digest is subscribed with `only followed`. Nothing is sent to you personally; "
+        "for alerts by direct message use `/brief follow me {plain}`."
+    ),
+    "already_following": "This channel's digest already follows *{name}* (a channel filter).",
+    "unfollowed": "This channel's digest no longer follows *{name}* (a channel filter).",
+    "not_following": "This channel's digest does not follow *{name}*.",
+    "following_none": "This channel's digest follows no officials. Follow one with {usage}",
+    "following": "This channel's digest follows (a channel filter): {names}.",
+    "user_followed": (
+        "You now follow *{name}*, just for you: an alert by direct message when new "
+        "articles name them, and your briefbot Home tab. No channel's digest changes."
+    ),
+    "user_already_following": "You already follow *{name}* (just for you).",
+    "user_unfollowed": "You no longer follow *{name}* (just for you; no alerts about them).",
+    "user_not_following": "You do not follow *{name}*.",
+    "user_following_none": "You follow no officials. Follow one with {usage}",
+    "user_following": "You follow (alerts by direct message): {names}.",
+    "follow_unknown": (
+        "Note: no stored article names *{name}* yet, so nothing will match until one does. "
+        "Check the spelling with `/brief {plain}`."
+    ),
+    "follow_ambiguous": "Note: *{name}* could be several officials: {names}.",
+    "muted": "No more alerts about *{name}* for you (you still follow them).",
+    "already_muted": "Alerts about *{name}* are already muted for you.",
+    "unmuted": "Alerts about *{name}* are on again for you.",
+    "not_muted": "Alerts about *{name}* were not muted.",
+    "alerts_off": "Your alerts are off: no direct messages about followed officials.",
+    "alerts_on": "Your alerts are on: a direct message when new articles name an official "
+    "you follow (at most one every {minutes} minutes).",
+    "alert_header": "New about officials you follow",
+    "alert_item": "• *{name}*: {story}",
+    "alert_footer": "Mute one with `/brief mute <official>`, or all with `/brief alerts off`.",
     "source_added": "Added the feed {url} to this channel's sources.",
     "source_exists": "The feed {url} is already one of this channel's sources.",
     "source_removed": "Removed the feed {url} from this channel's sources.",
@@ -86,11 +161,21 @@ MESSAGES: Final[dict[str, str]] = {
     "feed_ok": " (last polled {at})",
     "feed_failing": " (failing, {n} tries in a row: {error}; next try {next})",
     "latest_none": "No briefings yet: no articles have been stored.",
+    "catch_up_none": "Nothing to catch up on: every stored story was already posted here.",
+    "catch_up_done": "Posted the latest {stories} in this channel, as a thread.",
+    "catch_up_done_flat": "Posted the latest {stories} in this channel.",
+    "catch_up_failed": "I could not post the latest stories here: {reason}.",
     "working_url": "Fetching {url} …",
     "fetch_failed": "I could not brief {url}: {reason}.",
     "unknown_official": "I know no official called *{query}*.",
     "unknown_official_suggest": "I know no official called *{query}*. Did you mean {names}?",
     "ambiguous_official": "*{query}* could be several officials; which one?",
+    # -- shortcut and mentions ---------------------------------------------
+    "shortcut_no_link": "That message has no web link to brief.",
+    "mention_use_command": (
+        "Mention me with an official's name or an article link, and I answer in the "
+        "thread. Everything else is a `/brief` command: {usage}"
+    ),
     # -- buttons ---------------------------------------------------------
     "button_share": "Share in channel",
     "button_sources": "Show sources",
@@ -100,6 +185,11 @@ MESSAGES: Final[dict[str, str]] = {
     "share_failed": "I could not share that in this channel: {reason}.",
     "sources_gone": "That article is no longer stored, so its sources cannot be shown.",
     # -- failures --------------------------------------------------------
+    "console_fallback": "{reason}, so briefbot runs in console mode, not in Slack.",
+    "allow_private_hint": (
+        " (to fetch from this machine or a private network, e.g. in development, "
+        "set BRIEFBOT_ALLOW_PRIVATE_HOSTS=true)"
+    ),
     "internal_error": "Something went wrong on my side; please try again.",
     "busy": "I'm busy right now; please try again in a minute.",
     "slack_error": "Slack refused the message ({error}).",
@@ -107,9 +197,48 @@ MESSAGES: Final[dict[str, str]] = {
     "home_title": "briefbot",
     "home_follows_header": "Officials you follow",
     "home_follows_none": "You follow no officials yet. Use *Follow* under a dossier.",
-    "home_subs_header": "Channel digests",
-    "home_subs_none": "No channel has a digest schedule. In a channel, type {usage}",
+    "home_subs_header": "Your channels' digests",
+    "home_subs_none": "No channel you are in has a digest schedule. In a channel, type {usage}",
+    "home_subs_unknown": "Slack did not say which channels you are in; try again later.",
     "home_sub_line": "<#{channel}>: {schedule}",
+    "home_sub_paused": ":double_vertical_bar: *Paused*",
+    "home_sub_followed": "only stories about {names}",
+    "home_sub_keywords": "only stories mentioning {words}",
+    "home_sub_all": "every story",
+    "home_sub_feeds": "Feeds: {feeds}",
+    "home_sub_thread": "Posted as a thread: a summary, then one reply per story.",
+    "home_sub_flat": "Posted as a single message.",
+    "home_muted": " (alerts muted)",
+    "home_alerts_on": (
+        "Alerts by direct message are on: new articles naming these officials, at most one "
+        "message every 30 minutes. `/brief mute <official>` or `/brief alerts off` to stop."
+    ),
+    "home_alerts_off": "Alerts are off. `/brief alerts on` to get them again.",
+    "button_unfollow": "Unfollow",
+    "button_settings": "Settings",
+    "button_settings_label": "Digest settings of channel {channel}",
+    # -- the digest settings modal -------------------------------------------
+    "modal_title": "Digest settings",
+    "modal_submit": "Save",
+    "modal_close": "Cancel",
+    "modal_intro": "The digest of <#{channel}>. Changes take effect at once.",
+    "modal_schedule": "Schedule",
+    "modal_schedule_hint": 'daily 08:00, weekdays 07:30, hourly, or cron "0 8 * * 1-5"',
+    "modal_timezone": "Timezone",
+    "modal_timezone_hint": "An IANA name such as Europe/London or Asia/Tokyo",
+    "modal_keywords": "Keywords",
+    "modal_keywords_hint": "Comma-separated; only stories mentioning one of them",
+    "modal_followed": "Followed officials",
+    "modal_followed_hint": (
+        "One per line; with 'Only followed officials', the digest keeps their stories"
+    ),
+    "modal_feeds": "Feeds",
+    "modal_feeds_hint": "RSS or Atom feed URLs, one per line",
+    "modal_options": "Options",
+    "modal_paused": "Paused (nothing is posted)",
+    "modal_only_followed": "Only followed officials",
+    "modal_flat": "One message instead of a thread",
+    "modal_no_subscription": "This channel has no digest any more.",
     "home_latest_header": "Latest briefings",
     "home_latest_none": "No briefings yet.",
     "home_more": "…and {n} more",
@@ -137,10 +266,19 @@ def say(key: str, **values: object) -> str:
 
 
 def usage(*keys: str) -> str:
-    """The usage line(s) of the given sub-commands, joined on one line."""
-    return "; ".join(USAGE[k] for k in keys)
+    """The forms of the given sub-commands on one line: "`a` or `b`: what it does"."""
+    parts = []
+    for k in keys:
+        forms, what = USAGE[USAGE_ALIASES.get(k, k)]
+        parts.append(" or ".join(f"`{f}`" for f in forms) + f": {what}")
+    return "; ".join(parts)
 
 
 def help_text() -> str:
-    lines = [HELP_HEADER, *("• " + line for line in USAGE.values()), HELP_FOOTER]
+    """Every sub-command: each form on its own line, then what it does."""
+    lines = [HELP_HEADER]
+    for forms, what in USAGE.values():
+        lines.append(f"• `{forms[0]}`" + "".join(f"\n   `{f}`" for f in forms[1:]))
+        lines.append(f"   {what}")
+    lines.append(HELP_FOOTER)
     return "\n".join(lines)

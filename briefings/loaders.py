@@ -63,9 +63,10 @@ def parse_date(value: object) -> dt.date | None:
 
 
 def _clean(value: object) -> str | None:
+    """A header value with its whitespace collapsed ("Talks  in Rome" -> "Talks in Rome")."""
     if not isinstance(value, str) or value.strip().lower() in _UNKNOWN:
         return None
-    return value.strip()
+    return " ".join(value.split())
 
 
 # UTF-32 first: its little-endian mark begins with UTF-16's.
@@ -158,6 +159,14 @@ def parse_markdown(text: str, origin: str) -> Article:
                 if m:
                     meta[m.group(1).lower()] = m.group(2).strip().strip("\"'")
             body = text[end + 4 :].lstrip("-\n")
+    if not _clean(meta.get("title")):
+        # A README or notes file is not news: only a Markdown file that says it is an
+        # article (front matter with a title) is read as one.
+        raise LoadError(
+            f"{Path(origin).name}: a Markdown file is read as an article only with front "
+            "matter naming its title (---, title: ..., ---)",
+            source=origin,
+        )
     # Drop markdown markup that would confuse sentence splitting.
     body = re.sub(r"^#{1,6}\s*", "", body, flags=re.M)
     body = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", body)

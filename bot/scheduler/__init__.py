@@ -16,6 +16,7 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from briefings.digest import Digest, build_digest, mark_delivered
 from briefings.workers import default_workers
 
+from ..alerts import AlertSender
 from ..context import AppContext
 from ..schedules import cron_trigger
 from .delivery import DigestDelivery, Poster
@@ -51,9 +52,10 @@ def build_scheduling(
         workers = settings.briefbot_extract_workers or default_workers()
         config = SchedulerConfig(extract_threads=workers)
     worker_id = worker_id or default_worker_id()
+    token = settings.slack_bot_token.get_secret_value() if settings.slack_bot_token else ""
+    client = make_client(token, settings.slack_api_url)
     if poster is None:
-        token = settings.slack_bot_token.get_secret_value() if settings.slack_bot_token else ""
-        poster = SlackPoster(make_client(token, settings.slack_api_url))
+        poster = SlackPoster(client)
     limiter = RateLimiter(settings.briefbot_workspace_posts_per_minute)
     delivery = DigestDelivery(
         ctx.store, poster, limiter, worker_id=worker_id, stale_after=config.stale_after
@@ -68,6 +70,8 @@ def build_scheduling(
         timezone=settings.briefbot_timezone,
     )
     svc.feed_poller = feed_poller(ctx, svc.queue)
+    if token:
+        svc.alerts_tick = AlertSender(ctx.store, client).tick
     return svc
 
 

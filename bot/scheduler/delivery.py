@@ -48,7 +48,7 @@ from typing import Any, Protocol
 from briefings.clock import Clock, utcnow
 from briefings.digest import build_digest
 from briefings.errors import DeliveryError
-from briefings.render.blocks import to_message
+from briefings.render.blocks import to_message, to_thread
 from briefings.store import Store
 from briefings.store.channels import Channels, Subscription
 from briefings.store.deliveries import Deliveries, Part, part_index, part_key, slot_key
@@ -104,12 +104,22 @@ class CannotVerify(DeliveryError):
 
 class Poster(Protocol):
     def post(
-        self, channel: str, text: str, blocks: Sequence[dict[str, Any]], *, marker: str
+        self,
+        channel: str,
+        text: str,
+        blocks: Sequence[dict[str, Any]],
+        *,
+        marker: str,
+        thread_ts: str | None = None,
     ) -> str:
-        """Post and return the message ts; raises RateLimited, PostRejected, PostUncertain."""
+        """Post (as a reply in `thread_ts`'s thread, when given) and return the message ts;
+        raises RateLimited, PostRejected, PostUncertain."""
 
-    def find_marker(self, channel: str, marker: str, *, oldest: dt.datetime) -> str | None:
-        """The ts of our message carrying `marker` posted after `oldest`; CannotVerify."""
+    def find_marker(
+        self, channel: str, marker: str, *, oldest: dt.datetime, thread_ts: str | None = None
+    ) -> str | None:
+        """The ts of our message carrying `marker` posted after `oldest` (among the replies
+        of `thread_ts`, when given); CannotVerify."""
 
 
 # -- planning ------------------------------------------------------------------------------------
@@ -120,9 +130,25 @@ class PlannedMessage:
     text: str
     blocks: list[dict[str, Any]]
     article_ids: tuple[int, ...]
+    # "" a message of its own; "parent" a threaded digest's summary (always part 1);
+    # "reply" one story, posted in the parent's thread.
+    role: str = ""
 
 
 Planner = Callable[[Store, Subscription], list[PlannedMessage]]
+
+
+def digest_since(
+    created_at: dt.datetime | None, last_digest_at: dt.datetime | None, look_back: dt.timedelta
+) -> dt.datetime | None:
+    """Where a digest starts reading articles. A new subscription starts from now: its
+    first digest reads from the moment it was made, and no later digest reaches back
+    before it (the backlog is `/brief catch up`'s, on request). After that, from
+    `look_back` before the previous digest (delivered stories never come back)."""
+    if last_digest_at is None:
+        return created_at
+    since = last_digest_at - look_back
+    return max(since, created_at) if created_at is not None else since
 
 
 def default_planner(
@@ -139,9 +165,7 @@ def default_planner(
     """
 
     def plan(store: Store, sub: Subscription) -> list[PlannedMessage]:
-        since = sub.last_digest_at or sub.created_at
-        if since is not None:
-            since -= look_back
+        since = digest_since(sub.created_at, sub.last_digest_at, look_back)
         digest = build_digest(
             store,
             team_id=sub.team_id,
@@ -160,6 +184,13 @@ def default_planner(
         in_stories = {a for st in digest.stories for a in st.article_ids}
         # Covered but not shown (no facts, clustered away): delivered with part 1.
         extra = tuple(a for a in digest.article_ids if a not in in_stories)
+        if not sub.flat:  # a thread: the summary, then one reply per story
+            parent, replies = to_thread(digest)
+            out.append(PlannedMessage(str(parent["text"]), list(parent["blocks"]), extra, "parent"))
+            for story, msg in zip(digest.stories, replies, strict=True):
+                ids = tuple(story.article_ids)
+                out.append(PlannedMessage(str(msg["text"]), list(msg["blocks"]), ids, "reply"))
+            return out
         for part in digest.messages:
             msg = to_message(part)
             ids = tuple(a for st in part.stories for a in st.article_ids)
@@ -216,6 +247,7 @@ class DigestDelivery:
         stale_after: float = 120.0,
         max_throttle_wait: float = 600.0,
         max_parts: int = 5,
+        max_thread_parts: int = 51,
         checkpoint: Checkpoint = no_checkpoint,
     ) -> None:
         self.store = store
@@ -229,6 +261,7 @@ class DigestDelivery:
         self.stale_after = stale_after
         self.max_throttle_wait = max_throttle_wait
         self.max_parts = max_parts
+        self.max_thread_parts = max_thread_parts  # a parent and up to 50 story replies
         self.checkpoint = checkpoint
         self.stats = DeliveryStats()
         self._stats_lock = threading.Lock()
@@ -254,10 +287,15 @@ class DigestDelivery:
         if sub.last_digest_at is not None and sub.last_digest_at >= slot:
             return Outcome.ALREADY
 
+        threaded = not sub.flat
         now = self.clock()
         reusable: list[tuple[Part, str]] = []
-        for part in self.rows.parts(team, channel, base):
+        parent_ts: str | None = None  # part 1 of a threaded digest, once posted
+        for part in self.rows.parts(team, channel, base):  # the parent before its replies
+            first = part_index(part.slot) == 1
             if part.ts is not None:
+                if first:
+                    parent_ts = part.ts
                 continue
             age = (now - (part.claimed_at or now)).total_seconds()
             if age < self.stale_after:
@@ -265,8 +303,11 @@ class DigestDelivery:
                     f"{part.slot} claimed by {part.claimed_by} {age:.0f} s ago",
                     retry_after=self.stale_after - age + 1,
                 )
-            note = self._check_stale(part)
+            in_thread = parent_ts if threaded and not first else None
+            note, found = self._check_stale(part, thread_ts=in_thread)
             if note is None:
+                if first:
+                    parent_ts = found
                 continue  # found in the channel: recorded, not re-posted
             reusable.append((part, note))
 
@@ -274,7 +315,11 @@ class DigestDelivery:
         done = [p for p in parts if p.ts is not None]
         sub_now = self.channels.subscription(team, channel) or sub
         plan = self.planner(self.store, sub_now)
-        budget = max(0, self.max_parts - len(done))
+        if parent_ts is not None:
+            # The thread exists: what is left are replies (after a crash between them).
+            plan = [m for m in plan if m.role != "parent"]
+        limit = self.max_thread_parts if threaded else self.max_parts
+        budget = max(0, limit - len(done))
         if not plan and not done:
             for part, _ in reusable:
                 self.rows.release(team, channel, part.slot)
@@ -283,6 +328,9 @@ class DigestDelivery:
         used = {part_index(p.slot) for p in parts}
         next_index = max(used, default=0) + 1
         for i, msg in enumerate(plan[:budget]):
+            if msg.role == "reply" and parent_ts is None:
+                raise InProgress(f"{base}: the thread's parent is not posted", 5.0)
+            thread_ts = parent_ts if msg.role == "reply" else None
             if i < len(reusable):
                 part, note = reusable[i]
                 by = f"{self.worker_id} [{note}, was {part.claimed_by}]"
@@ -297,45 +345,62 @@ class DigestDelivery:
                         part.claimed_by,
                     )
                 self._count("reposted")
-                self._post(team, channel, part.slot, msg)
+                ts = self._post(team, channel, part.slot, msg, thread_ts=thread_ts)
             else:
                 key = part_key(base, next_index)
                 next_index += 1
-                self._post_new_claim(team, channel, key, msg)
+                ts = self._post_new_claim(team, channel, key, msg, thread_ts=thread_ts)
+            if msg.role == "parent":
+                parent_ts = ts
         for part, _ in reusable[len(plan[:budget]) :]:
             self.rows.release(team, channel, part.slot)
         self.rows.complete(team, channel, slot)
         return Outcome.POSTED
 
-    def _check_stale(self, part: Part) -> str | None:
-        """Look for a stale claim's message; record it if found (returns None)."""
+    def _check_stale(
+        self, part: Part, *, thread_ts: str | None = None
+    ) -> tuple[str | None, str | None]:
+        """Look for a stale claim's message (in `thread_ts`'s thread for a reply); record
+        it if found: (None, its ts). Otherwise (why it will be re-posted, None)."""
         claimed = part.claimed_at or self.clock()
         try:
             ts = self.poster.find_marker(
-                part.channel_id, part.slot, oldest=claimed - dt.timedelta(minutes=5)
+                part.channel_id,
+                part.slot,
+                oldest=claimed - dt.timedelta(minutes=5),
+                thread_ts=thread_ts,
             )
         except CannotVerify as exc:
             log.info("cannot verify %s/%s: %s", part.channel_id, part.slot, exc)
-            return "repost: unverified"
+            return "repost: unverified", None
         if ts is None:
-            return "repost: not in history"
+            return "repost: not in history", None
         log.info("stale claim %s/%s was posted (ts %s); recording", part.channel_id, part.slot, ts)
         self._record(part.team_id, part.channel_id, part.slot, ts, part.article_ids)
         self._count("verified")
-        return None
+        return None, ts
 
-    def _post_new_claim(self, team: str, channel: str, key: str, msg: PlannedMessage) -> None:
+    def _post_new_claim(
+        self, team: str, channel: str, key: str, msg: PlannedMessage, *, thread_ts: str | None
+    ) -> str:
         self.limiter.acquire(channel)
         if not self.rows.claim(
             team, channel, key, msg.article_ids, at=self.clock(), by=self.worker_id
         ):
             raise InProgress(f"{key} was claimed concurrently", 5.0)
         self.checkpoint("digest.after_claim")
-        self._post(team, channel, key, msg, acquired=True)
+        return self._post(team, channel, key, msg, acquired=True, thread_ts=thread_ts)
 
     def _post(
-        self, team: str, channel: str, key: str, msg: PlannedMessage, *, acquired: bool = False
-    ) -> None:
+        self,
+        team: str,
+        channel: str,
+        key: str,
+        msg: PlannedMessage,
+        *,
+        acquired: bool = False,
+        thread_ts: str | None = None,
+    ) -> str:
         waited = 0.0
         while True:
             if not acquired:
@@ -344,7 +409,9 @@ class DigestDelivery:
             acquired = False
             try:
                 self.limiter.gate(channel)
-                ts = self.poster.post(channel, msg.text, msg.blocks, marker=key)
+                ts = self.poster.post(
+                    channel, msg.text, msg.blocks, marker=key, thread_ts=thread_ts
+                )
             except RateLimited as exc:
                 self._count("throttled")
                 self.limiter.retry_after(exc.retry_after, channel)
@@ -366,3 +433,4 @@ class DigestDelivery:
         self._record(team, channel, key, ts, msg.article_ids)
         self._count("posted")
         self.checkpoint("digest.after_record")
+        return ts

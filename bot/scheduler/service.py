@@ -109,6 +109,8 @@ class Scheduling:
         self.database_url = database_url
         self.delivery = delivery
         self.feed_poller = feed_poller
+        # Leader duty run with every maintain(): alert DMs (bot.alerts.AlertSender.tick).
+        self.alerts_tick: Callable[[], object] | None = None
         self.config = config or SchedulerConfig()
         self.clock = clock
         self.worker_id = worker_id or default_worker_id()
@@ -253,6 +255,8 @@ class Scheduling:
             existing = {j.id: j for j in sched.get_jobs()}
             wanted: set[str] = set()
             for sub in self.channels.subscriptions():
+                if sub.paused:  # kept, not scheduled: its job is removed below
+                    continue
                 team, channel, cron, tz = sub.team_id, sub.channel_id, sub.cron, sub.timezone
                 jid = digest_job_id(team, channel)
                 wanted.add(jid)
@@ -290,7 +294,9 @@ class Scheduling:
     ) -> dt.datetime | None:
         """Queue the digest of the latest due slot; returns the slot if newly queued."""
         sub = self.channels.subscription(team_id, channel_id)
-        return self._queue_due(sub, now=now) if sub is not None else None
+        if sub is None or sub.paused:  # paused: kept, not scheduled
+            return None
+        return self._queue_due(sub, now=now)
 
     def _queue_due(
         self, sub: Subscription, *, now: dt.datetime | None = None
@@ -323,6 +329,8 @@ class Scheduling:
         or queued: one per channel however many slots were missed."""
         queued = []
         for sub in self.channels.subscriptions():
+            if sub.paused:
+                continue
             slot = self._queue_due(sub, now=now)
             if slot is not None:
                 queued.append((sub.team_id, sub.channel_id, slot))
@@ -331,6 +339,11 @@ class Scheduling:
     def maintain(self) -> None:
         self.reconcile()
         self.catch_up()
+        if self.alerts_tick is not None:
+            try:
+                self.alerts_tick()
+            except Exception:  # alerts must never stop digests
+                log.exception("alerts failed")
         now = self.clock()
         if now.minute == 0 and now.second < self.config.maintain_seconds:
             self.queue.purge(now - dt.timedelta(days=self.config.purge_after_days))

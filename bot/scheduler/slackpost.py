@@ -46,11 +46,18 @@ class SlackPoster:
         self.client = client
 
     def post(
-        self, channel: str, text: str, blocks: Sequence[dict[str, Any]], *, marker: str
+        self,
+        channel: str,
+        text: str,
+        blocks: Sequence[dict[str, Any]],
+        *,
+        marker: str,
+        thread_ts: str | None = None,
     ) -> str:
         try:
             resp = self.client.chat_postMessage(
                 channel=channel,
+                thread_ts=thread_ts,
                 text=text,
                 blocks=list(blocks) or None,
                 unfurl_links=False,
@@ -72,17 +79,30 @@ class SlackPoster:
             raise PostUncertain(f"{err.__class__.__name__}: {err}") from err
         return str(resp["ts"])
 
-    def find_marker(self, channel: str, marker: str, *, oldest: dt.datetime) -> str | None:
+    def find_marker(
+        self, channel: str, marker: str, *, oldest: dt.datetime, thread_ts: str | None = None
+    ) -> str | None:
+        """Search the channel's history, or a thread's replies (which the history does
+        not list), for our message carrying `marker`."""
         cursor: str | None = None
         try:
             for _ in range(10):
-                resp = self.client.conversations_history(
-                    channel=channel,
-                    oldest=f"{oldest.timestamp():.6f}",
-                    include_all_metadata=True,
-                    limit=200,
-                    cursor=cursor,
-                )
+                if thread_ts:
+                    resp = self.client.conversations_replies(
+                        channel=channel,
+                        ts=thread_ts,
+                        include_all_metadata=True,
+                        limit=200,
+                        cursor=cursor,
+                    )
+                else:
+                    resp = self.client.conversations_history(
+                        channel=channel,
+                        oldest=f"{oldest.timestamp():.6f}",
+                        include_all_metadata=True,
+                        limit=200,
+                        cursor=cursor,
+                    )
                 for msg in resp.get("messages") or []:
                     meta = msg.get("metadata") or {}
                     payload = meta.get("event_payload") or {}

@@ -12,10 +12,10 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from briefings.compose import briefing_for, latest_briefings
-from briefings.dossier import Dossier, lookup
+from briefings.dossier import Candidates, Dossier, Unknown, lookup
 from briefings.errors import FetchError, UsageError
 from briefings.render.blocks import evidence_message, to_message
 from briefings.render.escape import escape, link
@@ -30,12 +30,14 @@ from briefings.render.slack_ids import (
     SHARE_LATEST,
 )
 from briefings.sources import check_link
+from briefings.store.alerts import Alerts
 from briefings.store.channels import Channels, Feed, Subscription, article_id_for_url
 from briefings.text import fold
 from briefings.urls import canonical_url
 
 from .. import metrics
 from .. import wording as w
+from ..alerts import ALERT_GAP
 from ..fetching import fetch_article, fetch_policy
 from ..schedules import describe
 from . import commands as c
@@ -186,20 +188,30 @@ def rebuild(ctx: AppContext, value: str) -> Message | None:
     return None
 
 
-def fetch_and_brief(ctx: AppContext, url: str) -> tuple[Message, int | None]:
-    """Fetch, extract, store and brief one article (slow: run on `ctx.executor`)."""
-    try:
-        article = fetch_article(url, ctx.settings)
-    except FetchError as exc:
-        return text_message(w.say("fetch_failed", url=_link(url), reason=str(exc))), None
+def stored_or_fetched(ctx: AppContext, url: str) -> int | None:
+    """The stored article for `url`, fetched, extracted and stored first when it is
+    not there yet (slow: run on `ctx.executor`). Raises FetchError for the user."""
+    aid = article_id_for_url(ctx.store, url)
+    if aid is not None:
+        return aid
+    article = fetch_article(url, ctx.settings)
     aid = article_id_for_url(ctx.store, article.url or url)
     if aid is None:
         started = time.perf_counter()
         report = ctx.ingest([article], ctx.url_extractor)
         metrics.record_ingest(report, time.perf_counter() - started)
         aid = report.article_ids[0] if report.article_ids else None
-        if aid is None:
-            aid = article_id_for_url(ctx.store, article.url or url)
+    if aid is None:  # stored meanwhile, or unchanged under another address
+        aid = article_id_for_url(ctx.store, article.url or url)
+    return aid
+
+
+def fetch_and_brief(ctx: AppContext, url: str) -> tuple[Message, int | None]:
+    """Fetch, extract, store and brief one article (slow: run on `ctx.executor`)."""
+    try:
+        aid = stored_or_fetched(ctx, url)
+    except FetchError as exc:
+        return text_message(w.say("fetch_failed", url=_link(url), reason=str(exc))), None
     if aid is None:
         log.warning("could not store the article at %s", url)
         return text_message(w.say("internal_error")), None
@@ -225,6 +237,7 @@ def channel_command(ctx: AppContext, cmd: c.Command, who: Asker) -> Message:
             only_followed=cmd.only_followed,
             keywords=cmd.keywords,
             notify_empty=cmd.notify_empty,
+            flat=cmd.flat,
         )
         notify_scheduled(ctx, team, channel, new.cron, new.timezone)
         now = describe(new.cron, new.timezone)
@@ -233,6 +246,8 @@ def channel_command(ctx: AppContext, cmd: c.Command, who: Asker) -> Message:
             lines = [w.say("subscribed_changed", schedule=now, previous=before)]
         else:
             lines = [w.say("subscribed", schedule=now)]
+        if previous is None:
+            lines.append(w.say("subscription_from_now"))
         return text_message("\n".join(lines + _filters(ch, new)))
     if isinstance(cmd, c.Unsubscribe):
         gone = ch.unsubscribe(team, channel)
@@ -246,24 +261,12 @@ def channel_command(ctx: AppContext, cmd: c.Command, who: Asker) -> Message:
             return text_message(w.say("not_subscribed", usage=w.usage("subscribe")))
         lines = [w.say("subscriptions", schedule=describe(sub.cron, sub.timezone))]
         return text_message("\n".join(lines + _filters(ch, sub)))
-    if isinstance(cmd, c.Follow):
-        name = _canonical_official(ctx, cmd.name)
-        added = ch.follow(team, "channel", channel, name)
-        return text_message(w.say("followed" if added else "already_following", name=escape(name)))
-    if isinstance(cmd, c.Unfollow):
-        gone_f = ch.unfollow(team, "channel", channel, cmd.name)
-        if gone_f is None:
-            return text_message(w.say("not_following", name=escape(cmd.name)))
-        return text_message(w.say("unfollowed", name=escape(gone_f.name)))
-    if isinstance(cmd, c.Following):
-        follows = ch.follows(team, "channel", channel)
-        if not follows:
-            return text_message(w.say("following_none", usage=w.usage("follow")))
-        return text_message(
-            w.say("following", names=", ".join(f"*{escape(f.name)}*" for f in follows))
-        )
+    if isinstance(cmd, (c.Follow, c.Unfollow, c.Following)):
+        return _follow_command(ctx, ch, cmd, who)
+    if isinstance(cmd, (c.Mute, c.AlertsSwitch)):
+        return _alerts_command(ctx, cmd, who)
     if isinstance(cmd, c.SourcesAdd):
-        url = _check_feed(ctx, cmd.url)
+        url = check_feed(ctx, cmd.url)
         _, added = ch.add_feed(team, channel, url, added_by=who.user_id)
         return text_message(w.say("source_added" if added else "source_exists", url=_link(url)))
     if isinstance(cmd, c.SourcesRemove):
@@ -313,6 +316,9 @@ def _filters(ch: Channels, sub: Subscription) -> list[str]:
         )
     if sub.notify_empty:
         lines.append(w.say("subscription_always"))
+    lines.append(w.say("subscription_flat" if sub.flat else "subscription_thread"))
+    if sub.paused:
+        lines.append(w.say("subscription_paused"))
     return lines
 
 
@@ -320,22 +326,73 @@ def _link(url: str) -> str:
     return link(url, url)
 
 
-def _check_feed(ctx: AppContext, url: str) -> str:
+def check_feed(ctx: AppContext, url: str) -> str:
     """Refuse an unfetchable feed link up front (no network); the canonical URL."""
     try:
         return check_link(url, fetch_policy(ctx.settings))
     except FetchError as exc:
-        raise UsageError(f"{exc}. Usage: {w.usage('sources')}") from None
+        raise UsageError(f"{exc}. Usage: {w.usage('sources')}") from exc
 
 
-def _canonical_official(ctx: AppContext, name: str) -> str:
-    """The stored official's full name when `name` clearly means one, else `name`."""
+def _follow_command(
+    ctx: AppContext, ch: Channels, cmd: c.Follow | c.Unfollow | c.Following, who: Asker
+) -> Message:
+    """Follow commands: the channel's digest filter, or (`me`) the person's own follows.
+    Every answer says which of the two it changed."""
+    scope: Literal["user", "channel"] = "user" if cmd.personal else "channel"
+    scope_id = who.user_id if cmd.personal else who.channel_id
+    k = "user_" if cmd.personal else ""
+    if isinstance(cmd, c.Following):
+        follows = ch.follows(who.team_id, scope, scope_id)
+        if not follows:
+            return text_message(w.say(k + "following_none", usage=w.usage("follow")))
+        names = ", ".join(f"*{escape(f.name)}*" for f in follows)
+        return text_message(w.say(k + "following", names=names))
+    if isinstance(cmd, c.Unfollow):
+        gone = ch.unfollow(who.team_id, scope, scope_id, cmd.name)
+        if gone is None:
+            return text_message(w.say(k + "not_following", name=escape(cmd.name)))
+        return text_message(w.say(k + "unfollowed", name=escape(gone.name)))
+    name, note = follow_target(ctx, cmd.name)
+    added = ch.follow(who.team_id, scope, scope_id, name)
+    key = k + ("followed" if added else "already_following")
+    lines = [w.say(key, name=escape(name), plain=w.user(name))]
+    return text_message("\n".join(lines + ([note] if note else [])))
+
+
+def _alerts_command(ctx: AppContext, cmd: c.Mute | c.AlertsSwitch, who: Asker) -> Message:
+    """The asker's own alerts: one official muted or unmuted, or all on or off."""
+    alerts = Alerts(ctx.store)
+    if isinstance(cmd, c.AlertsSwitch):
+        alerts.set_enabled(who.team_id, who.user_id, cmd.on)
+        minutes = int(ALERT_GAP.total_seconds() // 60)
+        return text_message(w.say("alerts_on" if cmd.on else "alerts_off", minutes=minutes))
+    name, _note = follow_target(ctx, cmd.name)
+    if cmd.muted:
+        key = "muted" if alerts.mute(who.team_id, who.user_id, name) else "already_muted"
+    else:
+        key = "unmuted" if alerts.unmute(who.team_id, who.user_id, name) else "not_muted"
+    return text_message(w.say(key, name=escape(name)))
+
+
+def follow_target(ctx: AppContext, name: str) -> tuple[str, str]:
+    """The name to follow (the stored official's full name when `name` clearly means
+    one) and a warning when no stored article names it or it is ambiguous."""
     try:
         found = lookup(ctx.store, name)
     except Exception:  # following must work even if the dossier module fails
         log.exception("official look-up failed for follow")
-        return name
-    return found.official.name if isinstance(found, Dossier) else name
+        return name, ""
+    if isinstance(found, Dossier):
+        return found.official.name, ""
+    if isinstance(found, Unknown):
+        return name, w.say("follow_unknown", name=escape(name), plain=w.user(name))
+    if isinstance(found, Candidates) and not found.fuzzy:
+        names = ", ".join(f"*{escape(r.name)}*" for r in found.candidates)
+        return name, w.say("follow_ambiguous", name=escape(name), names=names)
+    if isinstance(found, Candidates):
+        return name, w.say("follow_unknown", name=escape(name), plain=w.user(name))
+    return name, ""
 
 
 def answer(ctx: AppContext, cmd: c.Command, who: Asker) -> Message:
@@ -350,4 +407,6 @@ def answer(ctx: AppContext, cmd: c.Command, who: Asker) -> Message:
         return latest_message(ctx, cmd.count)
     if isinstance(cmd, c.BriefUrl):
         raise TypeError("`/brief <url>` is slow work; use fetch_and_brief on ctx.executor")
+    if isinstance(cmd, c.CatchUp):
+        raise TypeError("`/brief catch up` posts in the channel; use catchup.catch_up")
     return channel_command(ctx, cmd, who)

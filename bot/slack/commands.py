@@ -56,6 +56,7 @@ class Subscribe:
     only_followed: bool = False
     keywords: tuple[str, ...] = ()
     notify_empty: bool = False
+    flat: bool = False  # one message, not a thread
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,17 +71,44 @@ class Subscriptions:
 
 @dataclass(frozen=True, slots=True)
 class Follow:
+    """`follow <name>` filters this channel's digest; `follow me <name>` is personal
+    (alerts by DM, the Home tab)."""
+
     name: str
+    personal: bool = False
 
 
 @dataclass(frozen=True, slots=True)
 class Unfollow:
     name: str
+    personal: bool = False
 
 
 @dataclass(frozen=True, slots=True)
 class Following:
-    pass
+    personal: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Mute:
+    """`mute <name>` / `unmute <name>`: the asker's alerts about one official."""
+
+    name: str
+    muted: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class AlertsSwitch:
+    """`alerts off` / `alerts on`: all of the asker's alerts."""
+
+    on: bool
+
+
+@dataclass(frozen=True, slots=True)
+class CatchUp:
+    """`catch up [N]`: post the N latest stories in this channel now."""
+
+    count: int = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +138,9 @@ Command = (
     | Follow
     | Unfollow
     | Following
+    | Mute
+    | AlertsSwitch
+    | CatchUp
     | SourcesAdd
     | SourcesRemove
     | SourcesList
@@ -124,6 +155,10 @@ SUBCOMMANDS = (
     "follow",
     "unfollow",
     "following",
+    "mute",
+    "unmute",
+    "alerts",
+    "catch",
     "sources",
 )
 
@@ -204,13 +239,22 @@ def _name(rest: str) -> str:
     return unescape(rest).translate(_QUOTES).strip().strip("\"'").strip()
 
 
+def _personal(rest: str) -> tuple[bool, str]:
+    """A leading `me` makes a follow command personal: (True, the rest)."""
+    first, _, after = rest.partition(" ")
+    if first.lower() == "me":
+        return True, after.strip()
+    return False, rest
+
+
 _KEYWORDS = re.compile(r"(?:^|\s+)keywords?\s+(?P<words>.*)$", re.I)
-_OPTIONS = re.compile(r"(?:^|\s+)(?P<opt>only\s+followed|always)$", re.I)
+_OPTIONS = re.compile(r"(?:^|\s+)(?P<opt>only\s+followed|always|flat)$", re.I)
 MAX_KEYWORDS = 20
+MAX_CATCH_UP = 20
 
 
 def _subscribe(rest: str, default_timezone: str) -> Subscribe:
-    """`<schedule> [tz] [only followed] [always] [keywords a, b]`."""
+    """`<schedule> [tz] [only followed] [always] [flat] [keywords a, b]`."""
     keywords: tuple[str, ...] = ()
     m = _KEYWORDS.search(rest)
     if m:
@@ -228,13 +272,15 @@ def _subscribe(rest: str, default_timezone: str) -> Subscribe:
                 )
             )
         rest = rest[: m.start()]
-    only_followed = notify_empty = False
+    only_followed = notify_empty = flat = False
     while m2 := _OPTIONS.search(rest):
         opt = " ".join(m2.group("opt").lower().split())
         only_followed |= opt == "only followed"
         notify_empty |= opt == "always"
+        flat |= opt == "flat"
         rest = rest[: m2.start()]
-    return Subscribe(parse_schedule(rest, default_timezone), only_followed, keywords, notify_empty)
+    schedule = parse_schedule(rest, default_timezone)
+    return Subscribe(schedule, only_followed, keywords, notify_empty, flat)
 
 
 def parse(text: str, *, default_timezone: str = "UTC") -> Command:
@@ -264,15 +310,42 @@ def parse(text: str, *, default_timezone: str = "UTC") -> Command:
     if word == "subscriptions":
         _no_args("subscriptions", rest)
         return Subscriptions()
-    if word == "follow":
-        name = _name(_needs("follow", rest, "an official's name"))
-        return Follow(_short(name, MAX_NAME, "name", "follow"))
-    if word == "unfollow":
-        name = _name(_needs("unfollow", rest, "an official's name"))
-        return Unfollow(_short(name, MAX_NAME, "name", "unfollow"))
+    if word in ("follow", "unfollow"):
+        personal, rest = _personal(rest)
+        name = _name(_needs(word, rest, "an official's name"))
+        name = _short(name, MAX_NAME, "name", word)
+        return Follow(name, personal) if word == "follow" else Unfollow(name, personal)
     if word == "following":
+        personal, rest = _personal(rest)
         _no_args("following", rest)
-        return Following()
+        return Following(personal)
+    if word in ("mute", "unmute"):
+        return Mute(_name(_needs(word, rest, "an official's name")), muted=word == "mute")
+    if word == "alerts":
+        if rest.lower() in ("on", "off"):
+            return AlertsSwitch(rest.lower() == "on")
+        raise UsageError(
+            say("missing_argument", command="alerts", what="`on` or `off`", usage=usage("alerts"))
+        )
+    if word == "catch" or word == "catchup":
+        more = rest
+        if word == "catch":
+            head, _, more = rest.partition(" ")
+            if head.lower() != "up":
+                raise UsageError(
+                    say(
+                        "unknown_subcommand",
+                        word=user(first),
+                        suggestion="catch up",
+                        usage=usage("catch_up"),
+                    )
+                )
+            more = more.strip()
+        if not more:
+            return CatchUp()
+        if more.isdigit() and 1 <= int(more) <= MAX_CATCH_UP:
+            return CatchUp(int(more))
+        raise UsageError(say("bad_catch_up", value=user(more), usage=usage("catch_up")))
     if word == "sources":
         action, _, arg = rest.partition(" ")
         action = action.lower()

@@ -23,11 +23,12 @@ from ..compose import Briefing
 from ..digest import Digest, DigestMessage, Story
 from ..dossier import Candidates, Dossier, Unknown
 from . import mrkdwn as md
-from .escape import ELLIPSIS, escape, plain, truncate
+from .escape import ELLIPSIS, escape, escape_value, plain, truncate
 from .slack_ids import (
     ACTION_FOLLOW,
     ACTION_SHARE,
     ACTION_SHOW_SOURCES,
+    MAX_ACCESSIBILITY_LABEL,
     MAX_ACTION_ELEMENTS,
     MAX_BLOCK_ID,
     MAX_BLOCKS,
@@ -52,6 +53,7 @@ __all__ = [
     "evidence_message",
     "to_message",
     "to_messages",
+    "to_thread",
 ]
 
 MAX_EVIDENCE_SENTENCE = 600
@@ -80,13 +82,20 @@ def _context(*texts: str) -> Block:
     }
 
 
-def _button(text: str, action_id: str, value: str, style: str | None = None) -> Block:
+def _button(
+    text: str, action_id: str, value: str, style: str | None = None, *, about: str | None = None
+) -> Block:
+    """A button; `about` names what it acts on for screen readers ("Show sources:
+    <headline>"), since a digest repeats the same button under every story."""
     b: Block = {
         "type": "button",
         "text": {"type": "plain_text", "text": plain(text), "emoji": True},
         "action_id": action_id,
-        "value": truncate(escape(value), MAX_BUTTON_VALUE) or " ",
+        "value": truncate(escape_value(value), MAX_BUTTON_VALUE) or " ",
     }
+    if about:
+        label = truncate(plain(" ".join(f"{text}: {about}".split())), MAX_ACCESSIBILITY_LABEL)
+        b["accessibility_label"] = label
     if style:
         b["style"] = style
     return b
@@ -113,13 +122,20 @@ def _briefing_blocks(b: Briefing, *, share: bool = True) -> list[Block]:
         _context(md.context_line(b.source)),
     ]
     buttons: list[Block] = []
+    about = b.headline
     if b.article_id is not None and not b.is_empty:
-        buttons.append(_button("Show sources", ACTION_SHOW_SOURCES, str(b.article_id)))
+        buttons.append(_button("Show sources", ACTION_SHOW_SOURCES, str(b.article_id), about=about))
     if b.officials:  # action_ids must be unique within a block: one Follow button
-        buttons.append(_button(_follow_label(b.officials[0]), ACTION_FOLLOW, b.officials[0]))
+        name = b.officials[0]
+        buttons.append(_button(_follow_label(name), ACTION_FOLLOW, name, about=about))
     if share and b.article_id is not None:
         buttons.append(
-            _button("Share in channel", ACTION_SHARE, share_value(SHARE_BRIEFING, b.article_id))
+            _button(
+                "Share in channel",
+                ACTION_SHARE,
+                share_value(SHARE_BRIEFING, b.article_id),
+                about=about,
+            )
         )
     if buttons:
         blocks.append(_actions(*buttons))
@@ -148,10 +164,13 @@ def _dossier_blocks(d: Dossier) -> list[Block]:
                 )
             )
         )
+    about = f"{d.official.name}'s dossier"
     blocks.append(
         _actions(
-            _button(_follow_label(d.official.name), ACTION_FOLLOW, d.official.name),
-            _button("Share in channel", ACTION_SHARE, share_value(SHARE_DOSSIER, d.query)),
+            _button(_follow_label(d.official.name), ACTION_FOLLOW, d.official.name, about=about),
+            _button(
+                "Share in channel", ACTION_SHARE, share_value(SHARE_DOSSIER, d.query), about=about
+            ),
         )
     )
     return blocks
@@ -160,12 +179,13 @@ def _dossier_blocks(d: Dossier) -> list[Block]:
 def _story_blocks(s: Story) -> list[Block]:
     blocks = [_section(md.story_text(s)), _context(md.story_sources(s))]
     aid = s.briefing.article_id
+    about = s.briefing.headline
     buttons: list[Block] = []
     if aid is not None:
-        buttons.append(_button("Show sources", ACTION_SHOW_SOURCES, str(aid)))
+        buttons.append(_button("Show sources", ACTION_SHOW_SOURCES, str(aid), about=about))
     if s.briefing.officials:
         name = s.briefing.officials[0]
-        buttons.append(_button(_follow_label(name), ACTION_FOLLOW, name))
+        buttons.append(_button(_follow_label(name), ACTION_FOLLOW, name, about=about))
     if buttons:
         blocks.append(_actions(*buttons))
     return blocks
@@ -221,6 +241,22 @@ def to_messages(obj: Any) -> list[dict[str, Any]]:
     if isinstance(obj, Digest):
         return [to_message(m) for m in _as_digest_messages(obj)]
     return [to_message(obj)]
+
+
+def to_thread(d: Digest) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """A digest as a thread: the parent (a one-line summary of every story) and one
+    reply per story, each within Slack's limits."""
+    if not d.stories:
+        return to_message(d), []
+    summary = md.digest_summary(d)
+    parent: list[Block] = [
+        _section(f"*{md.digest_heading(d)}*\n{summary}"),
+        _context(md.THREAD_NOTE),
+    ]
+    if d.more:
+        parent.append(_context(f"_{md.more_note(d.more)}_"))
+    replies = [to_message(s) for s in d.stories]
+    return enforce({"text": summary, "blocks": parent}), replies
 
 
 def _quote(sentence: str) -> str:
@@ -296,6 +332,9 @@ def _fix_block(b: Block) -> Block:
                 e["text"]["text"] = truncate(e["text"]["text"], MAX_BUTTON_TEXT) or ELLIPSIS
                 if "value" in e:
                     e["value"] = e["value"][:MAX_BUTTON_VALUE] or " "
+                if "accessibility_label" in e:
+                    label = truncate(e["accessibility_label"], MAX_ACCESSIBILITY_LABEL)
+                    e["accessibility_label"] = label or ELLIPSIS
         b["elements"] = els
     return b
 
@@ -357,6 +396,8 @@ def check_message(message: dict[str, Any]) -> list[str]:
                     problems.append(f"block {i}: button text length {len(e['text']['text'])}")
                 if not 0 < len(e.get("value", "")) <= MAX_BUTTON_VALUE:
                     problems.append(f"block {i}: button value length")
+                if len(e.get("accessibility_label", "x")) > MAX_ACCESSIBILITY_LABEL:
+                    problems.append(f"block {i}: accessibility_label too long")
                 if len(e.get("action_id", "")) > MAX_BLOCK_ID:
                     problems.append(f"block {i}: action_id too long")
     if total >= 12_000:

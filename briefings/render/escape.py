@@ -5,13 +5,18 @@ Slack treats `&`, `<` and `>` as control characters in mrkdwn and message text:
 them makes hostile article text inert. Bare "@channel"/"@here" and bare URLs
 are also broken up with an invisible word joiner so Slack does not act on them.
 Links the bot itself makes go through `link`, which checks the scheme.
+
+Slack has no escape for its formatting characters, so in mrkdwn the ones from
+article text (`*bold*`, `_italic_`, `~strike~`, `` `code` ``) are replaced by
+look-alikes Slack does not act on (`FORMATTING`); plain_text objects (headers,
+buttons) are never formatted and keep them.
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["escape", "link", "plain", "truncate"]
+__all__ = ["FORMATTING", "escape", "escape_value", "link", "plain", "truncate"]
 
 WORD_JOINER = "\u2060"
 ELLIPSIS = "…"
@@ -21,21 +26,39 @@ _SCHEME = re.compile(r"(?<=[a-z])://", re.I)
 _WWW = re.compile(r"\b(www)\.", re.I)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
+# Slack's formatting characters -> look-alikes it does not act on (asterisk operator,
+# modifier letter low macron, tilde operator, modifier letter grave accent).
+FORMATTING = {"*": "\u2217", "_": "\u02cd", "~": "\u223c", "`": "\u02cb"}
+_FORMATTING = str.maketrans(FORMATTING)
 
-def escape(text: str | None) -> str:
-    """Text from an article, safe to put in Slack mrkdwn or a message `text`."""
-    if not text:
-        return ""
-    text = _CONTROL.sub(" ", str(text))
+
+def _inert(text: str) -> str:
+    """Mentions, broadcasts and links made inert; formatting characters untouched."""
+    text = _CONTROL.sub(" ", text)
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _BROADCAST.sub("@" + WORD_JOINER, text)
     text = _SCHEME.sub(":" + WORD_JOINER + "//", text)
     return _WWW.sub(r"\1" + WORD_JOINER + ".", text)
 
 
+def escape(text: str | None) -> str:
+    """Text from an article, safe to put in Slack mrkdwn or a message `text`: no
+    mention, link or formatting it did not ask the bot for."""
+    if not text:
+        return ""
+    return _inert(str(text).translate(_FORMATTING))
+
+
 def plain(text: str | None) -> str:
-    """Text for plain_text objects (headers, buttons): same neutralising as `escape`."""
-    return escape(text)
+    """Text for plain_text objects (headers, buttons): Slack does not format these, so
+    only mentions and links are neutralised and `*`, `_`, `~` stay as written."""
+    return _inert(str(text)) if text else ""
+
+
+def escape_value(text: str | None) -> str:
+    """A button value: echoed back to the bot as written, so only `&`, `<`, `>` and
+    links are neutralised (a name with `_` in it must come back unchanged)."""
+    return _inert(str(text)) if text else ""
 
 
 def link(url: str | None, label: str) -> str:

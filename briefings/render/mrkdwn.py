@@ -23,6 +23,7 @@ __all__ = [
 ]
 
 NOTHING_NEW = "Nothing new since the last digest."
+THREAD_NOTE = "One reply per story in the thread."
 
 
 def _origin_name(src: SourceRef) -> str:
@@ -200,6 +201,27 @@ def more_facts(n: int, one: str, many: str | None = None) -> str:
 
 def more_note(n: int) -> str:
     return f"{n} more stor{'y' if n == 1 else 'ies'} next time"
+
+
+MAX_SUMMARY = 600  # characters of a threaded digest's one-line summary
+
+
+def digest_summary(d: Digest) -> str:
+    """The parent of a threaded digest, one line: "6 stories: Kelly meets Yabunaka in
+    Tokyo; EU and US at odds over aircraft subsidies; …" (headlines escaped)."""
+    n = len(d.stories)
+    head = f"{n} stor{'y' if n == 1 else 'ies'}: "
+    parts: list[str] = []
+    used = len(head)
+    for i, s in enumerate(d.stories):
+        piece = escape(" ".join(s.briefing.headline.split()))
+        # Keep room for "; and N more" (at most 16 characters) after the last headline.
+        if parts and used + len(piece) + 2 > MAX_SUMMARY - 16:
+            parts.append(f"and {n - i} more")
+            break
+        parts.append(piece)
+        used += len(piece) + 2
+    return head + "; ".join(parts)
 
 
 def digest_text(d: Digest | DigestMessage) -> str:

@@ -1,19 +1,21 @@
 """Every identifier and limit that Slack and briefbot must agree on, in one place.
 
-Renderers build buttons with these ids and listeners register for the same ones,
-so a renamed action cannot leave a button without a listener. This module is plain
+Renderers build buttons with these ids, listeners register for the same ones and
+the app manifest (`briefbot manifest`) is built from them, so a renamed id cannot
+leave a button, a shortcut or an event without a listener. This module is plain
 data (it lives under `briefings/` because the renderers may not import `bot/`).
-No callback ids yet: briefbot opens no modals and has no shortcuts.
 """
 
 from __future__ import annotations
 
 from typing import Final
 
-# -- the slash command and the events (must match manifest.yml) --------------------
+# -- the slash command, events and shortcuts (the manifest is built from these) --------
 COMMAND: Final = "/brief"
 EVENT_APP_HOME_OPENED: Final = "app_home_opened"
+EVENT_APP_MENTION: Final = "app_mention"
 EVENT_LINK_SHARED: Final = "link_shared"
+SHORTCUT_BRIEF_LINK: Final = "brief_this_link"  # message shortcut "Brief this link"
 
 # -- button action ids (action_id -> what the value carries) ---------------------------
 ACTION_SHOW_SOURCES: Final = "show_sources"  # the stored article id, as a decimal string
@@ -25,6 +27,21 @@ ACTION_SHARE: Final = "share_in_channel"  # "<kind>:<argument>", one of the kind
 SHARE_BRIEFING: Final = "briefing"
 SHARE_DOSSIER: Final = "dossier"
 SHARE_LATEST: Final = "latest"
+
+# -- App Home controls and the digest settings modal ---------------------------------
+ACTION_UNFOLLOW: Final = "unfollow_official"  # value: the official's full name
+ACTION_SETTINGS: Final = "digest_settings"  # value: the channel id
+VIEW_SETTINGS: Final = "digest_settings_modal"  # callback_id; private_metadata: channel id
+# block_id / action_id of the modal's inputs (state.values[block][action])
+INPUT_SCHEDULE: Final = "schedule"
+INPUT_TIMEZONE: Final = "timezone"
+INPUT_KEYWORDS: Final = "keywords"
+INPUT_FOLLOWED: Final = "followed"
+INPUT_FEEDS: Final = "feeds"
+INPUT_OPTIONS: Final = "options"
+OPTION_PAUSED: Final = "paused"
+OPTION_ONLY_FOLLOWED: Final = "only_followed"
+OPTION_FLAT: Final = "flat"
 
 # -- message metadata ------------------------------------------------------------------
 # event_type of the metadata each digest part carries ({"slot": "<slot key>"}), so a
@@ -40,6 +57,7 @@ MAX_CONTEXT_ELEMENTS: Final = 10
 MAX_CONTEXT_TEXT: Final = 2000
 MAX_BUTTON_TEXT: Final = 75
 MAX_BUTTON_VALUE: Final = 2000
+MAX_ACCESSIBILITY_LABEL: Final = 75  # a button's label for screen readers
 MAX_ACTION_ELEMENTS: Final = 25
 MAX_FIELDS: Final = 10
 MAX_FIELD_TEXT: Final = 2000

@@ -71,8 +71,8 @@ def _dossier(d: Dossier) -> RenderableType:
     parts: list[RenderableType] = []
     if d.note:
         parts.append(Text(d.note, style="italic yellow"))
-    head = Text(d.title or "", style="")
-    head.append(f"  ({d.articles} article{'s' if d.articles != 1 else ''})", style="dim")
+    head = Text(f"{d.title} " if d.title else "")
+    head.append(f"({d.articles} article{'s' if d.articles != 1 else ''})", style="dim")
     parts.append(head)
     if d.meetings:
         parts.append(Text("Meetings", style="bold cyan"))
@@ -96,7 +96,7 @@ def _dossier(d: Dossier) -> RenderableType:
         if d.mentions:
             parts.append(Text("Mentioned in", style="bold cyan"))
             parts.extend(
-                Text("• " + short_source(m) + (f" <{m.url}>" if m.url else "")) for m in d.mentions
+                Text("• " + short_source(m) + (f" — {m.url}" if m.url else "")) for m in d.mentions
             )
     if d.also:
         also = Text("Also: ", style="dim")
@@ -138,7 +138,7 @@ def _story(s: Story) -> RenderableType:
         # Each source by its headline (all may share one outlet's name).
         foot.append(
             "; ".join(
-                short_source(src) + (f" <{src.url}>" if src.url else "") for src in s.sources
+                short_source(src) + (f" — {src.url}" if src.url else "") for src in s.sources
             ),
             style="dim",
         )

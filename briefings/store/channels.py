@@ -37,6 +37,8 @@ class Subscription:
     created_by: str | None = None
     created_at: dt.datetime | None = None
     last_digest_at: dt.datetime | None = None
+    paused: bool = False  # kept, not scheduled
+    flat: bool = False  # one message instead of a parent and a reply per story
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +78,8 @@ def _sub(row: SubscriptionRow) -> Subscription:
         created_by=row.created_by,
         created_at=as_utc(row.created_at),
         last_digest_at=as_utc(row.last_digest_at),
+        paused=bool(row.paused),
+        flat=bool(row.flat),
     )
 
 
@@ -121,6 +125,8 @@ class Channels:
         only_followed: bool = False,
         keywords: tuple[str, ...] = (),
         notify_empty: bool = False,
+        flat: bool = False,
+        paused: bool = False,
     ) -> tuple[Subscription, Subscription | None]:
         """Create or replace the channel's schedule and digest filters; returns
         (new, previous or None)."""
@@ -144,6 +150,8 @@ class Channels:
             row.only_followed = only_followed
             row.keywords = list(keywords)
             row.notify_empty = notify_empty
+            row.flat = flat
+            row.paused = paused
             s.flush()
             return _sub(row), previous
 

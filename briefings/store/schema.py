@@ -22,6 +22,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.sql.expression import false
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -202,6 +203,10 @@ class SubscriptionRow(Base):
     created_by: Mapped[str | None] = mapped_column(String(40))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     last_digest_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    # Paused: kept with its settings but not scheduled. Flat: the digest as one
+    # message instead of a parent with one threaded reply per story.
+    paused: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    flat: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class FollowRow(Base):
@@ -289,3 +294,50 @@ class ProcessedEventRow(Base):
     __tablename__ = "processed_events"
     event_id: Mapped[str] = mapped_column(String(100), primary_key=True)
     received_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), index=True)
+
+
+class AlertPrefRow(Base):
+    """A user's alerts: on or off, and when their last alert DM was claimed (at most one
+    per `ALERT_GAP`)."""
+
+    __tablename__ = "alert_prefs"
+    team_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    user_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    enabled: Mapped[bool] = mapped_column(Boolean, default=True)
+    last_sent_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class AlertMuteRow(Base):
+    """An official a user follows but wants no alerts about."""
+
+    __tablename__ = "alert_mutes"
+    team_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    user_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    official_key: Mapped[str] = mapped_column(String(300), primary_key=True)
+    official_name: Mapped[str] = mapped_column(String(300))
+
+
+class AlertItemRow(Base):
+    """A newly stored article naming officials a user follows; pending until the user's
+    next alert DM claims it (`batch_at`)."""
+
+    __tablename__ = "alert_items"
+    __table_args__ = (
+        UniqueConstraint("team_id", "user_id", "article_id"),
+        Index("ix_alert_items_pending", "batch_at", "team_id", "user_id"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    team_id: Mapped[str] = mapped_column(String(40))
+    user_id: Mapped[str] = mapped_column(String(40))
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
+    officials: Mapped[list[Any]] = mapped_column(JSON, default=list)  # [[key, name], ...]
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    batch_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class StoreStateRow(Base):
+    """Small named counters, e.g. the last article id the alert scan has seen."""
+
+    __tablename__ = "store_state"
+    name: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[int] = mapped_column(Integer, default=0)

@@ -189,3 +189,43 @@ def test_ingest_with_an_article_over_a_million_characters_stores_everything(
     res = run(["ingest", str(folder)], tmp_path)
     assert res.returncode == 0, res.stderr
     assert "10 new, 0 updated, 0 unchanged, 0 failed (10 articles stored)" in res.stdout
+def test_bot_token_alone_says_why_console_mode(tmp_path: Path) -> None:
+    token = "xoxb-1234-secret-value"
+    res = run(["run"], tmp_path, SLACK_BOT_TOKEN=token, BRIEFBOT_SEEDS=str(tmp_path / "none"))
+    assert res.returncode == 0, res.stderr
+    assert "SLACK_BOT_TOKEN is set but neither SLACK_APP_TOKEN" in res.stderr
+    assert "SLACK_SIGNING_SECRET" in res.stderr and "console mode" in res.stderr
+    assert token not in res.stdout + res.stderr
+    quiet = run(["run"], tmp_path, BRIEFBOT_SEEDS=str(tmp_path / "none"))
+    assert "console mode" not in quiet.stderr
+
+
+def test_markdown_without_front_matter_is_refused_by_name(tmp_path: Path) -> None:
+    res = run(["ingest", str(REPO / "README.md")], tmp_path)
+    assert res.returncode == 1
+    assert "README.md" in res.stderr and "front matter" in res.stderr
+    assert "0 new" in res.stdout and "1 failed" in res.stdout
+
+
+def test_manifest_for_http_mode_fills_every_request_url(tmp_path: Path) -> None:
+    import yaml
+
+    res = run(
+        ["manifest", "--http", "https://bot.example.org/"],
+        tmp_path,
+        BRIEFBOT_UNFURL_DOMAINS="bbc.co.uk, Reuters.com",
+    )
+    assert res.returncode == 0, res.stderr
+    data = yaml.safe_load(res.stdout)
+    url = "https://bot.example.org/slack/events"
+    settings = data["settings"]
+    assert data["features"]["slash_commands"][0]["url"] == url
+    assert settings["event_subscriptions"]["request_url"] == url
+    assert settings["interactivity"]["request_url"] == url
+    assert settings["socket_mode_enabled"] is False
+    assert data["features"]["unfurl_domains"] == ["bbc.co.uk", "reuters.com"]
+    socket = yaml.safe_load(run(["manifest"], tmp_path).stdout)
+    assert socket["settings"]["socket_mode_enabled"] is True
+    assert "unfurl_domains" not in socket["features"]
+    bad = run(["manifest", "--http", "http://insecure.example"], tmp_path)
+    assert bad.returncode == 2 and "https" in bad.stderr

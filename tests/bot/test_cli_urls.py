@@ -72,3 +72,10 @@ def test_private_address_refused_by_default(site: LocalServer, tmp_path: Path) -
     assert res.returncode == 1
     assert "127.0.0.1) is the bot's own machine; only public sites can be fetched" in res.stderr
     assert "0 new" in res.stdout
+    assert "BRIEFBOT_ALLOW_PRIVATE_HOSTS=true" in res.stderr
+
+
+def test_sources_add_private_address_names_the_setting(tmp_path: Path) -> None:
+    res = run(["sources", "add", "http://127.0.0.1:1/feed.xml"], tmp_path)
+    assert res.returncode == 2
+    assert "own machine" in res.stderr and "BRIEFBOT_ALLOW_PRIVATE_HOSTS=true" in res.stderr

@@ -157,3 +157,15 @@ def test_a_nul_line_in_jsonl_spoils_only_that_line(tmp_path: Path) -> None:
     b = tmp_path / "blob.txt"
     b.write_bytes(b"abc\x00def")
     assert "binary" in load_paths([b]).failures[0].reason
+
+
+def test_markdown_needs_a_title_in_front_matter(tmp_path: Path) -> None:
+    f = tmp_path / "NOTES.md"
+    f.write_text("# Notes\n\nThe ministers met in Rome on Monday and agreed a plan.\n")
+    with pytest.raises(LoadError, match=r"NOTES\.md: .*front matter"):
+        load_file(f)
+
+
+def test_header_title_whitespace_is_collapsed() -> None:
+    art = parse_txt("title: Talks  in\tRome\n\nThe ministers met.", "x.txt")
+    assert art.title == "Talks in Rome"

@@ -66,6 +66,9 @@ def _element(el: Any, where: str, errors: list[str]) -> int:
             errors.append(f"{where}: url over {MAX_URL} chars")
         if el.get("style") not in (None, "primary", "danger"):
             errors.append(f"{where}: bad button style")
+        label = el.get("accessibility_label")
+        if label is not None and (not isinstance(label, str) or not 0 < len(label) <= 75):
+            errors.append(f"{where}: accessibility_label must be 1..75 chars")
     elif kind == "image":
         if not el.get("image_url") or not el.get("alt_text"):
             errors.append(f"{where}: image needs image_url and alt_text")
@@ -138,13 +141,48 @@ def blocks_errors(blocks: Any, *, max_blocks: int = MAX_BLOCKS_MESSAGE) -> list[
     return errors
 
 
+def sdk_errors(blocks: Any) -> list[str]:
+    """What slack_sdk's own models (`Block.parse` + `validate_json`) reject: a second,
+    independent reading of Slack's rules (field names, lengths, element kinds)."""
+    from slack_sdk.errors import SlackObjectFormationError
+    from slack_sdk.models.blocks import Block
+
+    if not isinstance(blocks, list):
+        return []
+    errors: list[str] = []
+    for i, raw in enumerate(blocks):
+        try:
+            block = Block.parse(raw)
+            if block is None:
+                errors.append(f"blocks[{i}]: slack_sdk cannot parse {raw!r:.80}")
+                continue
+            block.validate_json()
+            _element_fields(raw, block.to_dict(), f"blocks[{i}]", errors)
+        except (SlackObjectFormationError, KeyError, TypeError, ValueError) as exc:
+            errors.append(f"blocks[{i}]: slack_sdk: {exc}")
+    return errors
+
+
+def _element_fields(raw: Any, parsed: Any, where: str, errors: list[str]) -> None:
+    """Fields of our elements that slack_sdk does not know (a typo, or a made-up field)."""
+    if isinstance(raw, dict) and isinstance(parsed, dict):
+        for key, value in raw.items():
+            if key not in parsed:
+                errors.append(f"{where}: slack_sdk drops the unknown field {key!r}")
+            else:
+                _element_fields(value, parsed[key], f"{where}.{key}", errors)
+    elif isinstance(raw, list) and isinstance(parsed, list) and len(raw) == len(parsed):
+        for j, (r, p) in enumerate(zip(raw, parsed, strict=True)):
+            _element_fields(r, p, f"{where}[{j}]", errors)
+
+
 def message_errors(payload: dict[str, Any], *, require_text: bool = True) -> list[str]:
     """Problems with a chat message payload (blocks plus its plain `text` fallback)."""
     errors: list[str] = []
     text = payload.get("text")
     blocks = payload.get("blocks")
     if blocks is not None:
-        errors += blocks_errors(blocks)
+        errors += blocks_errors(blocks) + sdk_errors(blocks)
     if require_text and (not isinstance(text, str) or not text.strip()):
         errors.append("missing text fallback")
     if isinstance(text, str) and len(text) > MAX_MESSAGE_TEXT:
@@ -152,11 +190,28 @@ def message_errors(payload: dict[str, Any], *, require_text: bool = True) -> lis
     return errors
 
 
-def view_errors(view: Any) -> list[str]:
+def view_errors(view: Any, *, kind: str = "home") -> list[str]:
+    """Problems with a Home tab (views.publish) or modal (views.open) view: our own
+    limits for the blocks messages share, and slack_sdk's `View` for everything."""
+    from slack_sdk.errors import SlackObjectFormationError
+    from slack_sdk.models.views import View
+
     if not isinstance(view, dict):
         return ["view must be an object"]
     errors: list[str] = []
-    if view.get("type") != "home":
-        errors.append(f"view type {view.get('type')!r}, expected 'home'")
-    errors += blocks_errors(view.get("blocks"), max_blocks=MAX_BLOCKS_VIEW)
+    if view.get("type") != kind:
+        errors.append(f"view type {view.get('type')!r}, expected {kind!r}")
+    blocks = view.get("blocks")
+    # Input blocks (modals) are checked by slack_sdk alone.
+    ours = [b for b in blocks or [] if isinstance(b, dict) and b.get("type") != "input"]
+    errors += blocks_errors(
+        ours if isinstance(blocks, list) else blocks, max_blocks=MAX_BLOCKS_VIEW
+    )
+    if isinstance(blocks, list) and len(blocks) > MAX_BLOCKS_VIEW:
+        errors.append(f"{len(blocks)} blocks, limit {MAX_BLOCKS_VIEW}")
+    errors += sdk_errors(blocks)
+    try:
+        View(**view).validate_json()
+    except (SlackObjectFormationError, TypeError, ValueError) as exc:
+        errors.append(f"slack_sdk View: {exc}")
     return errors

@@ -88,6 +88,7 @@ class FakeSlack:
         self.channel_interval: float = 0.0
         self.workspace_per_minute: int | None = None
         self.channels: dict[str, dict[str, Any]] = {}
+        self.memberships: dict[str, list[str]] = {}  # user -> channels (users.conversations)
         self._faults: dict[str, deque[_Fault]] = {}
         self._last_post: dict[str, float] = {}
         self._window: deque[float] = deque()
@@ -146,6 +147,7 @@ class FakeSlack:
             self._last_post.clear()
             self._window.clear()
             self.rate_limited = 0
+            self.memberships.clear()
             self.channel_interval = 0.0
             self.workspace_per_minute = None
 
@@ -368,6 +370,8 @@ class FakeSlack:
         msg = {"type": "message", "user": BOT_USER_ID, "ts": ts, "text": p.get("text")}
         if "blocks" in p:
             msg["blocks"] = p["blocks"]
+        if p.get("thread_ts"):
+            msg["thread_ts"] = str(p["thread_ts"])
         return 200, {"ok": True, "channel": channel, "ts": ts, "message": msg}, {}
 
     def _m_chat_postEphemeral(
@@ -405,6 +409,30 @@ class FakeSlack:
             self.invalid.append(("views.publish", errors))
             return 200, {"ok": False, "error": "invalid_blocks", "errors": errors}, {}
         return 200, {"ok": True, "view": {"id": "V" + str(next(self._ts)), **p["view"]}}, {}
+
+    def _m_views_open(self, p: dict[str, Any]) -> tuple[int, dict[str, Any], dict[str, str]]:
+        if not p.get("trigger_id"):
+            return 200, {"ok": False, "error": "invalid_trigger_id"}, {}
+        errors = view_errors(p.get("view"), kind="modal")
+        if errors:
+            self.invalid.append(("views.open", errors))
+            return 200, {"ok": False, "error": "invalid_blocks", "errors": errors}, {}
+        return 200, {"ok": True, "view": {"id": "V" + str(next(self._ts)), **p["view"]}}, {}
+
+    def _m_conversations_open(
+        self, p: dict[str, Any]
+    ) -> tuple[int, dict[str, Any], dict[str, str]]:
+        users = str(p.get("users") or "")
+        if not users or "," in users:
+            return 200, {"ok": False, "error": "users_list_not_supplied"}, {}
+        return 200, {"ok": True, "channel": {"id": "D" + users.removeprefix("U")}}, {}
+
+    def _m_users_conversations(
+        self, p: dict[str, Any]
+    ) -> tuple[int, dict[str, Any], dict[str, str]]:
+        user = str(p.get("user") or "")
+        chans = [{"id": c, "name": c.lower()} for c in self.memberships.get(user, [])]
+        return 200, {"ok": True, "channels": chans, "response_metadata": {"next_cursor": ""}}, {}
 
     def _m_conversations_info(
         self, p: dict[str, Any]

@@ -183,3 +183,83 @@ def link_shared(url: str, *, channel: str = CHANNEL_ID, user_id: str = USER_ID) 
         "links": [{"domain": urlsplit(url).hostname or "", "url": url}],
         "event_ts": f"{time.time():.6f}",
     }
+
+
+def message_shortcut_payload(
+    message_text: str,
+    response_url: str,
+    *,
+    callback_id: str = "brief_this_link",
+    team_id: str = TEAM_ID,
+    channel_id: str = CHANNEL_ID,
+    user_id: str = USER_ID,
+) -> dict[str, Any]:
+    """A `message_action` payload: a message shortcut used on a message."""
+    ts = f"{time.time():.6f}"
+    return {
+        "type": "message_action",
+        "token": "deprecated-verification-token",
+        "action_ts": ts,
+        "team": {"id": team_id, "domain": "fake-team"},
+        "user": {"id": user_id, "username": "alice", "name": "alice", "team_id": team_id},
+        "channel": {"id": channel_id, "name": "news"},
+        "is_enterprise_install": False,
+        "enterprise": None,
+        "callback_id": callback_id,
+        "trigger_id": f"{next(_ids)}.fake",
+        "response_url": response_url,
+        "message_ts": ts,
+        "message": {"type": "message", "user": "U0BOB", "ts": ts, "text": message_text},
+    }
+
+
+def app_mention(
+    text: str,
+    *,
+    channel: str = CHANNEL_ID,
+    user_id: str = USER_ID,
+    thread_ts: str | None = None,
+) -> dict[str, Any]:
+    ts = f"{time.time():.6f}"
+    event = {
+        "type": "app_mention",
+        "user": user_id,
+        "text": text,
+        "ts": ts,
+        "channel": channel,
+        "event_ts": ts,
+    }
+    if thread_ts:
+        event["thread_ts"] = thread_ts
+    return event
+
+
+def view_submission(
+    view: dict[str, Any],
+    values: dict[str, dict[str, dict[str, Any]]],
+    *,
+    team_id: str = TEAM_ID,
+    user_id: str = USER_ID,
+) -> dict[str, Any]:
+    """A `view_submission` payload for the modal `view` with the inputs' `values`
+    (state.values[block_id][action_id])."""
+    return {
+        "type": "view_submission",
+        "team": {"id": team_id, "domain": "fake-team"},
+        "user": {"id": user_id, "username": "alice", "name": "alice", "team_id": team_id},
+        "api_app_id": APP_ID,
+        "token": "deprecated-verification-token",
+        "trigger_id": f"{next(_ids)}.fake",
+        "view": {
+            "id": "V0MODAL",
+            "team_id": team_id,
+            "app_id": APP_ID,
+            "bot_id": "B0BOT",
+            "hash": "h",
+            **view,
+            "state": {"values": values},
+        },
+        "response_urls": [],
+        "is_enterprise_install": False,
+        "enterprise": None,
+    }

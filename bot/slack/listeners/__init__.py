@@ -9,7 +9,7 @@ from __future__ import annotations
 from concurrent.futures import Executor
 from typing import TYPE_CHECKING
 
-from . import actions, commands, events
+from . import actions, commands, events, shortcuts
 
 if TYPE_CHECKING:
     from slack_bolt import App
@@ -21,3 +21,4 @@ def register(app: App, ctx: AppContext, pool: Executor) -> None:
     events.register(app, ctx, pool)  # first: its middleware drops retried events
     commands.register(app, ctx, pool)
     actions.register(app, ctx, pool)
+    shortcuts.register(app, ctx, pool)

@@ -89,12 +89,40 @@ class SchedulerFakeSlack(FakeSlack):
         # The fake's ts counter is not wall-clock time; filter on the call-time list order.
         out = []
         for m in reversed(msgs):
+            if m.get("thread_ts") and m["thread_ts"] != m["ts"]:
+                continue  # as in Slack: thread replies are not in the channel's history
             m = dict(m)
             if not with_meta:
                 m.pop("metadata", None)
             out.append(m)
         del oldest
         return 200, {"ok": True, "messages": out, "has_more": False}, {}
+
+    def _m_conversations_replies(
+        self, p: dict[str, Any]
+    ) -> tuple[int, dict[str, Any], dict[str, str]]:
+        """A thread: its parent, then its replies, oldest first."""
+        if not self.history_enabled:
+            return 200, {"ok": False, "error": "missing_scope", "needed": "channels:history"}, {}
+        ts = str(p.get("ts") or "")
+        with_meta = str(p.get("include_all_metadata", "")).lower() in ("1", "true")
+        with self._hist_lock:
+            msgs = list(self.history.get(str(p.get("channel")), []))
+        thread = [m for m in msgs if m["ts"] == ts or m.get("thread_ts") == ts]
+        if not thread:
+            return 200, {"ok": False, "error": "thread_not_found"}, {}
+        out = [
+            dict(m) if with_meta else {k: v for k, v in m.items() if k != "metadata"}
+            for m in thread
+        ]
+        return 200, {"ok": True, "messages": out, "has_more": False}, {}
+
+    def thread_of(self, channel: str, parent_ts: str) -> list[dict[str, Any]]:
+        """The replies posted in a thread (not the parent), in order."""
+        with self._hist_lock:
+            return [
+                m for m in self.history.get(channel, []) if m.get("thread_ts") == parent_ts
+            ]
 
     def _m_bench_stats(self, _p: dict[str, Any]) -> tuple[int, dict[str, Any], dict[str, str]]:
         """Not a Slack method: what was posted, for a bench running the fake elsewhere."""
@@ -212,7 +240,10 @@ def subscribe(
     created_at: dt.datetime | None = None,
     last_digest_at: dt.datetime | None = None,
     notify_empty: bool = False,
+    flat: bool = True,
 ) -> None:
+    """A subscription row; `flat` (one message per 10 stories) unless told otherwise,
+    as the delivery tests were written for it; `flat=False` for a threaded digest."""
     with store.session() as s:
         s.add(
             SubscriptionRow(
@@ -227,6 +258,7 @@ def subscribe(
                 created_by="U1",
                 created_at=created_at or (T0 - dt.timedelta(days=2)),
                 last_digest_at=last_digest_at,
+                flat=flat,
             )
         )
 

@@ -35,11 +35,17 @@ class CrashingPoster(SlackPoster):
         self.when = when
 
     def post(
-        self, channel: str, text: str, blocks: Sequence[dict[str, Any]], *, marker: str
+        self,
+        channel: str,
+        text: str,
+        blocks: Sequence[dict[str, Any]],
+        *,
+        marker: str,
+        thread_ts: str | None = None,
     ) -> str:
         if self.when == "before":
             raise Crash()
-        super().post(channel, text, blocks, marker=marker)
+        super().post(channel, text, blocks, marker=marker, thread_ts=thread_ts)
         raise Crash()
 
 
@@ -198,3 +204,81 @@ def test_unsubscribed_channel_gets_nothing(store: Store, slack: SchedulerFakeSla
     d = _delivery(store, slack, Clock(T0))
     assert d.deliver("T0FAKE", "C9", T0) is Outcome.UNSUBSCRIBED
     assert slack.posts() == []
+
+
+# -- threaded digests: a parent with a one-line summary, one reply per story ------------
+
+
+class CrashOnPart(SlackPoster):
+    """Dies once, at the `n`th post (1 = the parent), `when` it is sent or not."""
+
+    def __init__(self, client: Any, n: int, when: str) -> None:
+        super().__init__(client)
+        self.n, self.when, self.count = n, when, 0
+
+    def post(
+        self,
+        channel: str,
+        text: str,
+        blocks: Sequence[dict[str, Any]],
+        *,
+        marker: str,
+        thread_ts: str | None = None,
+    ) -> str:
+        self.count += 1
+        if self.count != self.n:
+            return super().post(channel, text, blocks, marker=marker, thread_ts=thread_ts)
+        if self.when == "after":
+            super().post(channel, text, blocks, marker=marker, thread_ts=thread_ts)
+        raise Crash()
+
+
+def _thread_ok(slack: SchedulerFakeSlack, channel: str, stories: int) -> None:
+    """One parent, `stories` replies, all in its thread, each part posted once."""
+    posts = slack.posts(channel)
+    parents = [p for p in posts if not p.params.get("thread_ts")]
+    assert len(parents) == 1, [p.params.get("text") for p in parents]
+    parent_ts = parents[0].response["ts"]
+    assert parents[0].params["text"].startswith(f"{stories} stories: ")
+    replies = [p for p in posts if p.params.get("thread_ts")]
+    assert len(replies) == stories
+    assert {r.params["thread_ts"] for r in replies} == {parent_ts}
+    assert slack.duplicates() == {}
+    base = slot_key(T0)
+    expected = [base] + [f"{base}#{i}" for i in range(2, stories + 2)]
+    assert sorted(s for _, s in slack.digest_slots()) == sorted(expected)
+
+
+def test_threaded_digest_parent_then_one_reply_per_story(
+    store: Store, slack: SchedulerFakeSlack
+) -> None:
+    ids = add_articles(store, 4)
+    subscribe(store, "C1", flat=False)
+    d = _delivery(store, slack, Clock(T0 + dt.timedelta(seconds=1)))
+    assert d.deliver("T0FAKE", "C1", T0) is Outcome.POSTED
+    _thread_ok(slack, "C1", 4)
+    assert d.deliver("T0FAKE", "C1", T0) is Outcome.ALREADY
+    assert _delivered(store, "C1") == set(ids)
+
+
+@pytest.mark.parametrize(("n", "when"), [(3, "after"), (3, "before"), (1, "after")])
+def test_threaded_digest_crash_between_replies_resumes_never_repeats(
+    store: Store, slack: SchedulerFakeSlack, n: int, when: str
+) -> None:
+    """A crash at the nth post (its message sent or not): after the claim goes stale
+    the thread's replies are searched (conversations.replies), what was posted is
+    recorded, and only the rest is posted, in the same thread."""
+    add_articles(store, 4)
+    subscribe(store, "C1", flat=False)
+    clock = Clock(T0)
+    client = make_client(BOT_TOKEN, slack.api_url)
+    with pytest.raises(Crash):
+        _delivery(store, slack, clock, poster=CrashOnPart(client, n, when)).deliver(
+            "T0FAKE", "C1", T0
+        )
+    clock.advance(121)
+    restarted = _delivery(store, slack, clock, worker="w2")
+    assert restarted.deliver("T0FAKE", "C1", T0) is Outcome.POSTED
+    _thread_ok(slack, "C1", 4)
+    assert restarted.stats.verified == (1 if when == "after" else 0)
+    assert len(_delivered(store, "C1")) == 4

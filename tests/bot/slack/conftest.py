@@ -137,6 +137,13 @@ class HttpDriver:
         r = self.post(body, sr.signed_headers(body))
         return Sent(r.status_code, time.monotonic() - t0, url, r.text)
 
+    def interactive(self, payload: dict[str, Any]) -> Sent:
+        """Any interaction payload (shortcut, view submission), signed, over HTTP."""
+        body = sr.action_body(payload)
+        t0 = time.monotonic()
+        r = self.post(body, sr.signed_headers(body))
+        return Sent(r.status_code, time.monotonic() - t0, payload.get("response_url"), r.text)
+
     def event(
         self, event: dict[str, Any], *, event_id: str | None = None, retry_num: int | None = None
     ) -> Sent:
@@ -179,6 +186,9 @@ class SocketDriver:
         return self._send(
             "interactive", sr.action_payload(action_id, value, url, container=container, **kw), url
         )
+
+    def interactive(self, payload: dict[str, Any]) -> Sent:
+        return self._send("interactive", payload, payload.get("response_url"))
 
     def event(
         self, event: dict[str, Any], *, event_id: str | None = None, retry_num: int | None = None

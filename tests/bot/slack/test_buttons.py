@@ -41,7 +41,8 @@ def test_follow_button_follows_for_the_user(bot: Any, request: Any) -> None:
     user = f"U{bot.mode.upper()}FOLLOW"
     sent = bot.action("follow_official", "James Kelly", user_id=user)
     (msg,) = bot.rx.wait(sent.response_url, 1)
-    assert msg["text"] == "You now follow *James Kelly*; it shows on your briefbot Home tab."
+    assert msg["text"].startswith("You now follow *James Kelly*, just for you: an alert by")
+    assert "No channel's digest changes." in msg["text"]
     sent = bot.action("follow_official", "James Kelly", user_id=user)
     assert "already follow" in bot.rx.wait(sent.response_url, 1)[0]["text"]
     follows = Channels(ctx.store).follows("T0FAKE", "user", user)

@@ -78,11 +78,18 @@ def test_latest(bot: Any) -> None:
 def test_subscribe_then_subscriptions(bot: Any) -> None:
     channel = f"C{bot.mode.upper()}SUB"
     msg = only(bot.ask("subscribe weekdays 08:00 Asia/Tokyo", channel_id=channel))
-    assert msg["text"] == "This channel's digest is now posted on weekdays at 08:00 (Asia/Tokyo)."
+    first, *rest = msg["text"].split("\n")
+    assert first == "This channel's digest is now posted on weekdays at 08:00 (Asia/Tokyo)."
+    assert "from now on" in rest[0] and "`/brief catch up [N]`" in rest[0]
+    assert rest[1].startswith("Each digest is a thread")
     msg = only(bot.ask("subscriptions", channel_id=channel))
-    assert msg["text"] == "This channel's digest is posted on weekdays at 08:00 (Asia/Tokyo)."
-    msg = only(bot.ask('subscribe cron "30 6 * * 1" Europe/London', channel_id=channel))
+    assert msg["text"].split("\n")[0] == (
+        "This channel's digest is posted on weekdays at 08:00 (Asia/Tokyo)."
+    )
+    msg = only(bot.ask('subscribe cron "30 6 * * 1" Europe/London flat', channel_id=channel))
     assert "now `30 6 * * 1`" not in msg["text"]
+    assert "from now on" not in msg["text"]  # a changed schedule, not a new subscription
+    assert "Each digest is a single message." in msg["text"]
     assert "(was on weekdays at 08:00 (Asia/Tokyo))" in msg["text"]
     msg = only(bot.ask("unsubscribe", channel_id=channel))
     assert msg["text"].startswith("This channel's digest is stopped")
@@ -103,23 +110,27 @@ def test_subscriptions_are_per_channel(bot: Any) -> None:
 def test_follow_unfollow_following(bot: Any) -> None:
     ch = f"C{bot.mode.upper()}FOL"
     assert only(bot.ask("following", channel_id=ch))["text"].startswith(
-        "This channel follows no officials."
+        "This channel's digest follows no officials."
     )
-    assert only(bot.ask("follow Kelly", channel_id=ch))["text"] == (
-        "This channel now follows *James Kelly*."
-    )
+    followed = only(bot.ask("follow Kelly", channel_id=ch))["text"]
+    assert followed.startswith("This channel's digest now follows *James Kelly*: a channel filter")
+    assert "/brief follow me James Kelly" in followed
     assert "already follows" in only(bot.ask("follow James Kelly", channel_id=ch))["text"]
     only(bot.ask("follow Shinzo Abe", channel_id=ch))
     assert only(bot.ask("following", channel_id=ch))["text"] == (
-        "This channel follows: *James Kelly*, *Shinzo Abe*."
+        "This channel's digest follows (a channel filter): *James Kelly*, *Shinzo Abe*."
     )
     assert only(bot.ask("unfollow Kelly", channel_id=ch))["text"] == (
-        "This channel no longer follows *James Kelly*."
+        "This channel's digest no longer follows *James Kelly* (a channel filter)."
     )
     assert "does not follow" in only(bot.ask("unfollow Kelly", channel_id=ch))["text"]
     assert only(bot.ask("following", channel_id=ch))["text"] == (
-        "This channel follows: *Shinzo Abe*."
+        "This channel's digest follows (a channel filter): *Shinzo Abe*."
     )
+    # Personal follows are separate, and say so.
+    mine = only(bot.ask("follow me Kelly", channel_id=ch))["text"]
+    assert mine.startswith("You now follow *James Kelly*, just for you")
+    assert "Shinzo Abe" not in only(bot.ask("following me", channel_id=ch))["text"]
 
 
 def test_sources_add_list_remove(bot: Any, site: Any) -> None:
@@ -239,16 +250,19 @@ def test_subscribe_with_digest_options(http_bot: Any, http_ctx: Any) -> None:
             "subscribe daily 07:00 only followed always keywords nuclear, Korea", channel_id=ch
         )
     )
-    assert msg["text"].splitlines() == [
-        "This channel's digest is now posted daily at 07:00 (UTC).",
+    lines = msg["text"].splitlines()
+    assert lines[0] == "This channel's digest is now posted daily at 07:00 (UTC)."
+    assert "from now on" in lines[1]
+    assert lines[2:5] == [
         "Only stories about the officials this channel follows (*James Kelly*).",
         "Only stories mentioning: nuclear, Korea.",
         "When nothing is new, a short notice is posted.",
     ]
+    assert lines[5].startswith("Each digest is a thread")
     sub = Channels(http_ctx.store).subscription("T0FAKE", ch)
     assert sub is not None
     assert (sub.only_followed, sub.keywords, sub.notify_empty) == (True, ("nuclear", "Korea"), True)
     assert (
         only(http_bot.ask("subscriptions", channel_id=ch))["text"].splitlines()[1:]
-        == (msg["text"].splitlines()[1:])
+        == (msg["text"].splitlines()[2:])
     )

@@ -11,6 +11,7 @@ from tests.fakes.blockkit import view_errors
 
 def test_app_home(bot: Any) -> None:
     user = f"U{bot.mode.upper()}HOME"
+    bot.fake.memberships[user] = ["CHOMESUB"]  # the user is in that channel
     bot.ask("subscribe weekdays 08:00 Asia/Tokyo", channel_id="CHOMESUB")
     followed = bot.action("follow_official", "James Kelly", user_id=user)
     bot.rx.wait(followed.response_url, 1)
@@ -28,6 +29,8 @@ def test_app_home(bot: Any) -> None:
         e["action_id"] for b in view["blocks"] if b["type"] == "actions" for e in b["elements"]
     ]
     assert set(actions) == {"follow_official"}
+    accessories = {b["accessory"]["action_id"] for b in view["blocks"] if "accessory" in b}
+    assert accessories == {"unfollow_official", "digest_settings"}
 
 
 def test_app_home_for_a_new_user(http_bot: Any) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import re
@@ -306,3 +307,59 @@ def test_an_evidence_sentence_spanning_lines_stays_inside_its_quote() -> None:
 def test_a_blank_text_fallback_is_replaced() -> None:
     msg = enforce({"text": " \n ", "blocks": [{"type": "divider"}]})
     assert msg["text"].strip() and check_message(msg) == []
+
+
+def test_terminal_shows_links_as_plain_urls_not_slack_markup() -> None:
+    src = SourceRef(1, "T", "S", dt.date(2004, 1, 5), "https://n.example/1")
+    art = seed_article()
+    story = Story(compose_briefing(art, seed_extraction(art.text), article_id=1), (src, src))
+    console = Console(width=200, record=True)
+    console.print(render(story))
+    out = console.export_text()
+    assert "<https://" not in out and "https://n.example/1" in out
+
+
+# -- formatting characters and accessibility -------------------------------------------
+
+
+def test_formatting_characters_from_articles_are_inert() -> None:
+    assert escape("*Exclusive* _EU_ ~US~ `deal`") == "∗Exclusive∗ ˍEUˍ ∼US∼ ˋdealˋ"
+    src = SourceRef(1, "*Big* _news_", "~Wire~", dt.date(2004, 1, 5), "https://n.example/a_b")
+    art = seed_article(title="*Exclusive*: ~talks~ _collapse_")
+    b = compose_briefing(art, seed_extraction(art.text), article_id=7)
+    b = dataclasses.replace(b, headline="*Exclusive*: ~talks~ _collapse_", source=src)
+    msg = to_message(b)
+    mrkdwn = [
+        t
+        for blk in msg["blocks"]
+        for t in [blk.get("text") or {}, *blk.get("elements", ())]
+        if isinstance(t, dict) and t.get("type") == "mrkdwn"
+    ]
+    body = msg["text"] + "".join(t["text"] for t in mrkdwn)
+    for raw in ("*Exclusive*", "~talks~", "_collapse_", "~Wire~"):
+        assert raw not in body, raw
+    assert "∗Exclusive∗: ∼talks∼ ˍcollapseˍ" in msg["text"]
+    assert "https://n.example/a_b" in body  # links the bot makes keep their address
+    # plain_text is never formatted by Slack: the header shows the headline as written.
+    assert msg["blocks"][0]["text"]["text"] == "*Exclusive*: ~talks~ _collapse_"
+
+
+def test_repeated_buttons_name_their_story() -> None:
+    art = seed_article()
+    ex = seed_extraction(art.text)
+    stories = tuple(
+        Story(dataclasses.replace(compose_briefing(art, ex, article_id=i), headline=f"Story {i}"),
+              (SourceRef(i, f"T{i}", "S", None, None),))
+        for i in range(1, 6)
+    )  # fmt: skip
+    msg = to_message(Digest("T", "C", None, stories))
+    buttons = _buttons(msg)
+    assert len(buttons) == 10
+    labels = [b["accessibility_label"] for b in buttons]
+    assert all(0 < len(lb) <= 75 for lb in labels)
+    assert len(set(labels)) == len(labels)
+    assert "Show sources: Story 3" in labels
+    assert any(lb.startswith("Follow James Kelly: Story 3") for lb in labels)
+    long = dataclasses.replace(stories[0].briefing, headline="x" * 300)
+    (button, *_) = _buttons(to_message(long))
+    assert len(button["accessibility_label"]) == 75 and check_message(to_message(long)) == []

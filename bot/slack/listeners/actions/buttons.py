@@ -14,7 +14,7 @@ from briefings.store.channels import Channels
 
 from .... import wording as w
 from ... import answers as a
-from ...home import home_view
+from ...home import publish_home
 from ...send import reply
 from ..deferred import deferred
 
@@ -87,10 +87,7 @@ def register_buttons(app: App, ctx: AppContext, pool: Executor) -> None:
             key = "user_followed" if added else "user_already_following"
             reply(respond, a.text_message(w.say(key, name=escape(name))), replace_original=False)
         else:  # pressed on the Home tab: show the new list there
-            try:
-                client.views_publish(user_id=user, view=home_view(ctx, team, user))
-            except SlackApiError as exc:
-                log.warning("views.publish failed: %s", exc.response.get("error"))
+            publish_home(ctx, client, team, user)
 
     def share(body: dict[str, Any], respond: Respond, client: Any) -> None:
         _team, channel, user = _ids(body)

@@ -22,6 +22,7 @@ from .... import metrics
 from .... import wording as w
 from ... import answers as a
 from ... import commands as c
+from ...catchup import catch_up
 from ...send import reply
 from ..deferred import deferred
 
@@ -52,7 +53,10 @@ def register_brief(app: App, ctx: AppContext, pool: Executor) -> None:
             if isinstance(cmd, c.BriefUrl):
                 brief_url(ctx, cmd.url, respond)
                 return
-            msg = a.answer(ctx, cmd, who)
+            if isinstance(cmd, c.CatchUp):
+                msg = catch_up(ctx, client, who.team_id, who.channel_id, cmd.count)
+            else:
+                msg = a.answer(ctx, cmd, who)
         except UsageError as exc:
             metrics.COMMANDS.labels("usage_error").inc()
             msg = a.text_message(str(exc))

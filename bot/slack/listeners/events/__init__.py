@@ -1,4 +1,5 @@
-"""Events: retried deliveries dropped, App Home published, article links unfurled."""
+"""Events: retried deliveries dropped, App Home published, article links unfurled,
+mentions answered in their thread."""
 
 from __future__ import annotations
 
@@ -10,11 +11,16 @@ from typing import TYPE_CHECKING, Any
 
 from slack_bolt import BoltResponse
 
-from briefings.render.slack_ids import EVENT_APP_HOME_OPENED, EVENT_LINK_SHARED
+from briefings.render.slack_ids import (
+    EVENT_APP_HOME_OPENED,
+    EVENT_APP_MENTION,
+    EVENT_LINK_SHARED,
+)
 from briefings.store.channels import Channels
 
 from ..deferred import deferred
 from .app_home import publish_home
+from .mention import answer_mention
 from .unfurl import unfurl_links
 
 if TYPE_CHECKING:
@@ -60,5 +66,9 @@ def register(app: App, ctx: AppContext, pool: Executor) -> None:
     def unfurl(body: dict[str, Any], _respond: Any, client: Any) -> None:
         unfurl_links(ctx, client, body, body.get("event") or {})
 
+    def mention(body: dict[str, Any], _respond: Any, client: Any) -> None:
+        answer_mention(ctx, client, body, body.get("event") or {})
+
     app.event(EVENT_APP_HOME_OPENED)(deferred(pool, home))
     app.event(EVENT_LINK_SHARED)(deferred(pool, unfurl))
+    app.event(EVENT_APP_MENTION)(deferred(pool, mention))

@@ -1,0 +1,88 @@
+"""App Home controls: Unfollow, and Settings (opens the digest settings modal), and
+the modal's submission (validated before the ack, applied after it)."""
+
+from __future__ import annotations
+
+import logging
+from concurrent.futures import Executor
+from typing import TYPE_CHECKING, Any
+
+from slack_bolt import Ack, Respond
+from slack_sdk.errors import SlackApiError
+
+from briefings.render.slack_ids import ACTION_SETTINGS, ACTION_UNFOLLOW, VIEW_SETTINGS
+from briefings.store.channels import Channels
+
+from ... import answers as a
+from ...home import publish_home
+from ...settings import apply_settings, read_submission, settings_modal
+from ..deferred import deferred
+
+if TYPE_CHECKING:
+    from slack_bolt import App
+
+    from ....context import AppContext
+
+log = logging.getLogger("briefbot.slack.actions")
+
+
+def _team_user(body: dict[str, Any]) -> tuple[str, str]:
+    team = (body.get("team") or {}).get("id") or (body.get("user") or {}).get("team_id") or ""
+    return str(team), str((body.get("user") or {}).get("id") or "")
+
+
+def _value(body: dict[str, Any]) -> str:
+    actions = body.get("actions") or [{}]
+    return str(actions[0].get("value") or "")
+
+
+def register_home_controls(app: App, ctx: AppContext, pool: Executor) -> None:
+    def unfollow(body: dict[str, Any], _respond: Respond, client: Any) -> None:
+        team, user = _team_user(body)
+        name = _value(body).strip()
+        if name and user:
+            Channels(ctx.store).unfollow(team, "user", user, name)
+            publish_home(ctx, client, team, user)
+
+    def open_settings(body: dict[str, Any], _respond: Respond, client: Any) -> None:
+        team, user = _team_user(body)
+        view = settings_modal(ctx, team, _value(body))
+        if view is None:  # unsubscribed meanwhile: show the Home tab as it is now
+            publish_home(ctx, client, team, user)
+            return
+        try:
+            client.views_open(trigger_id=body.get("trigger_id"), view=view)
+        except SlackApiError as exc:
+            log.warning("views.open failed: %s", exc.response.get("error"))
+
+    def submitted(ack: Ack, body: dict[str, Any], client: Any) -> None:
+        """Errors go back in the ack (Slack shows them under the inputs); a valid
+        submission closes the modal at once and is applied on the answer pool."""
+        view = body.get("view") or {}
+        try:
+            new, errors = read_submission(view, lambda url: a.check_feed(ctx, url))
+        except Exception:
+            log.exception("reading the settings modal failed")
+            ack()
+            return
+        if new is None:
+            ack(response_action="errors", errors=errors)
+            return
+        ack()
+        team, user = _team_user(body)
+
+        def apply() -> None:
+            try:
+                apply_settings(ctx, team, user, new)
+            except Exception:
+                log.exception("saving digest settings failed")
+            publish_home(ctx, client, team, user)
+
+        try:
+            pool.submit(apply)
+        except RuntimeError:
+            log.warning("dropped a settings change: the bot is shutting down")
+
+    app.action(ACTION_UNFOLLOW)(deferred(pool, unfollow))
+    app.action(ACTION_SETTINGS)(deferred(pool, open_settings))
+    app.view(VIEW_SETTINGS)(submitted)
