@@ -24,6 +24,8 @@ from .text import first_sentence, fold, is_derived_title
 __all__ = [
     "EMPTY_NOTE",
     "MAX_BODY_WORDS",
+    "SHOW_CONFIDENCE",
+    "UNCONFIRMED",
     "Briefing",
     "BriefingLine",
     "SourceRef",
@@ -785,6 +787,8 @@ def _fact_headline(ex: Extraction) -> str | None:
 # the store keep every fact with its confidence. Facts from before confidences (None)
 # are shown as they were.
 SHOW_CONFIDENCE = 0.6
+# How a dossier marks a fact below SHOW_CONFIDENCE (dossiers show every fact).
+UNCONFIRMED = "unconfirmed"
 
 
 def _sure(confidence: float | None) -> bool:

@@ -21,7 +21,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from .compose import SourceRef, agreement_form, when_display
+from .compose import SHOW_CONFIDENCE, UNCONFIRMED, SourceRef, agreement_form, when_display
 from .models import Evidence
 from .people import (
     clean_name,
@@ -337,14 +337,26 @@ def _meeting_fact(f: q.FactRow) -> DossierFact | None:
     text = ("met " if f.status == "held" else "to meet ") + _join(list(others))
     if f.place:
         text += f" in {f.place}"
-    when = when_display(f.when_text, f.date, f.article.published)
-    return DossierFact("meeting", text, when, _ev(f), _src(f.article), others, f.place, f.status)
+    when = when_display(f.when_text, f.date, f.article.published, f.precision)
+    return DossierFact(
+        "meeting", _marked(text, f), when, _ev(f), _src(f.article), others, f.place, f.status
+    )
+
+
+def _marked(text: str, f: q.FactRow) -> str:
+    """Facts the extractor is unsure of are shown, but marked: a dossier gathers
+    everything known of a person, a briefing only what is fairly sure."""
+    if f.confidence is not None and f.confidence < SHOW_CONFIDENCE:
+        return f"{text} ({UNCONFIRMED})"
+    return text
 
 
 def _agreement_fact(f: q.FactRow) -> DossierFact:
     kind = "disagreed" if f.status == "disagreed" else "agreed"
     others = _join(list(f.others))
     form, rest = agreement_form(f.text or "", [f.sentence])
+    if f.form in ("to", "verb", "that", "other"):
+        form = f.form  # type: ignore[assignment]  # the extractor read it from the parse
     if kind == "agreed" and form == "to":
         text = f"agreed with {others} to {rest}" if others else f"agreed to {rest}"
     elif form == "verb" and not others:
@@ -354,7 +366,7 @@ def _agreement_fact(f: q.FactRow) -> DossierFact:
     else:
         verb = "divided" if kind == "disagreed" else "agreed"
         text = f"{verb}{f' with {others}' if others else ''}: {rest}"
-    return DossierFact(kind, text, None, _ev(f), _src(f.article), f.others, None, kind)
+    return DossierFact(kind, _marked(text, f), None, _ev(f), _src(f.article), f.others, None, kind)
 
 
 def _dedupe(facts: list[DossierFact]) -> list[DossierFact]:
@@ -399,12 +411,14 @@ def _dossier(
     stops: list[DossierFact] = []
     previous: str | None = None
     for f in q.latest_itinerary(store, ref.id):
-        when = when_display(f.when_text, f.date, f.article.published)
+        when = when_display(f.when_text, f.date, f.article.published, f.precision)
         # A run of stops on one day names the day once, at its first stop.
         shown = when if when != previous else None
         previous = when or previous
         stops.append(
-            DossierFact("stop", f.place or "", shown, _ev(f), _src(f.article), place=f.place)
+            DossierFact(
+                "stop", _marked(f.place or "", f), shown, _ev(f), _src(f.article), place=f.place
+            )
         )
     mentions: tuple[SourceRef, ...] = ()
     if not (meetings or agreements or stops):

@@ -93,6 +93,10 @@ class FactRow:
     article: ArticleInfo
     others: tuple[str, ...] = ()
     seq: int = 0
+    # What the extractor decided (NULL for facts stored before it kept them).
+    confidence: float | None = None
+    precision: str | None = None  # of the date ("day", "week", ...)
+    form: str | None = None  # of an agreement's text ("to", "verb", "that", "other")
 
 
 Source = Store | Connection
@@ -232,6 +236,8 @@ def meetings_of(store: Source, official_id: int, limit: int) -> tuple[list[FactR
                 MeetingRow.start,
                 MeetingRow.end,
                 *_article_cols(),
+                MeetingRow.confidence,
+                MeetingRow.date_precision,
             )
             .join(ArticleRow, ArticleRow.id == MeetingRow.article_id)
             .where(MeetingRow.id.in_(mids))
@@ -256,6 +262,8 @@ def meetings_of(store: Source, official_id: int, limit: int) -> tuple[list[FactR
             r[7],
             _article(r, 8),
             tuple(others.get(r[0], ())),
+            confidence=r[-2],
+            precision=r[-1],
         )
         for r in rows
     ]
@@ -299,6 +307,8 @@ def agreements_of(store: Source, official_id: int, limit: int) -> tuple[list[Fac
                 AgreementRow.start,
                 AgreementRow.end,
                 *_article_cols(),
+                AgreementRow.confidence,
+                AgreementRow.text_form,
             )
             .join(ArticleRow, ArticleRow.id == AgreementRow.article_id)
             .where(AgreementRow.id.in_(aids))
@@ -321,6 +331,8 @@ def agreements_of(store: Source, official_id: int, limit: int) -> tuple[list[Fac
             r[5],
             _article(r, 6),
             tuple(others.get(r[0], ())),
+            confidence=r[-2],
+            form=r[-1],
         )
         for r in rows
     ]
@@ -350,6 +362,8 @@ def latest_itinerary(store: Source, official_id: int) -> list[FactRow]:
                 StopRow.end,
                 StopRow.seq,
                 *_article_cols(),
+                StopRow.confidence,
+                StopRow.date_precision,
             )
             .join(ArticleRow, ArticleRow.id == StopRow.article_id)
             .where(StopRow.official_id == official_id, StopRow.article_id == newest)
@@ -357,7 +371,21 @@ def latest_itinerary(store: Source, official_id: int) -> list[FactRow]:
         ).all()
     return [
         FactRow(
-            r[0], "stop", None, r[1], r[2], r[3], None, r[4], r[5], r[6], _article(r, 8), (), r[7]
+            r[0],
+            "stop",
+            None,
+            r[1],
+            r[2],
+            r[3],
+            None,
+            r[4],
+            r[5],
+            r[6],
+            _article(r, 8),
+            (),
+            r[7],
+            confidence=r[-2],
+            precision=r[-1],
         )
         for r in rows
     ]

@@ -244,6 +244,8 @@ class Store:
                 place=m.place,
                 when_text=m.when,
                 date=m.date,
+                date_precision=m.precision,
+                confidence=m.confidence,
                 **_evidence(m.evidence),
             )
             s.add(mrow)
@@ -256,7 +258,12 @@ class Store:
                 )
         for a in ex.agreements:
             arow = AgreementRow(
-                article_id=article_id, polarity=a.polarity, text=a.text, **_evidence(a.evidence)
+                article_id=article_id,
+                polarity=a.polarity,
+                text=a.text,
+                text_form=a.form,
+                confidence=a.confidence,
+                **_evidence(a.evidence),
             )
             s.add(arow)
             s.flush()
@@ -275,6 +282,8 @@ class Store:
                         place=stop.place,
                         when_text=stop.when,
                         date=stop.date,
+                        date_precision=stop.precision,
+                        confidence=stop.confidence,
                         **_evidence(stop.evidence),
                     )
                 )

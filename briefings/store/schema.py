@@ -13,6 +13,7 @@ from sqlalchemy import (
     Boolean,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -119,6 +120,8 @@ class _FactMixin:
     sentence: Mapped[str] = mapped_column(Text)
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
+    # The extractor's confidence (0-1); NULL for facts stored before it kept one.
+    confidence: Mapped[float | None] = mapped_column(Float)
 
 
 class MeetingRow(_FactMixin, Base):
@@ -131,6 +134,7 @@ class MeetingRow(_FactMixin, Base):
     place: Mapped[str | None] = mapped_column(String(300))
     when_text: Mapped[str | None] = mapped_column(String(300))
     date: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    date_precision: Mapped[str | None] = mapped_column(String(16))
 
 
 class MeetingParticipantRow(Base):
@@ -155,6 +159,7 @@ class AgreementRow(_FactMixin, Base):
     )
     polarity: Mapped[str] = mapped_column(String(10))
     text: Mapped[str] = mapped_column(Text)
+    text_form: Mapped[str | None] = mapped_column(String(8))
 
 
 class AgreementPartyRow(Base):
@@ -184,6 +189,7 @@ class StopRow(_FactMixin, Base):
     place: Mapped[str] = mapped_column(String(300))
     when_text: Mapped[str | None] = mapped_column(String(300))
     date: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    date_precision: Mapped[str | None] = mapped_column(String(16))
 
 
 class SubscriptionRow(Base):

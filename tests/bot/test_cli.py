@@ -189,6 +189,8 @@ def test_ingest_with_an_article_over_a_million_characters_stores_everything(
     res = run(["ingest", str(folder)], tmp_path)
     assert res.returncode == 0, res.stderr
     assert "10 new, 0 updated, 0 unchanged, 0 failed (10 articles stored)" in res.stdout
+
+
 def test_bot_token_alone_says_why_console_mode(tmp_path: Path) -> None:
     token = "xoxb-1234-secret-value"
     res = run(["run"], tmp_path, SLACK_BOT_TOKEN=token, BRIEFBOT_SEEDS=str(tmp_path / "none"))

@@ -476,3 +476,24 @@ def test_german_umlauts_match_either_spelling(store: Store, stored: str, query: 
     d = lookup(store, query)
     assert isinstance(d, Dossier) and d.official.name == stored
     assert d.note is None  # an exact match, not "the closest match"
+
+
+def test_unsure_facts_are_marked_in_the_dossier_and_decisions_are_kept(store: Store) -> None:
+    """What the extractor decided (confidence, date precision, text form) is stored with
+    each fact; a dossier shows facts below the briefing threshold marked unconfirmed."""
+    import dataclasses
+
+    art = seed_article(url="https://example.org/kelly-tokyo")
+    ex = seed_extraction(art.text)
+    sure, *rest = ex.meetings
+    unsure = [dataclasses.replace(m, confidence=0.41) for m in rest]
+    meetings = (dataclasses.replace(sure, confidence=0.95, precision="week"), *unsure)
+    deal = dataclasses.replace(ex.agreements[0], confidence=0.9, form="to")
+    store.save(art, dataclasses.replace(ex, meetings=meetings, agreements=(deal,)))
+    d = lookup(store, "Kelly")
+    assert isinstance(d, Dossier)
+    marked = [f for f in d.meetings if f.text.endswith("(unconfirmed)")]
+    plain = [f for f in d.meetings if not f.text.endswith("(unconfirmed)")]
+    assert marked and plain
+    assert all(set(f.others) <= {p for m in unsure for p in m.participants} for f in marked)
+    assert "to take up" in d.agreements[0].text

@@ -120,9 +120,7 @@ class SchedulerFakeSlack(FakeSlack):
     def thread_of(self, channel: str, parent_ts: str) -> list[dict[str, Any]]:
         """The replies posted in a thread (not the parent), in order."""
         with self._hist_lock:
-            return [
-                m for m in self.history.get(channel, []) if m.get("thread_ts") == parent_ts
-            ]
+            return [m for m in self.history.get(channel, []) if m.get("thread_ts") == parent_ts]
 
     def _m_bench_stats(self, _p: dict[str, Any]) -> tuple[int, dict[str, Any], dict[str, str]]:
         """Not a Slack method: what was posted, for a bench running the fake elsewhere."""
