@@ -88,6 +88,28 @@ class AgreementCandidate:
 # --- actors ------------------------------------------------------------------
 
 
+class SentenceCache:
+    """Actors and clause features of each sentence, computed once for all candidate
+    kinds (a plain memo, private to one document's linking)."""
+
+    def __init__(self, ctx: DocContext) -> None:
+        self.ctx = ctx
+        self._actors: dict[int, list[Actor]] = {}
+        self._clause: dict[int, dict[str, float]] = {}
+
+    def actors(self, sent: Span) -> list[Actor]:
+        found = self._actors.get(sent.start)
+        if found is None:
+            found = self._actors[sent.start] = actors_in(self.ctx, sent)
+        return found
+
+    def clause(self, sent: Span) -> dict[str, float]:
+        found = self._clause.get(sent.start)
+        if found is None:
+            found = self._clause[sent.start] = _clause_features(self.ctx, sent)
+        return found
+
+
 def _root_of(ent: Span) -> Token:
     return ent.root
 
@@ -286,19 +308,23 @@ def _rule_pairs(meetings: Iterable[Meeting]) -> dict[frozenset[str], Meeting]:
 
 
 def meeting_candidates(
-    ctx: DocContext, rules: list[Meeting], titles: dict[str, str]
+    ctx: DocContext,
+    rules: list[Meeting],
+    titles: dict[str, str],
+    cache: SentenceCache | None = None,
 ) -> list[PairCandidate]:
     """Every pair of actors sharing a sentence, plus every pair a rule linked."""
+    cache = cache or SentenceCache(ctx)
     ruled = _rule_pairs(rules)
     out: list[PairCandidate] = []
     seen: set[frozenset[str]] = set()
     for sent in ctx.sents:
         if len(sent) > _MAX_SENT_TOKENS:
             continue
-        actors = actors_in(ctx, sent)
+        actors = cache.actors(sent)
         if len(actors) < 2:
             continue
-        clause = _clause_features(ctx, sent)
+        clause = cache.clause(sent)
         n_people = sum(a.kind == "person" for a in actors)
         for i in range(len(actors)):
             for j in range(i + 1, len(actors)):
@@ -376,9 +402,13 @@ def _places_in(ctx: DocContext, sent: Span) -> list[tuple[str, Token]]:
 
 
 def stop_candidates(
-    ctx: DocContext, rules: list[Itinerary], published_place: str | None = None
+    ctx: DocContext,
+    rules: list[Itinerary],
+    published_place: str | None = None,
+    cache: SentenceCache | None = None,
 ) -> list[StopCandidate]:
     """Every (person, place) pair in a sentence; the topic person where none is named."""
+    cache = cache or SentenceCache(ctx)
     ruled = {(i.who, fold(s.place)) for i in rules for s in i.stops}
     out: list[StopCandidate] = []
     for sent in ctx.sents:
@@ -387,13 +417,13 @@ def stop_candidates(
         places = _places_in(ctx, sent)
         if not places:
             continue
-        people = [a for a in actors_in(ctx, sent) if a.kind == "person"]
+        people = [a for a in cache.actors(sent) if a.kind == "person"]
         if not people:
             topic = ctx.persons.topic_before(sent.start)
             if topic is None:
                 continue
             people = [Actor(topic, "person", sent.root, "topic")]
-        clause = _clause_features(ctx, sent)
+        clause = cache.clause(sent)
         for who in people:
             for place, ptok in places:
                 f = dict(clause)
@@ -437,8 +467,11 @@ def _trigger_features(sent: Span) -> dict[str, float]:
     return f
 
 
-def agreement_candidates(ctx: DocContext, rules: list[Agreement]) -> list[AgreementCandidate]:
+def agreement_candidates(
+    ctx: DocContext, rules: list[Agreement], cache: SentenceCache | None = None
+) -> list[AgreementCandidate]:
     """Each sentence naming an actor; rule agreements attach to their sentence."""
+    cache = cache or SentenceCache(ctx)
     by_start: dict[int, Agreement] = {}
     for a in rules:
         for ev in a.evidence:
@@ -447,12 +480,12 @@ def agreement_candidates(ctx: DocContext, rules: list[Agreement]) -> list[Agreem
     for sent in ctx.sents:
         if len(sent) > _MAX_SENT_TOKENS:
             continue
-        actors = actors_in(ctx, sent)
+        actors = cache.actors(sent)
         ev = ctx.evidence(sent)
         rule = by_start.get(ev.start)
         if not actors and rule is None:
             continue
-        f = _clause_features(ctx, sent)
+        f = dict(cache.clause(sent))
         f.update(_trigger_features(sent))
         n_people = sum(a.kind == "person" for a in actors)
         f[f"people:{_bucket(n_people, (0, 1, 2, 4))}"] = 1.0

@@ -238,7 +238,12 @@ def together_meetings(ctx: DocContext) -> list[Meeting]:
     out: list[Meeting] = []
     for sent in ctx.sents:
         for v in sent:
-            if v.pos_ != "VERB" or _blocked(ctx, v):
+            relevant = (
+                v.lemma_ in pats.together
+                or v.lemma_ in pats.accompany
+                or v.lemma_ in ("hold", "give", "host")
+            )
+            if v.pos_ != "VERB" or not relevant or _blocked(ctx, v):
                 continue
             people: list[str] = []
             if v.lemma_ in pats.together:

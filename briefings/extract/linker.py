@@ -27,6 +27,7 @@ from ..text import fold
 from .candidates import (
     AgreementCandidate,
     PairCandidate,
+    SentenceCache,
     StopCandidate,
     agreement_candidates,
     meeting_candidates,
@@ -333,7 +334,8 @@ def link(
     titles: dict[str, str],
 ) -> tuple[list[Meeting], list[Agreement], list[Itinerary]]:
     """The rules' facts checked by the model, plus the links the rules missed."""
-    m = _link_meetings(ctx, model, meetings, meeting_candidates(ctx, meetings, titles))
-    a = _link_agreements(ctx, model, agreements, agreement_candidates(ctx, agreements))
-    s = _link_stops(ctx, model, next_stops, stop_candidates(ctx, next_stops))
+    cache = SentenceCache(ctx)
+    m = _link_meetings(ctx, model, meetings, meeting_candidates(ctx, meetings, titles, cache))
+    a = _link_agreements(ctx, model, agreements, agreement_candidates(ctx, agreements, cache))
+    s = _link_stops(ctx, model, next_stops, stop_candidates(ctx, next_stops, cache=cache))
     return m, a, s
