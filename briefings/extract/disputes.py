@@ -12,15 +12,14 @@ Pure functions of the document context; each returns agreements with evidence.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Token
 
 from ..models import Agreement
 from .context import DocContext
+from .pattern_files import read_patterns
 
 __all__ = ["DisputePatterns", "extract_disputes", "patterns"]
 
@@ -37,9 +36,7 @@ class DisputePatterns:
 
 @lru_cache(maxsize=1)
 def patterns() -> DisputePatterns:
-    raw = json.loads(
-        resources.files("briefings.extract").joinpath("patterns/disputes.json").read_text()
-    )
+    raw = read_patterns("disputes")
     return DisputePatterns(
         frozenset(raw["dispute_nouns"]),
         frozenset(raw["objection_nouns"]),

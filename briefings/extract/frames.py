@@ -16,11 +16,9 @@ engine that applies them to a parsed document.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Span, Token
 
@@ -28,6 +26,7 @@ from ..models import Agreement, Evidence, Meeting, Status
 from ..text import fold
 from .context import DocContext
 from .dates import resolve
+from .pattern_files import read_patterns
 
 __all__ = [
     "Frame",
@@ -58,9 +57,7 @@ class FramePatterns:
 
 @lru_cache(maxsize=1)
 def patterns() -> FramePatterns:
-    raw = json.loads(
-        resources.files("briefings.extract").joinpath("patterns/frames.json").read_text()
-    )
+    raw = read_patterns("frames")
     return FramePatterns(
         event_nouns=dict(raw["event_nouns"]),
         attend={k: frozenset(v) for k, v in raw["attend"].items()},
