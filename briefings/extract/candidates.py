@@ -110,10 +110,6 @@ class SentenceCache:
         return found
 
 
-def _root_of(ent: Span) -> Token:
-    return ent.root
-
-
 def actors_in(ctx: DocContext, sent: Span) -> list[Actor]:
     """People and sides named in `sent`, first mention of each, in text order."""
     seen: dict[str, Actor] = {}
@@ -129,7 +125,7 @@ def actors_in(ctx: DocContext, sent: Span) -> list[Actor]:
             if not ctx.in_quote[tok.i] and (name := ctx.persons.pronoun(tok)):
                 actor = Actor(name, "person", tok, "pronoun")
         elif (ent := ctx.ent_at.get(tok.i)) is not None:
-            if ent.label_ in _SIDE_LABELS and tok.i == _root_of(ent).i and not _locative(tok):
+            if ent.label_ in _SIDE_LABELS and tok.i == ent.root.i and not _locative(tok):
                 name = ctx.party(tok)
                 if name:
                     actor = Actor(name, "side", tok, "entity")
@@ -404,7 +400,6 @@ def _places_in(ctx: DocContext, sent: Span) -> list[tuple[str, Token]]:
 def stop_candidates(
     ctx: DocContext,
     rules: list[Itinerary],
-    published_place: str | None = None,
     cache: SentenceCache | None = None,
 ) -> list[StopCandidate]:
     """Every (person, place) pair in a sentence; the topic person where none is named."""
@@ -437,8 +432,6 @@ def stop_candidates(
                     f["place_first"] = 1.0
                 if len(people) > 1:
                     f["several_people"] = 1.0
-                if published_place and fold(place) == fold(published_place):
-                    f["dateline_place"] = 1.0
                 if place in ctx.article.title:
                     f["in_title"] = 1.0
                 rule = (who.name, fold(place)) in ruled

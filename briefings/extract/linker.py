@@ -337,5 +337,5 @@ def link(
     cache = SentenceCache(ctx)
     m = _link_meetings(ctx, model, meetings, meeting_candidates(ctx, meetings, titles, cache))
     a = _link_agreements(ctx, model, agreements, agreement_candidates(ctx, agreements, cache))
-    s = _link_stops(ctx, model, next_stops, stop_candidates(ctx, next_stops, cache=cache))
+    s = _link_stops(ctx, model, next_stops, stop_candidates(ctx, next_stops, cache))
     return m, a, s
