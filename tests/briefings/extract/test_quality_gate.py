@@ -70,3 +70,15 @@ def test_out_of_fold_scores_hold(tmp_path: Path) -> None:
     if pooled["overall_f1"] < 0.465:
         low["overall_f1"] = pooled["overall_f1"]
     assert not low, f"out-of-fold figures fell: {low}"
+
+
+def test_committed_link_model_is_what_make_train_builds(tmp_path: Path) -> None:
+    """The shipped weights are reproducible from shared/eval with the fixed seed; a rule
+    change that alters the features needs `make train` before it lands."""
+    from briefings.extract import train
+
+    shared = shared_path("eval", "folds.json").parents[1]
+    out = tmp_path / "link_model.json"
+    assert train.main(["--shared", str(shared), "--out", str(out)]) == 0
+    committed = REPO / "briefings" / "data" / "link_model.json"
+    assert out.read_text() == committed.read_text()
