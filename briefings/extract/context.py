@@ -391,10 +391,14 @@ class DocContext:
             if ent.label_ == "ORG" and _MEDIA.search(ent.text):
                 return None
             return self.entity_text(tok)
-        if (
-            tok.tag_ == "NN"
-            and low in ROLE_HEADS
-            and any(c.dep_ in ("det", "poss") for c in tok.children)
+        if low in ROLE_HEADS and (
+            (tok.tag_ == "NN" and any(c.dep_ in ("det", "poss") for c in tok.children))
+            # "The Treasury Secretary" capitalised as a title, with no name of its own
+            or (
+                tok.tag_ == "NNP"
+                and not tok.ent_type_
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+            )
         ):
             found = self.person_by_title(tok)
             if found:

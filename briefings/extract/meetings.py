@@ -41,6 +41,7 @@ _VERBS = frozenset(
         "call",
         "tell",
         "welcome",
+        "see",
     ]
 )
 _PERSON_ONLY_OBJECT = frozenset(
@@ -56,6 +57,7 @@ _PERSON_ONLY_OBJECT = frozenset(
         "call",
         "tell",
         "welcome",
+        "see",
     ]
 )
 _OBJECT_PREPS = {
@@ -242,6 +244,16 @@ def meet_verb(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:
         c.dep_ == "prep" and c.lower_ in ("to", "at") for c in v.children
     ):
         return  # "welcomed Mr X to Oslo" is a visit; "welcomed the decision" is not
+    if lemma == "see" and (
+        v.pos_ != "VERB"
+        or any(
+            c.dep_ in ("ccomp", "xcomp", "oprd", "acomp", "dative")
+            or (c.dep_ == "prep" and c.lower_ in ("as", "through"))
+            or (c.dep_ == "prep" and any(p.lower_ in _MEDIA_WORDS for p in c.children))
+            for c in v.children
+        )
+    ):
+        return  # "A will see B" is a meeting; "saw B as a rival", "saw that ..." are not
     phone_ctx = ctx.sent_has(v, _PHONE)
     passive = any(c.dep_ == "auxpass" for c in v.children)
     subj_tok = ctx.subject_of(v)
@@ -285,7 +297,7 @@ def meet_verb(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:
                     _notable(ctx, name) or (phone_ctx and not _persons(ctx, [name]))
                 ):
                     continue
-                if lemma in ("visit", "tell") and not (
+                if lemma in ("visit", "tell", "see") and not (
                     any(n == name for _, n, _ in ctx.titled)
                     or (lemma == "visit" and " " in name and _notable(ctx, name))
                 ):

@@ -337,3 +337,33 @@ def test_present_progressive_with_a_time_is_an_arrangement(run: Run) -> None:
     assert [m.status for m in y.meetings] == ["held"]
     z = run("President John Carter was meeting Chancellor Nigel Lawson on Friday when it broke.")
     assert [m.status for m in z.meetings] == ["held"]
+
+
+# --- "see" as a meeting, titles written as names -------------------------------------
+
+
+def test_seeing_a_titled_person_is_a_meeting(run: Run) -> None:
+    x = run(
+        "Treasury Secretary Ron Hale is expected to see Finance Minister Ken Obo and "
+        "Chancellor Nils Berg on Tuesday."
+    )
+    assert pairs(x) == {frozenset({"Hale", "Obo"}), frozenset({"Hale", "Berg"})}
+    assert all(m.status == "planned" for m in x.meetings)
+
+
+def test_seeing_that_or_as_is_no_meeting(run: Run) -> None:
+    for text in (
+        "Treasury Secretary Ron Hale saw Finance Minister Ken Obo as a rival.",
+        "Treasury Secretary Ron Hale saw Finance Minister Ken Obo on television.",
+        "Treasury Secretary Ron Hale saw that Finance Minister Ken Obo was tired.",
+        "Treasury Secretary Ron Hale will see his son Tom Hale on Friday.",
+    ):
+        assert pairs(run(text)) == set(), text
+
+
+def test_a_capitalised_title_refers_to_its_holder(run: Run) -> None:
+    x = run(
+        "Treasury Secretary Ron Hale arrived in Paris on Monday. The Treasury Secretary "
+        "will meet Finance Minister Ken Obo on Tuesday."
+    )
+    assert frozenset({"Hale", "Obo"}) in pairs(x)
