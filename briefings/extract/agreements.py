@@ -246,6 +246,45 @@ def joint_text_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
     _add(ctx, out, parties, "agreed", _clip(ctx, obj.left_edge.i, end), v)
 
 
+def _joint_text_of(v: Token) -> Token | None:
+    """ "condemned the deal in a joint statement": the joint text the act was done in."""
+    for c in v.children:
+        if c.dep_ == "prep" and c.lower_ == "in":
+            for p in c.children:
+                if (
+                    p.dep_ == "pobj"
+                    and p.lower_ in _JOINT_TEXTS
+                    and any(k.lower_ == "joint" for k in p.children)
+                ):
+                    return p
+    return None
+
+
+def joint_act_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
+    """ "A, B and C condemned the deal in a joint statement", "X was condemned in a joint
+    statement by A and B": what a joint text says, its signatories agreed on."""
+    text = _joint_text_of(v)
+    if text is None or _conditional(v) or _negated(v) or _irrealis(v):
+        return
+    agents = [
+        p
+        for c in (*v.children, *text.children)
+        if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+    if agents:
+        parties = [x for a in agents for t in ctx.coordinated(a) for x in ctx.parties(t)]
+        subj = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
+        start = subj.left_edge.i if subj is not None else v.i
+    else:
+        parties, _ = _subject_parties(ctx, v)
+        start = v.i
+    if len(set(parties)) < 2:
+        return
+    _add(ctx, out, parties, "agreed", _clip(ctx, start, v.right_edge.i), v)
+
+
 def _is_deal(c: Token) -> bool:
     if c.lemma_ in DEAL_NOUNS or c.lower_ in DEAL_NOUNS:
         return True
@@ -463,6 +502,38 @@ def settle_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
     _add(ctx, out, parties, "agreed", _clip(ctx, v.i, obj.right_edge.i), v)
 
 
+# ("dismissed the Tory attack" is left out: a rebuttal of criticism, not a dispute.)
+_REJECT_VERBS = frozenset(["oppose", "reject", "rebuff", "spurn"])
+# "rebuffed the minister" is a snub: these reject only things (offers, proposals).
+_REJECT_THINGS_ONLY = frozenset(["rebuff", "spurn"])
+_PROPOSE_VERBS = frozenset(["offer", "propose", "make", "submit", "table", "present", "put"])
+
+
+def _owners(ctx: DocContext, noun: Token) -> list[str]:
+    """Whose `noun` is: "Japan's proposal", "the American proposal", "the US complaint"."""
+    out = [n for k in noun.children if k.dep_ == "poss" for n in ctx.parties(k)]
+    side = ctx.nationality_of(noun)
+    if side:
+        out.append(side)
+    out += [
+        n
+        for k in noun.children
+        if k.dep_ == "compound" and k.i < noun.i and k.ent_type_ in ("GPE", "ORG", "NORP")
+        for n in ctx.parties(k)
+    ]
+    return out
+
+
+def _proposer(ctx: DocContext, pron: Token, v: Token) -> list[str]:
+    """ "A offered a compromise but this was rejected by B": "this" is A's offer."""
+    if pron.lower_ not in ("this", "it", "that") or v.dep_ != "conj":
+        return []
+    head = v.head
+    if head.lemma_ not in _PROPOSE_VERBS:
+        return []
+    return _subject_parties(ctx, head)[0]
+
+
 def oppose_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
     if _conditional(v) or _irrealis(v):
         return
@@ -475,19 +546,24 @@ def oppose_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
                     if p.dep_ == "pobj":
                         parties += ctx.parties(p)
             if c.dep_ == "nsubjpass":
-                parties += [n for k in c.children if k.dep_ == "poss" for n in ctx.parties(k)]
+                if v.lemma_ in _REJECT_THINGS_ONLY and ctx.persons.at(c):
+                    return
+                parties += _owners(ctx, c)
                 parties += ctx.parties(c)
+                parties += _proposer(ctx, c, v)
         subj = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
         start = subj.left_edge.i if subj is not None else v.i
+        if subj is not None and _proposer(ctx, subj, v):
+            # the text names what was offered: "A offered X but this was rejected by B"
+            start = min(start, v.head.left_edge.i)
     else:
         parties, _ = _subject_parties(ctx, v)
         for c in v.children:
             if c.dep_ == "dobj":
+                if v.lemma_ in _REJECT_THINGS_ONLY and (ctx.persons.at(c) or c.pos_ == "PROPN"):
+                    return
                 parties += ctx.parties(c)
-                parties += [n for k in c.children if k.dep_ == "poss" for n in ctx.parties(k)]
-                side = ctx.nationality_of(c)  # "the Estonian proposal"
-                if side:
-                    parties.append(side)
+                parties += _owners(ctx, c)
         start = v.i
     if len(set(parties)) < 2:
         return  # one side rejecting something is a position, not a dispute between parties
@@ -606,6 +682,7 @@ def extract_agreements(ctx: DocContext) -> list[Agreement]:
                     enter_rule(ctx, tok, drafts)
                 if lemma in _ISSUE_VERBS:
                     joint_text_rule(ctx, tok, drafts)
+                joint_act_rule(ctx, tok, drafts)
                 if lemma in _SETTLE_VERBS:
                     settle_rule(ctx, tok, drafts)
                 if lemma == "agree":
@@ -614,7 +691,7 @@ def extract_agreements(ctx: DocContext) -> list[Agreement]:
                     deal_rule(ctx, tok, drafts)
                 elif lemma in JOINT_PLEDGE_VERBS:
                     pledge_rule(ctx, tok, drafts)
-                elif lemma in ("oppose", "reject"):
+                elif lemma in _REJECT_VERBS:
                     oppose_rule(ctx, tok, drafts)
                 elif (
                     lemma in DISAGREE_ADJ or tok.lower_ in DISAGREE_ADJ or lemma in _DISAGREE_VERBS

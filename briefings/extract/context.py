@@ -698,6 +698,8 @@ class DocContext:
                 return True
             if any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD",) for c in kids):
                 return False
+            if cur.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ == "due" for c in kids):
+                return True  # "is due in Cairo on Monday for talks"
             if cur.dep_ == "xcomp":
                 head = cur.head
                 if head.lemma_ in FUTURE_GOVERNORS or head.lower_ == "due":

@@ -84,3 +84,56 @@ def test_agreement_between_the_two_countries_announced_by_their_leaders(run: Run
 def test_the_text_form_comes_from_the_parse(run: Run, text: str, form: str) -> None:
     (a,) = run(text).agreements
     assert a.form == form, (a.text, a.form)
+
+
+# --- rejections of the other side's offer, and acts done in a joint text ---------------
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        ("The Chilean proposal was rejected by Norway on Monday.", {"Chile", "Norway"}),
+        ("Chile offered a compromise on quotas but this was rejected by Norway.",
+         {"Chile", "Norway"}),
+        ("Norway spurned the Chilean offer of cheap salmon.", {"Norway", "Chile"}),
+        ("Norway rebuffed Chile's proposal for joint patrols.", {"Norway", "Chile"}),
+    ],
+)
+def test_a_rejected_offer_sets_the_sides_against_each_other(
+    run: Run, text: str, sides: set[str]
+) -> None:
+    found = _disputes(run, text)
+    assert found and set(found[0].parties) == sides, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The proposal was rejected by Norway on Monday.",  # whose proposal is not said
+        "President Ole Dahl rebuffed Prime Minister Jan Moll on Monday.",  # a snub of a person
+        "Chile offered a compromise but Norway has not replied.",
+    ],
+)
+def test_a_rejection_with_one_side_is_no_dispute(run: Run, text: str) -> None:
+    assert _disputes(run, text) == [], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Egypt, Greece and Cyprus condemned the deal in a joint statement.",
+        "The deal was condemned in a joint statement by Egypt, Greece and Cyprus on Monday.",
+    ],
+)
+def test_an_act_done_in_a_joint_statement_is_agreed(run: Run, text: str) -> None:
+    agreed = [a for a in run(text).agreements if a.polarity == "agreed"]
+    assert agreed and set(agreed[0].parties) == {"Egypt", "Greece", "Cyprus"}
+    assert "condemned" in agreed[0].text
+
+
+def test_a_statement_of_one_side_is_no_agreement(run: Run) -> None:
+    for text in (
+        "Egypt condemned the deal in a statement.",
+        "Egypt and Greece did not condemn the deal in a joint statement.",
+    ):
+        assert run(text).agreements == (), text

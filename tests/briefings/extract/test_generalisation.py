@@ -367,3 +367,9 @@ def test_a_capitalised_title_refers_to_its_holder(run: Run) -> None:
         "will meet Finance Minister Ken Obo on Tuesday."
     )
     assert frozenset({"Hale", "Obo"}) in pairs(x)
+
+
+def test_due_in_a_city_for_talks_is_planned(run: Run) -> None:
+    x = run("Minister Ron Hale is due in Cairo on Monday for talks with President Omar Said.")
+    assert frozenset({"Hale", "Said"}) in pairs(x)
+    assert all(m.status == "planned" for m in x.meetings)
