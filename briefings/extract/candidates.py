@@ -33,6 +33,7 @@ __all__ = [
     "StopCandidate",
     "actors_in",
     "agreement_candidates",
+    "lca",
     "meeting_candidates",
     "stop_candidates",
 ]
@@ -160,7 +161,7 @@ def _bucket(n: int, edges: Iterable[int]) -> str:
     return "more"
 
 
-def _lca(a: Token, b: Token) -> Token | None:
+def lca(a: Token, b: Token) -> Token | None:
     # Token objects are made afresh on each access: compare indices, never identity.
     up = {a.i: a}
     t = a
@@ -229,7 +230,7 @@ def _clause_features(ctx: DocContext, sent: Span, prefix: str = "s") -> dict[str
 
 def _path_features(a: Token, b: Token, prefix: str) -> dict[str, float]:
     f: dict[str, float] = {}
-    top = _lca(a, b)
+    top = lca(a, b)
     if top is None:
         f[f"{prefix}:nopath"] = 1.0
         return f

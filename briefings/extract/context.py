@@ -118,6 +118,30 @@ _QUOTE_OPEN = frozenset({"“", "‘‘", "``"})
 _QUOTE_CLOSE = frozenset({"”", "''"})
 
 
+def _reported_would(verb: Token) -> bool:
+    """ "Officials said X would chair the meeting": "would" is the future of reported
+    speech, not a condition. Only where "would" is the verb's one modal, with no "if"
+    and no "have" ("would have met" is counterfactual)."""
+    kids = list(verb.children)
+    auxes = [c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")]
+    if "would" not in auxes or any(a in auxes for a in ("have", "could", "might")):
+        return False
+    if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in kids) or any(
+        c.dep_ == "advcl" and any(m.lower_ in CONDITIONAL_MARKS for m in c.children) for c in kids
+    ):
+        return False  # "said if the meeting took place it would open the way"
+    clause = verb
+    while clause.dep_ == "conj" and clause.head is not clause:
+        clause = clause.head
+    head = clause.head
+    return (
+        clause.dep_ == "ccomp"
+        and head.lemma_ in SAY_VERBS
+        and head.tag_ == "VBD"
+        and not any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in head.children)
+    )
+
+
 def _group_text(tok: Token) -> str:
     """ "Five public sector unions" -> "public sector unions"; a short "of" complement
     is kept ("committee of ministers")."""
@@ -688,6 +712,8 @@ class DocContext:
             kids = list(cur.children)
             if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in kids):
                 return True
+            if _reported_would(cur):
+                return True  # "officials said X would chair the meeting"
             if cur is not tok and cur.lemma_ in _ARRANGE:
                 return True  # "trying to arrange a meeting", "proposed talks"
             if any(
@@ -742,7 +768,9 @@ class DocContext:
         """ "would be happy to meet", "hope to reach a deal", "could sign"."""
         cur = tok
         for _ in range(3):
-            if any(c.dep_ == "aux" and c.lower_ in IRREALIS_AUX for c in cur.children):
+            if any(
+                c.dep_ == "aux" and c.lower_ in IRREALIS_AUX for c in cur.children
+            ) and not _reported_would(cur):
                 return True
             if cur.dep_ == "xcomp" and cur.head.lemma_ in governors:
                 return True

@@ -24,7 +24,7 @@ from spacy.tokens import Span, Token
 
 from ..models import Agreement, Evidence, Meeting, Status
 from ..text import fold
-from .context import DocContext
+from .context import MEETING_IRREALIS_GOV, DocContext
 from .dates import resolve
 from .pattern_files import read_patterns
 
@@ -125,8 +125,8 @@ def _subjects(ctx: DocContext, verb: Token) -> list[str]:
         if subj is not None:
             if subj.lower_ in _RELATIVE and cur.dep_ == "relcl":
                 return ctx.parties(cur.head)
-            if subj.dep_ == "nsubjpass":
-                return []
+            if subj.dep_ == "nsubjpass" and cur is verb:
+                return []  # "the summit was attended by ...": the agent is read elsewhere
             return ctx.parties(subj)
         if cur.dep_ in ("xcomp", "conj", "advcl") and cur.head.i != cur.i:
             cur = cur.head
@@ -144,10 +144,27 @@ def _subjects(ctx: DocContext, verb: Token) -> list[str]:
     return []
 
 
+def _including(ctx: DocContext, verb: Token, *nouns: Token) -> list[str]:
+    """ "More than 20 leaders are expected to attend (the forum), including A and B":
+    the people an unnamed group's "including" list names. The parser hangs the list on
+    the verb, a verb it depends on, or the event noun."""
+    hosts = [*nouns, verb, *list(verb.ancestors)[:2]]
+    return [
+        n
+        for h in hosts
+        for c in h.children
+        if c.dep_ == "prep" and c.lower_ == "including"
+        for p in c.children
+        if p.dep_ == "pobj"
+        for n in ctx.parties(p)
+    ]
+
+
 def _blocked(ctx: DocContext, verb: Token) -> bool:
     return (
         any(c.dep_ == "neg" for c in verb.children)
-        or ctx.is_irrealis(verb)
+        # "is expected to attend", "plans to attend": planned attendance, as for meetings
+        or ctx.is_irrealis(verb, MEETING_IRREALIS_GOV)
         or ctx.is_conditional(verb)
     )
 
@@ -159,6 +176,7 @@ def _placements(ctx: DocContext, ev: Token, pats: FramePatterns) -> list[Placeme
     def add(names: list[str], verb: Token, how: str) -> None:
         if _blocked(ctx, verb):
             return
+        names = names or _including(ctx, verb, ev)
         planned = ctx.is_future(verb)
         out.extend(Placement(n, planned, sent, how) for n in names)
 
@@ -200,8 +218,17 @@ def event_frames(ctx: DocContext) -> list[Frame]:
     frames: list[Frame] = []
     last: dict[str, Frame] = {}
     named: dict[str, Frame] = {}
-    for sent in ctx.sents:
+    recent: tuple[Frame, int] | None = None  # the last frame mentioned, and where
+    for n_sent, sent in enumerate(ctx.sents):
         for tok in sent:
+            if _unnamed_gathering(ctx, tok):
+                # "Ministers of nine countries will meet here on March 11": an event
+                # that "the meeting" and "would be represented" refer back to.
+                opened = Frame("meeting", None, tok, [tok])
+                frames.append(opened)
+                last["meeting"] = last["talks"] = opened
+                recent = (opened, n_sent)
+                continue
             fam = _family(tok, pats)
             if fam is None:
                 continue
@@ -219,7 +246,91 @@ def event_frames(ctx: DocContext) -> list[Frame]:
             last[fam] = frame
             frame.mentions.append(tok)
             frame.placed.extend(_placements(ctx, tok, pats))
+            recent = (frame, n_sent)
+        if recent is not None and n_sent - recent[1] <= _ANAPHORIC_REACH:
+            recent[0].placed.extend(_anaphoric_placements(ctx, sent))
     return frames
+
+
+_GATHER_VERBS = frozenset(["meet", "gather", "convene", "assemble"])
+
+
+def _unnamed_gathering(ctx: DocContext, v: Token) -> bool:
+    """A gathering told by its verb, its people unnamed: "Representatives of nine
+    countries will meet here", "Finance ministers gather in Paris on Monday"."""
+    if v.pos_ != "VERB" or v.lemma_ not in _GATHER_VERBS or _blocked(ctx, v):
+        return False
+    if any(c.dep_ in ("dobj", "auxpass") for c in v.children):
+        return False  # "met the president", "was met by": an encounter, not a gathering
+    if any(c.dep_ == "prep" and c.lower_ == "with" for c in v.children):
+        return False
+    if any(_family(t, patterns()) for t in v.subtree):
+        return False  # "gathered for the forum": that event, named by its noun
+    subj = next((c for c in v.children if c.dep_ in _SUBJ), None)
+    return subj is not None and subj.tag_ == "NNS" and not ctx.parties(subj)
+
+
+# How many sentences after a mention of an event "will also attend" still refers to it.
+_ANAPHORIC_REACH = 2
+_OBJECTLESS_ATTEND = frozenset(["attend", "participate"])
+
+
+def _anaphoric_placements(ctx: DocContext, sent: Span) -> list[Placement]:
+    """Attendance told without naming the event, which the text has just mentioned:
+    "B will also attend", "C, D and E would be represented", "Also due to attend are F
+    and G", "H will also be there, as will I"."""
+    out: list[Placement] = []
+    for v in sent:
+        if v.pos_ not in ("VERB", "AUX") or _blocked(ctx, v):
+            continue
+        kids = list(v.children)
+        if v.lemma_ in _OBJECTLESS_ATTEND:
+            if any(c.dep_ in ("dobj", "prep", "ccomp") for c in kids):
+                continue  # an object of its own: read by `_placements`, or not an event
+            how = f"{v.lemma_} (the event)"
+        elif v.lemma_ == "represent" and any(c.dep_ == "auxpass" for c in kids):
+            if any(c.dep_ in ("agent", "prep") for c in kids):
+                continue  # "represented by her deputy", "represented at the talks"
+            how = "represented (at the event)"
+        elif v.lemma_ == "be" and any(c.lower_ == "there" and c.dep_ == "advmod" for c in kids):
+            how = "be there"
+        else:
+            continue
+        names = _subjects(ctx, v) or _inverted_subjects(ctx, v) or _including(ctx, v)
+        names += [
+            n
+            for c in kids
+            if c.dep_ == "advcl" and any(m.lower_ == "as" for m in c.children)
+            for k in c.children
+            if k.dep_ == "nsubj"
+            for n in ctx.parties(k)
+        ]  # "..., as will I"
+        if v.lemma_ == "represent":
+            subj = next((c for c in kids if c.dep_ == "nsubjpass"), None)
+            names = _listed_sides(ctx, subj) if subj is not None else []
+        planned = ctx.is_future(v)
+        out.extend(Placement(n, planned, sent, how) for n in dict.fromkeys(names))
+    return out
+
+
+def _listed_sides(ctx: DocContext, tok: Token) -> list[str]:
+    """ "Egypt, Zambia, Kenya and Mali": a list of countries, which the parser may hang
+    as an apposition and its conjuncts."""
+    names = list(ctx.parties(tok))
+    for c in tok.children:
+        if c.dep_ == "appos" and c.ent_type_ in ("GPE", "ORG"):
+            names += [n for n in ctx.parties(c) if n not in names]
+    return names
+
+
+def _inverted_subjects(ctx: DocContext, v: Token) -> list[str]:
+    """ "Also due to attend are A and B": the people after the copula."""
+    if v.dep_ != "xcomp" or v.head.lower_ not in ("due", "expected", "scheduled", "set"):
+        return []
+    copula = v.head.head
+    if copula.lemma_ != "be" or any(c.dep_ in _SUBJ for c in copula.children):
+        return []
+    return [n for c in copula.children if c.dep_ == "attr" for n in ctx.parties(c)]
 
 
 def _persons_of(ctx: DocContext, tok: Token | None) -> list[str]:

@@ -30,10 +30,11 @@ from .candidates import (
     SentenceCache,
     StopCandidate,
     agreement_candidates,
+    lca,
     meeting_candidates,
     stop_candidates,
 )
-from .context import DocContext
+from .context import CONDITIONAL_MARKS, MEETING_IRREALIS_GOV, DocContext
 from .dates import resolve
 from .lexicon import SAY_VERBS
 
@@ -133,16 +134,50 @@ def _meeting_from_pair(ctx: DocContext, c: PairCandidate, planned: bool, conf: f
     )
 
 
+def _unreal(ctx: DocContext, c: PairCandidate) -> bool:
+    """A link in a clause the rules reject on principle (negated, conditional,
+    counterfactual, hoped-for): "A would meet B if asked", "A did not meet B". The model
+    adds what the rules' constructions miss, not what their modality rules out."""
+    top = lca(c.a.tok, c.b.tok)
+    if top is None:
+        return False
+    verb = top if top.pos_ in ("VERB", "AUX") else ctx.governing_verb(top)
+    if verb is None:
+        return False
+    return (
+        any(k.dep_ == "neg" for k in verb.children)
+        or ctx.is_conditional(verb)
+        or any(
+            k.dep_ == "advcl" and any(m.lower_ in CONDITIONAL_MARKS for m in k.children)
+            for k in verb.children
+        )
+        or ctx.is_irrealis(verb, MEETING_IRREALIS_GOV)
+    )
+
+
 def _link_meetings(
     ctx: DocContext, model: LinkModel, rules: list[Meeting], cands: list[PairCandidate]
 ) -> list[Meeting]:
     probs: dict[frozenset[str], float] = {}
     fresh: list[tuple[PairCandidate, float]] = []
+    # Who the rules placed in meetings told by each sentence: two people the rules
+    # put in different meetings of one sentence ("held separate meetings with A and
+    # B") were kept apart on purpose.
+    placed: dict[int, set[str]] = {}
+    for m in rules:
+        for ev in m.evidence[:1]:
+            placed.setdefault(ev.start, set()).update(m.participants)
     for c in cands:
         p = model.prob("meeting", c.features)
         key = frozenset((c.a.name, c.b.name))
         probs[key] = max(probs.get(key, 0.0), p)
-        if c.rule is None and model.accept("meeting", p) and "belongs" not in c.features:
+        if (
+            c.rule is None
+            and model.accept("meeting", p)
+            and "belongs" not in c.features
+            and not key <= placed.get(c.sent.start_char, set())
+            and not _unreal(ctx, c)
+        ):
             fresh.append((c, p))
     out: list[Meeting] = []
     covered: set[frozenset[str]] = set()

@@ -159,3 +159,76 @@ def test_people_told_as_together_met(run: Run, text: str) -> None:
 )
 def test_near_misses_of_togetherness(run: Run, text: str) -> None:
     assert frozenset({"Carter", "Lopez"}) not in pairs(run(text))
+
+
+# --- attendance told without naming the event again --------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Leaders gathered in Davos for the forum. President Jan Moll is expected to attend "
+        "the forum. Prime Minister Ed Tarr will also attend the forum.",
+        "Leaders gathered in Davos for the forum. More than 20 leaders are expected to attend "
+        "the forum, including President Jan Moll and Prime Minister Ed Tarr.",
+        "Leaders gathered in Davos for the forum. Also due to attend are President Jan Moll "
+        "and Prime Minister Ed Tarr.",
+        "The summit opens in Rome on Monday. President Jan Moll will attend, as will Prime "
+        "Minister Ed Tarr.",
+    ],
+)
+def test_planned_attendance_of_the_event_just_mentioned(run: Run, text: str) -> None:
+    x = run(text)
+    assert frozenset({"Moll", "Tarr"}) in pairs(x), text
+    assert all(m.status == "planned" for m in x.meetings if "Jan Moll" in m.participants)
+
+
+def test_attendance_far_from_any_event_is_not_placed(run: Run) -> None:
+    x = run(
+        "The summit opened in Rome on Monday. Prices rose. Farmers protested. Wages fell. "
+        "President Jan Moll will attend, as will Prime Minister Ed Tarr."
+    )
+    assert frozenset({"Moll", "Tarr"}) not in pairs(x)
+
+
+def test_a_gathering_told_by_its_verb_collects_who_is_represented(run: Run) -> None:
+    x = run(
+        "Ministers will meet in Cairo on March 11 to discuss the debt crisis. Egypt, Zambia, "
+        "Kenya and Mali would be represented, officials said. President Ole Dahl will chair "
+        "the meeting."
+    )
+    big = max(x.meetings, key=lambda m: len(m.participants))
+    assert set(big.participants) == {"Egypt", "Zambia", "Kenya", "Mali", "Ole Dahl"}
+    assert big.status == "planned" and big.place == "Cairo" and big.when == "March 11"
+
+
+def test_represented_by_a_deputy_is_not_attendance_of_the_event(run: Run) -> None:
+    x = run(
+        "The summit opens in Rome on Monday. President Jan Moll will attend. Prime Minister "
+        "Ed Tarr was represented by his deputy."
+    )
+    assert frozenset({"Moll", "Tarr"}) not in pairs(x)
+
+
+# --- "would" in reported speech -------------------------------------------------------
+
+
+def test_reported_would_is_the_future(run: Run) -> None:
+    x = run(
+        "Officials said President Ole Dahl would meet Prime Minister Jan Moll in Oslo on Friday."
+    )
+    assert frozenset({"Dahl", "Moll"}) in pairs(x)
+    assert x.meetings[0].status == "planned"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials said that if the talks went well President Ole Dahl would meet Prime Minister "
+        "Jan Moll.",
+        "Officials said President Ole Dahl would have met Prime Minister Jan Moll in Oslo.",
+        "President Ole Dahl would meet Prime Minister Jan Moll if asked.",
+    ],
+)
+def test_conditional_would_is_no_meeting(run: Run, text: str) -> None:
+    assert frozenset({"Dahl", "Moll"}) not in pairs(run(text)), text
