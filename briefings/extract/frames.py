@@ -246,7 +246,8 @@ def event_frames(ctx: DocContext) -> list[Frame]:
             last[fam] = frame
             frame.mentions.append(tok)
             frame.placed.extend(_placements(ctx, tok, pats))
-            recent = (frame, n_sent)
+            if not _background(tok):
+                recent = (frame, n_sent)
         if recent is not None and n_sent - recent[1] <= _ANAPHORIC_REACH:
             recent[0].placed.extend(_anaphoric_placements(ctx, sent))
     return frames
@@ -285,7 +286,10 @@ def _anaphoric_placements(ctx: DocContext, sent: Span) -> list[Placement]:
             continue
         kids = list(v.children)
         if v.lemma_ in _OBJECTLESS_ATTEND:
-            if any(c.dep_ in ("dobj", "prep", "ccomp") for c in kids):
+            if any(
+                c.dep_ in ("dobj", "ccomp") or (c.dep_ == "prep" and c.lower_ != "including")
+                for c in kids
+            ):
                 continue  # an object of its own: read by `_placements`, or not an event
             how = f"{v.lemma_} (the event)"
         elif v.lemma_ == "represent" and any(c.dep_ == "auxpass" for c in kids):
@@ -321,6 +325,12 @@ def _listed_sides(ctx: DocContext, tok: Token) -> list[str]:
         if c.dep_ == "appos" and c.ent_type_ in ("GPE", "ORG"):
             names += [n for n in ctx.parties(c) if n not in names]
     return names
+
+
+def _background(tok: Token) -> bool:
+    """An event named inside a relative clause ("Mbeki, whose arrival has been delayed
+    by peace talks, ...") is background: "will also be there" does not refer to it."""
+    return any(a.dep_ == "relcl" for a in tok.ancestors)
 
 
 def _inverted_subjects(ctx: DocContext, v: Token) -> list[str]:

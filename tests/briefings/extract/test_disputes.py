@@ -93,8 +93,10 @@ def test_the_text_form_comes_from_the_parse(run: Run, text: str, form: str) -> N
     ("text", "sides"),
     [
         ("The Chilean proposal was rejected by Norway on Monday.", {"Chile", "Norway"}),
-        ("Chile offered a compromise on quotas but this was rejected by Norway.",
-         {"Chile", "Norway"}),
+        (
+            "Chile offered a compromise on quotas but this was rejected by Norway.",
+            {"Chile", "Norway"},
+        ),
         ("Norway spurned the Chilean offer of cheap salmon.", {"Norway", "Chile"}),
         ("Norway rebuffed Chile's proposal for joint patrols.", {"Norway", "Chile"}),
     ],

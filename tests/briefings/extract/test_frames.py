@@ -232,3 +232,21 @@ def test_reported_would_is_the_future(run: Run) -> None:
 )
 def test_conditional_would_is_no_meeting(run: Run, text: str) -> None:
     assert frozenset({"Dahl", "Moll"}) not in pairs(run(text)), text
+
+
+def test_an_including_list_after_an_objectless_attend(run: Run) -> None:
+    x = run(
+        "Leaders gathered in Davos for the forum. More than 20 leaders are expected to attend "
+        "including President Jan Moll and Prime Minister Ed Tarr."
+    )
+    assert frozenset({"Moll", "Tarr"}) in pairs(x)
+
+
+def test_an_event_in_a_relative_clause_is_not_the_one_referred_to(nlp) -> None:  # type: ignore[no-untyped-def]
+    got = placed(
+        nlp,
+        "Leaders gathered in Davos for the summit. President Jan Moll, whose arrival was "
+        "delayed by peace talks, will attend. Prime Minister Ed Tarr will also be there.",
+    )
+    assert ("Ed Tarr", True) in got.get("summit", [])
+    assert ("Ed Tarr", True) not in got.get("talks", [])
