@@ -142,6 +142,21 @@ def _reported_would(verb: Token) -> bool:
     )
 
 
+def _along_with(tok: Token) -> list[Token]:
+    """ "India, along with China and Brazil, has been invited": the companions, who do
+    what the subject does ("together with" alike)."""
+    return [
+        k
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ in ("along", "together")
+        for w in c.children
+        if w.dep_ == "prep" and w.lower_ == "with"
+        for p in w.children
+        if p.dep_ == "pobj"
+        for k in (p, *p.conjuncts)
+    ]
+
+
 def _group_text(tok: Token) -> str:
     """ "Five public sector unions" -> "public sector unions"; a short "of" complement
     is kept ("committee of ministers")."""
@@ -546,7 +561,7 @@ class DocContext:
                 kind = "people"
             return self.recall(tok.i, kind)
         out: list[str] = []
-        for t in (tok, *tok.conjuncts):
+        for t in (tok, *tok.conjuncts, *_along_with(tok)):
             if t.tag_ == "NNS" and (
                 t.lemma_ in ROLE_HEADS or t.lemma_ in ("delegation", "government")
             ):

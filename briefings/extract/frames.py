@@ -77,6 +77,7 @@ class Placement:
     planned: bool
     sent: Span
     how: str
+    past: bool = False  # told in a past tense ("attended"), not a present ("attends")
 
 
 @dataclass
@@ -178,7 +179,8 @@ def _placements(ctx: DocContext, ev: Token, pats: FramePatterns) -> list[Placeme
             return
         names = names or _including(ctx, verb, ev)
         planned = ctx.is_future(verb)
-        out.extend(Placement(n, planned, sent, how) for n in names)
+        past = _past(verb)
+        out.extend(Placement(n, planned, sent, how, past) for n in names)
 
     head = ev.head
     if ev.dep_ == "dobj" and "dobj" in pats.attend.get(head.lemma_, ()):
@@ -313,7 +315,8 @@ def _anaphoric_placements(ctx: DocContext, sent: Span) -> list[Placement]:
             subj = next((c for c in kids if c.dep_ == "nsubjpass"), None)
             names = _listed_sides(ctx, subj) if subj is not None else []
         planned = ctx.is_future(v)
-        out.extend(Placement(n, planned, sent, how) for n in dict.fromkeys(names))
+        past = _past(v)
+        out.extend(Placement(n, planned, sent, how, past) for n in dict.fromkeys(names))
     return out
 
 
@@ -481,9 +484,20 @@ def _drop_sides(ctx: DocContext, names: list[str]) -> tuple[str, ...]:
     return tuple(people if len(people) >= 2 else names)
 
 
+def _past(verb: Token) -> bool:
+    return verb.tag_ == "VBD" or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children
+    )
+
+
 def _own_meeting(ctx: DocContext, f: Frame) -> Meeting | None:
     planned = [p for p in f.placed if p.planned]
     held = [p for p in f.placed if not p.planned]
+    if planned and not any(p.past for p in held):
+        # One event has one time: "A attends the meeting on Friday" (a present) and
+        # "B has been invited to take part in it" tell of the same planned meeting.
+        planned = list(f.placed)
+        held = []
     group = held if len({p.name for p in held}) >= 2 else planned
     names = _drop_sides(ctx, list(dict.fromkeys(p.name for p in group)))
     if len(names) < 2:

@@ -250,3 +250,24 @@ def test_an_event_in_a_relative_clause_is_not_the_one_referred_to(nlp) -> None: 
     )
     assert ("Ed Tarr", True) in got.get("summit", [])
     assert ("Ed Tarr", True) not in got.get("talks", [])
+
+
+def test_companions_along_with_the_subject_attend_too(nlp) -> None:  # type: ignore[no-untyped-def]
+    got = placed(
+        nlp,
+        "India, along with China, Brazil and Russia, has been invited to take part in the "
+        "G7 meeting in London on Friday.",
+    )
+    names = {n for ps in got.values() for n, planned in ps if planned}
+    assert names == {"India", "China", "Brazil", "Russia"}
+
+
+def test_one_event_told_in_the_present_and_the_future_is_planned(run: Run) -> None:
+    x = run(
+        "Minister Ravi Das attends the G7 meeting in London on Friday. President Jan Moll "
+        "is also attending the G7 meeting. Prime Minister Ed Tarr will also attend the G7 "
+        "meeting."
+    )
+    m = next(m for m in x.meetings if "Ed Tarr" in m.participants)
+    assert {"Ravi Das", "Jan Moll", "Ed Tarr"} <= set(m.participants)
+    assert m.status == "planned"
