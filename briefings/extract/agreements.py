@@ -74,6 +74,11 @@ def _clip(ctx: DocContext, start: int, end: int) -> str:
 
 
 def _conditional(tok: Token) -> bool:
+    if any(
+        c.dep_ == "advcl" and any(m.lower_ in _CONDITIONAL for m in c.children)
+        for c in tok.children
+    ):
+        return True  # "will sign the treaty if the terms improve"
     window = tok.doc[max(tok.sent.start, tok.i - 4) : tok.i]
     if any(t.lower_ in _CONDITIONAL for t in window) and not any(t.text == "," for t in window):
         return True  # "if and when it agrees"

@@ -796,7 +796,13 @@ class DocContext:
 
     @staticmethod
     def is_conditional(tok: Token) -> bool:
-        """Inside an "if/unless/whether" clause."""
+        """Inside an "if/unless/whether" clause, or bound by one ("will sign the treaty if
+        the terms improve")."""
+        if any(
+            c.dep_ == "advcl" and any(m.lower_ in CONDITIONAL_MARKS for m in c.children)
+            for c in tok.children
+        ):
+            return True
         cur = tok
         for _ in range(4):
             if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in cur.children):

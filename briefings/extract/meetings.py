@@ -627,7 +627,7 @@ def meeting_noun(ctx: DocContext, n: Token, drafts: list[_Draft]) -> None:
 def signing(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:
     """Parties that sign a deal together took part in a signing (one meeting)."""
     subj = ctx.subject_of(v)
-    if subj is None or any(c.dep_ == "neg" for c in v.children):
+    if subj is None or any(c.dep_ == "neg" for c in v.children) or _hypothetical(ctx, v):
         return
     if not any(c.dep_ == "dobj" and _is_deal_noun(c) for c in v.children):
         return  # "sealed the border" is no signing

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from .conftest import Run, pairs, stops
 
 MON = dt.date(2005, 3, 14)  # a Monday
@@ -373,3 +375,16 @@ def test_due_in_a_city_for_talks_is_planned(run: Run) -> None:
     x = run("Minister Ron Hale is due in Cairo on Monday for talks with President Omar Said.")
     assert frozenset({"Hale", "Said"}) in pairs(x)
     assert all(m.status == "planned" for m in x.meetings)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway and Chile said they would sign the treaty if the terms improved.",
+        "Norway and Chile would sign the treaty if the terms improved.",
+        "Norway and Chile will sign the treaty if the terms improve.",
+    ],
+)
+def test_a_signing_bound_by_a_condition_is_neither_deal_nor_meeting(run: Run, text: str) -> None:
+    x = run(text)
+    assert x.meetings == () and x.agreements == (), text
