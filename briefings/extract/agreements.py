@@ -390,6 +390,10 @@ _ACCEPT_VERBS = frozenset(["approve", "accept", "grant"])  # not "back": support
 def accept_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
     """ "The IMF approved Sri Lanka's request for a freeze", "Indonesia accepted the
     Paris Club offer": accepting another named party's proposal is agreeing with it."""
+    refused = _negated(v) or (v.dep_ == "xcomp" and v.head.lemma_ in ("refuse", "decline"))
+    if refused and v.lemma_ == "accept":
+        refusal_rule(ctx, v, out)
+        return
     if _conditional(v) or _negated(v) or _irrealis(v) or ctx.is_future(v):
         return
     obj = next((c for c in v.children if c.dep_ == "dobj" and c.lemma_ in _PROPOSALS), None)
@@ -406,6 +410,65 @@ def accept_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
     if not parties or not proposers:
         return
     _add(ctx, out, parties + proposers, "agreed", _clip(ctx, v.i, obj.right_edge.i), v)
+
+
+def refusal_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
+    """ "Israel refuses to accept Syria's denials", "France did not accept the British
+    proposal": refusing what the other side holds sets the two against each other."""
+    anchor = v.head if v.dep_ == "xcomp" else v
+    if _conditional(anchor):
+        return
+    obj = next((c for c in v.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return
+    parties, _ = _subject_parties(ctx, anchor)
+    others = [p for p in _owners(ctx, obj) if p not in parties]
+    if not parties or not others:
+        return
+    _add(ctx, out, parties + others, "disagreed", _clip(ctx, anchor.i, obj.right_edge.i), v)
+
+
+def joint_intent_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
+    """ "Moscow and Ankara announced they would coordinate their airstrikes", "Both
+    sides said they planned to reopen their consulates": two parties saying together
+    what they both will do have agreed on it."""
+    if _negated(v) or _conditional(v) or _irrealis(v):
+        return
+    parties, _ = _subject_parties(ctx, v)
+    if len(set(parties)) < 2:
+        return
+    for c in v.children:
+        if c.dep_ != "ccomp" or _negated(c) or _conditional(c):
+            continue
+        subj = next((k for k in c.children if k.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.lower_ not in ("they", "we"):
+            continue
+        intends = any(
+            k.dep_ == "aux" and k.lower_ in ("will", "would", "shall") for k in c.children
+        )
+        plans = c.lemma_ in ("plan", "intend", "decide") and any(
+            k.dep_ == "xcomp" for k in c.children
+        )
+        if intends or plans:
+            _add(ctx, out, parties, "agreed", _clip(ctx, c.left_edge.i, c.right_edge.i), v)
+
+
+_JOINT_DECISIONS = frozenset(["decision", "commitment", "pledge", "plan"])
+_ANNOUNCE_VERBS = frozenset(["announce", "say", "state", "declare", "confirm"])
+
+
+def joint_decision_rule(ctx: DocContext, n: Token, out: list[_Draft]) -> None:
+    """ "the decision by India and Pakistan to open a bus link", "A and B's decision to
+    X": a decision two parties took together is an agreement on it."""
+    owners = [x for b in _pobjs(n, "by") for t in ctx.coordinated(b) for x in ctx.parties(t)]
+    owners += [x for k in n.children if k.dep_ == "poss" for x in ctx.parties(k)]
+    to = next((c for c in n.children if c.dep_ in ("acl", "relcl") and c.i > n.i), None)
+    if len(set(owners)) < 2 or to is None or not any(k.lower_ == "to" for k in to.children):
+        return
+    gov = ctx.governing_verb(n)
+    if gov is not None and (_negated(gov) or _conditional(gov)):
+        return
+    _add(ctx, out, owners, "agreed", _clip(ctx, to.left_edge.i, to.right_edge.i), n)
 
 
 def enter_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
@@ -507,7 +570,8 @@ def settle_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
     _add(ctx, out, parties, "agreed", _clip(ctx, v.i, obj.right_edge.i), v)
 
 
-# ("dismissed the Tory attack" is left out: a rebuttal of criticism, not a dispute.)
+# ("dismissed the Tory attack" is a rebuttal of criticism and "declined the offer" a
+# polite refusal: neither is a dispute between the two.)
 _REJECT_VERBS = frozenset(["oppose", "reject", "rebuff", "spurn"])
 # "rebuffed the minister" is a snub: these reject only things (offers, proposals).
 _REJECT_THINGS_ONLY = frozenset(["rebuff", "spurn"])
@@ -688,6 +752,8 @@ def extract_agreements(ctx: DocContext) -> list[Agreement]:
                 if lemma in _ISSUE_VERBS:
                     joint_text_rule(ctx, tok, drafts)
                 joint_act_rule(ctx, tok, drafts)
+                if lemma in _ANNOUNCE_VERBS:
+                    joint_intent_rule(ctx, tok, drafts)
                 if lemma in _SETTLE_VERBS:
                     settle_rule(ctx, tok, drafts)
                 if lemma == "agree":
@@ -711,6 +777,8 @@ def extract_agreements(ctx: DocContext) -> list[Agreement]:
             elif tok.pos_ == "NOUN" and tok.lower_ in ("agreement", "deal", "accord", "pact"):
                 no_agreement(ctx, tok, drafts)
                 deal_between(ctx, tok, drafts)
+            elif tok.pos_ == "NOUN" and tok.lemma_ in _JOINT_DECISIONS:
+                joint_decision_rule(ctx, tok, drafts)
             elif tok.pos_ == "NOUN" and tok.lower_ in ("complaint", "complaints", "lawsuit"):
                 complaint_rule(ctx, tok, drafts)
             if tok.pos_ == "VERB" and lemma in ("accuse", "charge", "sue"):

@@ -139,3 +139,56 @@ def test_a_statement_of_one_side_is_no_agreement(run: Run) -> None:
         "Egypt and Greece did not condemn the deal in a joint statement.",
     ):
         assert run(text).agreements == (), text
+
+
+# --- joint intentions and decisions; refusals of what the other side holds ------------
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (
+            "Norway and Chile announced they would coordinate their patrols in the Pacific.",
+            "coordinate their patrols",
+        ),
+        ("Norway and Chile said on Monday that they will open a ferry link.", "ferry link"),
+        ("Norway and Chile said they planned to reopen their consulates.", "reopen"),
+        ("Britain welcomed the decision by Norway and Chile to open a ferry link.", "ferry link"),
+    ],
+)
+def test_what_two_parties_say_they_will_do_together_is_agreed(
+    run: Run, text: str, words: str
+) -> None:
+    agreed = [a for a in run(text).agreements if a.polarity == "agreed"]
+    assert agreed and {"Norway", "Chile"} <= set(agreed[0].parties), text
+    assert words in agreed[0].text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway said it would open a ferry link.",  # one side
+        "Norway and Chile said they would not open a ferry link.",
+        "Norway and Chile said they would open a ferry link if funds allowed.",
+        "Norway and Chile said the ferry link was a good idea.",  # no intention
+        "Britain welcomed the decision by Norway to open a ferry link.",
+    ],
+)
+def test_one_side_or_a_condition_is_no_joint_intention(run: Run, text: str) -> None:
+    assert [a for a in run(text).agreements if a.polarity == "agreed"] == [], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Israeli government refuses to accept Syria's denials of involvement.",
+        "The French government did not accept the British proposal for a budget cap.",
+    ],
+)
+def test_refusing_what_the_other_side_holds_is_a_dispute(run: Run, text: str) -> None:
+    found = _disputes(run, text)
+    assert found and len(found[0].parties) == 2, text
+
+
+def test_a_polite_refusal_is_no_dispute(run: Run) -> None:
+    assert _disputes(run, "The embassy declined the British request for an extradition.") == []
