@@ -124,12 +124,14 @@ def _prep_places(ctx: DocContext, tok: Token, preps: tuple[str, ...]) -> list[To
     return out
 
 
-def _traveller(ctx: DocContext, anchor: Token) -> str | None:
+def _travellers(ctx: DocContext, anchor: Token) -> list[str]:
+    """The people who travel: the clause subject, with its conjuncts ("Funaro and Gros
+    will visit Britain")."""
     subj = ctx.subject_of(anchor)
-    if subj is not None:
-        name = ctx.party(subj)
-        return name if ctx.persons.is_person(name) else None
-    return None
+    if subj is None:
+        return []
+    names = [subj, *subj.conjuncts]
+    return [n for t in names if (n := ctx.party(t)) and ctx.persons.is_person(n)]
 
 
 _DEPART = frozenset(["leave", "depart", "head", "fly", "set"])
@@ -221,8 +223,7 @@ def travel_verb(ctx: DocContext, v: Token, out: list[_StopDraft]) -> None:
         places += _prep_places(ctx, v, _MOTION_PREPS)
     if not places:
         return
-    who = _traveller(ctx, v)
-    if who:
+    for who in _travellers(ctx, v):
         _add(ctx, out, who, places, v)
 
 
@@ -231,8 +232,7 @@ def due_in(ctx: DocContext, tok: Token, out: list[_StopDraft]) -> None:
     places = _prep_places(ctx, tok, ("in", "at"))
     if not places or any(c.dep_ == "xcomp" for c in tok.children):
         return
-    who = _traveller(ctx, tok)
-    if who:
+    for who in _travellers(ctx, tok):
         _add(ctx, out, who, places, tok, ctx.time_words([tok, tok.head]))
 
 
@@ -260,8 +260,7 @@ def activity_abroad(ctx: DocContext, v: Token, out: list[_StopDraft]) -> None:
         places += _prep_places(ctx, v, ("in", "at"))
     if not places:
         return
-    who = _traveller(ctx, v)
-    if who:
+    for who in _travellers(ctx, v):
         _add(ctx, out, who, places, v)
 
 
@@ -280,8 +279,7 @@ def at_gathering(ctx: DocContext, v: Token, out: list[_StopDraft]) -> None:
     places = [t for p in events if not ctx.is_called_off(p) for t in _prep_places(ctx, p, ("in",))]
     if not places:
         return
-    who = _traveller(ctx, v)
-    if who:
+    for who in _travellers(ctx, v):
         _add(ctx, out, who, places, v)
 
 
@@ -309,8 +307,8 @@ def travel_noun(ctx: DocContext, n: Token, out: list[_StopDraft]) -> None:
         who = ctx.party(owner)
     else:
         # "X will pay a visit to Bonn": the one who pays it; else the person written about
-        who = _traveller(ctx, gov) if gov is not None and n.dep_ == "dobj" else None
-        who = who or ctx.persons.topic_before(n.i)
+        payers = _travellers(ctx, gov) if gov is not None and n.dep_ == "dobj" else []
+        who = payers[0] if payers else ctx.persons.topic_before(n.i)
     if who and ctx.persons.is_person(who):
         _add(ctx, out, who, places, n, when)
 

@@ -42,3 +42,19 @@ def test_paying_a_visit_names_the_traveller(run: Run) -> None:
         "Lopez will pay a two-day visit to Bonn on April 1."
     )
     assert stops(x).get("Maria Lopez") == ["Bonn"]
+
+
+def test_each_coordinated_traveller_gets_the_stops(run: Run) -> None:
+    x = run(
+        "Finance Minister Dilson Funaro and central bank chief Francisco Gros spent two days "
+        "in Washington and will this week visit Britain, France and Italy."
+    )
+    assert stops(x) == {
+        "Dilson Funaro": ["Britain", "France", "Italy"],
+        "Francisco Gros": ["Britain", "France", "Italy"],
+    }
+
+
+def test_a_traveller_with_a_companion_who_is_no_person_travels_alone(run: Run) -> None:
+    x = run("Minister Ed Tarr and his delegation will visit Oslo next week.")
+    assert stops(x) == {"Ed Tarr": ["Oslo"]}
