@@ -42,6 +42,7 @@ _VERBS = frozenset(
         "tell",
         "welcome",
         "see",
+        "discuss",
     ]
 )
 _PERSON_ONLY_OBJECT = frozenset(
@@ -66,8 +67,9 @@ _OBJECT_PREPS = {
     "speak": ("with", "to"),
     "confer": ("with",),
     "negotiate": ("with",),
+    "discuss": ("with",),  # "discussed the loan with B": the object is the topic
 }
-_CLIQUE_VERBS = frozenset(["meet", "talk", "confer", "negotiate"])
+_CLIQUE_VERBS = frozenset(["meet", "talk", "confer", "negotiate", "discuss"])
 _PHONE = frozenset(["phone", "telephone", "telephoned", "phoned", "call", "calls"])
 _TELEPHONE = frozenset({"phone", "telephone"})
 _EVENT_WORDS = frozenset(["summit", "conference", "talks", "meeting", "negotiations"])
@@ -276,7 +278,7 @@ def meet_verb(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:
                 _emit(ctx, drafts, _persons(ctx, owners), [], [v], v.sent)
             return
     else:
-        if lemma not in ("talk", "speak", "confer", "negotiate"):
+        if lemma not in ("talk", "speak", "confer", "negotiate", "discuss"):
             obj_toks = [c for c in v.children if c.dep_ == "dobj"]
         obj_toks += _objects_of_prep(ctx, v, _OBJECT_PREPS.get(lemma, ()))
     if subj_tok is None:
@@ -628,6 +630,15 @@ def signing(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:
     """Parties that sign a deal together took part in a signing (one meeting)."""
     subj = ctx.subject_of(v)
     if subj is None or any(c.dep_ == "neg" for c in v.children) or _hypothetical(ctx, v):
+        return
+    if any(c.dep_ == "auxpass" for c in v.children) and _is_deal_noun(subj):
+        # "The agreement was signed by A and B": the agents signed it together
+        agents = [
+            p for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
+        ]
+        people = _persons(ctx, [x for a in agents for x in ctx.parties(a)])
+        if len(people) >= 2:
+            _emit(ctx, drafts, people, [], [v], v.sent)
         return
     if not any(c.dep_ == "dobj" and _is_deal_noun(c) for c in v.children):
         return  # "sealed the border" is no signing

@@ -388,3 +388,20 @@ def test_due_in_a_city_for_talks_is_planned(run: Run) -> None:
 def test_a_signing_bound_by_a_condition_is_neither_deal_nor_meeting(run: Run, text: str) -> None:
     x = run(text)
     assert x.meetings == () and x.agreements == (), text
+
+
+def test_discussing_a_topic_with_someone_is_a_meeting(run: Run) -> None:
+    x = run("Minister Ron Hale discussed the loan request with Finance Minister Ken Obo.")
+    assert pairs(x) == {frozenset({"Hale", "Obo"})}  # the loan request is no participant
+    y = run("Minister Ron Hale and Finance Minister Ken Obo discussed trade on Monday.")
+    assert frozenset({"Hale", "Obo"}) in pairs(y)
+
+
+def test_a_deal_signed_by_two_named_people_was_a_signing(run: Run) -> None:
+    x = run(
+        "The agreement was signed by Finance Minister Chu Obi and the agency's chief "
+        "executive Jack Gill."
+    )
+    assert frozenset({"Obi", "Gill"}) in pairs(x)
+    y = run("The agreement was signed by Finance Minister Chu Obi.")
+    assert pairs(y) == set()
