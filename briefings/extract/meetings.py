@@ -313,6 +313,8 @@ def meet_verb(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:
             # "US President A and Turkish President B spoke on the phone", misparsed as
             # one noun phrase: the people named in the coordinated subject.
             owners = _persons(ctx, _subject_names(ctx, subj_tok))
+        if lemma == "discuss" and len(owners) != 2:
+            return  # "A, B, C and D discuss X" is a panel; two who discuss X hold talks
         if clique and len(owners) >= 2 and not obj_toks:
             _emit(ctx, drafts, owners, [], [v], v.sent)
         return
@@ -651,12 +653,11 @@ def signing(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:
     sides = list(dict.fromkeys(sides))
     if len(sides) < 2:
         return
+    # A signing ceremony needs named signatories: "countries signed a deal" with no
+    # sign that anyone was together is an agreement only (the GUIDE).
     people = _persons(ctx, sides)
-    # Either all people (a signing ceremony) or governments signing with each other.
-    if people and len(people) != len(sides):
-        sides = people
-    if len(sides) >= 2:
-        _emit(ctx, drafts, sides, [], [v], v.sent)
+    if len(people) >= 2:
+        _emit(ctx, drafts, people, [], [v], v.sent)
 
 
 _PARTICIPATE = frozenset(["attend", "chair", "host", "address", "join", "represent", "lead"])

@@ -405,3 +405,20 @@ def test_a_deal_signed_by_two_named_people_was_a_signing(run: Run) -> None:
     assert frozenset({"Obi", "Gill"}) in pairs(x)
     y = run("The agreement was signed by Finance Minister Chu Obi.")
     assert pairs(y) == set()
+
+
+def test_a_panel_discussing_a_topic_is_no_meeting(run: Run) -> None:
+    x = run(
+        "Professor Lorenzo Vidi, Baroness Emma Nix, Gene Poli and Mil Arce discuss the "
+        "group's use of propaganda during a town hall event."
+    )
+    assert pairs(x) == set()
+
+
+def test_countries_signing_a_deal_is_an_agreement_only(run: Run) -> None:
+    # The GUIDE: "countries signed a deal" with no sign the signatories were together.
+    x = run("The United States and the Philippines signed a defence treaty in 1951.")
+    assert pairs(x) == set()
+    assert x.agreements and set(x.agreements[0].parties) == {"United States", "Philippines"}
+    y = run("President Ole Dahl and Prime Minister Jan Moll signed a defence treaty on Monday.")
+    assert frozenset({"Dahl", "Moll"}) in pairs(y)
