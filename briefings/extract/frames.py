@@ -51,6 +51,7 @@ class FramePatterns:
     take_part: dict[str, frozenset[str]]
     passive_attend: frozenset[str]
     together: frozenset[str]
+    together_subjects: frozenset[str]
     accompany: frozenset[str]
     joint_events: frozenset[str]
 
@@ -64,6 +65,7 @@ def patterns() -> FramePatterns:
         take_part={k: frozenset(v) for k, v in raw["take_part"].items()},
         passive_attend=frozenset(raw["passive_attend"]),
         together=frozenset(raw["together"]),
+        together_subjects=frozenset(raw["together_subjects"]),
         accompany=frozenset(raw["accompany"]),
         joint_events=frozenset(raw["joint_events"]),
     )
@@ -161,6 +163,29 @@ def _including(ctx: DocContext, verb: Token, *nouns: Token) -> list[str]:
     ]
 
 
+def _listed_before(ctx: DocContext, ev: Token) -> list[str]:
+    """The people a sentence lists before `ev` as one noun phrase: "A, B and C", with
+    titles and possessives ("Germany's Chancellor A") but no verb between them."""
+    names: list[str] = []
+    first = last = -1
+    for t in ev.sent:
+        if t.i >= ev.i:
+            break
+        m = ctx.persons.mention_at(t)
+        if m is not None and m.head == t.i:
+            names.append(m.canonical)
+            first = t.i if first < 0 else first
+            last = t.i
+    if len(set(names)) < 2:
+        return []
+    between = ctx.doc[first:last]
+    if any(t.pos_ in ("VERB", "AUX") for t in between) or not any(
+        t.lower_ == "and" for t in between
+    ):
+        return []
+    return list(dict.fromkeys(names))
+
+
 def _blocked(ctx: DocContext, verb: Token) -> bool:
     return (
         any(c.dep_ == "neg" for c in verb.children)
@@ -200,6 +225,15 @@ def _placements(ctx: DocContext, ev: Token, pats: FramePatterns) -> list[Placeme
             v = verb.head
             if verb.lower_ in pats.take_part.get(v.lemma_, ()):
                 add(_subjects(ctx, v), v, f"{v.lemma_} {verb.lower_} {head.lower_} E")
+    if any(c.dep_ == "poss" and c.lower_ == "their" for c in ev.children):
+        # "A and B arrive for their meeting": a parse-independent reading, since
+        # captions like this one are often misparsed ("arrive" as a noun).
+        gov = ctx.governing_verb(ev)
+        if gov is None or not _blocked(ctx, gov):
+            names = _listed_before(ctx, ev)
+            planned = gov is not None and ctx.is_future(gov)
+            past = gov is not None and _past(gov)
+            out.extend(Placement(n, planned, sent, "their E", past) for n in names)
     passives = [c for c in ev.children if c.dep_ == "acl" and c.tag_ == "VBN"]
     if ev.dep_ == "nsubjpass":
         passives.append(head)  # "the summit was attended by A and B"
@@ -378,6 +412,8 @@ def together_meetings(ctx: DocContext) -> list[Meeting]:
                 others = [n for w in withs for n in _persons_of(ctx, w)]
                 if others:
                     people = [*_subject_persons(ctx, v), *others]
+                elif v.lemma_ in pats.together_subjects and not withs:
+                    people = _subject_persons(ctx, v)  # "A, B and C chat after the talks"
             elif v.lemma_ in pats.accompany and v.tag_ == "VBN" and v.dep_ in ("acl", "advcl"):
                 # "A, accompanied by B, arrives": the participle hangs on A or A's verb
                 agents = [

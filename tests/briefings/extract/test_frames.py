@@ -271,3 +271,36 @@ def test_one_event_told_in_the_present_and_the_future_is_planned(run: Run) -> No
     m = next(m for m in x.meetings if "Ed Tarr" in m.participants)
     assert {"Ravi Das", "Jan Moll", "Ed Tarr"} <= set(m.participants)
     assert m.status == "planned"
+
+
+# --- captions: people told together with no companion named ----------------------------
+
+
+def test_a_listed_subject_chatting_was_together(run: Run) -> None:
+    x = run(
+        "From left, President John Carter, Chancellor Maria Weber and Prime Minister Peter Lund "
+        "chat after a meeting about the refugee crisis."
+    )
+    assert {frozenset({"Carter", "Weber"}), frozenset({"Weber", "Lund"})} <= pairs(x)
+    y = run("President John Carter and Chancellor Maria Weber stood firm on the budget.")
+    assert pairs(y) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President John Carter, right, and Chancellor Maria Weber arrive for their meeting in "
+        "the Kremlin in Moscow.",
+        "President John Carter and Chancellor Maria Weber arrive for their meeting in Oslo.",
+    ],
+)
+def test_their_meeting_is_the_meeting_of_the_people_listed_before_it(run: Run, text: str) -> None:
+    assert frozenset({"Carter", "Weber"}) in pairs(run(text))
+
+
+def test_their_meeting_after_a_verb_is_not_read_from_the_surface(nlp) -> None:  # type: ignore[no-untyped-def]
+    got = placed(
+        nlp,
+        "President John Carter praised Chancellor Maria Weber before their meeting was cancelled.",
+    )
+    assert not any(how for ps in got.values() for how in ps)
