@@ -590,6 +590,10 @@ def meeting_noun(ctx: DocContext, n: Token, drafts: list[_Draft]) -> None:
         )
     if owner_tok is None and n.dep_ not in ("nsubj", "nsubjpass"):
         owner_tok = ctx.subject_of(gov) if gov is not None else None
+    root = n.sent.root
+    if owner_tok is None and root.pos_ == "PROPN" and ctx.persons.at(root):
+        # A caption with no verb: "A and B, following a meeting with C, Sept. 3."
+        owner_tok = root
     together = owner_tok is not None and owner_tok.lower_ == "their"
     if together:
         # "A and B arrive for their meeting": the clause's coordinated subject met.

@@ -422,3 +422,11 @@ def test_countries_signing_a_deal_is_an_agreement_only(run: Run) -> None:
     assert x.agreements and set(x.agreements[0].parties) == {"United States", "Philippines"}
     y = run("President Ole Dahl and Prime Minister Jan Moll signed a defence treaty on Monday.")
     assert frozenset({"Dahl", "Moll"}) in pairs(y)
+
+
+def test_a_verbless_caption_names_who_met(run: Run) -> None:
+    x = run(
+        "Senators John Carter, left, and Peter Lund, following a closed-door meeting with "
+        "President Maria Weber to discuss trade, Sept. 3, 2013."
+    )
+    assert {frozenset({"Carter", "Weber"}), frozenset({"Lund", "Weber"})} <= pairs(x)
