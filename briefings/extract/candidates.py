@@ -35,6 +35,7 @@ __all__ = [
     "agreement_candidates",
     "lca",
     "meeting_candidates",
+    "sent_at",
     "stop_candidates",
 ]
 
@@ -361,7 +362,7 @@ def meeting_candidates(
         if key in seen or len(key) != 2 or not rule.evidence:
             continue
         x, y = sorted(key)
-        found = _sent_at(ctx, rule.evidence[0].start)
+        found = sent_at(ctx, rule.evidence[0].start)
         if found is None:
             continue
         sent = found
@@ -377,7 +378,7 @@ def meeting_candidates(
     return out
 
 
-def _sent_at(ctx: DocContext, char: int) -> Span | None:
+def sent_at(ctx: DocContext, char: int) -> Span | None:
     for s in ctx.sents:
         if s.start_char <= char < s.end_char + 1:
             return s

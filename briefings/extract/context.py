@@ -246,10 +246,15 @@ class DocContext:
         """The sentence as the article wrote it, with offsets into `article.text`
         (the parsed text may have furniture blanked out, at the same offsets)."""
         source = self.article.text if self._same_offsets else self.doc.text
-        raw = source[sent.start_char : sent.end_char]
+        # Bounds from the parsed tokens that are not blank: a sentence that runs on
+        # into blanked-out furniture must not quote it back from the original text.
+        words = [t for t in sent if not t.is_space]
+        lo = words[0].idx if words else sent.start_char
+        hi = words[-1].idx + len(words[-1]) if words else sent.end_char
+        raw = source[lo:hi]
         lead = len(raw) - len(raw.lstrip())
         text = raw.strip()
-        start = sent.start_char + lead
+        start = lo + lead
         return Evidence(text, start, start + len(text))
 
     def _mark_side(self, tok: Token) -> str | None:

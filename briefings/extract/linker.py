@@ -32,6 +32,7 @@ from .candidates import (
     agreement_candidates,
     lca,
     meeting_candidates,
+    sent_at,
     stop_candidates,
 )
 from .context import CONDITIONAL_MARKS, MEETING_IRREALIS_GOV, DocContext
@@ -166,7 +167,9 @@ def _link_meetings(
     placed: dict[int, set[str]] = {}
     for m in rules:
         for ev in m.evidence[:1]:
-            placed.setdefault(ev.start, set()).update(m.participants)
+            sent = sent_at(ctx, ev.start)
+            if sent is not None:
+                placed.setdefault(sent.start_char, set()).update(m.participants)
     for c in cands:
         p = model.prob("meeting", c.features)
         key = frozenset((c.a.name, c.b.name))

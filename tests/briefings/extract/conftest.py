@@ -9,6 +9,7 @@ from collections.abc import Callable
 import pytest
 
 from briefings.extract import extract_doc
+from briefings.extract.boilerplate import mask_noise
 from briefings.models import Article, Extraction
 
 Run = Callable[..., Extraction]
@@ -20,7 +21,7 @@ def run(nlp) -> Run:  # type: ignore[no-untyped-def]
 
     def _run(text: str, published: dt.date | None = None, title: str = "") -> Extraction:
         article = Article(id="test", title=title, text=text, published=published)
-        return extract_doc(nlp(text), article)
+        return extract_doc(nlp(mask_noise(text)), article)  # parsed as the Extractor does
 
     return _run
 
