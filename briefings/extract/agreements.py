@@ -471,6 +471,33 @@ def joint_decision_rule(ctx: DocContext, n: Token, out: list[_Draft]) -> None:
     _add(ctx, out, owners, "agreed", _clip(ctx, to.left_edge.i, to.right_edge.i), n)
 
 
+def _approval(obj: Token) -> bool:
+    """ "the go-ahead", "the go ahead", "the green light", "their approval" """
+    low = obj.lower_
+    if low in ("go-ahead", "approval", "blessing"):
+        return True
+    if low == "go":
+        nxt = obj.doc[obj.i + 1] if obj.i + 1 < len(obj.doc) else None
+        return any(c.lower_ == "ahead" for c in obj.children) or (
+            nxt is not None and nxt.lower_ == "ahead"
+        )
+    return low == "light" and any(c.lower_ == "green" for c in obj.children)
+
+
+def go_ahead_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
+    """ "Albania, Bulgaria and Macedonia have given the go-ahead for a pipeline": a
+    joint approval by two or more named parties is an agreement on what it approves."""
+    if _conditional(v) or _negated(v) or _irrealis(v) or ctx.is_future(v):
+        return
+    obj = next((c for c in v.children if c.dep_ == "dobj" and _approval(c)), None)
+    if obj is None:
+        return
+    parties, _ = _subject_parties(ctx, v)
+    if len(set(parties)) < 2:
+        return  # one side's approval is a decision, not an agreement
+    _add(ctx, out, parties, "agreed", _clip(ctx, v.i, v.right_edge.i), v)
+
+
 def enter_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
     """ "A entered into an agreement with B": A and B agreed."""
     if _conditional(v) or _negated(v) or _irrealis(v) or ctx.is_future(v):
@@ -749,6 +776,8 @@ def extract_agreements(ctx: DocContext) -> list[Agreement]:
                     accept_rule(ctx, tok, drafts)
                 if lemma == "enter":
                     enter_rule(ctx, tok, drafts)
+                if lemma == "give":
+                    go_ahead_rule(ctx, tok, drafts)
                 if lemma in _ISSUE_VERBS:
                     joint_text_rule(ctx, tok, drafts)
                 joint_act_rule(ctx, tok, drafts)

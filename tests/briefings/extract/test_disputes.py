@@ -192,3 +192,28 @@ def test_refusing_what_the_other_side_holds_is_a_dispute(run: Run, text: str) ->
 
 def test_a_polite_refusal_is_no_dispute(run: Run) -> None:
     assert _disputes(run, "The embassy declined the British request for an extradition.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Albania, Bulgaria and Macedonia have given the go ahead for the construction of a "
+        "pipeline.",
+        "Norway and Chile gave the green light to a joint fishing zone.",
+    ],
+)
+def test_a_joint_approval_is_an_agreement(run: Run, text: str) -> None:
+    agreed = [a for a in run(text).agreements if a.polarity == "agreed"]
+    assert agreed and len(agreed[0].parties) >= 2, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway gave the green light to a fishing zone.",
+        "Norway and Chile will give the go-ahead for the pipeline if funds allow.",
+        "Norway and Chile gave the go",
+    ],
+)
+def test_one_side_or_a_condition_is_no_joint_approval(run: Run, text: str) -> None:
+    assert run(text).agreements == (), text
