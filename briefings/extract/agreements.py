@@ -358,7 +358,13 @@ def deal_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
             for n in ctx.parties(p)
         ]
         if not parties:
-            return
+            # "An agreement has been reached with B," A said: the speaker is the side
+            # that reached it with B.
+            partners = _with_parties(ctx, v, obj)
+            speaker = ctx.speaker(v.sent)
+            if not partners or speaker is None or speaker in partners:
+                return
+            parties = [speaker]
     if v.lemma_ not in SIGN_VERBS | _ONGOING | {"formalise", "formalize"}:
         plural = subj is not None and (subj.tag_ in ("NNS", "NNPS") or len(parties) >= 2)
         if not plural:

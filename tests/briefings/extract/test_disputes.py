@@ -217,3 +217,10 @@ def test_a_joint_approval_is_an_agreement(run: Run, text: str) -> None:
 )
 def test_one_side_or_a_condition_is_no_joint_approval(run: Run, text: str) -> None:
     assert run(text).agreements == (), text
+
+
+def test_an_agreement_reached_with_b_was_reached_by_the_speaker(run: Run) -> None:
+    x = run("Norway said an agreement was reached with Chile on fishing quotas.")
+    assert [set(a.parties) for a in x.agreements] == [{"Norway", "Chile"}]
+    y = run("An agreement has been reached with Chile, officials said.")
+    assert y.agreements == ()  # nobody named on the other side
