@@ -27,12 +27,14 @@ from .lexicon import (
     FUTURE_WORDS,
     GENERIC_PEOPLE,
     GROUP_HEADS,
+    MEETING_NOUNS,
     MULTIWORD_CAPITALS,
     MULTIWORD_COUNTRIES,
     NORP_COUNTRY,
     PERSON_PRONOUNS,
     ROLE_HEADS,
     SAY_VERBS,
+    TRAVEL_NOUNS,
 )
 from .titles import first_titles
 
@@ -116,6 +118,16 @@ MEETING_IRREALIS_GOV = frozenset(
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 _QUOTE_OPEN = frozenset({"“", "‘‘", "``"})
 _QUOTE_CLOSE = frozenset({"”", "''"})
+
+
+_DURATION = re.compile(
+    r"(?:-|\s)long$"
+    r"|^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|a few)[-\s]"
+    r"(?:hours?|days?|weeks?|months?|years?)$",
+    re.IGNORECASE,
+)
+# Nouns that carry a time of their own: a time hung on one is not its governor's.
+_OTHER_EVENTS = TRAVEL_NOUNS | MEETING_NOUNS
 
 
 def _reported_would(verb: Token) -> bool:
@@ -817,8 +829,9 @@ class DocContext:
             cur = cur.head
         return False
 
-    def time_words(self, anchors: Iterable[Token]) -> Span | None:
-        """A DATE/TIME entity attached to one of `anchors` (not via another verb)."""
+    def time_words(self, anchors: Iterable[Token], *, points: bool = False) -> Span | None:
+        """A DATE/TIME entity attached to one of `anchors` (not via another verb);
+        with `points`, a point in time only ("on Sunday", not "week-long")."""
         ids = {t.i for t in anchors}
         if not ids:
             return None
@@ -828,12 +841,16 @@ class DocContext:
         for ent in self.sent_ents.get(sent.start, ()):
             if ent.start < w0 or ent.end > w1 or ent.label_ not in _TIME_LABELS:
                 continue
+            if points and _DURATION.search(ent.text):
+                continue
             t = ent.root
             for _ in range(8):
                 if t.i in ids:
                     return ent
-                if t.head is t or (t is not ent.root and t.pos_ in ("VERB", "AUX")):
-                    break
+                if t.head is t or (
+                    t is not ent.root and (t.pos_ in ("VERB", "AUX") or t.lower_ in _OTHER_EVENTS)
+                ):
+                    break  # "talks with B ahead of her visit next week": the visit's time
                 t = t.head
         return None
 

@@ -181,6 +181,15 @@ def _is_upcoming(ctx: DocContext, v: Token) -> bool:
     return False
 
 
+def _scheduled(ctx: DocContext, when: Span | None) -> bool:
+    """A point in time that is not before the article: "on Sunday", "next month"."""
+    if when is None or any(t.lower_ in _NOT_SCHEDULED for t in when):
+        return False
+    date = resolve(when.text, ctx.article.published, direction="future")
+    published = ctx.article.published
+    return not (date is not None and published is not None and date < published)
+
+
 def _add(
     ctx: DocContext,
     out: list[_StopDraft],
@@ -289,7 +298,10 @@ def travel_noun(ctx: DocContext, n: Token, out: list[_StopDraft]) -> None:
         return
     gov = ctx.governing_verb(n)
     upcoming = any(c.lower_ in ("next", "upcoming", "forthcoming", "planned") for c in n.children)
-    when = ctx.time_words([n] + ([gov] if gov is not None else []))
+    # The visit's own time first: "left yesterday ahead of her visit next week".
+    when = ctx.time_words([n], points=True) or (
+        ctx.time_words([gov], points=True) if gov is not None else None
+    )
     if gov is not None and not upcoming:
         upcoming = (
             (
@@ -299,6 +311,12 @@ def travel_noun(ctx: DocContext, n: Token, out: list[_StopDraft]) -> None:
             )
             or ctx.is_future(gov)
             or ctx.future_time(when)
+            # a scheduled present: "starts a week-long visit to Washington on Sunday"
+            or (
+                gov.lemma_ in ("start", "begin", "make", "pay")
+                and gov.tag_ in ("VBZ", "VBP")
+                and _scheduled(ctx, when)
+            )
         )
     if not upcoming:
         return

@@ -58,3 +58,27 @@ def test_each_coordinated_traveller_gets_the_stops(run: Run) -> None:
 def test_a_traveller_with_a_companion_who_is_no_person_travels_alone(run: Run) -> None:
     x = run("Minister Ed Tarr and his delegation will visit Oslo next week.")
     assert stops(x) == {"Ed Tarr": ["Oslo"]}
+
+
+def test_a_visit_keeps_its_own_time(run: Run) -> None:
+    x = run(
+        "Prime Minister Ann Vail left Bonn yesterday evening after talks with Chancellor "
+        "Karl Rudd ahead of her visit to Moscow next week."
+    )
+    assert stops(x) == {"Ann Vail": ["Moscow"]}
+    m = next(m for m in x.meetings if "Karl Rudd" in m.participants)
+    assert m.status == "held" and "next week" not in (m.when or "")
+
+
+@pytest.mark.parametrize("verb", ["starts", "begins"])
+def test_a_visit_that_starts_on_a_named_day_is_ahead(run: Run, verb: str) -> None:
+    x = run(
+        f"Foreign Minister Shintaro Abe {verb} a week-long visit to Washington on Sunday.",
+        published=dt.date(2005, 3, 14),
+    )
+    assert stops(x) == {"Shintaro Abe": ["Washington"]}
+    y = run(
+        f"Foreign Minister Shintaro Abe {verb} a three-day visit to Washington, Sept. 3, 2004.",
+        published=dt.date(2005, 3, 14),
+    )
+    assert stops(y) == {}  # a dated present is a caption of the past
