@@ -59,6 +59,40 @@ def _key_tokens(name: str) -> list[str]:
     return [fold(w).strip(".,") for w in name.split() if w.strip(".,")]
 
 
+# Capitalised words that follow titles but name no one ("Prime Minister's Office").
+_NOT_NAMES = frozenset(
+    [
+        "office", "ministry", "house", "party", "council", "department", "committee",
+        "bank", "government", "palace", "cabinet", "administration", "general", "of",
+        "and", "the", "for", "state", "affairs", "elect", "designate",
+    ]
+)  # fmt: skip
+
+
+def _titled_name(doc: Doc, i: int) -> tuple[int, int] | None:
+    """Token range of a two- or three-word proper name starting at `i`: "Jan Moll" in
+    "Premier Jan Moll said". None when the words are anything but a plain name."""
+    j = i
+    while j < len(doc) and j - i < 3:
+        t = doc[j]
+        word = t.text.replace("-", "")
+        if not (
+            t.tag_ == "NNP"
+            and word.isalpha()
+            and t.text[:1].isupper()
+            and not t.text.isupper()
+            and t.lower_ not in _NOT_NAMES
+            and t.lower_ not in TITLE_WORDS
+            and t.lower_ not in HONORIFICS
+            and t.ent_type_ not in ("GPE", "LOC", "NORP", "ORG", "FAC", "DATE", "EVENT")
+        ):
+            break
+        j += 1
+    if j - i < 2 or (j < len(doc) and doc[j].tag_ == "NNP"):
+        return None  # one word is too little to be sure; a longer run is no plain name
+    return i, j
+
+
 @dataclass
 class PersonIndex:
     """Person mentions of one document and their canonical names."""
@@ -107,6 +141,13 @@ class PersonIndex:
                             doc[first : tok.i + 1].text,
                         )
                     )
+        # "Premier Jan Moll said": a name the NER missed right after a title.
+        for tok in doc:
+            if tok.tag_ == "NNP" and tok.lower_ in TITLE_WORDS and tok.sent.start not in self.skip:
+                span = _titled_name(doc, tok.i + 1)
+                if span is not None and not any(i in self.by_token for i in range(*span)):
+                    a, b = span
+                    self._add(Mention(a, b, doc[a:b].text, doc[a:b].text))
         # Surnames the NER missed elsewhere ("Kawaguchi" tagged ORG, or no entity).
         known = {_key_tokens(m.name)[-1] for m in self.mentions if _key_tokens(m.name)}
         for tok in doc:

@@ -45,3 +45,13 @@ def test_meetings_are_handed_to_agreement_rules_in_a_copy(nlp) -> None:  # type:
     ctx = DocContext(nlp(TEXT), Article(id="t", title="", text=TEXT))
     more = ctx.with_groups([(0, ["John Carter", "Maria Lopez"])])
     assert more is not ctx and len(more._memory) == len(ctx._memory) + 1
+
+
+def test_a_name_right_after_a_title_is_a_person_even_if_the_ner_misses_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    from briefings.extract.context import DocContext
+    from briefings.models import Article
+
+    text = "Premier Jan Moll will visit Oslo. The Prime Minister Office said nothing."
+    ctx = DocContext(nlp(text), Article(id="t", title="", text=text))
+    assert ctx.persons.is_person("Jan Moll")
+    assert not any("Office" in n for n in ctx.persons.canonical_names())
