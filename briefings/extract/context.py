@@ -539,8 +539,11 @@ class DocContext:
         k = tok.i + 1
         while k < min(sent.end, tok.i + 40):
             t = self.doc[k]
-            if t.lower_ == "including" and not names:
-                opened = True
+            if (
+                t.lower_ == "including"
+                or (t.lower_ == "them" and k > tok.i + 1 and self.doc[k - 1].lower_ == "among")
+            ) and not names:
+                opened = True  # "leaders, including A and B"; "leaders, among them A and B"
             elif t.pos_ in ("VERB", "AUX") or t.text in (";", "(", ")", ":"):
                 if names and self.doc[k - 1].text == ",":
                     break  # "the leaders, A and B, met": the apposition is closed

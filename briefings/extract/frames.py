@@ -104,8 +104,13 @@ def _definite(tok: Token) -> bool:
     return any(
         (c.dep_ == "det" and c.lower_ in ("the", "this", "that"))
         or (c.dep_ == "poss" and c.pos_ == "PRON")
+        # "this year's forum", "next week's summit": a time owns it, no party
+        or (c.dep_ == "poss" and c.lemma_ in _TIME_OWNERS)
         for c in tok.children
     )
+
+
+_TIME_OWNERS = frozenset(["year", "week", "month", "today", "yesterday", "tomorrow"])
 
 
 def _event_name(ctx: DocContext, tok: Token) -> str | None:
@@ -332,7 +337,9 @@ def _anaphoric_placements(ctx: DocContext, sent: Span) -> list[Placement]:
             if any(c.dep_ in ("agent", "prep") for c in kids):
                 continue  # "represented by her deputy", "represented at the talks"
             how = "represented (at the event)"
-        elif v.lemma_ == "be" and any(c.lower_ == "there" and c.dep_ == "advmod" for c in kids):
+        elif v.lemma_ == "be" and any(
+            c.lower_ in ("there", "here") and c.dep_ == "advmod" for c in kids
+        ):
             how = "be there"
         else:
             continue

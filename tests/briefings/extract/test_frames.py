@@ -304,3 +304,12 @@ def test_their_meeting_after_a_verb_is_not_read_from_the_surface(nlp) -> None:  
         "President John Carter praised Chancellor Maria Weber before their meeting was cancelled.",
     )
     assert not any(how for ps in got.values() for how in ps)
+
+
+def test_more_ways_to_refer_to_and_attend_the_event(run: Run) -> None:
+    x = run(
+        "Leaders are arriving in Davos for this year's forum. The European leaders, among "
+        "them Chancellor John Carter and President Maria Weber, will be here too. Prime "
+        "Minister Peter Lund will formally open the proceedings."
+    )
+    assert {frozenset({"Carter", "Weber"}), frozenset({"Carter", "Lund"})} <= pairs(x)
