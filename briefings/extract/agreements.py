@@ -396,8 +396,7 @@ _ACCEPT_VERBS = frozenset(["approve", "accept", "grant"])  # not "back": support
 def accept_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
     """ "The IMF approved Sri Lanka's request for a freeze", "Indonesia accepted the
     Paris Club offer": accepting another named party's proposal is agreeing with it."""
-    refused = _negated(v) or (v.dep_ == "xcomp" and v.head.lemma_ in ("refuse", "decline"))
-    if refused and v.lemma_ == "accept":
+    if _refused(v) and v.lemma_ == "accept":
         refusal_rule(ctx, v, out)
         return
     if _conditional(v) or _negated(v) or _irrealis(v) or ctx.is_future(v):
@@ -418,9 +417,17 @@ def accept_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
     _add(ctx, out, parties + proposers, "agreed", _clip(ctx, v.i, obj.right_edge.i), v)
 
 
+def _refused(v: Token) -> bool:
+    return _negated(v) or (v.dep_ == "xcomp" and v.head.lemma_ in ("refuse", "decline"))
+
+
+_SUPPORT_VERBS = frozenset(["back", "support", "endorse"])
+
+
 def refusal_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
     """ "Israel refuses to accept Syria's denials", "France did not accept the British
-    proposal": refusing what the other side holds sets the two against each other."""
+    proposal", "A would not back B's plans": refusing what the other side holds sets
+    the two against each other."""
     anchor = v.head if v.dep_ == "xcomp" else v
     if _conditional(anchor):
         return
@@ -431,7 +438,9 @@ def refusal_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
     others = [p for p in _owners(ctx, obj) if p not in parties]
     if not parties or not others:
         return
-    _add(ctx, out, parties + others, "disagreed", _clip(ctx, anchor.i, obj.right_edge.i), v)
+    # the text keeps the refusal and its reason: "could not support B's plan because ..."
+    start = min([anchor.i] + [c.i for c in anchor.children if c.dep_ in ("aux", "neg")])
+    _add(ctx, out, parties + others, "disagreed", _clip(ctx, start, v.right_edge.i), v)
 
 
 def joint_intent_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
@@ -780,6 +789,8 @@ def extract_agreements(ctx: DocContext) -> list[Agreement]:
             if tok.pos_ in ("VERB", "AUX"):
                 if lemma in _ACCEPT_VERBS:
                     accept_rule(ctx, tok, drafts)
+                if lemma in _SUPPORT_VERBS and _refused(tok):
+                    refusal_rule(ctx, tok, drafts)
                 if lemma == "enter":
                     enter_rule(ctx, tok, drafts)
                 if lemma == "give":

@@ -112,6 +112,16 @@ def dispute_noun(ctx: DocContext, n: Token) -> Agreement | None:
         sides += _pobj_parties(ctx, n, ("with",))
     sides += _hyphen_sides(ctx, n)
     gov = ctx.governing_verb(n)
+    holder = None
+    if owner is None and gov is not None:
+        if n.dep_ == "dobj" and gov.lemma_ == "have":
+            holder = gov  # "A often had disagreements with B"
+        elif n.dep_ == "pobj" and n.head.lower_ == "in" and n.head.head.lemma_ == "be":
+            holder = n.head.head  # "A is locked in a dispute with B"
+    if holder is not None:
+        withs = _pobj_parties(ctx, n, ("with",)) + _pobj_parties(ctx, holder, ("with",))
+        if withs:
+            sides += _subject_parties(ctx, holder) + withs
     if not sides and gov is not None and n.dep_ == "dobj":
         # "talks between A and B failed to resolve the dispute"
         verb = gov.head if gov.dep_ == "xcomp" else gov

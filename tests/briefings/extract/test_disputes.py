@@ -224,3 +224,35 @@ def test_an_agreement_reached_with_b_was_reached_by_the_speaker(run: Run) -> Non
     assert [set(a.parties) for a in x.agreements] == [{"Norway", "Chile"}]
     y = run("An agreement has been reached with Chile, officials said.")
     assert y.agreements == ()  # nobody named on the other side
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        (
+            "Adviser John Bolton often had disagreements with Secretary Mike Pompeo.",
+            {"John Bolton", "Mike Pompeo"},
+        ),
+        ("Norway is in a dispute with Chile over fishing quotas.", {"Norway", "Chile"}),
+        (
+            "Michael Howard said he would not back Home Secretary Charles Clarke's plans.",
+            {"Michael Howard", "Charles Clarke"},
+        ),
+        ("Norway did not support the Chilean proposal.", {"Norway", "Chile"}),
+    ],
+)
+def test_disagreements_held_and_support_refused(run: Run, text: str, sides: set[str]) -> None:
+    found = _disputes(run, text)
+    assert found and set(found[0].parties) == sides, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway has a dispute.",
+        "Norway did not support the proposal.",
+        "Norway backed Chile's plan.",
+    ],
+)
+def test_no_second_side_no_dispute(run: Run, text: str) -> None:
+    assert _disputes(run, text) == [], text
