@@ -126,6 +126,11 @@ _DURATION = re.compile(
     r"(?:hours?|days?|weeks?|months?|years?)$",
     re.IGNORECASE,
 )
+# Modifiers that leave a group of leaders or officials unnamed.
+VAGUE = frozenset(
+    ["other", "multiple", "several", "many", "some", "various", "numerous", "senior", "top",
+     "leading", "key", "world", "economic", "high", "level", "high-level"]
+)  # fmt: skip
 # Nouns that carry a time of their own: a time hung on one is not its governor's.
 _OTHER_EVENTS = TRAVEL_NOUNS | MEETING_NOUNS
 
@@ -472,10 +477,10 @@ class DocContext:
             if side or not allow_groups:
                 return side
             if not any(
-                c.dep_ in ("compound", "amod") and c.i < tok.i and c.lower_ != "other"
+                c.dep_ in ("compound", "amod") and c.i < tok.i and c.lower_ not in VAGUE
                 for c in tok.children
             ):
-                return None
+                return None  # "multiple world leaders", "senior officials": nobody named
         if allow_groups and tok.pos_ == "NOUN" and self.is_group(tok):
             return self.group_name(tok)
         return None

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from ..models import Evidence, Meeting
-from .context import MEETING_IRREALIS_GOV, DocContext
+from .context import MEETING_IRREALIS_GOV, VAGUE, DocContext
 from .dates import resolve
 from .frames import Frame
 from .lexicon import DEAL_NOUNS, GENERIC_PEOPLE, MEETING_NOUNS, ROLE_HEADS
@@ -69,6 +69,10 @@ _OBJECT_PREPS = {
     "negotiate": ("with",),
     "discuss": ("with",),  # "discussed the loan with B": the object is the topic
 }
+_DEMANDS = frozenset(
+    ["complaint", "demand", "target", "requirement", "deadline", "need", "cost",
+     "expectation", "criterion", "condition", "standard", "goal", "obligation", "payment"]
+)  # fmt: skip
 _CLIQUE_VERBS = frozenset(["meet", "talk", "confer", "negotiate", "discuss"])
 _PHONE = frozenset(["phone", "telephone", "telephoned", "phoned", "call", "calls"])
 _TELEPHONE = frozenset({"phone", "telephone"})
@@ -174,6 +178,8 @@ def _generic_side(ctx: DocContext, tok: Token) -> str | None:
     """ "met leaders in Baghdad" -> Baghdad; "Iraqi leaders" -> Iraq."""
     if tok.lower_ not in GENERIC_PEOPLE and tok.lemma_ not in GENERIC_PEOPLE:
         return None
+    if any(c.dep_ == "amod" and c.lower_ in VAGUE for c in tok.children):
+        return None  # "met multiple world leaders in New York": New York is no side
     side = ctx.nationality_of(tok)
     if side:
         return side
@@ -246,6 +252,11 @@ def meet_verb(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:
         c.dep_ == "prep" and c.lower_ in ("to", "at") for c in v.children
     ):
         return  # "welcomed Mr X to Oslo" is a visit; "welcomed the decision" is not
+    if lemma == "meet" and any(
+        c.dep_ == "dobj" and (c.lemma_.lower() in _DEMANDS or c.lower_.rstrip("s") in _DEMANDS)
+        for c in v.children
+    ):
+        return  # "meet the demands", "met its targets": satisfied, not met with
     if lemma == "see" and (
         v.pos_ != "VERB"
         or any(

@@ -430,3 +430,21 @@ def test_a_verbless_caption_names_who_met(run: Run) -> None:
         "President Maria Weber to discuss trade, Sept. 3, 2013."
     )
     assert {frozenset({"Carter", "Weber"}), frozenset({"Lund", "Weber"})} <= pairs(x)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tokyo is striving to meet U.S. Complaints about its trade practices.",
+        "The government met its deficit targets on Monday.",
+        "Activist Greta Holm has met with multiple world leaders in New York.",
+        "Envoy Tom Reed met senior officials on Monday.",
+    ],
+)
+def test_meeting_demands_or_unnamed_crowds_is_no_meeting(run: Run, text: str) -> None:
+    assert pairs(run(text)) == set(), text
+
+
+def test_leaders_of_a_named_country_are_that_country(run: Run) -> None:
+    x = run("President Ole Dahl met Japanese leaders in Tokyo.")
+    assert frozenset({"Dahl", "Japan"}) in pairs(x)
