@@ -312,7 +312,8 @@ class FakeSlack:
                 "scope": q.get("scope", ""),
             }
         sep = "&" if "?" in q["redirect_uri"] else "?"
-        location = f"{q['redirect_uri']}{sep}{urlencode({'code': code, 'state': q.get('state', '')})}"
+        query = urlencode({"code": code, "state": q.get("state", "")})
+        location = f"{q['redirect_uri']}{sep}{query}"
         try:
             req.send_response(302)
             req.send_header("Location", location)
