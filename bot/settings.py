@@ -64,14 +64,26 @@ class Settings(BaseSettings):
             raise ValueError("must be an http(s) URL such as https://slack.com/api/")
         return v if v.endswith("/") else v + "/"
 
-    @field_validator("slack_authorize_url", "slack_redirect_uri")
+    @field_validator("slack_authorize_url")
     @classmethod
-    def _oauth_url(cls, v: str | None) -> str | None:
+    def _authorize_url(cls, v: str) -> str:
+        p = urlparse(v)
+        if p.scheme not in ("http", "https") or not p.netloc:
+            raise ValueError("must be an http(s) URL such as https://slack.com/oauth/v2/authorize")
+        return v
+
+    @field_validator("slack_redirect_uri")
+    @classmethod
+    def _redirect_uri(cls, v: str | None) -> str | None:
         if v is None:
             return v
         p = urlparse(v)
-        if p.scheme not in ("http", "https") or not p.netloc:
-            raise ValueError("must be an http(s) URL")
+        # The bot serves the end of an install at this one path (bot.manifest.REDIRECT_PATH).
+        if p.scheme not in ("http", "https") or not p.netloc or p.path != "/slack/oauth_redirect":
+            raise ValueError(
+                "must be the bot's public URL ending in /slack/oauth_redirect, such as "
+                "https://bot.example.org/slack/oauth_redirect"
+            )
         return v
 
     @field_validator("database_url")

@@ -26,7 +26,7 @@ from slack_sdk.http_retry.builtin_handlers import (
 )
 
 from ..installs import ROTATE_MINUTES, STATE_SECONDS, Installs
-from ..manifest import BOT_SCOPES
+from ..manifest import BOT_SCOPES, REDIRECT_PATH
 from ..settings import SettingsError
 from .listeners import register
 
@@ -43,8 +43,7 @@ WEB_LOGGER = "briefbot.slack.web"
 BOLT_LOGGER = "briefbot.slack.bolt"
 SOCKET_LOGGER = "briefbot.slack.socket_mode"
 CONNECTION_RETRIES = 2
-INSTALL_PATH = "/slack/install"  # GET: starts an install (OAuth mode)
-REDIRECT_PATH = "/slack/oauth_redirect"  # GET: Slack sends the installer back here
+INSTALL_PATH = "/slack/install"  # GET: starts an install (OAuth mode); REDIRECT_PATH ends it
 
 
 def quiet_sdk_loggers() -> None:

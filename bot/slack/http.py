@@ -40,7 +40,8 @@ from starlette.routing import Route
 from briefings.store.queue import CLAIMED, QUEUED, WorkQueue
 
 from .. import metrics
-from .app import INSTALL_PATH, REDIRECT_PATH, build_app, shutdown
+from ..manifest import REDIRECT_PATH
+from .app import INSTALL_PATH, build_app, shutdown
 
 if TYPE_CHECKING:
     from slack_bolt import App

@@ -169,11 +169,9 @@ def test_manifest_declares_what_the_bot_uses() -> None:
     assert home["messages_tab_enabled"] is True and home["messages_tab_read_only_enabled"] is True
     assert features["shortcuts"][0]["callback_id"] == "brief_this_link"
     assert features["shortcuts"][0]["type"] == "message"
-    assert set(settings["event_subscriptions"]["bot_events"]) == {
-        "app_home_opened",
-        "app_mention",
-        "link_shared",
-    }
+    assert {"app_home_opened", "app_mention", "link_shared", "app_uninstalled"} <= set(
+        settings["event_subscriptions"]["bot_events"]
+    )  # the full list and the scopes: test_scopes.py
     scopes = set(data["oauth_config"]["scopes"]["bot"])
     for scope in ("commands", "chat:write", "app_mentions:read", "im:write", "links:write"):
         assert scope in scopes, scope
