@@ -82,3 +82,16 @@ def test_oauth_mode_needs_client_id_secret_and_signing_secret_and_no_bot_token(
     monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-1")  # a token: single-workspace mode as before
     token = load_settings(None)
     assert not token.oauth and token.mode == "http"
+
+
+def test_env_example_lists_every_setting() -> None:
+    from pathlib import Path
+
+    from bot.settings import Settings
+
+    text = (Path(__file__).resolve().parents[2] / ".env.example").read_text(encoding="utf-8")
+    listed = {
+        line.split("=", 1)[0] for line in text.splitlines() if "=" in line and line[0].isupper()
+    }
+    missing = {name.upper() for name in Settings.model_fields} - listed
+    assert missing == set()
