@@ -155,3 +155,9 @@ def test_app_uninstalled_forgets_the_workspace(bot: Bot) -> None:
     assert channels.feeds(TEAM) == []
     assert Alerts(bot.ctx.store).muted(TEAM, sr.USER_ID) == []
     assert [s.team_id for s in channels.subscriptions()] == ["T2"]  # another workspace's
+
+
+def test_token_mode_has_no_install_pages(bot: Bot) -> None:
+    """Single-workspace token mode is unchanged: no OAuth routes answer."""
+    assert bot.http.get("/slack/install").status_code == 404
+    assert bot.http.get("/slack/oauth_redirect?code=x&state=y").status_code == 404
