@@ -23,7 +23,7 @@ from ..paused import dm_subscriber
 from ..schedules import cron_trigger
 from .delivery import DigestDelivery, Poster
 from .feeds import extractor_handler, feed_poller
-from .ratelimit import RateLimiter
+from .ratelimit import RateLimiter, TeamLimiters
 from .service import SchedulerConfig, Scheduling, default_worker_id
 from .slackpost import SlackPoster, make_client
 
@@ -63,11 +63,12 @@ def build_scheduling(
         return make_client(tokens.token(team_id) or "", settings.slack_api_url)
 
     posters = None if poster is not None else (lambda team: SlackPoster(client_for(team)))
-    limiter = RateLimiter(settings.briefbot_workspace_posts_per_minute)
+    limiters = TeamLimiters(lambda: RateLimiter(settings.briefbot_workspace_posts_per_minute))
     delivery = DigestDelivery(
         ctx.store,
         poster or SlackPoster(client_for("")),
-        limiter,
+        limiters(""),
+        limiters=limiters,
         worker_id=worker_id,
         stale_after=config.stale_after,
         posters=posters,

@@ -25,6 +25,11 @@ and the decision is recorded in the row's `claimed_by`
 duplicate in that narrow window is judged better than a silently missed digest,
 whose stories would otherwise wait for the next one.
 
+A refusal no retry can cure (the bot removed from the channel, the channel archived
+or deleted, the token revoked: `ChannelGone`) is not retried: the subscription is
+paused and its subscriber told once (`on_paused`). Each workspace posts through its
+own poster (`posters`: its own bot token in OAuth mode).
+
 The rows are read and written through `briefings.store.deliveries`; this module
 holds the protocol, not the SQL.
 
@@ -92,7 +97,8 @@ class RateLimited(DeliveryError):
 
 
 class PostRejected(DeliveryError):
-    """Slack answered and did not post (e.g. channel_not_found): safe to retry later."""
+    """Slack answered and did not post (e.g. internal_error): safe to retry later. The
+    refusals no retry can cure are `ChannelGone`."""
 
 
 class ChannelGone(PostRejected):
@@ -280,9 +286,11 @@ class DigestDelivery:
         checkpoint: Checkpoint = no_checkpoint,
         posters: Callable[[str], Poster] | None = None,
         on_paused: OnPaused | None = None,
+        limiters: Callable[[str], RateLimiter] | None = None,
     ) -> None:
         """`posters` gives the poster of a workspace (its own bot token; OAuth mode),
-        else `poster` serves every workspace. `on_paused` tells the subscriber."""
+        else `poster` serves every workspace; `limiters` likewise its rate limiter, else
+        `limiter`. `on_paused` tells the subscriber."""
         self.store = store
         self.rows = Deliveries(store)
         self.channels = Channels(store)
@@ -290,6 +298,7 @@ class DigestDelivery:
         self.posters = posters or (lambda _team: poster)
         self.on_paused = on_paused
         self.limiter = limiter
+        self.limiters = limiters or (lambda _team: limiter)
         self.planner = planner or default_planner()
         self.worker_id = worker_id
         self.clock = clock
@@ -444,7 +453,7 @@ class DigestDelivery:
         *,
         thread_ts: str | None,
     ) -> str:
-        self.limiter.acquire(channel)
+        self.limiters(team).acquire(channel)
         if not self.rows.claim(
             team, channel, key, msg.article_ids, at=self.clock(), by=self.worker_id
         ):
@@ -464,17 +473,18 @@ class DigestDelivery:
         thread_ts: str | None = None,
     ) -> str:
         waited = 0.0
+        limiter = self.limiters(team)
         while True:
             if not acquired:
-                self.limiter.acquire(channel)
+                limiter.acquire(channel)
                 self.rows.touch(team, channel, key, at=self.clock())
             acquired = False
             try:
-                self.limiter.gate(channel)
+                limiter.gate(channel)
                 ts = poster.post(channel, msg.text, msg.blocks, marker=key, thread_ts=thread_ts)
             except RateLimited as exc:
                 self._count("throttled")
-                self.limiter.retry_after(exc.retry_after, channel)
+                limiter.retry_after(exc.retry_after, channel)
                 waited += exc.retry_after
                 if waited > self.max_throttle_wait:
                     self.rows.release(team, channel, key)

@@ -10,7 +10,11 @@ Fetching and extraction go further, to `ctx.executor`.
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
+import threading
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING
 
@@ -116,19 +120,39 @@ def build_app(
     level = bolt_log.level
     # Bolt warns that SLACK_BOT_TOKEN from the environment is unused (the client has it).
     bolt_log.setLevel(logging.ERROR)
-    app = App(
-        client=client,
-        signing_secret=secret,
-        request_verification_enabled=settings.mode == "http",
-        process_before_response=True,
-        listener_executor=pool,
-        logger=logging.getLogger(BOLT_LOGGER),
-        name="briefbot",
-        oauth_flow=oauth_flow(ctx, client) if settings.oauth else None,
-    )
+    with _bolt_sees_no_oauth_env():
+        app = App(
+            client=client,
+            signing_secret=secret,
+            request_verification_enabled=settings.mode == "http",
+            process_before_response=True,
+            listener_executor=pool,
+            logger=logging.getLogger(BOLT_LOGGER),
+            name="briefbot",
+            oauth_flow=oauth_flow(ctx, client) if settings.oauth else None,
+        )
     bolt_log.setLevel(level)
     register(app, ctx, pool)
     return app
+
+
+_ENV_LOCK = threading.Lock()
+BOLT_OAUTH_ENV = ("SLACK_CLIENT_ID", "SLACK_CLIENT_SECRET")
+
+
+@contextlib.contextmanager
+def _bolt_sees_no_oauth_env() -> Iterator[None]:
+    """Bolt's `App` turns on its own OAuth (with a file installation store) whenever
+    SLACK_CLIENT_ID and SLACK_CLIENT_SECRET are in the environment, even with a bot
+    token. briefbot decides the mode from its settings alone (a bot token means
+    single-workspace mode; OAuth gets `oauth_flow` explicitly), so Bolt is built with
+    those two variables out of its sight, and they are put back at once."""
+    with _ENV_LOCK:
+        saved = {k: os.environ.pop(k) for k in BOLT_OAUTH_ENV if k in os.environ}
+        try:
+            yield
+        finally:
+            os.environ.update(saved)
 
 
 def oauth_flow(ctx: AppContext, client: WebClient) -> OAuthFlow:

@@ -161,3 +161,23 @@ def test_token_mode_has_no_install_pages(bot: Bot) -> None:
     """Single-workspace token mode is unchanged: no OAuth routes answer."""
     assert bot.http.get("/slack/install").status_code == 404
     assert bot.http.get("/slack/oauth_redirect?code=x&state=y").status_code == 404
+
+
+def test_bolt_does_not_switch_to_oauth_behind_the_settings(
+    bot: Bot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Bolt turns OAuth on by itself when SLACK_CLIENT_ID/SECRET are in the environment;
+    with a bot token the settings say single-workspace mode, and that is what runs."""
+    from bot.slack.app import build_app, shutdown
+
+    monkeypatch.setenv("SLACK_CLIENT_ID", "1.2")
+    monkeypatch.setenv("SLACK_CLIENT_SECRET", "s")
+    app = build_app(bot.ctx)
+    try:
+        assert app.oauth_flow is None
+        assert app.client.token == bot.ctx.settings.slack_bot_token.get_secret_value()
+    finally:
+        shutdown(app)
+    import os
+
+    assert os.environ["SLACK_CLIENT_ID"] == "1.2"  # put back
