@@ -31,6 +31,9 @@ if TYPE_CHECKING:
     from .settings import Settings
 
 log = logging.getLogger("briefbot.installs")
+# slack_sdk's stores log rows at DEBUG; under "slack_sdk" they stay quiet whatever
+# LOG_LEVEL says (bot.context.setup_logging), so no state or token reaches the log.
+SDK_LOG = logging.getLogger("slack_sdk.oauth.briefbot")
 
 STATE_SECONDS = 600  # an install started and not finished within 10 minutes must restart
 ROTATE_MINUTES = 120  # refresh a rotating token this long before it expires (Bolt's default)
@@ -61,10 +64,10 @@ class Installs:
         self.client_id = settings.slack_client_id
         self.client_secret = settings.slack_client_secret.get_secret_value()
         self.installation_store = SQLAlchemyInstallationStore(
-            client_id=self.client_id, engine=store.engine, logger=log
+            client_id=self.client_id, engine=store.engine, logger=SDK_LOG
         )
         self.state_store = SQLAlchemyOAuthStateStore(
-            expiration_seconds=STATE_SECONDS, engine=store.engine, logger=log
+            expiration_seconds=STATE_SECONDS, engine=store.engine, logger=SDK_LOG
         )
         # The client carries SLACK_API_URL, so oauth.v2.access refreshes go there too.
         client = client or WebClient(base_url=settings.slack_api_url, timeout=10)
