@@ -11,6 +11,7 @@ paused (kept, not scheduled) and its subscriber told once by DM.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from briefings.render.slack_ids import (
@@ -24,8 +25,11 @@ from briefings.store.channels import Channels
 from briefings.store.teams import forget_installation, forget_team
 
 from ....paused import tell_subscriber
+from ..deferred import Work
 
 if TYPE_CHECKING:
+    from slack_bolt import App
+
     from ....context import AppContext
 
 log = logging.getLogger("briefbot.slack.lifecycle")
@@ -116,7 +120,9 @@ def channel_gone(ctx: AppContext, client: Any, body: dict[str, Any]) -> None:
     tell_subscriber(client, was, WHY.get(kind, "channel_not_found"))
 
 
-def register_lifecycle(app: Any, ctx: AppContext, deferred: Any) -> None:
+def register_lifecycle(
+    app: App, ctx: AppContext, deferred: Callable[[Work], Callable[..., None]]
+) -> None:
     """Register the listeners (`deferred` wraps work so the event is acked first)."""
     app.event(EVENT_APP_UNINSTALLED)(deferred(lambda body, _r, _c: app_uninstalled(ctx, body)))
     app.event(EVENT_TOKENS_REVOKED)(deferred(lambda body, _r, _c: tokens_revoked(ctx, body)))
