@@ -52,9 +52,12 @@ class AlertSender:
         *,
         gap: dt.timedelta = ALERT_GAP,
         clock: Callable[[], dt.datetime] | None = None,
+        clients: Callable[[str], Any] | None = None,
     ) -> None:
+        """`clients` gives each workspace's client (its own token); else `client` for all."""
         self.alerts = Alerts(store)
         self.client = client
+        self.clients = clients or (lambda _team: client)
         self.gap = gap
         self.clock = clock or (lambda: dt.datetime.now(dt.UTC))
 
@@ -71,8 +74,9 @@ class AlertSender:
                 continue
             msg = alert_message(items)
             try:
-                dm = self.client.conversations_open(users=r.user_id)
-                self.client.chat_postMessage(
+                client = self.clients(r.team_id)
+                dm = client.conversations_open(users=r.user_id)
+                client.chat_postMessage(
                     channel=dm["channel"]["id"],
                     text=msg["text"],
                     blocks=msg["blocks"],

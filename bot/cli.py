@@ -384,7 +384,7 @@ def manifest(
 def run() -> None:
     """Run the bot: Socket Mode, HTTP mode, or console mode without Slack tokens."""
     settings = _settings()
-    if settings.mode != "console":
+    if settings.mode != "console" and not settings.oauth:  # OAuth: no token until installed
         from .slack.app import check_token
 
         # The token is checked before anything starts (one line and exit 2 if bad).

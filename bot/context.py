@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     from briefings.ingest import IngestReport
     from briefings.models import Article
 
+    from .installs import Tokens
+
 log = logging.getLogger("briefbot")
 
 
@@ -60,6 +62,15 @@ class AppContext:
         self.executor = ThreadPoolExecutor(
             max_workers=self.settings.briefbot_workers, thread_name_prefix="briefbot-work"
         )
+
+    @cached_property
+    def tokens(self) -> Tokens:
+        """Bot tokens per workspace: SLACK_BOT_TOKEN, or the OAuth installations
+        (`ctx.tokens.installation_store` in OAuth mode) for work with no request behind
+        it (scheduled digests, alert DMs)."""
+        from .installs import tokens_for
+
+        return tokens_for(self.store, self.settings)
 
     # The imports below are lazy on purpose: spaCy takes about a second to import and
     # longer to load, and only the work that extracts (ingest, /brief <url>, the

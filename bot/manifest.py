@@ -18,6 +18,7 @@ from briefings.errors import UsageError
 from briefings.render import slack_ids as ids
 
 EVENTS_PATH = "/slack/events"
+REDIRECT_PATH = "/slack/oauth_redirect"  # install by OAuth: Slack sends the installer back
 
 HEADER = """\
 # Slack app manifest for briefbot, printed by `briefbot manifest` (do not edit by hand:
@@ -27,23 +28,60 @@ HEADER = """\
 # Socket Mode (this file): create an app-level token with connections:write and set
 # SLACK_APP_TOKEN and SLACK_BOT_TOKEN. HTTP mode: `briefbot manifest --http
 # https://your.host` prints the manifest with every request URL filled in (set
-# SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET). Links of the news sites listed in
-# BRIEFBOT_UNFURL_DOMAINS are unfurled; `briefbot manifest` copies that setting.
+# SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET, or for many workspaces SLACK_CLIENT_ID,
+# SLACK_CLIENT_SECRET, SLACK_SIGNING_SECRET and SLACK_REDIRECT_URI: see docs/slack.md).
+# Links of the news sites listed in BRIEFBOT_UNFURL_DOMAINS are unfurled; `briefbot
+# manifest` copies that setting.
 """
 
+# Least privilege: every bot scope is here because of a Web API method the code calls,
+# an event it listens to, or a feature (tests/bot/slack/test_scopes.py scans the code
+# for the methods and checks both directions).
+METHOD_SCOPES: dict[str, tuple[str, ...]] = {
+    "auth.test": (),
+    "chat.postMessage": ("chat:write",),
+    "chat.unfurl": ("links:write",),
+    "conversations.open": ("im:write",),  # alert and "digest paused" DMs
+    "users.conversations": ("channels:read", "groups:read"),  # a user's channels (App Home)
+    "views.open": (),
+    "views.publish": (),
+    # The duplicate-post check after a crash: optional; without them a stale claim is
+    # judged from the database record (logged once).
+    "conversations.history": ("channels:history", "groups:history"),
+    "conversations.replies": ("channels:history", "groups:history"),
+}
+OPTIONAL_SCOPES = ("channels:history", "groups:history")
+FEATURE_SCOPES: dict[str, str] = {
+    "commands": "/brief and the message shortcut",
+    "chat:write.public": "digests in public channels the bot was not invited to",
+}
+EVENT_SCOPES: dict[str, tuple[str, ...]] = {
+    ids.EVENT_APP_HOME_OPENED: (),
+    ids.EVENT_APP_MENTION: ("app_mentions:read",),
+    ids.EVENT_LINK_SHARED: ("links:read",),
+    ids.EVENT_APP_UNINSTALLED: (),
+    ids.EVENT_TOKENS_REVOKED: (),
+    "channel_archive": ("channels:read",),
+    "channel_deleted": ("channels:read",),
+    "channel_left": ("channels:read",),
+    "group_archive": ("groups:read",),
+    "group_deleted": ("groups:read",),
+    "group_left": ("groups:read",),
+    ids.EVENT_MEMBER_LEFT_CHANNEL: ("channels:read", "groups:read"),
+}
+
 BOT_SCOPES = (
-    "app_mentions:read",  # @briefbot mentions
-    "commands",  # /brief and the message shortcut
+    "app_mentions:read",
+    "commands",
     "chat:write",
-    "chat:write.public",  # digests in public channels the bot was not invited to
-    "im:write",  # alerts by direct message
+    "chat:write.public",
+    "im:write",
     "links:read",
-    "links:write",  # unfurls
+    "links:write",
     "channels:read",
-    "groups:read",  # which channels a user is in (App Home)
+    "groups:read",
     "channels:history",
     "groups:history",
-    "users:read",
 )
 
 
@@ -94,10 +132,12 @@ def build_manifest(
     }
     if unfurl_domains:
         features["unfurl_domains"] = list(unfurl_domains)
-    events: dict[str, Any] = {
-        "bot_events": [ids.EVENT_APP_HOME_OPENED, ids.EVENT_APP_MENTION, ids.EVENT_LINK_SHARED]
-    }
+    events: dict[str, Any] = {"bot_events": list(EVENT_SCOPES)}
     interactivity: dict[str, Any] = {"is_enabled": True}
+    oauth_config: dict[str, Any] = {"scopes": {"bot": list(BOT_SCOPES)}}
+    if http_url:  # install by OAuth lands here (SLACK_REDIRECT_URI)
+        oauth_config = {"redirect_urls": [f"{check_base_url(http_url)}{REDIRECT_PATH}"]}
+        oauth_config["scopes"] = {"bot": list(BOT_SCOPES)}
     if request_url:
         events = {"request_url": request_url, **events}
         interactivity["request_url"] = request_url
@@ -115,7 +155,7 @@ def build_manifest(
             "background_color": "#1d3557",
         },
         "features": features,
-        "oauth_config": {"scopes": {"bot": list(BOT_SCOPES)}},
+        "oauth_config": oauth_config,
         "settings": {
             "event_subscriptions": events,
             "interactivity": interactivity,

@@ -32,6 +32,12 @@ class Settings(BaseSettings):
     slack_signing_secret: SecretStr | None = None
     slack_app_token: SecretStr | None = None
     slack_api_url: str = "https://slack.com/api/"
+    # OAuth (multi-workspace HTTP mode): set these three with SLACK_SIGNING_SECRET and
+    # no SLACK_BOT_TOKEN; each workspace's bot token comes from its installation.
+    slack_client_id: str | None = None
+    slack_client_secret: SecretStr | None = None
+    slack_redirect_uri: str | None = None
+    slack_authorize_url: str = "https://slack.com/oauth/v2/authorize"
     database_url: str = DEFAULT_DB
     briefbot_timezone: str = "UTC"
     briefbot_seeds: Path = Path("seeds")
@@ -57,6 +63,28 @@ class Settings(BaseSettings):
         if p.scheme not in ("http", "https") or not p.netloc:
             raise ValueError("must be an http(s) URL such as https://slack.com/api/")
         return v if v.endswith("/") else v + "/"
+
+    @field_validator("slack_authorize_url")
+    @classmethod
+    def _authorize_url(cls, v: str) -> str:
+        p = urlparse(v)
+        if p.scheme not in ("http", "https") or not p.netloc:
+            raise ValueError("must be an http(s) URL such as https://slack.com/oauth/v2/authorize")
+        return v
+
+    @field_validator("slack_redirect_uri")
+    @classmethod
+    def _redirect_uri(cls, v: str | None) -> str | None:
+        if v is None:
+            return v
+        p = urlparse(v)
+        # The bot serves the end of an install at this one path (bot.manifest.REDIRECT_PATH).
+        if p.scheme not in ("http", "https") or not p.netloc or p.path != "/slack/oauth_redirect":
+            raise ValueError(
+                "must be the bot's public URL ending in /slack/oauth_redirect, such as "
+                "https://bot.example.org/slack/oauth_redirect"
+            )
+        return v
 
     @field_validator("database_url")
     @classmethod
@@ -89,10 +117,23 @@ class Settings(BaseSettings):
         return v
 
     @property
+    def oauth(self) -> bool:
+        """Install by OAuth (many workspaces, HTTP mode): client id, client secret and
+        signing secret set, and no single-workspace SLACK_BOT_TOKEN."""
+        return bool(
+            self.slack_client_id
+            and self.slack_client_secret
+            and self.slack_signing_secret
+            and not self.slack_bot_token
+        )
+
+    @property
     def mode(self) -> Literal["socket", "http", "console"]:
         if self.slack_bot_token and self.slack_app_token:
             return "socket"
         if self.slack_bot_token and self.slack_signing_secret:
+            return "http"
+        if self.oauth:
             return "http"
         return "console"
 
@@ -107,6 +148,14 @@ class Settings(BaseSettings):
                 "SLACK_BOT_TOKEN is set but neither SLACK_APP_TOKEN (Socket Mode) "
                 "nor SLACK_SIGNING_SECRET (HTTP mode) is"
             )
+        oauth = {
+            "SLACK_CLIENT_ID": self.slack_client_id,
+            "SLACK_CLIENT_SECRET": self.slack_client_secret,
+            "SLACK_SIGNING_SECRET": self.slack_signing_secret,
+        }
+        if self.slack_client_id or self.slack_client_secret:
+            missing = ", ".join(k for k, v in oauth.items() if not v)
+            return f"install by OAuth needs {missing} as well"
         if self.slack_app_token or self.slack_signing_secret:
             which = "SLACK_APP_TOKEN" if self.slack_app_token else "SLACK_SIGNING_SECRET"
             return f"{which} is set but SLACK_BOT_TOKEN is not"

@@ -116,6 +116,19 @@ MESSAGES: Final[dict[str, str]] = {
     ),
     "subscription_flat": "Each digest is a single message.",
     "subscription_paused": "Paused: nothing is posted until it is resumed from the Home tab.",
+    # Told once, by DM, to whoever subscribed a channel whose digest Slack refused.
+    "digest_paused_dm": (
+        "The digest of <#{channel}> is paused: Slack refused to post it ({why}). {todo} "
+        "Then resume it from my Home tab, or run `/brief subscribe ...` in the channel again."
+    ),
+    "gone_not_in_channel": "I am not a member of the channel",
+    "gone_channel_not_found": "the channel no longer exists or I cannot see it",
+    "gone_is_archived": "the channel is archived",
+    "gone_invalid_auth": "my access to this workspace was revoked",
+    "gone_todo_not_in_channel": "Invite me back with `/invite @briefbot` in the channel.",
+    "gone_todo_is_archived": "Unarchive the channel, or subscribe another one.",
+    "gone_todo_channel_not_found": "Subscribe another channel, or invite me if it is private.",
+    "gone_todo_invalid_auth": "Reinstall briefbot in this workspace.",
     # Two kinds of follow: a channel's (a digest filter) and a person's (alerts, Home).
     "followed": (
         "This channel's digest now follows *{name}*: a channel filter, used when the "

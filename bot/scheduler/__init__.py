@@ -12,16 +12,18 @@ from collections.abc import Callable
 from typing import Any
 
 from apscheduler.schedulers.background import BackgroundScheduler
+from slack_sdk import WebClient
 
 from briefings.digest import Digest, build_digest, mark_delivered
 from briefings.workers import default_workers
 
 from ..alerts import AlertSender
 from ..context import AppContext
+from ..paused import dm_subscriber
 from ..schedules import cron_trigger
 from .delivery import DigestDelivery, Poster
 from .feeds import extractor_handler, feed_poller
-from .ratelimit import RateLimiter
+from .ratelimit import RateLimiter, TeamLimiters
 from .service import SchedulerConfig, Scheduling, default_worker_id
 from .slackpost import SlackPoster, make_client
 
@@ -52,13 +54,25 @@ def build_scheduling(
         workers = settings.briefbot_extract_workers or default_workers()
         config = SchedulerConfig(extract_threads=workers)
     worker_id = worker_id or default_worker_id()
-    token = settings.slack_bot_token.get_secret_value() if settings.slack_bot_token else ""
-    client = make_client(token, settings.slack_api_url)
-    if poster is None:
-        poster = SlackPoster(client)
-    limiter = RateLimiter(settings.briefbot_workspace_posts_per_minute)
+    # Each workspace's posts go out with its own bot token (one token in single-workspace
+    # mode, the installation's in OAuth mode), looked up at each post: an uninstalled
+    # workspace has none, and a rotated token is refreshed when due.
+    tokens = ctx.tokens
+
+    def client_for(team_id: str) -> WebClient:
+        return make_client(tokens.token(team_id) or "", settings.slack_api_url)
+
+    posters = None if poster is not None else (lambda team: SlackPoster(client_for(team)))
+    limiters = TeamLimiters(lambda: RateLimiter(settings.briefbot_workspace_posts_per_minute))
     delivery = DigestDelivery(
-        ctx.store, poster, limiter, worker_id=worker_id, stale_after=config.stale_after
+        ctx.store,
+        poster or SlackPoster(client_for("")),
+        limiters(""),
+        limiters=limiters,
+        worker_id=worker_id,
+        stale_after=config.stale_after,
+        posters=posters,
+        on_paused=dm_subscriber(client_for),
     )
     svc = Scheduling(
         ctx.store,
@@ -70,8 +84,8 @@ def build_scheduling(
         timezone=settings.briefbot_timezone,
     )
     svc.feed_poller = feed_poller(ctx, svc.queue)
-    if token:
-        svc.alerts_tick = AlertSender(ctx.store, client).tick
+    if settings.slack_bot_token or settings.oauth:
+        svc.alerts_tick = AlertSender(ctx.store, client_for(""), clients=client_for).tick
     return svc
 
 

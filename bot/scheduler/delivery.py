@@ -25,6 +25,11 @@ and the decision is recorded in the row's `claimed_by`
 duplicate in that narrow window is judged better than a silently missed digest,
 whose stories would otherwise wait for the next one.
 
+A refusal no retry can cure (the bot removed from the channel, the channel archived
+or deleted, the token revoked: `ChannelGone`) is not retried: the subscription is
+paused and its subscriber told once (`on_paused`). Each workspace posts through its
+own poster (`posters`: its own bot token in OAuth mode).
+
 The rows are read and written through `briefings.store.deliveries`; this module
 holds the protocol, not the SQL.
 
@@ -60,6 +65,7 @@ log = logging.getLogger("briefbot.scheduler.delivery")
 
 __all__ = [
     "CannotVerify",
+    "ChannelGone",
     "Checkpoint",
     "DigestDelivery",
     "InProgress",
@@ -91,7 +97,33 @@ class RateLimited(DeliveryError):
 
 
 class PostRejected(DeliveryError):
-    """Slack answered and did not post (e.g. channel_not_found): safe to retry later."""
+    """Slack answered and did not post (e.g. internal_error): safe to retry later. The
+    refusals no retry can cure are `ChannelGone`."""
+
+
+class ChannelGone(PostRejected):
+    """Slack will not take posts there until someone acts (the bot was removed, the
+    channel archived or deleted, the token revoked): never retried; the subscription
+    is paused and its subscriber told once."""
+
+    def __init__(self, error: str) -> None:
+        super().__init__(error)
+        self.error = error
+
+
+# Slack errors after which a retry cannot succeed until someone acts.
+GONE_ERRORS = frozenset(
+    {
+        "not_in_channel",
+        "channel_not_found",
+        "is_archived",
+        "invalid_auth",
+        "not_authed",
+        "account_inactive",
+        "token_revoked",
+        "token_expired",
+    }
+)
 
 
 class PostUncertain(DeliveryError):
@@ -136,6 +168,8 @@ class PlannedMessage:
 
 
 Planner = Callable[[Store, Subscription], list[PlannedMessage]]
+# Told once when a channel's digest is paused after ChannelGone: (subscription, error).
+OnPaused = Callable[[Subscription, str], None]
 
 
 def digest_since(
@@ -215,6 +249,7 @@ class Outcome(StrEnum):
     EMPTY = "empty"
     ALREADY = "already"
     UNSUBSCRIBED = "unsubscribed"
+    PAUSED = "paused"  # Slack refused the channel for good (ChannelGone)
 
 
 class InProgress(DeliveryError):
@@ -249,12 +284,21 @@ class DigestDelivery:
         max_parts: int = 5,
         max_thread_parts: int = 51,
         checkpoint: Checkpoint = no_checkpoint,
+        posters: Callable[[str], Poster] | None = None,
+        on_paused: OnPaused | None = None,
+        limiters: Callable[[str], RateLimiter] | None = None,
     ) -> None:
+        """`posters` gives the poster of a workspace (its own bot token; OAuth mode),
+        else `poster` serves every workspace; `limiters` likewise its rate limiter, else
+        `limiter`. `on_paused` tells the subscriber."""
         self.store = store
         self.rows = Deliveries(store)
         self.channels = Channels(store)
         self.poster = poster
+        self.posters = posters or (lambda _team: poster)
+        self.on_paused = on_paused
         self.limiter = limiter
+        self.limiters = limiters or (lambda _team: limiter)
         self.planner = planner or default_planner()
         self.worker_id = worker_id
         self.clock = clock
@@ -278,12 +322,31 @@ class DigestDelivery:
     # -- the digest ------------------------------------------------------------------
 
     def deliver(self, team: str, channel: str, slot: dt.datetime) -> Outcome:
-        """Post the digest for `slot` unless it was already posted; see the module doc."""
+        """Post the digest for `slot` unless it was already posted; see the module doc.
+        A post Slack refuses for good (ChannelGone) is not retried: the subscription is
+        paused and, the first time, `on_paused` tells its subscriber."""
+        poster = self.posters(team)
+        try:
+            return self._deliver(poster, team, channel, slot)
+        except ChannelGone as gone:
+            was = self.channels.pause(team, channel)
+            log.warning("digest %s/%s paused: Slack answered %s", team, channel, gone.error)
+            metrics.DIGESTS_FAILED.inc()
+            if was is not None and self.on_paused is not None:
+                try:
+                    self.on_paused(was, gone.error)
+                except Exception:  # telling must never turn the pause into a retry
+                    log.exception("could not tell the subscriber of %s/%s", team, channel)
+            return Outcome.PAUSED
+
+    def _deliver(self, poster: Poster, team: str, channel: str, slot: dt.datetime) -> Outcome:
         slot = slot.astimezone(dt.UTC)
         base = slot_key(slot)
         sub = self.channels.subscription(team, channel)
         if sub is None:
             return Outcome.UNSUBSCRIBED
+        if sub.paused:  # paused after this digest was queued: nothing goes out
+            return Outcome.PAUSED
         if sub.last_digest_at is not None and sub.last_digest_at >= slot:
             return Outcome.ALREADY
 
@@ -304,7 +367,7 @@ class DigestDelivery:
                     retry_after=self.stale_after - age + 1,
                 )
             in_thread = parent_ts if threaded and not first else None
-            note, found = self._check_stale(part, thread_ts=in_thread)
+            note, found = self._check_stale(poster, part, thread_ts=in_thread)
             if note is None:
                 if first:
                     parent_ts = found
@@ -345,11 +408,11 @@ class DigestDelivery:
                         part.claimed_by,
                     )
                 self._count("reposted")
-                ts = self._post(team, channel, part.slot, msg, thread_ts=thread_ts)
+                ts = self._post(poster, team, channel, part.slot, msg, thread_ts=thread_ts)
             else:
                 key = part_key(base, next_index)
                 next_index += 1
-                ts = self._post_new_claim(team, channel, key, msg, thread_ts=thread_ts)
+                ts = self._post_new_claim(poster, team, channel, key, msg, thread_ts=thread_ts)
             if msg.role == "parent":
                 parent_ts = ts
         for part, _ in reusable[len(plan[:budget]) :]:
@@ -358,13 +421,13 @@ class DigestDelivery:
         return Outcome.POSTED
 
     def _check_stale(
-        self, part: Part, *, thread_ts: str | None = None
+        self, poster: Poster, part: Part, *, thread_ts: str | None = None
     ) -> tuple[str | None, str | None]:
         """Look for a stale claim's message (in `thread_ts`'s thread for a reply); record
         it if found: (None, its ts). Otherwise (why it will be re-posted, None)."""
         claimed = part.claimed_at or self.clock()
         try:
-            ts = self.poster.find_marker(
+            ts = poster.find_marker(
                 part.channel_id,
                 part.slot,
                 oldest=claimed - dt.timedelta(minutes=5),
@@ -381,18 +444,26 @@ class DigestDelivery:
         return None, ts
 
     def _post_new_claim(
-        self, team: str, channel: str, key: str, msg: PlannedMessage, *, thread_ts: str | None
+        self,
+        poster: Poster,
+        team: str,
+        channel: str,
+        key: str,
+        msg: PlannedMessage,
+        *,
+        thread_ts: str | None,
     ) -> str:
-        self.limiter.acquire(channel)
+        self.limiters(team).acquire(channel)
         if not self.rows.claim(
             team, channel, key, msg.article_ids, at=self.clock(), by=self.worker_id
         ):
             raise InProgress(f"{key} was claimed concurrently", 5.0)
         self.checkpoint("digest.after_claim")
-        return self._post(team, channel, key, msg, acquired=True, thread_ts=thread_ts)
+        return self._post(poster, team, channel, key, msg, acquired=True, thread_ts=thread_ts)
 
     def _post(
         self,
+        poster: Poster,
         team: str,
         channel: str,
         key: str,
@@ -402,19 +473,18 @@ class DigestDelivery:
         thread_ts: str | None = None,
     ) -> str:
         waited = 0.0
+        limiter = self.limiters(team)
         while True:
             if not acquired:
-                self.limiter.acquire(channel)
+                limiter.acquire(channel)
                 self.rows.touch(team, channel, key, at=self.clock())
             acquired = False
             try:
-                self.limiter.gate(channel)
-                ts = self.poster.post(
-                    channel, msg.text, msg.blocks, marker=key, thread_ts=thread_ts
-                )
+                limiter.gate(channel)
+                ts = poster.post(channel, msg.text, msg.blocks, marker=key, thread_ts=thread_ts)
             except RateLimited as exc:
                 self._count("throttled")
-                self.limiter.retry_after(exc.retry_after, channel)
+                limiter.retry_after(exc.retry_after, channel)
                 waited += exc.retry_after
                 if waited > self.max_throttle_wait:
                     self.rows.release(team, channel, key)

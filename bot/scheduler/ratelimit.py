@@ -144,3 +144,20 @@ class RateLimiter:
     @property
     def minimum_seconds_per_post(self) -> float:
         return self.workspace_interval
+
+
+class TeamLimiters:
+    """One `RateLimiter` per workspace (Slack's ceilings and 429s are per workspace, so
+    with many installed workspaces one's burst never slows another's digests)."""
+
+    def __init__(self, make: Callable[[], RateLimiter]) -> None:
+        self._make = make
+        self._lock = threading.Lock()
+        self._by_team: dict[str, RateLimiter] = {}
+
+    def __call__(self, team_id: str) -> RateLimiter:
+        with self._lock:
+            limiter = self._by_team.get(team_id)
+            if limiter is None:
+                limiter = self._by_team[team_id] = self._make()
+            return limiter

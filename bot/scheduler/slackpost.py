@@ -8,6 +8,8 @@ every thread backs off, not just the one that was told.
 from __future__ import annotations
 
 import datetime as dt
+import logging
+import threading
 import urllib.error
 from collections.abc import Sequence
 from typing import Any
@@ -18,11 +20,19 @@ from slack_sdk.errors import SlackApiError
 from briefings.render.slack_ids import METADATA_DIGEST
 
 from .delivery import (
+    GONE_ERRORS,
     CannotVerify,
+    ChannelGone,
     PostRejected,
     PostUncertain,
     RateLimited,
 )
+
+log = logging.getLogger("briefbot.scheduler.slackpost")
+
+# The history scopes (channels:history, groups:history) are optional: without them a
+# stale claim is judged from the database record alone. Said once per process.
+_history_warned = threading.Event()
 
 
 def make_client(token: str, api_url: str, timeout: int = 15) -> WebClient:
@@ -70,7 +80,10 @@ class SlackPoster:
                 raise RateLimited(_retry_after(err)) from err
             if status >= 500:
                 raise PostUncertain(f"HTTP {status}") from err
-            raise PostRejected(str(err.response.get("error") or f"HTTP {status}")) from err
+            error = str(err.response.get("error") or f"HTTP {status}")
+            if error in GONE_ERRORS:
+                raise ChannelGone(error) from err
+            raise PostRejected(error) from err
         except urllib.error.URLError as err:
             if isinstance(err.reason, ConnectionRefusedError):
                 raise PostRejected("connection refused") from err
@@ -112,7 +125,14 @@ class SlackPoster:
                 if not cursor:
                     return None
         except SlackApiError as err:
-            raise CannotVerify(str(err.response.get("error") or "error")) from err
+            error = str(err.response.get("error") or "error")
+            if error == "missing_scope" and not _history_warned.is_set():
+                _history_warned.set()
+                log.warning(
+                    "no history scope (channels:history/groups:history): a digest claim "
+                    "left by a crash is judged from the database record alone"
+                )
+            raise CannotVerify(error) from err
         except (urllib.error.URLError, OSError) as err:
             raise CannotVerify(str(err)) from err
         raise CannotVerify("history too long to search")

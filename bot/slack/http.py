@@ -4,7 +4,8 @@
 are refused before any work: a body over 1 MiB (from Content-Length, or while
 streaming) gets 413, a bad signature or a timestamp outside the 5-minute window
 401 (checked before the body is parsed), a body that is not UTF-8 or not
-well-formed 400; each refusal is one log line. `GET /healthz` says the process
+well-formed 400; each refusal is one log line. In OAuth mode `GET /slack/install`
+and `GET /slack/oauth_redirect` run Bolt's install flow. `GET /healthz` says the process
 is up, `GET /readyz` that the database answers and its schema is current, and
 `GET /metrics` serves Prometheus metrics (bot/metrics.py).
 
@@ -39,7 +40,8 @@ from starlette.routing import Route
 from briefings.store.queue import CLAIMED, QUEUED, WorkQueue
 
 from .. import metrics
-from .app import build_app, shutdown
+from ..manifest import REDIRECT_PATH
+from .app import INSTALL_PATH, build_app, shutdown
 
 if TYPE_CHECKING:
     from slack_bolt import App
@@ -139,6 +141,20 @@ def create_asgi(app: App, ctx: AppContext) -> Starlette:
         metrics.ACK_SECONDS.observe(time.perf_counter() - started)
         return to_starlette_response(bolt_resp)
 
+    async def install(request: Request) -> Response:
+        """OAuth mode: GET /slack/install starts an install (a state cookie, then Slack's
+        authorize page); GET /slack/oauth_redirect finishes it (oauth.v2.access, the
+        installation stored). Both are Bolt's `OAuthFlow`; no body is read."""
+        flow = app.oauth_flow
+        if flow is None:
+            return Response(status_code=404)
+        bolt_request = to_bolt_request(request, b"")
+        if request.url.path == flow.install_path:
+            bolt_resp = await run_in_threadpool(flow.handle_installation, bolt_request)
+        else:
+            bolt_resp = await run_in_threadpool(flow.handle_callback, bolt_request)
+        return to_starlette_response(bolt_resp)
+
     async def healthz(_request: Request) -> Response:
         """The process is up (for liveness probes: never touches the database)."""
         return JSONResponse({"ok": True, "mode": "http"})
@@ -171,6 +187,8 @@ def create_asgi(app: App, ctx: AppContext) -> Starlette:
     return Starlette(
         routes=[
             Route(EVENTS_PATH, events, methods=["POST"]),
+            Route(INSTALL_PATH, install, methods=["GET"]),
+            Route(REDIRECT_PATH, install, methods=["GET"]),
             Route("/healthz", healthz, methods=["GET"]),
             Route("/readyz", readyz, methods=["GET"]),
             Route("/metrics", scrape, methods=["GET"]),

@@ -15,6 +15,17 @@ COMMAND: Final = "/brief"
 EVENT_APP_HOME_OPENED: Final = "app_home_opened"
 EVENT_APP_MENTION: Final = "app_mention"
 EVENT_LINK_SHARED: Final = "link_shared"
+# Lifecycle: the app removed from a workspace, and a channel gone or left (digest paused).
+EVENT_APP_UNINSTALLED: Final = "app_uninstalled"
+EVENT_TOKENS_REVOKED: Final = "tokens_revoked"
+EVENTS_CHANNEL_GONE: Final = (
+    "channel_archive",  # channels:read
+    "channel_deleted",
+    "group_archive",  # groups:read
+    "group_deleted",
+)
+EVENTS_BOT_LEFT: Final = ("channel_left", "group_left")  # the bot removed from a channel
+EVENT_MEMBER_LEFT_CHANNEL: Final = "member_left_channel"  # anyone; the bot's own matter
 SHORTCUT_BRIEF_LINK: Final = "brief_this_link"  # message shortcut "Brief this link"
 
 # -- button action ids (action_id -> what the value carries) ---------------------------

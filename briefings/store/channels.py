@@ -165,6 +165,19 @@ class Channels:
             s.delete(row)
             return sub
 
+    def pause(self, team_id: str, channel_id: str) -> Subscription | None:
+        """Pause the channel's digest (the channel was archived or deleted, or the bot
+        can no longer post there); the subscription as it was when this call paused
+        it, or None when there is none or it was already paused: exactly one caller
+        learns of each pause, so the subscriber is told once."""
+        with self.store.session() as s:
+            row = s.scalar(_sub_query(team_id, channel_id).with_for_update())
+            if row is None or row.paused:
+                return None
+            before = _sub(row)
+            row.paused = True
+            return before
+
     def subscription(self, team_id: str, channel_id: str) -> Subscription | None:
         with self.store.session() as s:
             row = s.scalar(_sub_query(team_id, channel_id))

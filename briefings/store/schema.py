@@ -11,6 +11,7 @@ from typing import Any, ClassVar
 from sqlalchemy import (
     JSON,
     Boolean,
+    Column,
     Date,
     DateTime,
     Float,
@@ -19,11 +20,12 @@ from sqlalchemy import (
     Integer,
     MetaData,
     String,
+    Table,
     Text,
     UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
-from sqlalchemy.sql.expression import false
+from sqlalchemy.sql.expression import false, func
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -347,3 +349,79 @@ class StoreStateRow(Base):
     __tablename__ = "store_state"
     name: Mapped[str] = mapped_column(String(60), primary_key=True)
     value: Mapped[int] = mapped_column(Integer, default=0)
+
+
+# -- Slack installations (OAuth mode) ------------------------------------------------------
+# The tables of slack_sdk's SQLAlchemyInstallationStore and SQLAlchemyOAuthStateStore,
+# column for column (a test compares them with slack_sdk's own definitions). slack_sdk
+# reads and writes them through the engine the bot hands it; they are declared here so
+# the Alembic chain creates them and `installations.forget_installation` can delete a
+# workspace's rows. Naive DateTime, as slack_sdk stores UTC without a zone.
+
+slack_installations = Table(
+    "slack_installations",
+    Base.metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("client_id", String(32), nullable=False),
+    Column("app_id", String(32), nullable=False),
+    Column("enterprise_id", String(32)),
+    Column("enterprise_name", String(200)),
+    Column("enterprise_url", String(200)),
+    Column("team_id", String(32)),
+    Column("team_name", String(200)),
+    Column("bot_token", String(200)),
+    Column("bot_id", String(32)),
+    Column("bot_user_id", String(32)),
+    Column("bot_scopes", String(1000)),
+    Column("bot_refresh_token", String(200)),
+    Column("bot_token_expires_at", DateTime),
+    Column("user_id", String(32), nullable=False),
+    Column("user_token", String(200)),
+    Column("user_scopes", String(1000)),
+    Column("user_refresh_token", String(200)),
+    Column("user_token_expires_at", DateTime),
+    Column("incoming_webhook_url", String(200)),
+    Column("incoming_webhook_channel", String(200)),
+    Column("incoming_webhook_channel_id", String(200)),
+    Column("incoming_webhook_configuration_url", String(200)),
+    Column("is_enterprise_install", Boolean, default=False, nullable=False),
+    Column("token_type", String(32)),
+    Column("installed_at", DateTime, nullable=False, default=func.now()),
+    Index(
+        "slack_installations_idx",
+        "client_id",
+        "enterprise_id",
+        "team_id",
+        "user_id",
+        "installed_at",
+    ),
+)
+
+slack_bots = Table(
+    "slack_bots",
+    Base.metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("client_id", String(32), nullable=False),
+    Column("app_id", String(32), nullable=False),
+    Column("enterprise_id", String(32)),
+    Column("enterprise_name", String(200)),
+    Column("team_id", String(32)),
+    Column("team_name", String(200)),
+    Column("bot_token", String(200)),
+    Column("bot_id", String(32)),
+    Column("bot_user_id", String(32)),
+    Column("bot_scopes", String(1000)),
+    Column("bot_refresh_token", String(200)),
+    Column("bot_token_expires_at", DateTime),
+    Column("is_enterprise_install", Boolean, default=False, nullable=False),
+    Column("installed_at", DateTime, nullable=False, default=func.now()),
+    Index("slack_bots_idx", "client_id", "enterprise_id", "team_id", "installed_at"),
+)
+
+slack_oauth_states = Table(
+    "slack_oauth_states",
+    Base.metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("state", String(200), nullable=False),
+    Column("expire_at", DateTime, nullable=False),
+)

@@ -2,7 +2,15 @@ import pytest
 
 from bot.settings import DEFAULT_DB, SettingsError, load_settings
 
-SLACK_VARS = ("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN")
+SLACK_VARS = (
+    "SLACK_BOT_TOKEN",
+    "SLACK_SIGNING_SECRET",
+    "SLACK_APP_TOKEN",
+    "SLACK_CLIENT_ID",
+    "SLACK_CLIENT_SECRET",
+    "SLACK_REDIRECT_URI",
+    "SLACK_AUTHORIZE_URL",
+)
 
 
 @pytest.fixture(autouse=True)
@@ -27,6 +35,8 @@ def test_defaults_mean_console_mode_on_sqlite() -> None:
         ("DATABASE_URL", "mysql://x/y", "only sqlite and postgresql"),
         ("SLACK_API_URL", "ftp://slack", "http(s) URL"),
         ("PORT", "70000", "less than or equal"),
+        ("SLACK_REDIRECT_URI", "https://bot.example.org/callback", "/slack/oauth_redirect"),
+        ("SLACK_AUTHORIZE_URL", "slack.com/oauth", "http(s) URL"),
     ],
 )
 def test_bad_value_names_the_variable(
@@ -55,3 +65,33 @@ def test_env_file_is_read_and_environment_wins(tmp_path, monkeypatch) -> None:  
     monkeypatch.setenv("PORT", "5000")
     s = load_settings(env)
     assert s.briefbot_timezone == "Asia/Tokyo" and s.port == 5000
+
+
+def test_oauth_mode_needs_client_id_secret_and_signing_secret_and_no_bot_token(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("SLACK_CLIENT_ID", "1.2")
+    monkeypatch.setenv("SLACK_CLIENT_SECRET", "s")
+    half = load_settings(None)
+    assert half.mode == "console" and not half.oauth
+    assert half.console_reason is not None and "SLACK_SIGNING_SECRET" in half.console_reason
+    monkeypatch.setenv("SLACK_SIGNING_SECRET", "x")
+    s = load_settings(None)
+    assert s.oauth and s.mode == "http"
+    assert s.slack_authorize_url == "https://slack.com/oauth/v2/authorize"
+    monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-1")  # a token: single-workspace mode as before
+    token = load_settings(None)
+    assert not token.oauth and token.mode == "http"
+
+
+def test_env_example_lists_every_setting() -> None:
+    from pathlib import Path
+
+    from bot.settings import Settings
+
+    text = (Path(__file__).resolve().parents[2] / ".env.example").read_text(encoding="utf-8")
+    listed = {
+        line.split("=", 1)[0] for line in text.splitlines() if "=" in line and line[0].isupper()
+    }
+    missing = {name.upper() for name in Settings.model_fields} - listed
+    assert missing == set()

@@ -17,6 +17,15 @@ land in `fake.invalid`), and can be told to misbehave:
     fake.workspace_per_minute = 50     # workspace-wide ceiling, else 429
 
 Reusable by the scheduler tests: `posts(channel)`, `wait_for_posts(n)`, `rate_limited`.
+
+Many workspaces (install by OAuth): `GET /oauth/v2/authorize?client_id=..&state=..
+&redirect_uri=..&team=T1` answers like Slack once the user clicked Allow: a redirect to
+`redirect_uri?code=..&state=..`; `oauth.v2.access` trades the code (with the app's
+client id and secret) for a bot token of that team, and with `rotation = True` a
+refresh token that expires in `expires_in` seconds (grant_type=refresh_token gives a
+new pair and revokes the old token). Every bot token answers for its own team
+(`auth.test`, and `Call.token` says which token made each call);
+`fake.revoke(token)` makes it answer invalid_auth.
 """
 
 from __future__ import annotations
@@ -31,11 +40,13 @@ from collections import deque
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 from .blockkit import message_errors, view_errors
 
 BOT_TOKEN = "xoxb-fake-bot-token"
+CLIENT_ID = "1111.2222"
+CLIENT_SECRET = "fake-client-secret"
 APP_TOKEN = "xapp-fake-app-token"
 TEAM_ID = "T0FAKE"
 BOT_USER_ID = "U0BOT"
@@ -88,6 +99,15 @@ class FakeSlack:
         self.channel_interval: float = 0.0
         self.workspace_per_minute: int | None = None
         self.channels: dict[str, dict[str, Any]] = {}
+        # OAuth: every valid bot token -> its team; revoked ones; codes not yet traded.
+        self.client_id, self.client_secret = CLIENT_ID, CLIENT_SECRET
+        self.bot_tokens: dict[str, str] = {bot_token: team_id}
+        self.refresh_tokens: dict[str, str] = {}  # refresh token -> team
+        self.revoked: set[str] = set()
+        self.codes: dict[str, dict[str, str]] = {}
+        self.rotation = False
+        self.expires_in = 43200
+        self._tok = itertools.count(1)
         self.memberships: dict[str, list[str]] = {}  # user -> channels (users.conversations)
         self._faults: dict[str, deque[_Fault]] = {}
         self._last_post: dict[str, float] = {}
@@ -172,6 +192,20 @@ class FakeSlack:
             q = self._faults.setdefault(method, deque())
             for _ in range(times):
                 q.append(_Fault(hang=seconds))
+
+    def revoke(self, token: str) -> None:
+        """The token stops working (calls answer invalid_auth), as after an uninstall."""
+        with self._cond:
+            self.revoked.add(token)
+
+    def tokens_of(self, team_id: str) -> list[str]:
+        """Bot tokens issued to a team, oldest first (the first is BOT_TOKEN's team's)."""
+        with self._cond:
+            return [t for t, team in self.bot_tokens.items() if team == team_id]
+
+    def bot_user(self, token: str | None) -> str:
+        team = self.bot_tokens.get(token or "", self.team_id)
+        return BOT_USER_ID if team == self.team_id else f"UB{team}"
 
     # -- reading the record ----------------------------------------------------
 
@@ -263,8 +297,36 @@ class FakeSlack:
         except OSError:
             pass  # the client gave up (e.g. after a hang)
 
+    def _authorize_page(self, req: BaseHTTPRequestHandler) -> None:
+        """Slack's authorize page, as if the user chose a workspace and clicked Allow."""
+        q = {k: v[-1] for k, v in parse_qs(urlsplit(req.path).query).items()}
+        if q.get("client_id") != self.client_id or not q.get("redirect_uri"):
+            self._send(req, 400, {"ok": False, "error": "invalid_client_id"})
+            return
+        code = f"code-{next(self._tok)}"
+        team = q.get("team") or self.team_id
+        with self._cond:
+            self.codes[code] = {
+                "team": team,
+                "redirect_uri": q["redirect_uri"],
+                "scope": q.get("scope", ""),
+            }
+        sep = "&" if "?" in q["redirect_uri"] else "?"
+        query = urlencode({"code": code, "state": q.get("state", "")})
+        location = f"{q['redirect_uri']}{sep}{query}"
+        try:
+            req.send_response(302)
+            req.send_header("Location", location)
+            req.send_header("Content-Length", "0")
+            req.end_headers()
+        except OSError:
+            pass
+
     def _handle(self, req: BaseHTTPRequestHandler) -> None:
         path = urlsplit(req.path).path
+        if path == "/oauth/v2/authorize":
+            self._authorize_page(req)
+            return
         if not path.startswith("/api/"):
             self._send(req, 404, {"ok": False, "error": "unknown_method"})
             return
@@ -272,6 +334,13 @@ class FakeSlack:
         params = self._params(req)
         auth = req.headers.get("Authorization") or ""
         token = auth[len("Bearer ") :] if auth.startswith("Bearer ") else params.get("token")
+        if auth.startswith("Basic "):  # oauth.v2.access: the app's client id and secret
+            import base64
+
+            pair = base64.b64decode(auth[len("Basic ") :]).decode()
+            params.setdefault("client_id", pair.split(":", 1)[0])
+            params.setdefault("client_secret", pair.split(":", 1)[-1])
+            token = None
         call = Call(method=method, params=params, token=token, at=time.time())
 
         with self._cond:
@@ -315,10 +384,15 @@ class FakeSlack:
                 self.rate_limited += 1
                 return 429, {"ok": False, "error": "ratelimited"}, headers
             return fault.status, {"ok": False, "error": "fatal_error"}, headers
-        want = self.app_token if method == "apps.connections.open" else self.bot_token
+        if method == "oauth.v2.access":
+            return self._oauth_access(params)
         if not token:
             return 200, {"ok": False, "error": "not_authed"}, {}
-        if token != want:
+        if method == "apps.connections.open":
+            valid = token == self.app_token
+        else:
+            valid = token in self.bot_tokens and token not in self.revoked
+        if not valid:
             return 200, {"ok": False, "error": "invalid_auth"}, {}
         if fault is not None and fault.error:
             return 200, {"ok": False, "error": fault.error}, {}
@@ -333,6 +407,8 @@ class FakeSlack:
         handler = getattr(self, "_m_" + method.replace(".", "_"), None)
         if handler is None:
             return 200, {"ok": False, "error": "unknown_method"}, {}
+        if method == "auth.test":
+            return self._m_auth_test(params, token)
         return handler(params)
 
     def _next_ts(self) -> str:
@@ -340,17 +416,67 @@ class FakeSlack:
 
     # -- methods -------------------------------------------------------------------
 
-    def _m_auth_test(self, _p: dict[str, Any]) -> tuple[int, dict[str, Any], dict[str, str]]:
+    def _issue(self, team: str) -> dict[str, Any]:
+        """A new bot token for `team` (and a refresh token when rotation is on)."""
+        n = next(self._tok)
+        token = f"xoxb-{team}-{n}" if not self.rotation else f"xoxe.xoxb-{team}-{n}"
+        out: dict[str, Any] = {"access_token": token}
+        with self._cond:
+            self.bot_tokens[token] = team
+            if self.rotation:
+                refresh = f"xoxe-1-{team}-{n}"
+                self.refresh_tokens[refresh] = team
+                out.update(refresh_token=refresh, expires_in=self.expires_in)
+        return out
+
+    def _oauth_access(self, p: dict[str, Any]) -> tuple[int, dict[str, Any], dict[str, str]]:
+        if p.get("client_id") != self.client_id or p.get("client_secret") != self.client_secret:
+            return 200, {"ok": False, "error": "invalid_client_id"}, {}
+        if p.get("grant_type") == "refresh_token":
+            with self._cond:
+                team = self.refresh_tokens.pop(str(p.get("refresh_token")), None)
+                old = [t for t, tm in self.bot_tokens.items() if tm == team]
+                self.revoked.update(old)
+            if team is None:
+                return 200, {"ok": False, "error": "invalid_refresh_token"}, {}
+            issued = self._issue(team)
+            return 200, {"ok": True, "token_type": "bot", "team": {"id": team}, **issued}, {}
+        with self._cond:
+            grant = self.codes.pop(str(p.get("code")), None)
+        if grant is None:
+            return 200, {"ok": False, "error": "invalid_code"}, {}
+        if p.get("redirect_uri") and p.get("redirect_uri") != grant["redirect_uri"]:
+            return 200, {"ok": False, "error": "bad_redirect_uri"}, {}
+        team = grant["team"]
+        issued = self._issue(team)
+        body = {
+            "ok": True,
+            "token_type": "bot",
+            "scope": grant["scope"],
+            "bot_user_id": self.bot_user(issued["access_token"]),
+            "app_id": APP_ID,
+            "team": {"id": team, "name": f"Team {team}"},
+            "enterprise": None,
+            "is_enterprise_install": False,
+            "authed_user": {"id": f"UINSTALLER{team}"},
+            **issued,
+        }
+        return 200, body, {}
+
+    def _m_auth_test(
+        self, _p: dict[str, Any], token: str | None = None
+    ) -> tuple[int, dict[str, Any], dict[str, str]]:
+        team = self.bot_tokens.get(token or "", self.team_id)
         return (
             200,
             {
                 "ok": True,
-                "url": "https://fake.slack.test/",
-                "team": "Fake Team",
+                "url": f"https://{team.lower()}.slack.test/",
+                "team": f"Team {team}",
                 "user": "briefbot",
-                "team_id": self.team_id,
-                "user_id": BOT_USER_ID,
-                "bot_id": BOT_ID,
+                "team_id": team,
+                "user_id": self.bot_user(token),
+                "bot_id": BOT_ID if team == self.team_id else f"B{team}",
                 "is_enterprise_install": False,
             },
             {},

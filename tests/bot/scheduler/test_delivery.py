@@ -176,7 +176,7 @@ def test_429_retry_after_is_honoured(store: Store, slack: SchedulerFakeSlack) ->
 def test_rejected_post_releases_the_claim(store: Store, slack: SchedulerFakeSlack) -> None:
     add_articles(store, 2)
     subscribe(store, "C1")
-    slack.fail("chat.postMessage", error="channel_not_found")
+    slack.fail("chat.postMessage", error="fatal_error")  # channel_not_found: test_gone.py
     d = _delivery(store, slack, Clock(T0))
     with pytest.raises(PostRejected):
         d.deliver("T0FAKE", "C1", T0)

@@ -96,3 +96,11 @@ def test_spacing_widens_after_429_and_recovers() -> None:
         rl.acquire(f"C{i}")
         rl.gate(f"C{i}")
     assert abs(rl.workspace_interval - base) < 1e-9
+
+
+def test_each_workspace_has_its_own_limiter() -> None:
+    from bot.scheduler.ratelimit import TeamLimiters
+
+    limiters = TeamLimiters(lambda: RateLimiter(50))
+    assert limiters("T1") is limiters("T1")
+    assert limiters("T1") is not limiters("T2")

@@ -102,6 +102,63 @@ def test_run_http_mode(
 
 
 @pytest.mark.slow
+def test_run_oauth_mode_installs_a_workspace(
+    tmp_path: Path, slack_responses: ResponseReceiver
+) -> None:
+    """`briefbot run` with client id/secret and no bot token: no token check at start-up,
+    an install through the fake's authorize page, then a signed /brief from that
+    workspace answered; the client secret and the issued token never reach the log."""
+    from tests.fakes.slack_api import CLIENT_ID, CLIENT_SECRET
+
+    fake = FakeSlack().start()
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}"
+    proc = _start(
+        tmp_path,
+        {
+            "SLACK_CLIENT_ID": CLIENT_ID,
+            "SLACK_CLIENT_SECRET": CLIENT_SECRET,
+            "SLACK_SIGNING_SECRET": sr.SIGNING_SECRET,
+            "SLACK_REDIRECT_URI": f"{base}/slack/oauth_redirect",
+            "SLACK_AUTHORIZE_URL": f"http://127.0.0.1:{fake.port}/oauth/v2/authorize",
+            "SLACK_API_URL": fake.api_url,
+            "PORT": str(port),
+            "HOST": "127.0.0.1",
+        },
+    )
+    out = ""
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                if httpx.get(base + "/healthz", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            if time.monotonic() > deadline or proc.poll() is not None:
+                raise AssertionError("the HTTP server did not come up")
+            time.sleep(0.2)
+        start = httpx.get(base + "/slack/install")
+        assert start.status_code == 302
+        allowed = httpx.get(start.headers["location"] + "&team=T5")
+        back = allowed.headers["location"]
+        cookie = start.headers["set-cookie"].split(";", 1)[0]
+        assert httpx.get(back, headers={"Cookie": cookie}).status_code == 200
+        (token,) = fake.tokens_of("T5")
+        url = slack_responses.new_url()
+        body = sr.command_body("subscribe daily 08:00", url, team_id="T5")
+        r = httpx.post(base + "/slack/events", content=body, headers=sr.signed_headers(body))
+        assert r.status_code == 200
+        (msg,) = slack_responses.wait(url, 1)
+        assert msg["text"].startswith("This channel's digest is now posted")
+        assert token in {c.token for c in fake.calls_to("auth.test")}  # Bolt's authorize
+    finally:
+        out = _stop(proc)
+        fake.stop()
+    assert CLIENT_SECRET not in out and "xoxb-T5" not in out
+
+
+@pytest.mark.slow
 def test_run_socket_mode(
     tmp_path: Path, fake_slack: FakeSlack, slack_responses: ResponseReceiver
 ) -> None:
@@ -169,11 +226,9 @@ def test_manifest_declares_what_the_bot_uses() -> None:
     assert home["messages_tab_enabled"] is True and home["messages_tab_read_only_enabled"] is True
     assert features["shortcuts"][0]["callback_id"] == "brief_this_link"
     assert features["shortcuts"][0]["type"] == "message"
-    assert set(settings["event_subscriptions"]["bot_events"]) == {
-        "app_home_opened",
-        "app_mention",
-        "link_shared",
-    }
+    assert {"app_home_opened", "app_mention", "link_shared", "app_uninstalled"} <= set(
+        settings["event_subscriptions"]["bot_events"]
+    )  # the full list and the scopes: test_scopes.py
     scopes = set(data["oauth_config"]["scopes"]["bot"])
     for scope in ("commands", "chat:write", "app_mentions:read", "im:write", "links:write"):
         assert scope in scopes, scope

@@ -1,5 +1,6 @@
 """Events: retried deliveries dropped, App Home published, article links unfurled,
-mentions answered in their thread."""
+mentions answered in their thread, and the app's lifecycle (uninstalled, tokens
+revoked, channels archived, deleted or left: `lifecycle`)."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from briefings.store.channels import Channels
 
 from ..deferred import deferred
 from .app_home import publish_home
+from .lifecycle import register_lifecycle
 from .mention import answer_mention
 from .unfurl import unfurl_links
 
@@ -72,3 +74,4 @@ def register(app: App, ctx: AppContext, pool: Executor) -> None:
     app.event(EVENT_APP_HOME_OPENED)(deferred(pool, home))
     app.event(EVENT_LINK_SHARED)(deferred(pool, unfurl))
     app.event(EVENT_APP_MENTION)(deferred(pool, mention))
+    register_lifecycle(app, ctx, lambda work: deferred(pool, work))
