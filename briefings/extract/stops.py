@@ -207,8 +207,15 @@ def _add(
         )
 
 
+def _touring(v: Token) -> bool:
+    """ "is visiting A, B and C": a present progressive, a tour under way."""
+    return v.tag_ == "VBG" and any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in v.children)
+
+
 def travel_verb(ctx: DocContext, v: Token, out: list[_StopDraft]) -> None:
-    if not _is_upcoming(ctx, v):
+    # A tour of several places under way has the rest of them ahead; one place being
+    # visited now is where the official is, no stop.
+    if not (_is_upcoming(ctx, v) or _touring(v)):
         return
     lemma = v.lemma_
     places: list[Token] = []
@@ -230,7 +237,7 @@ def travel_verb(ctx: DocContext, v: Token, out: list[_StopDraft]) -> None:
             places += _prep_places(ctx, v, ("in", "to"))
     else:
         places += _prep_places(ctx, v, _MOTION_PREPS)
-    if not places:
+    if not places or (not _is_upcoming(ctx, v) and len(places) < 2):
         return
     for who in _travellers(ctx, v):
         _add(ctx, out, who, places, v)

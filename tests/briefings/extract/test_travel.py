@@ -82,3 +82,12 @@ def test_a_visit_that_starts_on_a_named_day_is_ahead(run: Run, verb: str) -> Non
         published=dt.date(2005, 3, 14),
     )
     assert stops(y) == {}  # a dated present is a caption of the past
+
+
+def test_a_tour_under_way_has_its_places_ahead(run: Run) -> None:
+    x = run("Chancellor Gordon Brown is visiting Tanzania, Mozambique and Kenya this month.")
+    assert stops(x) == {"Gordon Brown": ["Tanzania", "Mozambique", "Kenya"]}
+    y = run("Chancellor Gordon Brown is visiting Tanzania, Mozambique and Kenya.")
+    assert stops(y) == {"Gordon Brown": ["Tanzania", "Mozambique", "Kenya"]}
+    z = run("Chancellor Gordon Brown is visiting Tanzania.")  # where he is now
+    assert stops(z) == {}
