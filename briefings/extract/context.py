@@ -586,7 +586,8 @@ class DocContext:
                 kind = "people"
             return self.recall(tok.i, kind)
         out: list[str] = []
-        for t in (tok, *tok.conjuncts, *_along_with(tok)):
+        companions = _along_with(tok) if tok.dep_ in SUBJ else []
+        for t in (tok, *tok.conjuncts, *companions):
             if t.tag_ == "NNS" and (
                 t.lemma_ in ROLE_HEADS or t.lemma_ in ("delegation", "government")
             ):
