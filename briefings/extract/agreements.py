@@ -109,7 +109,8 @@ def _with_parties(ctx: DocContext, *toks: Token) -> list[str]:
             if c.dep_ == "prep" and c.lower_ == "with":
                 for p in c.children:
                     if p.dep_ == "pobj":
-                        out += ctx.parties(p, allow_groups=True)
+                        # "agreed with the government's plans": the plans' owner
+                        out += ctx.parties(p, allow_groups=True) or _owners(ctx, p)
     return out
 
 
@@ -162,8 +163,14 @@ def agree_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
         text = _clip(ctx, obj.left_edge.i, end)
     else:
         prep = next((c for c in v.children if c.dep_ == "prep" and c.lower_ in ("on", "to")), None)
+        # "agreed with B's proposal": the proposal is what was agreed
+        proposal = next(
+            (p for p in _pobjs(v, "with") if p.lemma_ in _PROPOSALS and _owners(ctx, p)), None
+        )
         if prep is not None:
             text = _clip(ctx, prep.i, prep.right_edge.i)
+        elif proposal is not None:
+            text = _clip(ctx, proposal.left_edge.i, proposal.right_edge.i)
         else:
             return
     if polarity == "disagreed":

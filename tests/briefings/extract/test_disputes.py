@@ -256,3 +256,9 @@ def test_disagreements_held_and_support_refused(run: Run, text: str, sides: set[
 )
 def test_no_second_side_no_dispute(run: Run, text: str) -> None:
     assert _disputes(run, text) == [], text
+
+
+def test_agreeing_with_the_other_sides_proposal(run: Run) -> None:
+    x = run("Norway agreed with Chile's proposal for joint patrols.")
+    assert [(set(a.parties), a.polarity) for a in x.agreements] == [({"Norway", "Chile"}, "agreed")]
+    assert "joint patrols" in x.agreements[0].text
