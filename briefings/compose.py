@@ -20,6 +20,7 @@ from .extract.dates import precision as date_precision
 from .models import Agreement, Article, Evidence, Extraction, Itinerary, Meeting, Official
 from .people import clean_name, display_surname, is_name_form, name_key, surname
 from .text import first_sentence, fold, is_derived_title
+from .store.visibility import EVERYTHING, Visibility
 
 __all__ = [
     "EMPTY_NOTE",
@@ -885,13 +886,16 @@ def briefing_for(store: Any, article_id: int) -> Briefing | None:
     return compose_briefing(article, extraction, article_id=article_id)
 
 
-def latest_briefings(store: Any, count: int = 5, *, scan: int = 50) -> list[Briefing]:
-    """Briefings of the newest stored articles that report something (at most `count`).
+def latest_briefings(
+    store: Any, count: int = 5, *, scan: int = 50, vis: Visibility = EVERYTHING
+) -> list[Briefing]:
+    """Briefings of the newest stored articles `vis` may see that report something (at
+    most `count`).
 
     Articles with no meetings, agreements or trips are skipped: `/brief latest` is
     for news, and their one-line "nothing reported" would crowd it out."""
     out: list[Briefing] = []
-    for aid, article, extraction in store.latest(scan):
+    for aid, article, extraction in store.latest(scan, visibility=vis):
         if extraction is None or extraction.is_empty:
             continue
         out.append(compose_briefing(article, extraction, article_id=aid))

@@ -32,6 +32,7 @@ from .people import (
 )
 from .store import Store
 from .store import queries as q
+from .store.visibility import EVERYTHING, Visibility
 from .text import fold
 
 __all__ = [
@@ -231,24 +232,60 @@ def _fuzzy(
 
 
 def _decide(
-    store: q.Source, query: str, refs: list[OfficialRef], note: str | None = None
+    store: q.Source,
+    query: str,
+    refs: list[OfficialRef],
+    note: str | None = None,
+    vis: Visibility = EVERYTHING,
 ) -> DossierAnswer:
     if len(refs) == 1:
-        return _dossier(store, query, refs[0], (), note)
+        return _dossier(store, query, refs[0], (), note, vis)
     top, second = refs[0], refs[1]
     if top.mentions >= DOMINANCE * max(second.mentions, 1) and top.mentions >= 2:
-        return _dossier(store, query, top, tuple(refs[1:MAX_CANDIDATES]), note)
+        return _dossier(store, query, top, tuple(refs[1:MAX_CANDIDATES]), note, vis)
     return Candidates(query, tuple(refs[:MAX_CANDIDATES]), fuzzy=note is not None)
 
 
-def lookup(store: Store, query: str) -> DossierAnswer:
-    """Answer `/brief <query>`: a dossier, the candidates, or "unknown" with suggestions."""
+def lookup(store: Store, query: str, vis: Visibility = EVERYTHING) -> DossierAnswer:
+    """Answer `/brief <query>`: a dossier, the candidates, or "unknown" with suggestions,
+    from the articles `vis` may see: an official named only in articles it may not see
+    is unknown (and never suggested)."""
     query = " ".join(str(query).split())[:MAX_QUERY_CHARS]
     key = name_key(query)
     if not key:
         return Unknown(query)
     with q.reading(store) as conn:
-        return _lookup(store, conn, query, key)
+        return _lookup(store, conn, query, key, vis)
+
+
+# Restricted askers: officials weighed by what they may see (bounded work per answer).
+MAX_WEIGHED = 20
+
+
+class _Walls:
+    """The officials index seen through a `Visibility`: ids filtered to the officials
+    named in a visible article, and refs re-titled and re-counted from those articles
+    (the stored title and count may come from articles the asker may not see)."""
+
+    def __init__(self, conn: q.Source, vis: Visibility) -> None:
+        self.conn = conn
+        self.vis = vis
+
+    def ids(self, ids: set[int]) -> set[int]:
+        return set(ids) if self.vis.everything else q.visible_officials(self.conn, ids, self.vis)
+
+    def refs(self, refs: list[OfficialRef]) -> list[OfficialRef]:
+        if self.vis.everything:
+            return refs
+        keep = self.ids({r.id for r in refs})
+        out = []
+        for r in [r for r in refs if r.id in keep][:MAX_WEIGHED]:
+            title, affiliation, n = q.latest_title(self.conn, r.id, self.vis)
+            out.append(OfficialRef(r.id, r.name, title, affiliation, n))
+        return out
+
+    def ranked(self, refs: list[OfficialRef]) -> list[OfficialRef]:
+        return sorted(self.refs(refs), key=lambda r: (-r.mentions, r.name))
 
 
 _UMLAUTS = str.maketrans(
@@ -262,15 +299,21 @@ def _umlauts(name: str) -> str:
     return name.translate(_UMLAUTS)
 
 
-def _lookup(store: Store, conn: q.Source, query: str, key: str) -> DossierAnswer:
+def _lookup(
+    store: Store, conn: q.Source, query: str, key: str, vis: Visibility = EVERYTHING
+) -> DossierAnswer:
     idx = _index(store, conn)
-    ids = _direct(idx, key)
+    walls = _Walls(conn, vis)
+    ids = walls.ids(_direct(idx, key))
     german = name_key(_umlauts(query))
     if not ids and german != key:
-        ids = _direct(idx, german)
+        ids = walls.ids(_direct(idx, german))
     if ids:
-        return _decide(conn, query, _ranked(idx, ids))
-    loose = _fuzzy(idx, key, FUZZY_CANDIDATE)
+        return _decide(conn, query, walls.ranked(_ranked(idx, ids)), vis=vis)
+    loose = _fuzzy(idx, key, FUZZY_CANDIDATE, limit=20 if vis.everything else 60)
+    if not vis.everything:
+        weighed = {r.id: r for r in walls.refs([r for r, _ in loose])}
+        loose = [(weighed[r.id], sc) for r, sc in loose if r.id in weighed]
     if loose:
         top_score = loose[0][1]
         close = [r for r, s in loose if s >= top_score - 3]
@@ -278,21 +321,24 @@ def _lookup(store: Store, conn: q.Source, query: str, key: str) -> DossierAnswer
             close = sorted(close, key=lambda r: (-r.mentions, r.name))
             note = f"No official is named “{query}”; showing the closest match, {close[0].name}."
             if len(close) == 1:
-                return _dossier(conn, query, close[0], (), note)
-            return _decide(conn, query, close, note)
+                return _dossier(conn, query, close[0], (), note, vis)
+            return _decide(conn, query, close, note, vis)
         # Only the near-best guesses: "Blare" lists the Blairs, not Clarke.
         near = [r for r, s in loose if s >= top_score - FUZZY_SPREAD]
         return Candidates(query, tuple(near[:MAX_CANDIDATES]), fuzzy=True)
-    return Unknown(query, _suggest(idx, key))
+    return Unknown(query, _suggest(idx, key, walls))
 
 
-def _suggest(idx: _Index, key: str) -> tuple[OfficialRef, ...]:
+def _suggest(idx: _Index, key: str, walls: _Walls) -> tuple[OfficialRef, ...]:
     hits = _fuzzy(idx, key, FUZZY_SUGGEST, scorer=fuzz.ratio, limit=10)
-    return tuple(r for r, _ in hits[:MAX_SUGGESTIONS])
+    return tuple(walls.refs([r for r, _ in hits])[:MAX_SUGGESTIONS])
 
 
-def known_officials(store: Store, prefix: str = "", limit: int = 20) -> list[OfficialRef]:
-    """Officials whose name or surname starts with `prefix`, most mentioned first."""
+def known_officials(
+    store: Store, prefix: str = "", limit: int = 20, vis: Visibility = EVERYTHING
+) -> list[OfficialRef]:
+    """Officials whose name or surname starts with `prefix`, most mentioned first (of
+    those `vis` may see)."""
     idx = _index(store)
     p = fold(prefix).strip()
     refs = [
@@ -300,6 +346,9 @@ def known_officials(store: Store, prefix: str = "", limit: int = 20) -> list[Off
         for oid, r in idx.refs.items()
         if not p or idx.keys[oid].startswith(p) or idx.keys[oid].rsplit(" ", 1)[-1].startswith(p)
     ]
+    if not vis.everything:
+        keep = q.visible_officials(store, [r.id for r in refs], vis)
+        refs = [r for r in refs if r.id in keep]
     return sorted(refs, key=lambda r: (-r.mentions, r.name))[: max(limit, 0)]
 
 
@@ -399,18 +448,23 @@ def _dedupe(facts: list[DossierFact]) -> list[DossierFact]:
 
 
 def _dossier(
-    store: q.Source, query: str, ref: OfficialRef, also: tuple[OfficialRef, ...], note: str | None
+    store: q.Source,
+    query: str,
+    ref: OfficialRef,
+    also: tuple[OfficialRef, ...],
+    note: str | None,
+    vis: Visibility = EVERYTHING,
 ) -> Dossier:
-    title, _affiliation, n_articles = q.latest_title(store, ref.id)
-    mrows, m_total = q.meetings_of(store, ref.id, MAX_MEETINGS * 2)
+    title, _affiliation, n_articles = q.latest_title(store, ref.id, vis)
+    mrows, m_total = q.meetings_of(store, ref.id, MAX_MEETINGS * 2, vis)
     meetings = _dedupe([m for m in map(_meeting_fact, mrows) if m is not None])
     dropped_m = len(mrows) - len(meetings)
-    arows, a_total = q.agreements_of(store, ref.id, MAX_AGREEMENTS * 2)
+    arows, a_total = q.agreements_of(store, ref.id, MAX_AGREEMENTS * 2, vis)
     agreements = _dedupe([_agreement_fact(f) for f in arows])
     dropped_a = len(arows) - len(agreements)
     stops: list[DossierFact] = []
     previous: str | None = None
-    for f in q.latest_itinerary(store, ref.id):
+    for f in q.latest_itinerary(store, ref.id, vis):
         when = when_display(f.when_text, f.date, f.article.published, f.precision)
         # A run of stops on one day names the day once, at its first stop.
         shown = when if when != previous else None
@@ -422,7 +476,7 @@ def _dossier(
         )
     mentions: tuple[SourceRef, ...] = ()
     if not (meetings or agreements or stops):
-        mentions = tuple(_src(a) for a in q.latest_articles(store, ref.id, MAX_MENTIONS))
+        mentions = tuple(_src(a) for a in q.latest_articles(store, ref.id, MAX_MENTIONS, vis))
     return Dossier(
         query=query,
         official=ref,

@@ -19,6 +19,8 @@ from typing import Protocol
 from .limits import cap_length
 from .models import Article, Extraction
 from .store import SaveOutcome, Store, retrying
+from .store.repository import article_key
+from .store.visibility import SHARED, Audience
 
 log = logging.getLogger("briefings.ingest")
 
@@ -121,6 +123,7 @@ def ingest(
     *,
     batch_size: int = 32,
     on_progress: Callable[[int], None] | None = None,
+    audience: Audience = SHARED,
 ) -> IngestReport:
     """Store each article with its facts; unchanged articles are not re-extracted.
 
@@ -129,6 +132,9 @@ def ingest(
     its processes while the results are stored here, in input order. An
     interruption (Ctrl-C) between articles leaves every stored article whole: each
     is saved in its own transaction.
+
+    Every article, new or already stored, is recorded as having reached `audience`
+    (the shared corpus unless told otherwise: a channel's feed, `/brief <url>`).
     """
     report = IngestReport()
 
@@ -147,6 +153,12 @@ def ingest(
                     progress(1)
                     continue
                 if known is SaveOutcome.UNCHANGED:
+                    try:
+                        retrying(partial(store.share_key, article_key(art), audience))
+                    except Exception as exc:
+                        report.fail(art, "could not be recorded for this channel", exc)
+                        progress(1)
+                        continue
                     report.unchanged += 1
                     progress(1)
                 else:
@@ -154,7 +166,7 @@ def ingest(
 
     for art, ex in _extracted(extractor, todo(), report, progress):
         try:
-            outcome, article_id = retrying(partial(store.save, art, ex))
+            outcome, article_id = retrying(partial(store.save, art, ex, audience))
         except Exception as exc:  # one bad row must not lose the batch
             log.warning("could not store %s", _name(art), exc_info=True)
             report.fail(art, "could not be stored", exc)

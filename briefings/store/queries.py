@@ -32,6 +32,7 @@ from .schema import (
     StopRow,
     SubscriptionRow,
 )
+from .visibility import EVERYTHING, Visibility, visible
 
 __all__ = [
     "ArticleInfo",
@@ -47,6 +48,7 @@ __all__ = [
     "meetings_of",
     "new_articles",
     "previous_digest_at",
+    "visible_officials",
 ]
 
 
@@ -184,6 +186,28 @@ def _article(r: Sequence[Any], offset: int) -> ArticleInfo:
     return ArticleInfo(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], is_derived_title(c[1], c[8]))
 
 
+def _seen(q: Any, vis: Visibility) -> Any:
+    """`q` restricted to the articles `vis` may see."""
+    cond = visible(ArticleRow.id, vis)
+    return q if cond is None else q.where(cond)
+
+
+def visible_officials(store: Source, official_ids: Sequence[int], vis: Visibility) -> set[int]:
+    """Those of `official_ids` named in at least one article `vis` may see."""
+    ids = sorted(set(official_ids))
+    if vis.everything or not ids:
+        return set(ids)
+    cond = visible(ArticleOfficialRow.article_id, vis)
+    assert cond is not None
+    with _session(store) as s:
+        rows = s.scalars(
+            select(ArticleOfficialRow.official_id)
+            .where(ArticleOfficialRow.official_id.in_(ids), cond)
+            .distinct()
+        )
+        return {int(r) for r in rows}
+
+
 def _newest(date_col: Any) -> tuple[Any, ...]:
     when = (
         ArticleRow.published if date_col is None else func.coalesce(date_col, ArticleRow.published)
@@ -211,20 +235,26 @@ def _names_of(
     return out
 
 
-def meetings_of(store: Source, official_id: int, limit: int) -> tuple[list[FactRow], int]:
-    """The official's meetings, newest first (at most `limit`), and how many there are."""
+def meetings_of(
+    store: Source, official_id: int, limit: int, vis: Visibility = EVERYTHING
+) -> tuple[list[FactRow], int]:
+    """The official's meetings `vis` may see, newest first (at most `limit`), and how
+    many there are."""
     with _session(store) as s:
-        total = (
-            s.scalar(
-                select(func.count(func.distinct(MeetingParticipantRow.meeting_id))).where(
-                    MeetingParticipantRow.official_id == official_id
-                )
-            )
-            or 0
-        )
         mids = select(MeetingParticipantRow.meeting_id).where(
             MeetingParticipantRow.official_id == official_id
         )
+        counted = select(func.count(func.distinct(MeetingParticipantRow.meeting_id))).where(
+            MeetingParticipantRow.official_id == official_id
+        )
+        if not vis.everything:
+            counted = _seen(
+                counted.join(MeetingRow, MeetingRow.id == MeetingParticipantRow.meeting_id).join(
+                    ArticleRow, ArticleRow.id == MeetingRow.article_id
+                ),
+                vis,
+            )
+        total = s.scalar(counted) or 0
         q = (
             select(
                 MeetingRow.id,
@@ -244,7 +274,7 @@ def meetings_of(store: Source, official_id: int, limit: int) -> tuple[list[FactR
             .order_by(*_newest(MeetingRow.date), MeetingRow.start, MeetingRow.id)
             .limit(limit)
         )
-        rows = s.execute(q).all()
+        rows = s.execute(_seen(q, vis)).all()
         others = _others(
             s, MeetingParticipantRow, MeetingParticipantRow.meeting_id, rows, official_id
         )
@@ -285,16 +315,21 @@ def _others(
     return _names_of(s, parts, official_id)
 
 
-def agreements_of(store: Source, official_id: int, limit: int) -> tuple[list[FactRow], int]:
+def agreements_of(
+    store: Source, official_id: int, limit: int, vis: Visibility = EVERYTHING
+) -> tuple[list[FactRow], int]:
     with _session(store) as s:
-        total = (
-            s.scalar(
-                select(func.count(func.distinct(AgreementPartyRow.agreement_id))).where(
-                    AgreementPartyRow.official_id == official_id
-                )
-            )
-            or 0
+        counted = select(func.count(func.distinct(AgreementPartyRow.agreement_id))).where(
+            AgreementPartyRow.official_id == official_id
         )
+        if not vis.everything:
+            counted = _seen(
+                counted.join(
+                    AgreementRow, AgreementRow.id == AgreementPartyRow.agreement_id
+                ).join(ArticleRow, ArticleRow.id == AgreementRow.article_id),
+                vis,
+            )
+        total = s.scalar(counted) or 0
         aids = select(AgreementPartyRow.agreement_id).where(
             AgreementPartyRow.official_id == official_id
         )
@@ -315,7 +350,7 @@ def agreements_of(store: Source, official_id: int, limit: int) -> tuple[list[Fac
             .order_by(*_newest(None), AgreementRow.start, AgreementRow.id)
             .limit(limit)
         )
-        rows = s.execute(q).all()
+        rows = s.execute(_seen(q, vis)).all()
         others = _others(s, AgreementPartyRow, AgreementPartyRow.agreement_id, rows, official_id)
     facts = [
         FactRow(
@@ -339,13 +374,19 @@ def agreements_of(store: Source, official_id: int, limit: int) -> tuple[list[Fac
     return facts, int(total)
 
 
-def latest_itinerary(store: Source, official_id: int) -> list[FactRow]:
-    """The stops of the newest article giving this official's onward travel, in order."""
+def latest_itinerary(
+    store: Source, official_id: int, vis: Visibility = EVERYTHING
+) -> list[FactRow]:
+    """The stops of the newest article (of those `vis` may see) giving this official's
+    onward travel, in order."""
     with _session(store) as s:
         newest = s.scalar(
-            select(StopRow.article_id)
-            .join(ArticleRow, ArticleRow.id == StopRow.article_id)
-            .where(StopRow.official_id == official_id)
+            _seen(
+                select(StopRow.article_id)
+                .join(ArticleRow, ArticleRow.id == StopRow.article_id)
+                .where(StopRow.official_id == official_id),
+                vis,
+            )
             .order_by(*_newest(StopRow.date))
             .limit(1)
         )
@@ -391,13 +432,18 @@ def latest_itinerary(store: Source, official_id: int) -> list[FactRow]:
     ]
 
 
-def latest_articles(store: Source, official_id: int, limit: int) -> list[ArticleInfo]:
+def latest_articles(
+    store: Source, official_id: int, limit: int, vis: Visibility = EVERYTHING
+) -> list[ArticleInfo]:
     """The newest articles that mention the official (for a dossier with no facts)."""
     with _session(store) as s:
         rows = s.execute(
-            select(*_article_cols())
-            .join(ArticleOfficialRow, ArticleOfficialRow.article_id == ArticleRow.id)
-            .where(ArticleOfficialRow.official_id == official_id)
+            _seen(
+                select(*_article_cols())
+                .join(ArticleOfficialRow, ArticleOfficialRow.article_id == ArticleRow.id)
+                .where(ArticleOfficialRow.official_id == official_id),
+                vis,
+            )
             .order_by(*_newest(None))
             .limit(limit)
         ).all()
@@ -427,27 +473,37 @@ def _pick_title(
     return rows[best][0], rows[best][1]
 
 
-def latest_title(store: Source, official_id: int) -> tuple[str | None, str | None, int]:
-    """(latest title, latest affiliation, number of articles) for an official."""
+def latest_title(
+    store: Source, official_id: int, vis: Visibility = EVERYTHING
+) -> tuple[str | None, str | None, int]:
+    """(latest title, latest affiliation, number of articles) for an official, from the
+    articles `vis` may see."""
     with _session(store) as s:
-        n = (
-            s.scalar(
-                select(func.count())
-                .select_from(ArticleOfficialRow)
-                .where(ArticleOfficialRow.official_id == official_id)
-            )
-            or 0
+        counted = (
+            select(func.count())
+            .select_from(ArticleOfficialRow)
+            .where(ArticleOfficialRow.official_id == official_id)
         )
+        cond = visible(ArticleOfficialRow.article_id, vis)
+        n = s.scalar(counted if cond is None else counted.where(cond)) or 0
         rows = s.execute(
-            select(ArticleOfficialRow.title, ArticleOfficialRow.affiliation, ArticleRow.published)
-            .join(ArticleRow, ArticleRow.id == ArticleOfficialRow.article_id)
-            .where(
-                ArticleOfficialRow.official_id == official_id, ArticleOfficialRow.title.is_not(None)
+            _seen(
+                select(
+                    ArticleOfficialRow.title, ArticleOfficialRow.affiliation, ArticleRow.published
+                )
+                .join(ArticleRow, ArticleRow.id == ArticleOfficialRow.article_id)
+                .where(
+                    ArticleOfficialRow.official_id == official_id,
+                    ArticleOfficialRow.title.is_not(None),
+                ),
+                vis,
             )
             .order_by(*_newest(None))
             .limit(TITLE_WINDOW)
         ).all()
         row = _pick_title([(str(r[0]), r[1], r[2]) for r in rows if r[0]])
+        if row is None and not vis.everything:
+            return None, None, int(n)  # the stored title may come from an unseen article
         if row is None:
             off = s.execute(
                 select(OfficialRow.title, OfficialRow.affiliation).where(
@@ -486,7 +542,8 @@ class StoredArticle:
 def new_articles(
     store: Source, *, team_id: str, channel_id: str, since: dt.datetime | None, limit: int
 ) -> list[StoredArticle]:
-    """Articles ingested after `since` and not yet delivered to the channel, newest first."""
+    """Articles the channel may see, ingested after `since` and not yet delivered to it,
+    newest first."""
     with _session(store) as s:
         q = select(
             *_article_cols(),
@@ -514,6 +571,8 @@ def new_articles(
             )
             .exists()
         )
+        # Only what the channel may see: the shared corpus, its workspace's, its own.
+        q = _seen(q, Visibility.channel(team_id, channel_id))
         q = q.order_by(
             ArticleRow.published.desc().nulls_last(),
             ArticleRow.ingested_at.desc(),

@@ -10,6 +10,8 @@ from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import Engine, delete, func, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..clock import utcnow
@@ -24,6 +26,7 @@ from .schema import (
     AgreementRow,
     ArticleOfficialRow,
     ArticleRow,
+    ArticleSourceRow,
     DeliveredArticleRow,
     ExtractionRow,
     MeetingParticipantRow,
@@ -32,6 +35,7 @@ from .schema import (
     OfficialRow,
     StopRow,
 )
+from .visibility import EVERYTHING, SHARED, Audience, Visibility, visible
 
 
 class SaveOutcome(StrEnum):
@@ -92,7 +96,9 @@ class Store:
                 select(func.count(), func.max(ArticleRow.id), func.max(ArticleRow.updated_at))
             ).one()
             o = conn.execute(select(func.count(), func.max(OfficialRow.last_seen))).one()
-        return (*tuple(a), *tuple(o))
+            # An article newly reaching a channel changes what that channel may see.
+            w = conn.execute(select(func.count(), func.max(ArticleSourceRow.added_at))).one()
+        return (*tuple(a), *tuple(o), *tuple(w))
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -115,8 +121,11 @@ class Store:
                 return SaveOutcome.UNCHANGED
             return SaveOutcome.UPDATED
 
-    def save(self, article: Article, extraction: Extraction) -> tuple[SaveOutcome, int]:
-        """Insert or replace an article and its facts in one transaction."""
+    def save(
+        self, article: Article, extraction: Extraction, audience: Audience = SHARED
+    ) -> tuple[SaveOutcome, int]:
+        """Insert or replace an article and its facts in one transaction, and record
+        that it reached `audience` (the shared corpus unless told otherwise)."""
         key = article_key(article)
         thash = text_hash(article.text)
         now = utcnow()
@@ -125,6 +134,7 @@ class Store:
             if row is not None:
                 version = row.extraction.version if row.extraction else None
                 if row.text_hash == thash and version == extraction.extractor_version:
+                    _add_source(s, row.id, audience, now)
                     return SaveOutcome.UNCHANGED, row.id
                 outcome = SaveOutcome.UPDATED
                 touched = self._clear_facts(s, row.id)
@@ -148,7 +158,38 @@ class Store:
             s.flush()
             touched |= self._write_facts(s, row.id, extraction, now)
             _recount_mentions(s, touched)
+            _add_source(s, row.id, audience, now)
             return outcome, row.id
+
+    # -- where articles came from (the walls) ---------------------------------
+
+    def share(self, article_id: int, audience: Audience) -> None:
+        """Record that a stored article also reached `audience` (idempotent)."""
+        with self.session() as s:
+            _add_source(s, article_id, audience, utcnow())
+
+    def share_key(self, key: str, audience: Audience) -> int | None:
+        """`share` by article key (canonical URL or text hash); the article id, or
+        None when no article has that key."""
+        with self.session() as s:
+            aid = s.scalar(select(ArticleRow.id).where(ArticleRow.key == key))
+            if aid is not None:
+                _add_source(s, aid, audience, utcnow())
+            return aid
+
+    def has_source(self, article_id: int, audience: Audience) -> bool:
+        with self._sessions() as s:
+            pk = (article_id, audience.team_id, audience.channel_id, audience.feed_id)
+            return s.get(ArticleSourceRow, pk) is not None
+
+    def can_see(self, article_id: int, vis: Visibility) -> bool:
+        """Whether the article exists and `vis` may see it."""
+        q = select(ArticleRow.id).where(ArticleRow.id == article_id)
+        cond = visible(ArticleRow.id, vis)
+        if cond is not None:
+            q = q.where(cond)
+        with self._sessions() as s:
+            return s.scalar(q) is not None
 
     def _clear_facts(self, s: Session, article_id: int) -> set[int]:
         """Delete an article's facts; returns the officials it mentioned."""
@@ -306,10 +347,14 @@ class Store:
         *,
         since: dt.datetime | None = None,
         exclude_delivered_to: tuple[str, str] | None = None,
+        visibility: Visibility = EVERYTHING,
     ) -> list[tuple[int, Article, Extraction | None]]:
-        """Newest articles first (by published date, then ingestion time)."""
+        """Newest articles first (by ingestion time), of those `visibility` may see."""
         with self._sessions() as s:
             q = select(ArticleRow)
+            cond = visible(ArticleRow.id, visibility)
+            if cond is not None:
+                q = q.where(cond)
             if since is not None:
                 q = q.where(ArticleRow.ingested_at > since)
             if exclude_delivered_to is not None:
@@ -353,6 +398,23 @@ def _recount_mentions(s: Session, official_ids: set[int]) -> None:
         update(OfficialRow).where(OfficialRow.id.in_(ids)).values(mentions=count),
         execution_options={"synchronize_session": False},
     )
+
+
+def _add_source(s: Session, article_id: int, audience: Audience, now: dt.datetime) -> None:
+    """Insert the article's source row unless it is there (a concurrent writer's
+    insert of the same row is not an error)."""
+    values = {
+        "article_id": article_id,
+        "team_id": audience.team_id,
+        "channel_id": audience.channel_id,
+        "feed_id": audience.feed_id,
+        "added_at": now,
+    }
+    table = ArticleSourceRow.__table__
+    if s.get_bind().dialect.name == "postgresql":
+        s.execute(pg_insert(table).values(**values).on_conflict_do_nothing())
+    else:
+        s.execute(sqlite_insert(table).values(**values).on_conflict_do_nothing())
 
 
 def _evidence(evidence: Sequence[Evidence]) -> dict[str, Any]:

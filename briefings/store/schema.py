@@ -79,6 +79,27 @@ class ExtractionRow(Base):
     article: Mapped[ArticleRow] = relationship(back_populates="extraction")
 
 
+class ArticleSourceRow(Base):
+    """Where an article came from: one row per place (see `store/visibility.py`).
+
+    team_id "" is the shared corpus; channel_id "" is workspace-wide; feed_id 0 is
+    not a feed (ingest, `/brief <url>`, unfurls). The primary key starts with the
+    article, so "may this asker see this article" is one index probe."""
+
+    __tablename__ = "article_sources"
+    __table_args__ = (
+        # A channel's own articles, newest first, without reading the whole corpus.
+        Index("ix_article_sources_place", "team_id", "channel_id", "article_id"),
+    )
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    )
+    team_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    channel_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    feed_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    added_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
 class OfficialRow(Base):
     __tablename__ = "officials"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

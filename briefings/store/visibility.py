@@ -1,0 +1,88 @@
+"""Walls: who an article was stored for, and what an asker may see.
+
+Articles are stored once; each records every place it came from
+(`article_sources`: team, channel, feed). An `Audience` is one such place:
+
+- `("", "")` the shared corpus: seeds, `briefbot ingest`, feeds added from the CLI;
+- `(team, "")` one workspace, every channel in it (workspace-wide feeds);
+- `(team, channel)` one channel: feeds added there, `/brief <url>`, unfurls.
+
+A `Visibility` is what one asker may read: the shared corpus, plus its workspace's
+workspace-wide articles, plus the articles of the channels it names (the asking
+channel; for a user's App Home, the channels they are in). Nothing of another
+workspace is ever in it. `EVERYTHING` is the operator's (CLI, console).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, exists, or_, select
+
+from .schema import ArticleSourceRow
+
+
+@dataclass(frozen=True, slots=True)
+class Audience:
+    """Where an article came from; `feed_id` 0 when not from a feed."""
+
+    team_id: str = ""
+    channel_id: str = ""
+    feed_id: int = 0
+
+    @property
+    def is_shared(self) -> bool:
+        return not self.team_id
+
+
+SHARED = Audience()
+
+
+@dataclass(frozen=True, slots=True)
+class Visibility:
+    """What an asker may see (see the module docstring)."""
+
+    team_id: str = ""
+    channel_ids: tuple[str, ...] = ()
+    everything: bool = False
+
+    @classmethod
+    def channel(cls, team_id: str, channel_id: str) -> Visibility:
+        return cls(team_id, (channel_id,) if channel_id else ())
+
+    @classmethod
+    def user(cls, team_id: str, channel_ids: tuple[str, ...] | list[str] = ()) -> Visibility:
+        return cls(team_id, tuple(sorted({c for c in channel_ids if c})))
+
+    def places(self) -> list[tuple[str, str]]:
+        """The (team, channel) pairs whose articles this asker may read."""
+        out = [("", "")]
+        if self.team_id:
+            out.append((self.team_id, ""))
+            out.extend((self.team_id, c) for c in self.channel_ids)
+        return out
+
+    def admits(self, team_id: str, channel_id: str) -> bool:
+        return self.everything or (team_id, channel_id) in self.places()
+
+    @property
+    def key(self) -> tuple[Any, ...]:
+        """A hashable form, for caches of answers."""
+        return ("*",) if self.everything else (self.team_id, self.channel_ids)
+
+
+EVERYTHING = Visibility(everything=True)
+SHARED_ONLY = Visibility()
+
+
+def visible(article_id: Any, vis: Visibility) -> ColumnElement[bool] | None:
+    """A WHERE clause admitting the articles `vis` may see (None: no filter). One
+    primary-key probe of `article_sources` per article."""
+    if vis.everything:
+        return None
+    src = ArticleSourceRow
+    team_places = [and_(src.team_id == t, src.channel_id == c) for t, c in vis.places()]
+    return exists(
+        select(src.article_id).where(src.article_id == article_id, or_(*team_places))
+    )
