@@ -18,6 +18,7 @@ from briefings.dossier import lookup
 from briefings.errors import BriefingError, FetchError
 from briefings.render.escape import FORMATTING
 from briefings.render.terminal import render
+from briefings.store.visibility import SHARED
 
 from . import wording as w
 from .context import AppContext
@@ -26,6 +27,8 @@ from .slack import answers as a
 from .slack import commands as c
 from .slack.catchup import EPOCH
 
+# The console is the operator's: it reads every article (as the CLI does), and what
+# it briefs joins the shared corpus (as `briefbot ingest` would).
 CONSOLE_TEAM, CONSOLE_CHANNEL, CONSOLE_USER = "local", "console", "console"
 
 WORD_JOINER = "\u2060"
@@ -88,7 +91,7 @@ def _answer(ctx: AppContext, cmd: Any) -> Any:
         return Group(*(render(b) for b in briefings))
     if isinstance(cmd, c.BriefUrl):
         try:
-            aid = a.stored_or_fetched(ctx, cmd.url)
+            aid = a.stored_or_fetched(ctx, cmd.url, SHARED)
         except FetchError as exc:
             return escape(f"{cmd.url}: {exc}{local_hint(exc)}")
         got = ctx.store.get_article(aid) if aid is not None else None

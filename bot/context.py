@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from briefings.store import Store
 from briefings.store.queue import WorkQueue
+from briefings.store.visibility import SHARED, Audience
 
 from .logformat import formatter
 from .settings import Settings
@@ -122,12 +123,15 @@ class AppContext:
         self,
         articles: Iterable[Article],
         extractor: Extractor | BoundedExtractor | BoundedPool | None = None,
+        *,
+        audience: Audience = SHARED,
     ) -> IngestReport:
         """Extract and store articles (`briefings.ingest.ingest` with this context's
-        store, and its in-process extractor unless another is given)."""
+        store, and its in-process extractor unless another is given), recorded as
+        having reached `audience` (the shared corpus unless told otherwise)."""
         from briefings.ingest import ingest
 
-        return ingest(articles, extractor or self.extractor, self.store)
+        return ingest(articles, extractor or self.extractor, self.store, audience=audience)
 
     def close(self) -> None:
         if self.scheduler is not None:

@@ -164,7 +164,14 @@ MESSAGES: Final[dict[str, str]] = {
     "alert_header": "New about officials you follow",
     "alert_item": "• *{name}*: {story}",
     "alert_footer": "Mute one with `/brief mute <official>`, or all with `/brief alerts off`.",
-    "source_added": "Added the feed {url} to this channel's sources.",
+    "source_added": "Added the feed {url} to this channel's sources. Reading it now…",
+    "source_polled": "Read {url}: {n} {articles} found. Only this channel sees them (and "
+    "nobody outside this workspace); they reach `/brief latest` and the next digest as "
+    "they are briefed.",
+    "source_polled_nothing": "Read {url}: no articles in it yet. It is read again every "
+    "15 minutes.",
+    "source_poll_failed": "Could not read {url} yet: {error}. It is tried again later; "
+    "`/brief sources` shows how it is doing.",
     "source_exists": "The feed {url} is already one of this channel's sources.",
     "source_removed": "Removed the feed {url} from this channel's sources.",
     "source_unknown": "The feed {url} is not one of this channel's sources.",

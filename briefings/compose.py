@@ -19,8 +19,8 @@ from typing import Any, Literal
 from .extract.dates import precision as date_precision
 from .models import Agreement, Article, Evidence, Extraction, Itinerary, Meeting, Official
 from .people import clean_name, display_surname, is_name_form, name_key, surname
-from .text import first_sentence, fold, is_derived_title
 from .store.visibility import EVERYTHING, Visibility
+from .text import first_sentence, fold, is_derived_title
 
 __all__ = [
     "EMPTY_NOTE",

@@ -32,12 +32,15 @@ from briefings.render.slack_ids import (
 from briefings.sources import check_link
 from briefings.store.alerts import Alerts
 from briefings.store.channels import Channels, Feed, Subscription, article_id_for_url
+from briefings.store.queue import WorkQueue
+from briefings.store.visibility import Audience, Visibility
 from briefings.text import fold
 from briefings.urls import canonical_url
 
 from .. import metrics
 from .. import wording as w
 from ..alerts import ALERT_GAP
+from ..feedpoll import poll_once
 from ..fetching import fetch_article, fetch_policy
 from ..schedules import describe
 from . import commands as c
@@ -59,6 +62,28 @@ class Asker:
     team_id: str
     channel_id: str
     user_id: str
+
+    @property
+    def visibility(self) -> Visibility:
+        """What this channel may see: the shared corpus, its workspace's, its own."""
+        return Visibility.channel(self.team_id, self.channel_id)
+
+    @property
+    def audience(self) -> Audience:
+        """Where an article this asker brings in (`/brief <url>`) belongs: the channel."""
+        return Audience(self.team_id, self.channel_id)
+
+
+def interaction_asker(body: dict[str, Any]) -> Asker:
+    """Who pressed a button or ran a shortcut (interaction payloads nest the ids)."""
+    team = (body.get("team") or {}).get("id") or body.get("team_id") or ""
+    channel = (
+        (body.get("channel") or {}).get("id")
+        or (body.get("container") or {}).get("channel_id")
+        or ""
+    )
+    user = (body.get("user") or {}).get("id") or ""
+    return Asker(str(team), str(channel), str(user))
 
 
 # -- message helpers ---------------------------------------------------------
@@ -139,83 +164,96 @@ def help_message() -> Message:
     return text_message(w.help_text())
 
 
-def dossier_message(ctx: AppContext, query: str) -> Message:
-    """The dossier (with Follow and Share buttons), the candidates, or "unknown".
+def dossier_message(ctx: AppContext, query: str, vis: Visibility) -> Message:
+    """The dossier (with Follow and Share buttons), the candidates, or "unknown", from
+    what `vis` may see.
 
-    Answers are cached per store until an article is added or changed, and
-    concurrent requests for the same official wait for one look-up (many people
-    ask about the same officials at once, right after the same news)."""
+    Answers are cached per store and per visibility until an article is added,
+    changed or reaches a new channel, and concurrent requests for the same official
+    wait for one look-up (many people ask about the same officials at once, right
+    after the same news)."""
     key = " ".join(fold(query).split())
-    return answer_cache(ctx.store).get(key, lambda: _dossier_message(ctx, query))
+    return answer_cache(ctx.store).get((key, *vis.key), lambda: _dossier_message(ctx, query, vis))
 
 
-def _dossier_message(ctx: AppContext, query: str) -> Message:
+def _dossier_message(ctx: AppContext, query: str, vis: Visibility) -> Message:
     # The renderer gives a dossier its Follow and Share buttons.
-    return to_message(lookup(ctx.store, query))
+    return to_message(lookup(ctx.store, query, vis))
 
 
-def latest_message(ctx: AppContext, count: int = 5) -> Message:
-    rendered = [to_message(b) for b in latest_briefings(ctx.store, count)]
+def latest_message(ctx: AppContext, vis: Visibility, count: int = 5) -> Message:
+    rendered = [to_message(b) for b in latest_briefings(ctx.store, count, vis=vis)]
     if not rendered:
         return text_message(w.say("latest_none"))
     return rendered[0] if len(rendered) == 1 else concat(rendered)
 
 
-def article_message(ctx: AppContext, article_id: int) -> Message | None:
-    """A stored article's briefing (with Show sources, Follow and Share buttons)."""
+def article_message(ctx: AppContext, article_id: int, vis: Visibility) -> Message | None:
+    """A stored article's briefing (with Show sources, Follow and Share buttons); None
+    when it is gone or `vis` may not see it."""
+    if not ctx.store.can_see(article_id, vis):
+        return None
     briefing = briefing_for(ctx.store, article_id)
     return to_message(briefing) if briefing is not None else None
 
 
-def sources_message(ctx: AppContext, value: str) -> Message:
+def sources_message(ctx: AppContext, value: str, vis: Visibility) -> Message:
     """The evidence sentences behind a briefing (the Show sources button; value:
     the stored article id)."""
-    briefing = briefing_for(ctx.store, int(value)) if value.strip().isdigit() else None
+    aid = int(value) if value.strip().isdigit() else None
+    visible = aid is not None and ctx.store.can_see(aid, vis)
+    briefing = briefing_for(ctx.store, aid) if aid is not None and visible else None
     if briefing is None:
         return text_message(w.say("sources_gone"))
     return evidence_message(briefing)
 
 
-def rebuild(ctx: AppContext, value: str) -> Message | None:
-    """The answer a Share button's value stands for (see `slack_ids.SHARE_*`)."""
+def rebuild(ctx: AppContext, value: str, vis: Visibility) -> Message | None:
+    """The answer a Share button's value stands for (see `slack_ids.SHARE_*`), from
+    what the channel it is shared in may see."""
     kind, _, arg = value.partition(":")
     if kind == SHARE_DOSSIER and arg:
-        return dossier_message(ctx, arg)
+        return dossier_message(ctx, arg, vis)
     if kind == SHARE_LATEST:
-        return latest_message(ctx, int(arg) if arg.isdigit() else 5)
+        return latest_message(ctx, vis, int(arg) if arg.isdigit() else 5)
     if kind == SHARE_BRIEFING and arg.isdigit():
-        return article_message(ctx, int(arg))
+        return article_message(ctx, int(arg), vis)
     return None
 
 
-def stored_or_fetched(ctx: AppContext, url: str) -> int | None:
+def stored_or_fetched(ctx: AppContext, url: str, audience: Audience) -> int | None:
     """The stored article for `url`, fetched, extracted and stored first when it is
-    not there yet (slow: run on `ctx.executor`). Raises FetchError for the user."""
+    not there yet (slow: run on `ctx.executor`); either way recorded as having reached
+    `audience` (the asking channel). Raises FetchError for the user."""
     aid = article_id_for_url(ctx.store, url)
     if aid is not None:
+        ctx.store.share(aid, audience)
         return aid
     article = fetch_article(url, ctx.settings)
     aid = article_id_for_url(ctx.store, article.url or url)
     if aid is None:
         started = time.perf_counter()
-        report = ctx.ingest([article], ctx.url_extractor)
+        report = ctx.ingest([article], ctx.url_extractor, audience=audience)
         metrics.record_ingest(report, time.perf_counter() - started)
         aid = report.article_ids[0] if report.article_ids else None
     if aid is None:  # stored meanwhile, or unchanged under another address
         aid = article_id_for_url(ctx.store, article.url or url)
+    if aid is not None:
+        ctx.store.share(aid, audience)
     return aid
 
 
-def fetch_and_brief(ctx: AppContext, url: str) -> tuple[Message, int | None]:
-    """Fetch, extract, store and brief one article (slow: run on `ctx.executor`)."""
+def fetch_and_brief(ctx: AppContext, url: str, who: Asker) -> tuple[Message, int | None]:
+    """Fetch, extract, store and brief one article for `who`'s channel (slow: run on
+    `ctx.executor`)."""
     try:
-        aid = stored_or_fetched(ctx, url)
+        aid = stored_or_fetched(ctx, url, who.audience)
     except FetchError as exc:
         return text_message(w.say("fetch_failed", url=_link(url), reason=str(exc))), None
     if aid is None:
         log.warning("could not store the article at %s", url)
         return text_message(w.say("internal_error")), None
-    msg = article_message(ctx, aid)
+    msg = article_message(ctx, aid, who.visibility)
     if msg is None:
         return text_message(w.say("internal_error")), None
     return msg, aid
@@ -266,9 +304,7 @@ def channel_command(ctx: AppContext, cmd: c.Command, who: Asker) -> Message:
     if isinstance(cmd, (c.Mute, c.AlertsSwitch)):
         return _alerts_command(ctx, cmd, who)
     if isinstance(cmd, c.SourcesAdd):
-        url = check_feed(ctx, cmd.url)
-        _, added = ch.add_feed(team, channel, url, added_by=who.user_id)
-        return text_message(w.say("source_added" if added else "source_exists", url=_link(url)))
+        return add_source(ctx, cmd, who)[0]
     if isinstance(cmd, c.SourcesRemove):
         url = canonical_url(cmd.url)
         removed = ch.remove_feed(team, channel, url) or ch.remove_feed(team, channel, cmd.url)
@@ -282,6 +318,33 @@ def channel_command(ctx: AppContext, cmd: c.Command, who: Asker) -> Message:
         listing = "\n".join(f"• {_link(f.url)}{_feed_status(f)}" for f in feeds)
         return text_message(w.say("sources", lines=listing))
     raise TypeError(f"not a channel command: {cmd!r}")
+
+
+def add_source(ctx: AppContext, cmd: c.SourcesAdd, who: Asker) -> tuple[Message, Feed | None]:
+    """Add a feed to the asker's channel: the answer, and the feed when it is new (the
+    caller then reads it at once with `first_poll`, off the listener thread)."""
+    url = check_feed(ctx, cmd.url)
+    feed, added = Channels(ctx.store).add_feed(
+        who.team_id, who.channel_id, url, added_by=who.user_id
+    )
+    if not added:
+        return text_message(w.say("source_exists", url=_link(url))), None
+    return text_message(w.say("source_added", url=_link(url))), feed
+
+
+def first_poll(ctx: AppContext, feed: Feed) -> Message:
+    """Read a just-added feed now instead of at the next 15-minute cycle, and say how
+    many articles it found (slow, bounded by the fetch limits: run on `ctx.executor`).
+    Its entries are queued for the extraction workers like any poll's."""
+    queue = ctx.scheduler.queue if ctx.scheduler is not None else WorkQueue(ctx.store)
+    out = poll_once(ctx, queue, feed.id, force=True)
+    url = _link(feed.url)
+    if out.status == "error":
+        return text_message(w.say("source_poll_failed", url=url, error=escape(out.error or "")))
+    if out.found == 0:
+        return text_message(w.say("source_polled_nothing", url=url))
+    articles = "article" if out.found == 1 else "articles"
+    return text_message(w.say("source_polled", url=url, n=out.found, articles=articles))
 
 
 def _feed_status(feed: Feed) -> str:
@@ -353,7 +416,7 @@ def _follow_command(
         if gone is None:
             return text_message(w.say(k + "not_following", name=escape(cmd.name)))
         return text_message(w.say(k + "unfollowed", name=escape(gone.name)))
-    name, note = follow_target(ctx, cmd.name)
+    name, note = follow_target(ctx, cmd.name, who.visibility)
     added = ch.follow(who.team_id, scope, scope_id, name)
     key = k + ("followed" if added else "already_following")
     lines = [w.say(key, name=escape(name), plain=w.user(name))]
@@ -367,7 +430,7 @@ def _alerts_command(ctx: AppContext, cmd: c.Mute | c.AlertsSwitch, who: Asker) -
         alerts.set_enabled(who.team_id, who.user_id, cmd.on)
         minutes = int(ALERT_GAP.total_seconds() // 60)
         return text_message(w.say("alerts_on" if cmd.on else "alerts_off", minutes=minutes))
-    name, _note = follow_target(ctx, cmd.name)
+    name, _note = follow_target(ctx, cmd.name, who.visibility)
     if cmd.muted:
         key = "muted" if alerts.mute(who.team_id, who.user_id, name) else "already_muted"
     else:
@@ -375,11 +438,12 @@ def _alerts_command(ctx: AppContext, cmd: c.Mute | c.AlertsSwitch, who: Asker) -
     return text_message(w.say(key, name=escape(name)))
 
 
-def follow_target(ctx: AppContext, name: str) -> tuple[str, str]:
+def follow_target(ctx: AppContext, name: str, vis: Visibility) -> tuple[str, str]:
     """The name to follow (the stored official's full name when `name` clearly means
-    one) and a warning when no stored article names it or it is ambiguous."""
+    one, among those `vis` may see) and a warning when no such article names it or it
+    is ambiguous."""
     try:
-        found = lookup(ctx.store, name)
+        found = lookup(ctx.store, name, vis)
     except Exception:  # following must work even if the dossier module fails
         log.exception("official look-up failed for follow")
         return name, ""
@@ -402,9 +466,9 @@ def answer(ctx: AppContext, cmd: c.Command, who: Asker) -> Message:
     if isinstance(cmd, c.Ping):
         return text_message(w.say("ping"))
     if isinstance(cmd, c.Official):
-        return dossier_message(ctx, cmd.query)
+        return dossier_message(ctx, cmd.query, who.visibility)
     if isinstance(cmd, c.Latest):
-        return latest_message(ctx, cmd.count)
+        return latest_message(ctx, who.visibility, cmd.count)
     if isinstance(cmd, c.BriefUrl):
         raise TypeError("`/brief <url>` is slow work; use fetch_and_brief on ctx.executor")
     if isinstance(cmd, c.CatchUp):

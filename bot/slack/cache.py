@@ -6,7 +6,7 @@ from __future__ import annotations
 import threading
 import weakref
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from concurrent.futures import Future
 from typing import Any
 
@@ -25,7 +25,7 @@ class AnswerCache:
         self.hits = 0
         self.misses = 0
 
-    def get(self, key: str, compute: Callable[[], Any]) -> Any:
+    def get(self, key: Hashable, compute: Callable[[], Any]) -> Any:
         store = self._store()
         if store is None:
             return compute()

@@ -1,6 +1,11 @@
 """The App Home tab, a control panel: the officials the user follows (each with
 Unfollow), their alerts, the digests of the channels they are in (each with a
-Settings button that opens `settings.settings_modal`), and the latest briefings."""
+Settings button that opens `settings.settings_modal`), and the latest briefings.
+
+The latest briefings come from what the user may see: the shared corpus, their
+workspace's workspace-wide feeds, and the feeds of the channels they are in (as
+`users.conversations` says, with the scopes the Home tab already uses; when Slack
+cannot say, no channel's own articles are shown)."""
 
 from __future__ import annotations
 
@@ -28,6 +33,7 @@ from briefings.render.slack_ids import (
 )
 from briefings.store.alerts import Alerts
 from briefings.store.channels import Channels, Subscription
+from briefings.store.visibility import Visibility
 
 from .. import wording as w
 from ..schedules import describe
@@ -145,7 +151,8 @@ def home_view(
         blocks.append(_section(w.say(key, usage=w.usage("subscribe"))))
 
     blocks.append(_header(w.say("home_latest_header")))
-    latest = _latest_blocks(ctx, MAX_VIEW_BLOCKS - len(blocks))
+    vis = Visibility.user(team_id, list(channels or ()))
+    latest = _latest_blocks(ctx, vis, MAX_VIEW_BLOCKS - len(blocks))
     blocks.extend(latest or [_section(w.say("home_latest_none"))])
     return {"type": "home", "blocks": blocks[:MAX_VIEW_BLOCKS]}
 
@@ -180,11 +187,11 @@ def channel_summary(ch: Channels, s: Subscription) -> str:
     return "\n".join(lines)
 
 
-def _latest_blocks(ctx: AppContext, room: int) -> list[dict[str, Any]]:
+def _latest_blocks(ctx: AppContext, vis: Visibility, room: int) -> list[dict[str, Any]]:
     """The latest briefings' blocks. Only Follow buttons are kept: the others answer
     through a response_url, which the Home tab does not have."""
     out: list[dict[str, Any]] = []
-    for i, (aid, article, ex) in enumerate(ctx.store.latest(LATEST)):
+    for i, (aid, article, ex) in enumerate(ctx.store.latest(LATEST, visibility=vis)):
         if ex is None:
             continue
         try:

@@ -8,6 +8,7 @@ and tells the scheduler at once.
 
 from __future__ import annotations
 
+from contextlib import suppress
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -18,6 +19,7 @@ from briefings.store.channels import Channels, Subscription
 
 from .. import wording as w
 from ..schedules import Schedule, parse_schedule, parse_timezone, schedule_words
+from .answers import first_poll
 from .hooks import notify_scheduled, notify_unscheduled
 
 if TYPE_CHECKING:
@@ -263,7 +265,11 @@ def apply_settings(
         ch.remove_feed(team_id, new.channel_id, url)
     for url in new.feeds:
         if url not in old_feeds:
-            ch.add_feed(team_id, new.channel_id, url, added_by=user_id)
+            feed, added = ch.add_feed(team_id, new.channel_id, url, added_by=user_id)
+            if added:  # read at once, off the listener (the modal has no reply to wait)
+                # (shutting down: the interval job reads it later)
+                with suppress(RuntimeError):
+                    ctx.executor.submit(first_poll, ctx, feed)
     if sub.paused:
         notify_unscheduled(ctx, team_id, new.channel_id)
     else:

@@ -10,6 +10,13 @@ The protocol, safe with several replicas:
   claimed at least `gap` ago. The claim is a conditional UPDATE of `last_sent_at`,
   so two claimants can never both win; the DM is sent after the claim commits, so a
   crash between the two loses that DM rather than sending it twice.
+
+Walls: a user is alerted only about articles they may see. The scan runs on the
+leader with no Slack call per user, so "the channels a user is in" is what the
+bot's own records say: the channels where the user added a feed or made the
+digest subscription. Articles of any other channel never alert them (the channel's
+digest carries them); the shared corpus and their workspace's workspace-wide feeds
+do.
 """
 
 from __future__ import annotations
@@ -19,6 +26,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import and_, delete, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from ..clock import utcnow
 from ..people import name_key
@@ -29,9 +37,12 @@ from .schema import (
     AlertPrefRow,
     ArticleOfficialRow,
     ArticleRow,
+    ArticleSourceRow,
+    FeedRow,
     FollowRow,
     OfficialRow,
     StoreStateRow,
+    SubscriptionRow,
 )
 
 SCAN_CURSOR = "alert_scan"
@@ -191,12 +202,29 @@ class Alerts:
                     select(AlertMuteRow.team_id, AlertMuteRow.user_id, AlertMuteRow.official_key)
                 ).all()
             )
+            places: dict[int, set[tuple[str, str]]] = {}
+            for aid, team, channel in s.execute(
+                select(
+                    ArticleSourceRow.article_id,
+                    ArticleSourceRow.team_id,
+                    ArticleSourceRow.channel_id,
+                ).where(ArticleSourceRow.article_id.in_(list(named)))
+            ):
+                places.setdefault(aid, set()).add((team, channel))
+            mine = _users_channels(s, {(t, u) for t, u, _ in follows})
+
+            def sees(team: str, user: str, aid: int) -> bool:
+                own = mine.get((team, user), set())
+                return any(
+                    t == "" or (t == team and (c == "" or c in own)) for t, c in places.get(aid, ())
+                )
+
             items: dict[tuple[str, str, int], list[list[str]]] = {}
             for team, user, key in follows:
                 if (team, user) in off or (team, user, key) in mutes:
                     continue
                 for aid, keys in named.items():
-                    if key in keys:
+                    if key in keys and sees(team, user, aid):
                         items.setdefault((team, user, aid), []).append([key, keys[key]])
             now = utcnow()
             for (team, user, aid), officials in items.items():
@@ -303,3 +331,26 @@ class Alerts:
                 )
             )
             return int(n or 0)
+
+
+def _users_channels(s: Session, users: set[tuple[str, str]]) -> dict[tuple[str, str], set[str]]:
+    """(team, user) -> the channels where the user added a feed or subscribed."""
+    out: dict[tuple[str, str], set[str]] = {}
+    if not users:
+        return out
+    ids = sorted({u for _, u in users})
+    for team, user, channel in s.execute(
+        select(FeedRow.team_id, FeedRow.added_by, FeedRow.channel_id).where(
+            FeedRow.added_by.in_(ids)
+        )
+    ):
+        if (team, user) in users and channel:
+            out.setdefault((team, str(user)), set()).add(channel)
+    for team, user, channel in s.execute(
+        select(
+            SubscriptionRow.team_id, SubscriptionRow.created_by, SubscriptionRow.channel_id
+        ).where(SubscriptionRow.created_by.in_(ids))
+    ):
+        if (team, user) in users:
+            out.setdefault((team, str(user)), set()).add(channel)
+    return out

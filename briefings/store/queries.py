@@ -7,7 +7,7 @@ rows, so callers hold no session.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -192,7 +192,7 @@ def _seen(q: Any, vis: Visibility) -> Any:
     return q if cond is None else q.where(cond)
 
 
-def visible_officials(store: Source, official_ids: Sequence[int], vis: Visibility) -> set[int]:
+def visible_officials(store: Source, official_ids: Iterable[int], vis: Visibility) -> set[int]:
     """Those of `official_ids` named in at least one article `vis` may see."""
     ids = sorted(set(official_ids))
     if vis.everything or not ids:
@@ -324,9 +324,9 @@ def agreements_of(
         )
         if not vis.everything:
             counted = _seen(
-                counted.join(
-                    AgreementRow, AgreementRow.id == AgreementPartyRow.agreement_id
-                ).join(ArticleRow, ArticleRow.id == AgreementRow.article_id),
+                counted.join(AgreementRow, AgreementRow.id == AgreementPartyRow.agreement_id).join(
+                    ArticleRow, ArticleRow.id == AgreementRow.article_id
+                ),
                 vis,
             )
         total = s.scalar(counted) or 0

@@ -410,11 +410,10 @@ def _add_source(s: Session, article_id: int, audience: Audience, now: dt.datetim
         "feed_id": audience.feed_id,
         "added_at": now,
     }
-    table = ArticleSourceRow.__table__
     if s.get_bind().dialect.name == "postgresql":
-        s.execute(pg_insert(table).values(**values).on_conflict_do_nothing())
+        s.execute(pg_insert(ArticleSourceRow).values(**values).on_conflict_do_nothing())
     else:
-        s.execute(sqlite_insert(table).values(**values).on_conflict_do_nothing())
+        s.execute(sqlite_insert(ArticleSourceRow).values(**values).on_conflict_do_nothing())
 
 
 def _evidence(evidence: Sequence[Evidence]) -> dict[str, Any]:

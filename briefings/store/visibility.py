@@ -83,6 +83,4 @@ def visible(article_id: Any, vis: Visibility) -> ColumnElement[bool] | None:
         return None
     src = ArticleSourceRow
     team_places = [and_(src.team_id == t, src.channel_id == c) for t, c in vis.places()]
-    return exists(
-        select(src.article_id).where(src.article_id == article_id, or_(*team_places))
-    )
+    return exists(select(src.article_id).where(src.article_id == article_id, or_(*team_places)))

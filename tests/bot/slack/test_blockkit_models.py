@@ -21,6 +21,7 @@ from bot.slack import answers as a
 from bot.slack.home import home_view
 from bot.slack.settings import settings_modal
 from briefings.store.channels import Channels
+from briefings.store.visibility import EVERYTHING
 from tests.fakes.blockkit import blocks_errors, sdk_errors, view_errors
 from tests.support import SEEDS, shared_path
 
@@ -91,10 +92,10 @@ def test_dossiers_of_the_five_busiest_officials(corpus_ctx: tuple[AppContext, li
     ctx, busiest = corpus_ctx
     assert len(busiest) == 5
     for name in busiest:
-        msg = a.dossier_message(ctx, name)
+        msg = a.dossier_message(ctx, name, EVERYTHING)
         _valid_message(msg)
         assert any(b["type"] == "header" for b in msg["blocks"]), name
-        sources = a.sources_message(ctx, "1")
+        sources = a.sources_message(ctx, "1", EVERYTHING)
         _valid_message(sources)
 
 

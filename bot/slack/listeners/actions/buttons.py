@@ -65,7 +65,7 @@ def register_buttons(app: App, ctx: AppContext, pool: Executor) -> None:
         if not body.get("response_url"):
             return
         try:
-            msg = a.sources_message(ctx, _value(body))
+            msg = a.sources_message(ctx, _value(body), a.interaction_asker(body).visibility)
         except Exception:
             log.exception("Show sources failed")
             msg = a.text_message(w.say("internal_error"))
@@ -107,7 +107,7 @@ def register_buttons(app: App, ctx: AppContext, pool: Executor) -> None:
     ) -> bool:
         """Post the shared answer; True once it is in the channel."""
         try:
-            msg = a.rebuild(ctx, _value(body))
+            msg = a.rebuild(ctx, _value(body), a.interaction_asker(body).visibility)
         except Exception:
             log.exception("Share failed")
             msg = None

@@ -16,7 +16,7 @@ from slack_bolt import Respond
 from briefings.errors import UsageError
 from briefings.render.escape import link
 from briefings.render.slack_ids import COMMAND
-from briefings.store.channels import article_id_for_url
+from briefings.store.channels import Feed, article_id_for_url
 
 from .... import metrics
 from .... import wording as w
@@ -51,7 +51,13 @@ def register_brief(app: App, ctx: AppContext, pool: Executor) -> None:
             )
             metrics.COMMANDS.labels(type(cmd).__name__.lower()).inc()
             if isinstance(cmd, c.BriefUrl):
-                brief_url(ctx, cmd.url, respond)
+                brief_url(ctx, cmd.url, respond, who)
+                return
+            if isinstance(cmd, c.SourcesAdd):
+                msg, feed = a.add_source(ctx, cmd, who)
+                reply(respond, msg)
+                if feed is not None:
+                    read_new_feed(ctx, feed, respond)
                 return
             if isinstance(cmd, c.CatchUp):
                 msg = catch_up(ctx, client, who.team_id, who.channel_id, cmd.count)
@@ -68,12 +74,32 @@ def register_brief(app: App, ctx: AppContext, pool: Executor) -> None:
     app.command(COMMAND)(deferred(pool, answer_brief))
 
 
-def brief_url(ctx: AppContext, url: str, respond: Respond) -> None:
-    """An article already stored is answered at once; otherwise say we are on it,
-    fetch and extract on the slow executor, and replace that note."""
+def read_new_feed(ctx: AppContext, feed: Feed, respond: Respond) -> None:
+    """The first poll of a feed just added, on the slow executor (the command was
+    acknowledged long before); its count follows as a second answer."""
+
+    def done(fut: Future[a.Message]) -> None:
+        try:
+            msg = fut.result()
+        except Exception:
+            log.exception("first poll of feed %s failed", feed.id)
+            msg = a.text_message(w.say("internal_error"))
+        reply(respond, msg, replace_original=False)
+
+    try:
+        ctx.executor.submit(a.first_poll, ctx, feed).add_done_callback(done)
+    except RuntimeError:  # shutting down: the interval job reads it later
+        log.info("not reading feed %s now: shutting down", feed.id)
+
+
+def brief_url(ctx: AppContext, url: str, respond: Respond, who: a.Asker) -> None:
+    """An article already stored is answered at once (and from now on reaches the
+    asking channel); otherwise say we are on it, fetch and extract on the slow
+    executor, and replace that note."""
     stored = article_id_for_url(ctx.store, url)
     if stored is not None:
-        msg = a.article_message(ctx, stored)
+        ctx.store.share(stored, who.audience)
+        msg = a.article_message(ctx, stored, who.visibility)
         if msg is not None:
             reply(respond, msg)
             return
@@ -89,6 +115,6 @@ def brief_url(ctx: AppContext, url: str, respond: Respond) -> None:
         reply(respond, msg, replace_original=True)
 
     try:
-        ctx.executor.submit(a.fetch_and_brief, ctx, url).add_done_callback(done)
+        ctx.executor.submit(a.fetch_and_brief, ctx, url, who).add_done_callback(done)
     except RuntimeError:  # the executor is shutting down
         reply(respond, a.text_message(w.say("busy")), replace_original=True)

@@ -68,6 +68,7 @@ def answer_mention(
     except UsageError as exc:
         post(a.text_message(str(exc)))
         return
+    who = a.Asker(str(body.get("team_id") or ""), channel, str(event.get("user") or ""))
     if isinstance(cmd, c.BriefUrl):
 
         def done(fut: Future[tuple[a.Message, int | None]]) -> None:
@@ -78,12 +79,11 @@ def answer_mention(
                 post(a.text_message(w.say("internal_error")))
 
         try:
-            ctx.executor.submit(a.fetch_and_brief, ctx, cmd.url).add_done_callback(done)
+            ctx.executor.submit(a.fetch_and_brief, ctx, cmd.url, who).add_done_callback(done)
         except RuntimeError:  # shutting down
             post(a.text_message(w.say("busy")))
         return
     if not isinstance(cmd, (c.Official, c.Latest, c.Help, c.Ping)):
         post(a.text_message(w.say("mention_use_command", usage=w.usage("help"))))
         return
-    who = a.Asker(str(body.get("team_id") or ""), channel, str(event.get("user") or ""))
     post(in_thread(a.answer(ctx, cmd, who)))

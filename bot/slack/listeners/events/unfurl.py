@@ -43,12 +43,17 @@ def unfurl_links(ctx: AppContext, client: Any, body: dict[str, Any], event: dict
     if not urls:
         return
     where: dict[str, Any]
-    if event.get("channel") and event.get("message_ts"):
-        where = {"channel": event["channel"], "ts": event["message_ts"]}
+    team = str(body.get("team_id") or "")
+    channel = str(event.get("channel") or "")
+    if channel and event.get("message_ts"):
+        where = {"channel": channel, "ts": event["message_ts"]}
     elif event.get("unfurl_id") and event.get("source"):
         where = {"unfurl_id": event["unfurl_id"], "source": event["source"]}
     else:
         return
+    # The link was posted in `channel`: its article reaches that channel. A preview in
+    # the composer (no channel yet) shows only what the whole workspace may see.
+    who = a.Asker(team, channel, str(event.get("user") or ""))
 
     def send(url: str, message: a.Message | None) -> None:
         if message is None or not message.get("blocks"):
@@ -61,12 +66,16 @@ def unfurl_links(ctx: AppContext, client: Any, body: dict[str, Any], event: dict
     for url in urls:
         aid = article_id_for_url(ctx.store, url)
         if aid is not None:
-            send(url, a.article_message(ctx, aid))
+            if channel:
+                ctx.store.share(aid, who.audience)
+            send(url, a.article_message(ctx, aid, who.visibility))
+            continue
+        if not channel:
             continue
 
         def slow(url: str = url) -> None:
             try:
-                msg, found = a.fetch_and_brief(ctx, url)
+                msg, found = a.fetch_and_brief(ctx, url, who)
                 send(url, msg if found is not None else None)
             except Exception:
                 log.exception("unfurl failed")

@@ -68,6 +68,6 @@ def register(app: App, ctx: AppContext, pool: Executor) -> None:
         except UsageError as exc:
             reply(respond, a.text_message(str(exc)))
             return
-        brief_url(ctx, checked, respond)
+        brief_url(ctx, checked, respond, a.interaction_asker(body))
 
     app.shortcut(SHORTCUT_BRIEF_LINK)(deferred(pool, brief_this_link))
