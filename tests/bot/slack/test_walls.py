@@ -187,6 +187,26 @@ def test_a_channel_sees_its_own_feeds_and_the_shared_corpus_only(walls: Walls) -
     assert walls.f1 not in walls.text("sources", CH_A, team=OTHER_TEAM)
 
 
+def test_the_reported_leak_a_private_channels_feed_reached_everyone(walls: Walls) -> None:
+    """The issue's report, in the words of the wire only (it fails before the walls):
+    a feed added in a private channel reached another channel's `/brief latest` and
+    digest, while that channel's `/brief sources` said it had no feeds."""
+    from bot.scheduler.feeds import feed_poller
+
+    walls.ask("subscribe daily 08:00", CH_B)
+    walls.ask(f"sources add {walls.f1}", CH_A)
+    poll = feed_poller(walls.ctx, WorkQueue(walls.ctx.store))
+    for feed in Channels(walls.ctx.store).feeds():
+        poll(feed.id)  # what the 15-minute job does (a no-op after the first poll)
+    worker = Worker(WorkQueue(walls.ctx.store), {"extract": extractor_handler(walls.ctx)},
+                    worker_id="test")  # fmt: skip
+    worker.drain()
+    assert "no feeds" in walls.text("sources", CH_B)
+    assert "Solberg" in walls.text("latest", CH_A)
+    assert "Solberg" not in walls.text("latest", CH_B)
+    assert "Solberg" not in walls.digest(CH_B)
+
+
 def test_one_story_in_two_channels_feeds_reaches_both(walls: Walls) -> None:
     """Stored once, but recorded for each feed that brought it."""
     for ch in (CH_A, CH_B):
