@@ -11,6 +11,7 @@ for a channel with the same id. On SQLite and on PostgreSQL (`db_url`).
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -74,10 +75,9 @@ class Walls:
     rx: ResponseReceiver
     f1: str
     f2: str
+    fake: FakeSlack
 
-    def ask(
-        self, text: str, channel: str, *, team: str = TEAM, n: int = 1
-    ) -> list[dict[str, Any]]:
+    def ask(self, text: str, channel: str, *, team: str = TEAM, n: int = 1) -> list[dict[str, Any]]:
         url = self.rx.new_url()
         body = sr.command_body(text, url, team_id=team, channel_id=channel)
         r = self.http.post("/slack/events", content=body, headers=sr.signed_headers(body))
@@ -86,6 +86,19 @@ class Walls:
 
     def text(self, text: str, channel: str, *, team: str = TEAM) -> str:
         return "\n".join(str(m.get("text") or "") for m in self.ask(text, channel, team=team))
+
+    def event(self, event: dict[str, Any], *, team: str = TEAM) -> None:
+        import json
+
+        body = json.dumps(sr.event_payload(event, team_id=team)).encode()
+        headers = sr.signed_headers(body, content_type="application/json")
+        assert self.http.post("/slack/events", content=body, headers=headers).status_code == 200
+
+    def press(self, action_id: str, value: str, channel: str) -> list[dict[str, Any]]:
+        url = self.rx.new_url()
+        body = sr.action_body(sr.action_payload(action_id, value, url, channel_id=channel))
+        assert self.http.post("/slack/events", content=body, headers=sr.signed_headers(body))
+        return self.rx.wait(url, 1, timeout=20)
 
     def extract_all(self) -> int:
         """What the extraction workers of a replica do, here and now."""
@@ -117,6 +130,7 @@ def walls(
         briefbot_timezone="UTC",
         briefbot_allow_private_hosts=True,
         briefbot_fetch_timeout=2.0,
+        briefbot_unfurl_domains="127.0.0.1",
         briefbot_workers=2,
         host="127.0.0.1",
     )
@@ -130,7 +144,9 @@ def walls(
     server = HttpServer(ctx, app, host="127.0.0.1", port=0).start()
     http = httpx.Client(base_url=server.url, timeout=10)
     try:
-        yield Walls(ctx, http, slack_responses, site1.url("/feed.xml"), site2.url("/feed.xml"))
+        yield Walls(
+            ctx, http, slack_responses, site1.url("/feed.xml"), site2.url("/feed.xml"), fake_slack
+        )
     finally:
         http.close()
         server.stop()
@@ -245,3 +261,45 @@ def test_a_link_briefed_in_one_channel_stays_there(walls: Walls) -> None:
         assert "Solberg" in walls.text("latest", CH_B)
     finally:
         site.stop()
+
+
+def test_app_home_unfurls_and_buttons_keep_the_walls(walls: Walls) -> None:
+    walls.ask(f"sources add {walls.f1}", CH_A, n=2)
+    walls.extract_all()
+    aid = next(i for i, a, _ in walls.ctx.store.latest(5) if "Solberg" in a.text)
+
+    # App Home: the channels the user is in (users.conversations) decide.
+    walls.fake.memberships["UINA"] = [CH_A]
+    walls.fake.memberships["UINB"] = [CH_B]
+    for user, sees in (("UINA", True), ("UINB", False)):
+        walls.fake.reset()
+        walls.fake.memberships["UINA"] = [CH_A]
+        walls.fake.memberships["UINB"] = [CH_B]
+        walls.event(sr.home_opened(user))
+        (call,) = walls.fake.wait_for_calls("views.publish", 1, timeout=20)
+        view = str(call.params["view"])
+        assert ("Solberg" in view) is sees, (user, view)
+        assert "Kelly" in view  # the shared corpus
+
+    # Show sources / Share with an article id of channel A, pressed in channel B.
+    assert "no longer stored" in walls.press("show_sources", str(aid), CH_B)[0]["text"]
+    assert "Solberg" in walls.press("show_sources", str(aid), CH_A)[0]["text"]
+
+    # A composer preview (no channel yet) in another workspace: nothing unfurled.
+    walls.fake.reset()
+    link = next(a.url for _, a, _ in walls.ctx.store.latest(5) if "Solberg" in a.text)
+    assert link is not None
+    preview = sr.link_shared(link, channel=CH_B)
+    del preview["channel"], preview["message_ts"]
+    preview["source"] = "composer"
+    walls.event(preview, team=OTHER_TEAM)
+    time.sleep(1.0)  # the event is acknowledged first, answered on the pool
+    assert walls.fake.calls_to("chat.unfurl") == []
+    # A link posted in channel B: the article is the link's, so B's from now on.
+    walls.event(sr.link_shared(link, channel=CH_B))
+    (call,) = walls.fake.wait_for_calls("chat.unfurl", 1, timeout=20)
+    assert call.params["channel"] == CH_B
+    assert "Solberg" in str(call.params["unfurls"][link])
+    assert len(walls.fake.calls_to("chat.unfurl")) == 1
+    assert "Solberg" in walls.text("latest", CH_B)
+    assert "Solberg" not in walls.text("latest", CH_B, team=OTHER_TEAM)
