@@ -16,6 +16,9 @@ COPY on PostgreSQL). At the corpus size and at each `--sizes` it measures:
   channels, each with its recent deliveries recorded, total seconds;
 - the App Home view, p50/p99.
 
+Every read goes through the walls of issue 11 (a channel's `Visibility`; the corpus
+and its copies are the shared corpus, one `article_sources` row each).
+
 Targets (issue 14): dossier p99 at 250,000 <= 3x its p99 at the corpus size and
 < 50 ms; planning 500 channels < 5 s. The query plans of one dossier look-up,
 `/brief latest` and one digest are written next to the results.
@@ -59,6 +62,7 @@ from briefings.store.schema import (  # noqa: E402
     AgreementRow,
     ArticleOfficialRow,
     ArticleRow,
+    ArticleSourceRow,
     DeliveredArticleRow,
     ExtractionRow,
     MeetingParticipantRow,
@@ -68,11 +72,14 @@ from briefings.store.schema import (  # noqa: E402
     StopRow,
     SubscriptionRow,
 )
+from briefings.store.visibility import Visibility  # noqa: E402
 
 OUT = REPO / "bench" / "out"
 CORPUS = (REPO / ".." / "shared" / "corpus").resolve()
 STRIDE = 1_000_000  # id offset of each copy (the corpus has fewer rows than this per table)
 TEAM = "TSCALE"
+# Every read is a channel's, through the walls (issue 11): the shared corpus plus its own.
+VIS = Visibility.channel(TEAM, "C00000")
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -185,6 +192,7 @@ class Replicator:
             name: tbl.__table__
             for name, tbl in (
                 ("articles", ArticleRow),
+                ("article_sources", ArticleSourceRow),
                 ("extractions", ExtractionRow),
                 ("article_officials", ArticleOfficialRow),
                 ("meetings", MeetingRow),
@@ -286,6 +294,15 @@ class Replicator:
                         "published": day(a["published"]),
                         "ingested_at": a["ingested_at"] - shift,
                         "updated_at": a["updated_at"] - shift,
+                    }
+                )
+        for src in b["article_sources"]:
+            if src["article_id"] in keep:
+                out["article_sources"].append(
+                    {
+                        **src,
+                        "article_id": src["article_id"] + off,
+                        "added_at": src["added_at"] - shift,
                     }
                 )
         for x in b["extractions"]:
@@ -558,23 +575,25 @@ def measure(store: Store, args: argparse.Namespace, ctx: Any) -> tuple[dict[str,
         ).one()
     qs = queries(store, args.lookups, args.seed)
     t0 = time.perf_counter()
-    lookup(store, qs[0])
+    lookup(store, qs[0], VIS)
     res["dossier_cold_ms"] = round((time.perf_counter() - t0) * 1000, 1)
     it = iter(qs)
-    res["dossier"] = stats(timed(lambda: lookup(store, next(it)), len(qs)))
+    res["dossier"] = stats(timed(lambda: lookup(store, next(it), VIS), len(qs)))
     res["busiest"] = {"name": busiest[0], "mentions": busiest[1]}
-    res["busiest_dossier"] = stats(timed(lambda: lookup(store, busiest[0]), 50))
-    res["latest"] = stats(timed(lambda: [to_message(b) for b in latest_briefings(store, 5)], 50))
+    res["busiest_dossier"] = stats(timed(lambda: lookup(store, busiest[0], VIS), 50))
+    res["latest"] = stats(
+        timed(lambda: [to_message(b) for b in latest_briefings(store, 5, vis=VIS)], 50)
+    )
     res["home"] = stats(timed(lambda: home_view(ctx, TEAM, "U1"), 50))
     subscribe_channels(store, args.channels)
     secs, messages = planning_pass(store, args.channels)
     res["planning"] = {"channels": args.channels, "s": round(secs, 2), "messages": messages}
 
     with captured(store) as seen:
-        lookup(store, busiest[0])
+        lookup(store, busiest[0], VIS)
     plans = "## dossier of the busiest official\n" + explain(store, seen)
     with captured(store) as seen:
-        latest_briefings(store, 5)
+        latest_briefings(store, 5, vis=VIS)
     plans += "## /brief latest\n" + explain(store, seen[:3])
     with captured(store) as seen:
         from bot.scheduler.delivery import default_planner
