@@ -259,6 +259,15 @@ MESSAGES: Final[dict[str, str]] = {
     "modal_only_followed": "Only followed officials",
     "modal_flat": "One message instead of a thread",
     "modal_no_subscription": "This channel has no digest any more.",
+    "home_workspace_feeds_header": "Feeds for the whole workspace",
+    "home_workspace_feeds": "Every channel of this workspace reads these: {feeds}",
+    "home_workspace_feeds_none": "No feed is read by every channel of this workspace. "
+    "A feed added in a channel (`/brief sources add`) is that channel's alone.",
+    "button_workspace_feeds": "Edit",
+    "button_workspace_feeds_label": "Edit the feeds every channel of this workspace reads",
+    "modal_workspace_title": "Workspace feeds",
+    "modal_workspace_intro": "Every channel of this workspace (and nobody outside it) "
+    "reads these feeds in its digest and `/brief latest`. New ones are read at once.",
     "home_latest_header": "Latest briefings",
     "home_latest_none": "No briefings yet.",
     "home_more": "…and {n} more",

@@ -22,6 +22,7 @@ from briefings.render.slack_ids import (
     ACTION_FOLLOW,
     ACTION_SETTINGS,
     ACTION_UNFOLLOW,
+    ACTION_WORKSPACE_FEEDS,
     MAX_ACCESSIBILITY_LABEL,
     MAX_BLOCK_ID,
     MAX_BUTTON_TEXT,
@@ -150,6 +151,9 @@ def home_view(
         key = "home_subs_none" if channels is not None else "home_subs_unknown"
         blocks.append(_section(w.say(key, usage=w.usage("subscribe"))))
 
+    blocks.append(_header(w.say("home_workspace_feeds_header")))
+    blocks.append(_section(workspace_feeds_summary(ch, team_id), _workspace_button()))
+
     blocks.append(_header(w.say("home_latest_header")))
     vis = Visibility.user(team_id, list(channels or ()))
     latest = _latest_blocks(ctx, vis, MAX_VIEW_BLOCKS - len(blocks))
@@ -164,6 +168,25 @@ def _subscriptions_of(
         return []
     mine = set(channels)
     return [s for s in ch.subscriptions(team_id) if s.channel_id in mine]
+
+
+def _workspace_button() -> dict[str, Any]:
+    return _button(
+        w.say("button_workspace_feeds"),
+        ACTION_WORKSPACE_FEEDS,
+        "workspace",
+        w.say("button_workspace_feeds_label"),
+    )
+
+
+def workspace_feeds_summary(ch: Channels, team_id: str) -> str:
+    """The feeds every channel of the workspace reads (channel "")."""
+    feeds = ch.feeds(team_id, "")
+    if not feeds:
+        return w.say("home_workspace_feeds_none")
+    shown = ", ".join(link(f.url, f.title or f.url) for f in feeds[:5])
+    more = f" (+{len(feeds) - 5})" if len(feeds) > 5 else ""
+    return w.say("home_workspace_feeds", feeds=shown + more)
 
 
 def channel_summary(ch: Channels, s: Subscription) -> str:

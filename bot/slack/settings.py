@@ -25,6 +25,7 @@ from .hooks import notify_scheduled, notify_unscheduled
 if TYPE_CHECKING:
     from ..context import AppContext
 
+WORKSPACE = ""  # the channel id of a workspace-wide feed
 MAX_INPUT = 3000  # characters of a plain_text_input
 MAX_FEEDS = 20
 MAX_FOLLOWED = 50
@@ -173,6 +174,77 @@ def _short(exc: Exception) -> str:
     return str(exc).split(" Usage:", 1)[0].replace("`", "")[:150]
 
 
+def _read_feeds(state: dict[str, Any], check_feed: Any, errors: dict[str, str]) -> list[str]:
+    """The feeds input: canonical URLs, or an error under it."""
+    feeds: list[str] = []
+    for line in str(_value(state, ids.INPUT_FEEDS).get("value") or "").splitlines():
+        if line.strip():
+            try:
+                feeds.append(check_feed(line.strip()))
+            except (FetchError, UsageError) as exc:
+                errors[ids.INPUT_FEEDS] = f"{line.strip()[:80]}: {_short(exc)}"[:150]
+                break
+    if len(feeds) > MAX_FEEDS:
+        errors[ids.INPUT_FEEDS] = f"At most {MAX_FEEDS} feeds."
+    return list(dict.fromkeys(feeds))
+
+
+def workspace_feeds_modal(ctx: AppContext, team_id: str) -> dict[str, Any]:
+    """The modal listing the workspace-wide feeds (channel "") of `team_id`."""
+    feeds = "\n".join(f.url for f in Channels(ctx.store).feeds(team_id, WORKSPACE))
+    return {
+        "type": "modal",
+        "callback_id": ids.VIEW_WORKSPACE_FEEDS,
+        "title": _text(w.say("modal_workspace_title")),
+        "submit": _text(w.say("modal_submit")),
+        "close": _text(w.say("modal_close")),
+        "blocks": [
+            {"type": "section", "text": {"type": "mrkdwn", "text": w.say("modal_workspace_intro")}},
+            _input(
+                ids.INPUT_FEEDS,
+                w.say("modal_feeds"),
+                feeds,
+                hint=w.say("modal_feeds_hint"),
+                optional=True,
+                multiline=True,
+            ),
+        ],
+    }
+
+
+def read_workspace_feeds(
+    view: dict[str, Any], check_feed: Any
+) -> tuple[tuple[str, ...] | None, dict[str, str]]:
+    """The feeds a workspace-feeds submission carries, or the errors to show."""
+    state = (view.get("state") or {}).get("values") or {}
+    errors: dict[str, str] = {}
+    feeds = _read_feeds(state, check_feed, errors)
+    return (None, errors) if errors else (tuple(feeds), {})
+
+
+def apply_workspace_feeds(
+    ctx: AppContext, team_id: str, user_id: str, urls: tuple[str, ...]
+) -> None:
+    """Make the workspace-wide feeds `urls`; new ones are read at once."""
+    _set_feeds(ctx, team_id, WORKSPACE, user_id, urls)
+
+
+def _set_feeds(
+    ctx: AppContext, team_id: str, channel_id: str, user_id: str, urls: tuple[str, ...]
+) -> None:
+    ch = Channels(ctx.store)
+    old_feeds = {f.url for f in ch.feeds(team_id, channel_id)}
+    for url in old_feeds - set(urls):
+        ch.remove_feed(team_id, channel_id, url)
+    for url in urls:
+        if url not in old_feeds:
+            feed, added = ch.add_feed(team_id, channel_id, url, added_by=user_id)
+            if added:  # read at once, off the listener (the modal has no reply to wait)
+                # (shutting down: the interval job reads it later)
+                with suppress(RuntimeError):
+                    ctx.executor.submit(first_poll, ctx, feed)
+
+
 def read_submission(
     view: dict[str, Any], check_feed: Any
 ) -> tuple[DigestSettings | None, dict[str, str]]:
@@ -200,16 +272,7 @@ def read_submission(
     followed = tuple(dict.fromkeys(" ".join(n.split()) for n in lines if n.strip()))
     if len(followed) > MAX_FOLLOWED:
         errors[ids.INPUT_FOLLOWED] = f"At most {MAX_FOLLOWED} officials."
-    feeds: list[str] = []
-    for line in str(_value(state, ids.INPUT_FEEDS).get("value") or "").splitlines():
-        if line.strip():
-            try:
-                feeds.append(check_feed(line.strip()))
-            except (FetchError, UsageError) as exc:
-                errors[ids.INPUT_FEEDS] = f"{line.strip()[:80]}: {_short(exc)}"[:150]
-                break
-    if len(feeds) > MAX_FEEDS:
-        errors[ids.INPUT_FEEDS] = f"At most {MAX_FEEDS} feeds."
+    feeds = _read_feeds(state, check_feed, errors)
     chosen = {
         o.get("value") for o in _value(state, ids.INPUT_OPTIONS).get("selected_options") or ()
     }
@@ -260,16 +323,7 @@ def apply_settings(
     for key, name in want.items():
         if key not in have:
             ch.follow(team_id, "channel", new.channel_id, name)
-    old_feeds = {f.url for f in ch.feeds(team_id, new.channel_id)}
-    for url in old_feeds - set(new.feeds):
-        ch.remove_feed(team_id, new.channel_id, url)
-    for url in new.feeds:
-        if url not in old_feeds:
-            feed, added = ch.add_feed(team_id, new.channel_id, url, added_by=user_id)
-            if added:  # read at once, off the listener (the modal has no reply to wait)
-                # (shutting down: the interval job reads it later)
-                with suppress(RuntimeError):
-                    ctx.executor.submit(first_poll, ctx, feed)
+    _set_feeds(ctx, team_id, new.channel_id, user_id, new.feeds)
     if sub.paused:
         notify_unscheduled(ctx, team_id, new.channel_id)
     else:

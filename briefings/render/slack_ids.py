@@ -43,6 +43,10 @@ SHARE_LATEST: Final = "latest"
 ACTION_UNFOLLOW: Final = "unfollow_official"  # value: the official's full name
 ACTION_SETTINGS: Final = "digest_settings"  # value: the channel id
 VIEW_SETTINGS: Final = "digest_settings_modal"  # callback_id; private_metadata: channel id
+# The workspace-wide feeds (every channel of the workspace reads them): a Home button
+# (value unused) and its modal (one INPUT_FEEDS input).
+ACTION_WORKSPACE_FEEDS: Final = "workspace_feeds"
+VIEW_WORKSPACE_FEEDS: Final = "workspace_feeds_modal"
 # block_id / action_id of the modal's inputs (state.values[block][action])
 INPUT_SCHEDULE: Final = "schedule"
 INPUT_TIMEZONE: Final = "timezone"

@@ -30,7 +30,7 @@ def test_app_home(bot: Any) -> None:
     ]
     assert set(actions) == {"follow_official"}
     accessories = {b["accessory"]["action_id"] for b in view["blocks"] if "accessory" in b}
-    assert accessories == {"unfollow_official", "digest_settings"}
+    assert accessories == {"unfollow_official", "digest_settings", "workspace_feeds"}
 
 
 def test_app_home_for_a_new_user(http_bot: Any) -> None:

@@ -303,3 +303,42 @@ def test_app_home_unfurls_and_buttons_keep_the_walls(walls: Walls) -> None:
     assert len(walls.fake.calls_to("chat.unfurl")) == 1
     assert "Solberg" in walls.text("latest", CH_B)
     assert "Solberg" not in walls.text("latest", CH_B, team=OTHER_TEAM)
+
+
+def test_workspace_feeds_from_app_home_reach_every_channel_of_that_workspace(
+    walls: Walls,
+) -> None:
+    """App Home -> Feeds for the whole workspace -> Edit: a feed every channel of the
+    workspace reads, and no other workspace."""
+    walls.fake.reset()
+    url = walls.rx.new_url()
+    payload = sr.action_payload("workspace_feeds", "workspace", url, container="view")
+    body = sr.action_body(payload)
+    assert walls.http.post("/slack/events", content=body, headers=sr.signed_headers(body))
+    (opened,) = walls.fake.wait_for_calls("views.open", 1, timeout=20)
+    modal = opened.params["view"]
+    assert modal["callback_id"] == "workspace_feeds_modal"
+
+    # A bad URL is refused under the input; a good one is saved and read at once.
+    for value, ok in (("ftp://nope.example/feed", False), (walls.f2, True)):
+        values = {"feeds": {"feeds": {"type": "plain_text_input", "value": value}}}
+        submission = sr.action_body(sr.view_submission(modal, values))
+        r = walls.http.post(
+            "/slack/events", content=submission, headers=sr.signed_headers(submission)
+        )
+        assert r.status_code == 200
+        assert ("errors" in r.text) is not ok, r.text
+    # Applied after the ack, then read at once: wait for the first poll to be recorded.
+    deadline = time.monotonic() + 20
+    while not [f for f in Channels(walls.ctx.store).feeds(TEAM, "") if f.last_polled_at]:
+        assert time.monotonic() < deadline, "the new feed was not read at once"
+        time.sleep(0.1)
+    assert [f.url for f in Channels(walls.ctx.store).feeds(TEAM, "")] == [walls.f2]
+    walls.extract_all()
+    for ch in (CH_A, CH_B, "C0ANYOTHER"):
+        assert "Lopes" in walls.text("latest", ch)
+    assert "Lopes" not in walls.text("latest", CH_A, team=OTHER_TEAM)
+    assert walls.ask("Duarte Lopes", CH_B)[0]["blocks"][0]["text"]["text"] == "Duarte Lopes"
+    assert "Lopes" not in walls.text("Duarte Lopes", CH_B, team=OTHER_TEAM).replace(
+        "Duarte Lopes", ""
+    )

@@ -10,12 +10,25 @@ from typing import TYPE_CHECKING, Any
 from slack_bolt import Ack, Respond
 from slack_sdk.errors import SlackApiError
 
-from briefings.render.slack_ids import ACTION_SETTINGS, ACTION_UNFOLLOW, VIEW_SETTINGS
+from briefings.render.slack_ids import (
+    ACTION_SETTINGS,
+    ACTION_UNFOLLOW,
+    ACTION_WORKSPACE_FEEDS,
+    VIEW_SETTINGS,
+    VIEW_WORKSPACE_FEEDS,
+)
 from briefings.store.channels import Channels
 
 from ... import answers as a
 from ...home import publish_home
-from ...settings import apply_settings, read_submission, settings_modal
+from ...settings import (
+    apply_settings,
+    apply_workspace_feeds,
+    read_submission,
+    read_workspace_feeds,
+    settings_modal,
+    workspace_feeds_modal,
+)
 from ..deferred import deferred
 
 if TYPE_CHECKING:
@@ -83,6 +96,45 @@ def register_home_controls(app: App, ctx: AppContext, pool: Executor) -> None:
         except RuntimeError:
             log.warning("dropped a settings change: the bot is shutting down")
 
+    def open_workspace_feeds(body: dict[str, Any], _respond: Respond, client: Any) -> None:
+        team, _user = _team_user(body)
+        try:
+            client.views_open(
+                trigger_id=body.get("trigger_id"), view=workspace_feeds_modal(ctx, team)
+            )
+        except SlackApiError as exc:
+            log.warning("views.open failed: %s", exc.response.get("error"))
+
+    def workspace_feeds_submitted(ack: Ack, body: dict[str, Any], client: Any) -> None:
+        """As `submitted`: errors in the ack, the change applied after it."""
+        try:
+            urls, errors = read_workspace_feeds(
+                body.get("view") or {}, lambda url: a.check_feed(ctx, url)
+            )
+        except Exception:
+            log.exception("reading the workspace feeds modal failed")
+            ack()
+            return
+        if urls is None:
+            ack(response_action="errors", errors=errors)
+            return
+        ack()
+        team, user = _team_user(body)
+
+        def apply() -> None:
+            try:
+                apply_workspace_feeds(ctx, team, user, urls)
+            except Exception:
+                log.exception("saving workspace feeds failed")
+            publish_home(ctx, client, team, user)
+
+        try:
+            pool.submit(apply)
+        except RuntimeError:
+            log.warning("dropped a workspace feeds change: the bot is shutting down")
+
     app.action(ACTION_UNFOLLOW)(deferred(pool, unfollow))
+    app.action(ACTION_WORKSPACE_FEEDS)(deferred(pool, open_workspace_feeds))
+    app.view(VIEW_WORKSPACE_FEEDS)(workspace_feeds_submitted)
     app.action(ACTION_SETTINGS)(deferred(pool, open_settings))
     app.view(VIEW_SETTINGS)(submitted)
