@@ -82,5 +82,8 @@ def visible(article_id: Any, vis: Visibility) -> ColumnElement[bool] | None:
     if vis.everything:
         return None
     src = ArticleSourceRow
-    team_places = [and_(src.team_id == t, src.channel_id == c) for t, c in vis.places()]
-    return exists(select(src.article_id).where(src.article_id == article_id, or_(*team_places)))
+    place = and_(src.team_id == "", src.channel_id == "")
+    if vis.team_id:  # one IN list, however many channels a user is in
+        channels = ["", *vis.channel_ids]
+        place = or_(place, and_(src.team_id == vis.team_id, src.channel_id.in_(channels)))
+    return exists(select(src.article_id).where(src.article_id == article_id, place))
