@@ -267,17 +267,25 @@ def _brief_json(articles: list[Article], pool: ExtractionPool, out_dir: Path | N
 
 
 @app.command()
-def ask(name: Annotated[str, typer.Argument(help="An official's name, e.g. Kelly.")]) -> None:
-    """What `/brief NAME` would answer."""
+def ask(
+    name: Annotated[str, typer.Argument(help="An official's name, e.g. Kelly.")],
+    channel: Annotated[
+        str | None, typer.Option(help="Answer as in this channel (default: every article).")
+    ] = None,
+    team: Annotated[str, typer.Option(help="Workspace (team) id, with --channel.")] = "",
+) -> None:
+    """What `/brief NAME` would answer (in one channel, with --team and --channel)."""
     from briefings.dossier import lookup
     from briefings.render.terminal import render
+    from briefings.store.visibility import EVERYTHING, Visibility
 
     query = name.strip()
     if not query:
         err.print("[red]error:[/] give a name, e.g. briefbot ask Kelly")
         raise typer.Exit(EXIT_USAGE)
+    vis = EVERYTHING if channel is None else Visibility.channel(team, channel)
     with _context() as ctx:
-        out.print(render(lookup(ctx.store, query)))
+        out.print(render(lookup(ctx.store, query, vis)))
 
 
 @app.command()

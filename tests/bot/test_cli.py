@@ -231,3 +231,22 @@ def test_manifest_for_http_mode_fills_every_request_url(tmp_path: Path) -> None:
     assert "unfurl_domains" not in socket["features"]
     bad = run(["manifest", "--http", "http://insecure.example"], tmp_path)
     assert bad.returncode == 2 and "https" in bad.stderr
+
+
+def test_ask_answers_as_one_channel_would(tmp_path: Path) -> None:
+    """`briefbot ask` reads every article; with --team/--channel, what that channel sees."""
+    from briefings.store import Store
+    from briefings.store.visibility import Audience
+    from tests.briefings.factories import article, meeting_extraction
+
+    store = Store.open(f"sqlite:///{tmp_path / 'cli.db'}")
+    art = article("a", "Ingrid Solberg and Mateo Fuentes met in Rome on Monday.")
+    people = [("Ingrid Solberg", None), ("Mateo Fuentes", None)]
+    store.save(art, meeting_extraction(art, people), Audience("T1", "CA", 1))
+    store.close()
+    assert "Ingrid Solberg" in run(["ask", "Ingrid Solberg"], tmp_path).stdout
+    mine = run(["ask", "Ingrid Solberg", "--team", "T1", "--channel", "CA"], tmp_path)
+    assert "Fuentes" in mine.stdout, mine.stderr
+    other = run(["ask", "Ingrid Solberg", "--team", "T1", "--channel", "CB"], tmp_path)
+    assert other.returncode == 0, other.stderr
+    assert "Fuentes" not in other.stdout and "Rome" not in other.stdout
