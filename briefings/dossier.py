@@ -195,8 +195,10 @@ def _index(store: Store, conn: q.Source | None = None) -> _Index:
 # -- matching -------------------------------------------------------------------
 
 
-def _ranked(idx: _Index, ids: set[int]) -> list[OfficialRef]:
+def _ranked(idx: _Index, ids: set[int], walls: _Walls | None = None) -> list[OfficialRef]:
     refs = [idx.refs[i] for i in ids if i in idx.refs]
+    if walls is not None:
+        refs = walls.refs(refs)
     # A surname-only official ("Howard", not known by first name) is a fallback only.
     full = [r for r in refs if len(idx.keys.get(r.id, "").split()) > 1]
     refs = full or refs
@@ -238,12 +240,14 @@ def _decide(
     note: str | None = None,
     vis: Visibility = EVERYTHING,
 ) -> DossierAnswer:
+    walls = _Walls(store, vis)
     if len(refs) == 1:
         return _dossier(store, query, refs[0], (), note, vis)
     top, second = refs[0], refs[1]
     if top.mentions >= DOMINANCE * max(second.mentions, 1) and top.mentions >= 2:
-        return _dossier(store, query, top, tuple(refs[1:MAX_CANDIDATES]), note, vis)
-    return Candidates(query, tuple(refs[:MAX_CANDIDATES]), fuzzy=note is not None)
+        also = walls.titled(tuple(refs[1:MAX_CANDIDATES]))
+        return _dossier(store, query, top, also, note, vis)
+    return Candidates(query, walls.titled(tuple(refs[:MAX_CANDIDATES])), fuzzy=note is not None)
 
 
 def lookup(store: Store, query: str, vis: Visibility = EVERYTHING) -> DossierAnswer:
@@ -258,34 +262,32 @@ def lookup(store: Store, query: str, vis: Visibility = EVERYTHING) -> DossierAns
         return _lookup(store, conn, query, key, vis)
 
 
-# Restricted askers: officials weighed by what they may see (bounded work per answer).
-MAX_WEIGHED = 20
-
-
 class _Walls:
     """The officials index seen through a `Visibility`: ids filtered to the officials
-    named in a visible article, and refs re-titled and re-counted from those articles
-    (the stored title and count may come from articles the asker may not see)."""
+    named in a visible article, refs re-counted from those articles (one grouped
+    query), and the refs an answer shows re-titled from them (the stored title and
+    count may come from articles the asker may not see)."""
 
     def __init__(self, conn: q.Source, vis: Visibility) -> None:
         self.conn = conn
         self.vis = vis
 
-    def ids(self, ids: set[int]) -> set[int]:
-        return set(ids) if self.vis.everything else q.visible_officials(self.conn, ids, self.vis)
-
     def refs(self, refs: list[OfficialRef]) -> list[OfficialRef]:
+        """The visible ones of `refs` (in order), with their visible mention counts."""
         if self.vis.everything:
             return refs
-        keep = self.ids({r.id for r in refs})
-        out = []
-        for r in [r for r in refs if r.id in keep][:MAX_WEIGHED]:
-            title, affiliation, n = q.latest_title(self.conn, r.id, self.vis)
-            out.append(OfficialRef(r.id, r.name, title, affiliation, n))
-        return out
+        counts = q.visible_mentions(self.conn, [r.id for r in refs], self.vis)
+        return [OfficialRef(r.id, r.name, None, None, counts[r.id]) for r in refs if r.id in counts]
 
-    def ranked(self, refs: list[OfficialRef]) -> list[OfficialRef]:
-        return sorted(self.refs(refs), key=lambda r: (-r.mentions, r.name))
+    def titled(self, refs: tuple[OfficialRef, ...]) -> tuple[OfficialRef, ...]:
+        """Refs to show, titled from the visible articles."""
+        if self.vis.everything:
+            return refs
+        out = []
+        for r in refs:
+            title, affiliation, _n = q.latest_title(self.conn, r.id, self.vis, r.mentions)
+            out.append(OfficialRef(r.id, r.name, title, affiliation, r.mentions))
+        return tuple(out)
 
 
 _UMLAUTS = str.maketrans(
@@ -304,12 +306,12 @@ def _lookup(
 ) -> DossierAnswer:
     idx = _index(store, conn)
     walls = _Walls(conn, vis)
-    ids = walls.ids(_direct(idx, key))
+    ranked = _ranked(idx, _direct(idx, key), walls)
     german = name_key(_umlauts(query))
-    if not ids and german != key:
-        ids = walls.ids(_direct(idx, german))
-    if ids:
-        return _decide(conn, query, walls.ranked(_ranked(idx, ids)), vis=vis)
+    if not ranked and german != key:
+        ranked = _ranked(idx, _direct(idx, german), walls)
+    if ranked:
+        return _decide(conn, query, ranked, vis=vis)
     loose = _fuzzy(idx, key, FUZZY_CANDIDATE, limit=20 if vis.everything else 60)
     if not vis.everything:
         weighed = {r.id: r for r in walls.refs([r for r, _ in loose])}
@@ -325,13 +327,13 @@ def _lookup(
             return _decide(conn, query, close, note, vis)
         # Only the near-best guesses: "Blare" lists the Blairs, not Clarke.
         near = [r for r, s in loose if s >= top_score - FUZZY_SPREAD]
-        return Candidates(query, tuple(near[:MAX_CANDIDATES]), fuzzy=True)
+        return Candidates(query, walls.titled(tuple(near[:MAX_CANDIDATES])), fuzzy=True)
     return Unknown(query, _suggest(idx, key, walls))
 
 
 def _suggest(idx: _Index, key: str, walls: _Walls) -> tuple[OfficialRef, ...]:
     hits = _fuzzy(idx, key, FUZZY_SUGGEST, scorer=fuzz.ratio, limit=10)
-    return tuple(walls.refs([r for r, _ in hits])[:MAX_SUGGESTIONS])
+    return walls.titled(tuple(walls.refs([r for r, _ in hits])[:MAX_SUGGESTIONS]))
 
 
 def known_officials(
@@ -455,7 +457,9 @@ def _dossier(
     note: str | None,
     vis: Visibility = EVERYTHING,
 ) -> Dossier:
-    title, _affiliation, n_articles = q.latest_title(store, ref.id, vis)
+    # Through the walls, `ref.mentions` is already the count of visible articles.
+    known = None if vis.everything else ref.mentions
+    title, _affiliation, n_articles = q.latest_title(store, ref.id, vis, known)
     mrows, m_total = q.meetings_of(store, ref.id, MAX_MEETINGS * 2, vis)
     meetings = _dedupe([m for m in map(_meeting_fact, mrows) if m is not None])
     dropped_m = len(mrows) - len(meetings)

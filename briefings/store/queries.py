@@ -48,6 +48,7 @@ __all__ = [
     "meetings_of",
     "new_articles",
     "previous_digest_at",
+    "visible_mentions",
     "visible_officials",
 ]
 
@@ -208,6 +209,23 @@ def visible_officials(store: Source, official_ids: Iterable[int], vis: Visibilit
         return {int(r) for r in rows}
 
 
+def visible_mentions(store: Source, official_ids: Iterable[int], vis: Visibility) -> dict[int, int]:
+    """Official id -> how many articles `vis` may see name them (officials named in
+    none are left out): one grouped query over `article_officials`."""
+    ids = sorted(set(official_ids))
+    if not ids:
+        return {}
+    q = select(ArticleOfficialRow.official_id, func.count()).where(
+        ArticleOfficialRow.official_id.in_(ids)
+    )
+    cond = visible(ArticleOfficialRow.article_id, vis)
+    if cond is not None:
+        q = q.where(cond)
+    with _session(store) as s:
+        rows = s.execute(q.group_by(ArticleOfficialRow.official_id)).all()
+    return {int(oid): int(n) for oid, n in rows}
+
+
 def _newest(date_col: Any) -> tuple[Any, ...]:
     when = (
         ArticleRow.published if date_col is None else func.coalesce(date_col, ArticleRow.published)
@@ -247,13 +265,11 @@ def meetings_of(
         counted = select(func.count(func.distinct(MeetingParticipantRow.meeting_id))).where(
             MeetingParticipantRow.official_id == official_id
         )
-        if not vis.everything:
-            counted = _seen(
-                counted.join(MeetingRow, MeetingRow.id == MeetingParticipantRow.meeting_id).join(
-                    ArticleRow, ArticleRow.id == MeetingRow.article_id
-                ),
-                vis,
-            )
+        seen = visible(MeetingRow.article_id, vis)
+        if seen is not None:
+            counted = counted.join(
+                MeetingRow, MeetingRow.id == MeetingParticipantRow.meeting_id
+            ).where(seen)
         total = s.scalar(counted) or 0
         q = (
             select(
@@ -322,13 +338,11 @@ def agreements_of(
         counted = select(func.count(func.distinct(AgreementPartyRow.agreement_id))).where(
             AgreementPartyRow.official_id == official_id
         )
-        if not vis.everything:
-            counted = _seen(
-                counted.join(AgreementRow, AgreementRow.id == AgreementPartyRow.agreement_id).join(
-                    ArticleRow, ArticleRow.id == AgreementRow.article_id
-                ),
-                vis,
-            )
+        seen = visible(AgreementRow.article_id, vis)
+        if seen is not None:
+            counted = counted.join(
+                AgreementRow, AgreementRow.id == AgreementPartyRow.agreement_id
+            ).where(seen)
         total = s.scalar(counted) or 0
         aids = select(AgreementPartyRow.agreement_id).where(
             AgreementPartyRow.official_id == official_id
@@ -474,18 +488,20 @@ def _pick_title(
 
 
 def latest_title(
-    store: Source, official_id: int, vis: Visibility = EVERYTHING
+    store: Source, official_id: int, vis: Visibility = EVERYTHING, articles: int | None = None
 ) -> tuple[str | None, str | None, int]:
     """(latest title, latest affiliation, number of articles) for an official, from the
-    articles `vis` may see."""
+    articles `vis` may see (the number is counted unless the caller knows it)."""
     with _session(store) as s:
-        counted = (
-            select(func.count())
-            .select_from(ArticleOfficialRow)
-            .where(ArticleOfficialRow.official_id == official_id)
-        )
-        cond = visible(ArticleOfficialRow.article_id, vis)
-        n = s.scalar(counted if cond is None else counted.where(cond)) or 0
+        n = articles
+        if n is None:
+            counted = (
+                select(func.count())
+                .select_from(ArticleOfficialRow)
+                .where(ArticleOfficialRow.official_id == official_id)
+            )
+            cond = visible(ArticleOfficialRow.article_id, vis)
+            n = s.scalar(counted if cond is None else counted.where(cond)) or 0
         rows = s.execute(
             _seen(
                 select(
