@@ -2,9 +2,10 @@
 
 `forget_team` deletes everything the bot keeps about one workspace in one transaction:
 subscriptions, follows, feeds, alert preferences/mutes/pending items, posted-message
-records, delivered-story records, its queued digests and its installation rows. What
-stays is what belongs to no workspace: articles and their facts (the shared corpus;
-an article first found by the workspace's feed stays as a public article).
+records, delivered-story records, the records of which articles reached its channels
+(`article_sources`), its queued digests and its installation rows. Articles and their
+facts stay stored: the shared corpus is every workspace's, and an article only the
+workspace's feeds brought stays stored but is seen by no channel any more.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from .schema import (
     AlertItemRow,
     AlertMuteRow,
     AlertPrefRow,
+    ArticleSourceRow,
     DeliveredArticleRow,
     FeedRow,
     FollowRow,
@@ -72,6 +74,7 @@ def forget_team(store: Store, team_id: str | None, enterprise_id: str | None = N
                 ("alert_items", AlertItemRow),
                 ("posted_messages", PostedMessageRow),
                 ("delivered_articles", DeliveredArticleRow),
+                ("article_sources", ArticleSourceRow),
             ):
                 gone(name, delete(row).where(row.team_id == team_id))
             gone(

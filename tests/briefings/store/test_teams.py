@@ -17,8 +17,9 @@ from briefings.store.alerts import Alerts
 from briefings.store.channels import Channels
 from briefings.store.deliveries import Deliveries, mark_delivered
 from briefings.store.queue import WorkQueue
-from briefings.store.schema import ArticleRow
+from briefings.store.schema import ArticleRow, ArticleSourceRow
 from briefings.store.teams import enterprise_of, forget_team, installed_teams
+from briefings.store.visibility import Audience, Visibility
 from tests.bot.scheduler.support import add_articles
 
 
@@ -94,7 +95,8 @@ def _fill(store: Store, team: str) -> int:
     channels.subscribe(team, "C1", schedule="daily", cron="0 8 * * *", timezone="UTC")
     channels.follow(team, "channel", "C1", "James Kelly")
     channels.follow(team, "user", "U1", "James Kelly")
-    channels.add_feed(team, "C1", f"http://127.0.0.1:9/{team}.xml")
+    feed, _ = channels.add_feed(team, "C1", f"http://127.0.0.1:9/{team}.xml")
+    store.share(int(aid), Audience(team, "C1", feed.id))  # the feed brought it too
     alerts = Alerts(store)
     alerts.set_enabled(team, "U1", False)
     alerts.mute(team, "U1", "James Kelly")
@@ -108,7 +110,7 @@ def _fill(store: Store, team: str) -> int:
 
 def test_forget_team_deletes_only_that_workspace_and_keeps_articles(store: Store) -> None:
     add_articles(store, 1)
-    _fill(store, "T1")
+    aid = _fill(store, "T1")
     _fill(store, "T2")
     gone = forget_team(store, "T1")
     empty = {k for k, n in gone.counts.items() if n == 0}
@@ -121,6 +123,10 @@ def test_forget_team_deletes_only_that_workspace_and_keeps_articles(store: Store
     assert [s.team_id for s in channels.subscriptions()] == ["T2"]  # the other stays whole
     assert len(channels.follows("T2", "channel", "C1")) == 1
     assert store.count_articles() == 1  # the shared corpus stays
+    with store.session() as s:
+        teams = sorted(s.scalars(select(ArticleSourceRow.team_id).distinct()))
+    assert teams == ["", "T2"]  # T1's record of what reached its channels is gone
+    assert store.can_see(aid, Visibility.channel("T1", "C1"))  # shared: still everyone's
     assert forget_team(store, "T1").total == 0  # again: nothing left
 
 

@@ -8,7 +8,7 @@ follows, feeds, deliveries, alerts) already carries the team id Slack sent with
 the command that made it, so it stays the token workspace's as it is.
 
 Revision ID: h11b_article_sources
-Revises: 0016_fact_confidence
+Revises: h11a_slack_installations
 Create Date: 2026-12-06 11:00:00
 """
 
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "h11b_article_sources"
-down_revision = "0016_fact_confidence"
+down_revision = "h11a_slack_installations"
 branch_labels = None
 depends_on = None
 
