@@ -85,3 +85,23 @@ def test_exact_text_entity_patterns_find_the_same_entities(nlp) -> None:  # type
         assert [(e.start, e.end, e.label_) for e in b.ents] == want
         found += sum(1 for e in a.ents if e.label_ == "GPE")
     assert found > 100
+
+
+def test_memoised_lemmas_are_the_lemmatizer_s_own(nlp) -> None:  # type: ignore[no-untyped-def]
+    """The lemmatizer's per-document step (one look-up per text, POS and morphology)
+    gives every token the lemma spaCy's own per-token step gives, on the dev corpus."""
+    from briefings.nlp import load_pipeline
+
+    plain = load_pipeline(fast_matching=False)
+    assert "pipe" in vars(nlp.get_pipe("lemmatizer"))  # the two really differ
+    assert "pipe" not in vars(plain.get_pipe("lemmatizer"))
+    texts = [a.text for a in load_paths([shared_path("corpus", "diplomacy")]).articles]
+    # Inflections, exceptions, numbers, empty and space-only documents.
+    texts += ["The ministers were meeting; geese flew, better deals went worse.", "", "  \n "]
+    n = 0
+    for a, b in zip(plain.pipe(texts), nlp.pipe(texts), strict=True):
+        assert [t.lemma_ for t in a] == [t.lemma_ for t in b]
+        n += len(a)
+    assert n > 30_000
+    one = nlp("The two sides were meeting in Geneva.")  # nlp(text): spaCy's own step
+    assert [t.lemma_ for t in one] == ["the", "two", "side", "be", "meet", "in", "Geneva", "."]
