@@ -34,9 +34,26 @@ _PATTERNS = re.compile(
 _MAX_LINE = 600
 
 
+# Every match of `_PATTERNS` contains one of these (in lower case): a sentence of
+# ASCII text without any cannot match, and most sentences are dismissed by a few
+# substring tests instead of the case-blind regex, which costs far more per character.
+_HINTS = (
+    "subscri", "display", "comment", "sign", "newsletter", "log", "account", "profile",
+    "rights", "copyright", "(c)", "click", "share", "follow", "cookie", "privacy", "terms",
+    "advertisement", "related", "read",
+)  # fmt: skip
+
+
+def _may_match(text: str) -> bool:
+    if not text.isascii():
+        return True  # case folding beyond ASCII ("ſ", "K"): leave it to the regex
+    low = text.lower()
+    return any(h in low for h in _HINTS)
+
+
 def is_boilerplate(sentence: str) -> bool:
     """True when the sentence reads as site furniture."""
-    return bool(_PATTERNS.search(sentence))
+    return _may_match(sentence) and bool(_PATTERNS.search(sentence))
 
 
 # Photo-caption furniture that breaks parses: "Putin, right, and Assad", "Gates (L)",
@@ -82,7 +99,7 @@ def boilerplate_spans(text: str) -> list[tuple[int, int]]:
     pos = 0
     for line in text.split("\n"):
         end = pos + len(line)
-        if line.strip() and len(line) <= _MAX_LINE and _PATTERNS.search(line):
+        if line.strip() and len(line) <= _MAX_LINE and is_boilerplate(line):
             spans.append((pos, end))
         pos = end + 1
     return spans

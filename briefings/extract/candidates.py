@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from spacy.symbols import NOUN, PRON
 from spacy.tokens import Span, Token
 
 from ..models import Agreement, Itinerary, Meeting
@@ -46,6 +47,7 @@ _FUTURE = frozenset(
     ["will", "'ll", "shall", "tomorrow", "next", "upcoming", "later", "due", "expected", "plan"]
 )
 _PAST_TIME = frozenset(["yesterday", "ago", "last", "earlier", "previous"])
+_ACTOR_POS = frozenset({PRON, NOUN})  # a token outside names and entities must be one
 _MAX_ACTORS = 12  # a sentence listing more is a roll-call; keep the first ones
 _MAX_SENT_TOKENS = 120  # longer "sentences" are lists or broken text
 
@@ -115,11 +117,15 @@ class SentenceCache:
 def actors_in(ctx: DocContext, sent: Span) -> list[Actor]:
     """People and sides named in `sent`, first mention of each, in text order."""
     seen: dict[str, Actor] = {}
-    for tok in sent:
+    doc, by_token, ent_at, pos_ids = sent.doc, ctx.persons.by_token, ctx.ent_at, ctx.pos_ids
+    for i in range(sent.start, sent.end):
         if len(seen) >= _MAX_ACTORS:
             break
+        m = by_token.get(i)
+        if m is None and i not in ent_at and pos_ids[i] not in _ACTOR_POS:
+            continue  # none of the cases below: no Token made
+        tok = doc[i]
         actor: Actor | None = None
-        m = ctx.persons.mention_at(tok)
         if m is not None:
             if tok.i == m.head:
                 actor = Actor(m.canonical, "person", tok, "name")

@@ -13,6 +13,8 @@ import re
 from bisect import bisect_left, insort
 from collections.abc import Iterable, Iterator
 
+from spacy.attrs import DEP, POS
+from spacy.symbols import NOUN
 from spacy.tokens import Doc, Span, Token
 
 from ..models import Article, Evidence
@@ -118,6 +120,8 @@ MEETING_IRREALIS_GOV = frozenset(
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 _QUOTE_OPEN = frozenset({"“", "‘‘", "``"})
 _QUOTE_CLOSE = frozenset({"”", "''"})
+# A sentence holding a quotation-mark token holds one of these in its text.
+_QUOTE_CHARS = ('"', "“", "”", "‘‘", "``", "''")
 
 
 _DURATION = re.compile(
@@ -205,14 +209,18 @@ class DocContext:
         self.doc = doc
         self.article = article
         self._same_offsets = len(article.text) == len(doc.text)
-        spans = boilerplate_spans(doc.text)
+        text = doc.text
+        spans = boilerplate_spans(text)
+        # `doc.sents` builds its spans anew on each pass: walked once here.
+        all_sents = list(doc.sents)
         self.sents: list[Span] = []
         skip: set[int] = set()
-        for sent in doc.sents:
-            if not sent.text.strip():
-                continue
+        for sent in all_sents:
             s0, s1 = sent.start_char, sent.end_char
-            if any(a < s1 and s0 < b for a, b in spans) or is_boilerplate(sent.text):
+            sent_text = text[s0:s1]  # == sent.text, without joining its tokens
+            if not sent_text.strip():
+                continue
+            if any(a < s1 and s0 < b for a, b in spans) or is_boilerplate(sent_text):
                 skip.add(sent.start)
                 continue
             self.sents.append(sent)
@@ -222,7 +230,7 @@ class DocContext:
         # Entities by sentence start, in one pass: `Span.ents` rescans every entity of
         # the document on each call, which made per-sentence loops quadratic.
         self.sent_ents: dict[int, list[Span]] = {}
-        starts = [s.start for s in doc.sents]
+        starts = [s.start for s in all_sents]
         k = 0
         for ent in doc.ents:  # both in document order: one merge pass
             for i in range(ent.start, ent.end):
@@ -231,7 +239,7 @@ class DocContext:
                 k += 1
             if starts:
                 self.sent_ents.setdefault(starts[k], []).append(ent)
-        self.in_quote = self._quote_mask()
+        self.in_quote = self._quote_mask(all_sents)
         self._speakers: dict[int, str | None] = {}
         self._sent_words: dict[tuple[int, frozenset[str]], bool] = {}
         self.groups: dict[str, str] = {}
@@ -241,12 +249,21 @@ class DocContext:
         title_sides = self._title_parties(article.title)
         if title_sides:
             self._memory.append((-1, "sides", title_sides))
-        self._remember_coordinations()
-        for tok in doc:
-            if tok.pos_ == "NOUN" and self.is_group(tok) and tok.sent.start not in skip:
-                text = _group_text(tok)
-                if len(text) > len(self.groups.get(tok.lemma_, "")):
-                    self.groups[tok.lemma_] = text
+        # Part of speech and dependency of every token, read in one call: the passes
+        # below make Token objects only for the few tokens they look at.
+        pos_dep = doc.to_array([POS, DEP]).tolist()
+        # Each token's universal part of speech (`spacy.symbols` ids), for passes that
+        # skip most tokens without making a Token object.
+        self.pos_ids: list[int] = [p for p, _ in pos_dep]
+        self._remember_coordinations(pos_dep)
+        for i, (pos, _dep) in enumerate(pos_dep):
+            if pos != NOUN:
+                continue
+            tok = doc[i]
+            if self.is_group(tok) and tok.sent.start not in skip:
+                group = _group_text(tok)
+                if len(group) > len(self.groups.get(tok.lemma_, "")):
+                    self.groups[tok.lemma_] = group
         # Each person's first role title, found once: (mention start, title span).
         self.titles = first_titles(self.persons)
         # (mention start, canonical name, lower-cased title words), in text order.
@@ -289,11 +306,14 @@ class DocContext:
             return "open"
         return None
 
-    def _quote_mask(self) -> list[bool]:
+    def _quote_mask(self, sents: Iterable[Span] | None = None) -> list[bool]:
         """Tokens inside quotation marks; quotes are matched within a sentence only,
         so one unbalanced mark cannot turn the reporter's text into a quote."""
         mask = [False] * len(self.doc)
-        for sent in self.doc.sents:
+        text = self.doc.text
+        for sent in self.doc.sents if sents is None else sents:
+            if not any(q in text[sent.start_char : sent.end_char] for q in _QUOTE_CHARS):
+                continue  # no quotation mark token: nothing inside quotes
             inside = False
             marks = [
                 t for t in sent if t.text in _QUOTE_OPEN or t.text in _QUOTE_CLOSE or t.text == '"'
@@ -679,10 +699,20 @@ class DocContext:
             i -= 1
         return []
 
-    def _remember_coordinations(self) -> None:
+    def _remember_coordinations(self, pos_dep: list[list[int]] | None = None) -> None:
         """ "Egypt and Israel", "Kelly and Abe": coordinated names are groups."""
-        for tok in self.doc:
-            if tok.dep_ != "conj" or tok.head.dep_ == "conj" or self.in_quote[tok.i]:
+        doc = self.doc
+        if pos_dep is None:
+            pos_dep = doc.to_array([POS, DEP]).tolist()
+        # Each token's universal part of speech (`spacy.symbols` ids), for passes that
+        # skip most tokens without making a Token object.
+        self.pos_ids: list[int] = [p for p, _ in pos_dep]
+        conj = doc.vocab.strings["conj"]
+        for i, (_pos, dep) in enumerate(pos_dep):
+            if dep != conj:
+                continue
+            tok = doc[i]
+            if tok.head.dep_ == "conj" or self.in_quote[i]:
                 continue  # a pair named inside a quotation is the speaker's, not the report's
             head = tok.head
             names = [n for t in (head, *head.conjuncts) if (n := self._name_only(t))]

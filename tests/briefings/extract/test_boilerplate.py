@@ -6,9 +6,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from briefings.extract import Extractor
-from briefings.extract.boilerplate import boilerplate_spans, is_boilerplate, mask_noise
+from briefings.extract.boilerplate import (
+    _PATTERNS,
+    boilerplate_spans,
+    is_boilerplate,
+    mask_noise,
+)
 from briefings.models import Article
-from tests.support import SEEDS
+from tests.support import SEEDS, shared_path
 
 NOTICE = (
     "With your current subscription plan you can comment on stories. However, before writing "
@@ -66,3 +71,58 @@ def test_wire_datelines_are_blanked_at_the_same_length() -> None:
     # Not a dateline: a short capital abbreviation, or a dash inside a sentence.
     for text in ("US - Turkey talks resumed.", "The UK - and France - agreed."):
         assert mask_noise(text) == text
+
+
+FURNITURE = [
+    "Subscribe now",
+    "SUBSCRIBERS ONLY",
+    "your current   subscription",
+    "Display Name",
+    "Post your first comment",
+    "Comment on this story",
+    "Sign up for the briefing",
+    "Log in to continue",
+    "Account page",
+    "profile section",
+    "Newsletter",
+    "All Rights Reserved",
+    "Copyright 2005 BBC",
+    "(C) 2005 BBC",
+    "© 2005 BBC",
+    "Click HERE",
+    "Share on Twitter",
+    "Follow us on Facebook",
+    "Cookie policy",
+    "Terms of Service",
+    "Advertisement",
+    "Related Stories:",
+    "read more",
+    "Related articles \n Kelly met Abe.",
+    "Sub\u017fcribe now",  # long s: case-blind matching beyond ASCII
+    "clic\u212a here",  # Kelvin sign
+]
+
+
+def test_is_boilerplate_answers_as_the_patterns_do() -> None:
+    """The substring pre-check only skips the regex where it cannot match."""
+    for text in FURNITURE:
+        assert is_boilerplate(text), text
+        assert is_boilerplate(f"Kelly said. {text}") == bool(_PATTERNS.search(f"Kelly said. {text}"))
+    folder = shared_path("corpus", "diplomacy")
+    lines = [
+        line
+        for p in sorted(folder.glob("*.txt")) + sorted(SEEDS.glob("*.txt"))
+        for line in p.read_text(encoding="utf-8").splitlines()
+    ]
+    assert len(lines) > 500
+    for line in [*lines, *(s.upper() for s in lines), *FURNITURE]:
+        assert is_boilerplate(line) == bool(_PATTERNS.search(line)), line
+
+
+_PIECES = ["subscribe", "Sign", " up ", "for", "LOG", "in", "to", "(c)", "©", "read", "more", "ſ"]
+_PIECES += ["\u212a", "click", "here", "Related", "stories", ":", " ", "\n", "x", "."]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=12).map("".join))
+def test_is_boilerplate_equals_the_regex_on_any_text(text: str) -> None:
+    assert is_boilerplate(text) == bool(_PATTERNS.search(text))
