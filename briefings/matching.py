@@ -229,7 +229,7 @@ def memo_lemmas(lemmatizer: Lemmatizer) -> None:
                 found = memo[key] = strings.add(lemmatizer.lemmatize(doc[i])[0])
             lemmas[i] = found
         if rows:
-            doc.from_array([LEMMA], numpy.asarray(lemmas, dtype=numpy.uint64))
+            doc.from_array([LEMMA], numpy.asarray(lemmas, dtype=numpy.uint64))  # type: ignore[arg-type]
         return doc
 
     def pipe(stream: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:

@@ -704,9 +704,6 @@ class DocContext:
         doc = self.doc
         if pos_dep is None:
             pos_dep = doc.to_array([POS, DEP]).tolist()
-        # Each token's universal part of speech (`spacy.symbols` ids), for passes that
-        # skip most tokens without making a Token object.
-        self.pos_ids: list[int] = [p for p, _ in pos_dep]
         conj = doc.vocab.strings["conj"]
         for i, (_pos, dep) in enumerate(pos_dep):
             if dep != conj:
