@@ -81,9 +81,10 @@ def text_form(doc: Doc, a: Agreement) -> str | None:
     # The text is the article's own words: find where it starts in its sentence.
     words = a.text.split()
     at = -1
+    sentence = doc.text[ev.start : ev.end + 1]  # `Doc.text` is rebuilt on each call
     for k in (len(words), 3, 1):
         probe = " ".join(words[:k])
-        found = re.search(r"(?<!\w)" + re.escape(probe), doc.text[ev.start : ev.end + 1])
+        found = re.search(r"(?<!\w)" + re.escape(probe), sentence)
         if found:
             at = ev.start + found.start()
             break

@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left, insort
 from collections.abc import Iterable, Iterator
 
+import numpy
 from spacy.attrs import DEP, POS
 from spacy.symbols import NOUN
 from spacy.tokens import Doc, Span, Token
@@ -208,8 +209,9 @@ class DocContext:
     def __init__(self, doc: Doc, article: Article) -> None:
         self.doc = doc
         self.article = article
-        self._same_offsets = len(article.text) == len(doc.text)
-        text = doc.text
+        # `Doc.text` joins every token's text on each call: read once.
+        self.text = text = doc.text
+        self._same_offsets = len(article.text) == len(text)
         spans = boilerplate_spans(text)
         # `doc.sents` builds its spans anew on each pass: walked once here.
         all_sents = list(doc.sents)
@@ -251,14 +253,13 @@ class DocContext:
             self._memory.append((-1, "sides", title_sides))
         # Part of speech and dependency of every token, read in one call: the passes
         # below make Token objects only for the few tokens they look at.
-        pos_dep = doc.to_array([POS, DEP]).tolist()
+        pos_dep = doc.to_array([POS, DEP])
         # Each token's universal part of speech (`spacy.symbols` ids), for passes that
         # skip most tokens without making a Token object.
-        self.pos_ids: list[int] = [p for p, _ in pos_dep]
-        self._remember_coordinations(pos_dep)
-        for i, (pos, _dep) in enumerate(pos_dep):
-            if pos != NOUN:
-                continue
+        self.pos_ids: list[int] = pos_dep[:, 0].tolist()
+        conj = doc.vocab.strings["conj"]
+        self._remember_coordinations(numpy.flatnonzero(pos_dep[:, 1] == conj).tolist())
+        for i in numpy.flatnonzero(pos_dep[:, 0] == NOUN).tolist():
             tok = doc[i]
             if self.is_group(tok) and tok.sent.start not in skip:
                 group = _group_text(tok)
@@ -279,7 +280,7 @@ class DocContext:
     def evidence(self, sent: Span) -> Evidence:
         """The sentence as the article wrote it, with offsets into `article.text`
         (the parsed text may have furniture blanked out, at the same offsets)."""
-        source = self.article.text if self._same_offsets else self.doc.text
+        source = self.article.text if self._same_offsets else self.text
         # Bounds from the parsed tokens that are not blank: a sentence that runs on
         # into blanked-out furniture must not quote it back from the original text.
         words = [t for t in sent if not t.is_space]
@@ -310,7 +311,7 @@ class DocContext:
         """Tokens inside quotation marks; quotes are matched within a sentence only,
         so one unbalanced mark cannot turn the reporter's text into a quote."""
         mask = [False] * len(self.doc)
-        text = self.doc.text
+        text = self.text
         for sent in self.doc.sents if sents is None else sents:
             if not any(q in text[sent.start_char : sent.end_char] for q in _QUOTE_CHARS):
                 continue  # no quotation mark token: nothing inside quotes
@@ -699,15 +700,13 @@ class DocContext:
             i -= 1
         return []
 
-    def _remember_coordinations(self, pos_dep: list[list[int]] | None = None) -> None:
-        """ "Egypt and Israel", "Kelly and Abe": coordinated names are groups."""
+    def _remember_coordinations(self, conjuncts: Iterable[int] | None = None) -> None:
+        """ "Egypt and Israel", "Kelly and Abe": coordinated names are groups.
+        `conjuncts`: the indices of the tokens whose dependency is "conj" (all when None)."""
         doc = self.doc
-        if pos_dep is None:
-            pos_dep = doc.to_array([POS, DEP]).tolist()
-        conj = doc.vocab.strings["conj"]
-        for i, (_pos, dep) in enumerate(pos_dep):
-            if dep != conj:
-                continue
+        if conjuncts is None:
+            conjuncts = [t.i for t in doc if t.dep_ == "conj"]
+        for i in conjuncts:
             tok = doc[i]
             if tok.head.dep_ == "conj" or self.in_quote[i]:
                 continue  # a pair named inside a quotation is the speaker's, not the report's

@@ -11,6 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
+import numpy
 from spacy.attrs import DEP, TAG
 from spacy.tokens import Doc, Span, Token
 
@@ -118,12 +119,11 @@ class PersonIndex:
             self._add(Mention(start, end, ent.text, name))
         # Tag and dependency of every token in one call, so the two passes below make
         # Token objects only for proper nouns.
-        tag_dep = doc.to_array([TAG, DEP]).tolist()
-        nnp, appos = doc.vocab.strings["NNP"], doc.vocab.strings["appos"]
+        tag_dep = doc.to_array([TAG, DEP])
+        proper = tag_dep[:, 0] == doc.vocab.strings["NNP"]
+        appos = tag_dep[:, 1] == doc.vocab.strings["appos"]
         # "his Greek counterpart, Nikos Petrakis": an appositive proper name of a role noun.
-        for i, (tag, dep) in enumerate(tag_dep):
-            if tag != nnp or dep != appos:
-                continue
+        for i in numpy.flatnonzero(proper & appos).tolist():
             tok = doc[i]
             if (
                 tok.dep_ == "appos"
@@ -158,9 +158,7 @@ class PersonIndex:
                     self._add(Mention(a, b, doc[a:b].text, doc[a:b].text))
         # Surnames the NER missed elsewhere ("Kawaguchi" tagged ORG, or no entity).
         known = {_key_tokens(m.name)[-1] for m in self.mentions if _key_tokens(m.name)}
-        for i, (tag, _dep) in enumerate(tag_dep):
-            if tag != nnp:
-                continue
+        for i in numpy.flatnonzero(proper).tolist():
             tok = doc[i]
             if (
                 tok.i not in self.by_token
