@@ -61,7 +61,8 @@ class Decision:
 
     def prob(self, features: dict[str, float]) -> float:
         w = self.weights
-        z = self.bias + sum(w.get(k, 0.0) * v for k, v in features.items())
+        # A list, not a generator: faster, and summed in the same order (same float).
+        z = self.bias + sum([w.get(k, 0.0) * v for k, v in features.items()])
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
