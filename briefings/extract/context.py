@@ -283,9 +283,16 @@ class DocContext:
         source = self.article.text if self._same_offsets else self.text
         # Bounds from the parsed tokens that are not blank: a sentence that runs on
         # into blanked-out furniture must not quote it back from the original text.
-        words = [t for t in sent if not t.is_space]
-        lo = words[0].idx if words else sent.start_char
-        hi = words[-1].idx + len(words[-1]) if words else sent.end_char
+        # (Its first and last such token, looked for from each end.)
+        doc, lo, hi = self.doc, sent.start_char, sent.end_char
+        for i in range(sent.start, sent.end):
+            if not (first := doc[i]).is_space:
+                lo = first.idx
+                for j in range(sent.end - 1, i - 1, -1):
+                    if not (last := doc[j]).is_space:
+                        hi = last.idx + len(last)
+                        break
+                break
         raw = source[lo:hi]
         lead = len(raw) - len(raw.lstrip())
         text = raw.strip()
