@@ -91,11 +91,13 @@ def main() -> int:
         one, many = Path(tmp) / "one", Path(tmp) / "many"
         runs: dict[str, list[float]] = {"bare": [], "one": [], "many": []}
         cpu: dict[str, list[float]] = {"one": [], "many": []}
+        bare_cpu: list[float] = []
         for _ in range(args.repeat):
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             for _doc in nlp.pipe(texts, batch_size=BATCH_SIZE):
                 pass
             runs["bare"].append(time.perf_counter() - t0)
+            bare_cpu.append(time.process_time() - c0)
             runs["one"].append(cli_run(jsonl, one, 1, cpu["one"]))
             runs["many"].append(cli_run(jsonl, many, args.workers, cpu["many"]))
         identical = same_tree(one, many)
@@ -117,7 +119,10 @@ def main() -> int:
         "identical_output": identical,
         "largest_cli_process_rss_mb": round(child_rss, 1),
         "runs_s": {k: [round(t, 2) for t in v] for k, v in runs.items()},
-        "cpu_s": {k: [round(t, 2) for t in v] for k, v in cpu.items()},
+        "cpu_s": {k: [round(t, 2) for t in v] for k, v in {"bare": bare_cpu, **cpu}.items()},
+        # The same ratio in CPU seconds (least of each): steadier than wall time when
+        # neighbours take turns on the cores, though it ignores waiting.
+        "cpu_ratio_1_worker": round(min(bare_cpu) / min(cpu["one"]), 3),
         # CPU seconds over wall seconds of the best N-worker run: how many cores it
         # actually got (on a busy shared machine, fewer than N).
         "cores_used": round(cpu["many"][runs["many"].index(best["many"])] / best["many"], 2),
@@ -132,6 +137,10 @@ def main() -> int:
     print(
         f"cores the {args.workers}-worker run got {result['cores_used']:6.2f}  "
         f"(CPU s: 1 worker {min(cpu['one']):.1f}, {args.workers} workers {min(cpu['many']):.1f})"
+    )
+    print(
+        f"CPU s bare {min(bare_cpu):.1f}, 1 worker {min(cpu['one']):.1f}: "
+        f"ratio {result['cpu_ratio_1_worker']:.3f} (start-up included)"
     )
     print(f"output of 1 and {args.workers} workers    {'identical' if identical else 'DIFFERENT'}")
     print(json.dumps(result))
