@@ -75,7 +75,8 @@ def _settings() -> Settings:
 @contextmanager
 def _context(settings: Settings | None = None, *, quiet: bool = True) -> Iterator[AppContext]:
     """The start-up context; `quiet` keeps INFO logs off a command's output."""
-    from .context import build_context, setup_logging
+    from .context import build_context
+    from .logformat import setup_logging
 
     settings = settings or _settings()
     level = settings.log_level
@@ -228,7 +229,7 @@ def brief(
     workers: WorkersOption = None,
 ) -> None:
     """Brief each article (nothing is stored)."""
-    from .context import setup_logging
+    from .logformat import setup_logging  # not .context: no store (SQLAlchemy) to import
 
     settings = _settings()
     setup_logging("WARNING", settings.briefbot_log_format)

@@ -13,7 +13,6 @@ from briefings.store import Store
 from briefings.store.queue import WorkQueue
 from briefings.store.visibility import SHARED, Audience
 
-from .logformat import formatter
 from .settings import Settings
 
 if TYPE_CHECKING:
@@ -141,16 +140,6 @@ class AppContext:
             if name in self.__dict__:
                 self.__dict__[name].close()
         self.store.close()
-
-
-def setup_logging(level: str = "INFO", fmt: str = "text") -> None:
-    """Root logging to stderr; `fmt` is "text" or "json" (BRIEFBOT_LOG_FORMAT)."""
-    handler = logging.StreamHandler()
-    handler.setFormatter(formatter(fmt))
-    logging.basicConfig(level=level, handlers=[handler])
-    # slack_sdk logs request bodies at DEBUG; never let tokens reach the log.
-    logging.getLogger("slack_sdk").setLevel(max(logging.getLevelName(level), logging.INFO))
-    logging.getLogger("httpx").setLevel(logging.WARNING)
 
 
 def build_context(settings: Settings) -> AppContext:

@@ -36,3 +36,13 @@ TEXT_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 def formatter(kind: str) -> logging.Formatter:
     return JsonFormatter() if kind == "json" else logging.Formatter(TEXT_FORMAT)
+
+
+def setup_logging(level: str = "INFO", fmt: str = "text") -> None:
+    """Root logging to stderr; `fmt` is "text" or "json" (BRIEFBOT_LOG_FORMAT)."""
+    handler = logging.StreamHandler()
+    handler.setFormatter(formatter(fmt))
+    logging.basicConfig(level=level, handlers=[handler])
+    # slack_sdk logs request bodies at DEBUG; never let tokens reach the log.
+    logging.getLogger("slack_sdk").setLevel(max(logging.getLevelName(level), logging.INFO))
+    logging.getLogger("httpx").setLevel(logging.WARNING)

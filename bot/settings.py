@@ -14,7 +14,6 @@ from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from briefings.errors import BriefingError
-from briefings.store.engine import database_url_problem
 
 DEFAULT_DB = "sqlite:///data/briefbot.db"
 
@@ -89,6 +88,12 @@ class Settings(BaseSettings):
     @field_validator("database_url")
     @classmethod
     def _db(cls, v: str) -> str:
+        if v == DEFAULT_DB:
+            # Valid (a test checks it): the store package, SQLAlchemy and a third of a
+            # second, is imported only for another URL. `briefbot brief` never opens it.
+            return v
+        from briefings.store.engine import database_url_problem
+
         problem = database_url_problem(v)
         if problem:
             raise ValueError(problem)

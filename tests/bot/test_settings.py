@@ -27,6 +27,14 @@ def test_defaults_mean_console_mode_on_sqlite() -> None:
     assert str(s.timezone) == "UTC"
 
 
+def test_the_default_database_url_is_one_the_store_accepts() -> None:
+    """The settings take the default without asking the store (no SQLAlchemy import
+    for `brief`): it must be a URL the store's own check accepts."""
+    from briefings.store.engine import database_url_problem
+
+    assert database_url_problem(DEFAULT_DB) is None
+
+
 @pytest.mark.parametrize(
     ("var", "value", "words"),
     [
