@@ -84,10 +84,14 @@ def mask_noise(text: str) -> str:
     `text`; the parser just never sees the furniture."""
     if not text:
         return text
+    spans = boilerplate_spans(text)
+    marks = (*_CAPTION_NOISE.finditer(text), *_DATELINE.finditer(text))
+    if not spans and not marks:
+        return text  # most articles: nothing to blank
     chars = list(text)
-    for start, end in boilerplate_spans(text):
+    for start, end in spans:
         chars[start:end] = " " * (end - start)
-    for m in (*_CAPTION_NOISE.finditer(text), *_DATELINE.finditer(text)):
+    for m in marks:
         a, b = m.span()
         chars[a:b] = [" " if c != "\n" else c for c in text[a:b]]
     return "".join(chars)
