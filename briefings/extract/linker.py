@@ -35,7 +35,7 @@ from .candidates import (
     sent_at,
     stop_candidates,
 )
-from .context import CONDITIONAL_MARKS, MEETING_IRREALIS_GOV, DocContext
+from .context import MEETING_IRREALIS_GOV, DocContext
 from .dates import resolve
 from .lexicon import SAY_VERBS
 
@@ -148,11 +148,7 @@ def _unreal(ctx: DocContext, c: PairCandidate) -> bool:
         return False
     return (
         any(k.dep_ == "neg" for k in verb.children)
-        or ctx.is_conditional(verb)
-        or any(
-            k.dep_ == "advcl" and any(m.lower_ in CONDITIONAL_MARKS for m in k.children)
-            for k in verb.children
-        )
+        or ctx.is_conditional(verb)  # also "would meet B if asked" (an "if" clause below)
         or ctx.is_irrealis(verb, MEETING_IRREALIS_GOV)
     )
 
