@@ -4,8 +4,9 @@ the modal's submission (validated before the ack, applied after it)."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from concurrent.futures import Executor
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from slack_bolt import Ack, Respond
 from slack_sdk.errors import SlackApiError
@@ -37,6 +38,7 @@ if TYPE_CHECKING:
     from ....context import AppContext
 
 log = logging.getLogger("briefbot.slack.actions")
+T = TypeVar("T")
 
 
 def _team_user(body: dict[str, Any]) -> tuple[str, str]:
@@ -68,33 +70,52 @@ def register_home_controls(app: App, ctx: AppContext, pool: Executor) -> None:
         except SlackApiError as exc:
             log.warning("views.open failed: %s", exc.response.get("error"))
 
-    def submitted(ack: Ack, body: dict[str, Any], client: Any) -> None:
-        """Errors go back in the ack (Slack shows them under the inputs); a valid
-        submission closes the modal at once and is applied on the answer pool."""
-        view = body.get("view") or {}
-        try:
-            new, errors = read_submission(view, lambda url: a.check_feed(ctx, url))
-        except Exception:
-            log.exception("reading the settings modal failed")
-            ack()
-            return
-        if new is None:
-            ack(response_action="errors", errors=errors)
-            return
-        ack()
-        team, user = _team_user(body)
+    def modal_handler(
+        what: str,
+        read: Callable[[dict[str, Any]], tuple[T | None, dict[str, str]]],
+        apply: Callable[[str, str, T], object],
+    ) -> Callable[[Ack, dict[str, Any], Any], None]:
+        """A modal submission: errors go back in the ack (Slack shows them under the
+        inputs); a valid one closes the modal at once and is applied on the answer
+        pool, then the Home tab is published again."""
 
-        def apply() -> None:
+        def submitted(ack: Ack, body: dict[str, Any], client: Any) -> None:
             try:
-                apply_settings(ctx, team, user, new)
+                value, errors = read(body.get("view") or {})
             except Exception:
-                log.exception("saving digest settings failed")
-            publish_home(ctx, client, team, user)
+                log.exception("reading the %s modal failed", what)
+                ack()
+                return
+            if value is None:
+                ack(response_action="errors", errors=errors)
+                return
+            ack()
+            team, user = _team_user(body)
 
-        try:
-            pool.submit(apply)
-        except RuntimeError:
-            log.warning("dropped a settings change: the bot is shutting down")
+            def run() -> None:
+                try:
+                    apply(team, user, value)
+                except Exception:
+                    log.exception("saving %s failed", what)
+                publish_home(ctx, client, team, user)
+
+            try:
+                pool.submit(run)
+            except RuntimeError:
+                log.warning("dropped a %s change: the bot is shutting down", what)
+
+        return submitted
+
+    submitted = modal_handler(
+        "digest settings",
+        lambda view: read_submission(view, lambda url: a.check_feed(ctx, url)),
+        lambda team, user, new: apply_settings(ctx, team, user, new),
+    )
+    workspace_feeds_submitted = modal_handler(
+        "workspace feeds",
+        lambda view: read_workspace_feeds(view, lambda url: a.check_feed(ctx, url)),
+        lambda team, user, urls: apply_workspace_feeds(ctx, team, user, urls),
+    )
 
     def open_workspace_feeds(body: dict[str, Any], _respond: Respond, client: Any) -> None:
         team, _user = _team_user(body)
@@ -104,34 +125,6 @@ def register_home_controls(app: App, ctx: AppContext, pool: Executor) -> None:
             )
         except SlackApiError as exc:
             log.warning("views.open failed: %s", exc.response.get("error"))
-
-    def workspace_feeds_submitted(ack: Ack, body: dict[str, Any], client: Any) -> None:
-        """As `submitted`: errors in the ack, the change applied after it."""
-        try:
-            urls, errors = read_workspace_feeds(
-                body.get("view") or {}, lambda url: a.check_feed(ctx, url)
-            )
-        except Exception:
-            log.exception("reading the workspace feeds modal failed")
-            ack()
-            return
-        if urls is None:
-            ack(response_action="errors", errors=errors)
-            return
-        ack()
-        team, user = _team_user(body)
-
-        def apply() -> None:
-            try:
-                apply_workspace_feeds(ctx, team, user, urls)
-            except Exception:
-                log.exception("saving workspace feeds failed")
-            publish_home(ctx, client, team, user)
-
-        try:
-            pool.submit(apply)
-        except RuntimeError:
-            log.warning("dropped a workspace feeds change: the bot is shutting down")
 
     app.action(ACTION_UNFOLLOW)(deferred(pool, unfollow))
     app.action(ACTION_WORKSPACE_FEEDS)(deferred(pool, open_workspace_feeds))
