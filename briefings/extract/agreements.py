@@ -33,7 +33,7 @@ _AGREEMENT_IRREALIS = IRREALIS_GOV | frozenset(
 _ENDINGS = frozenset(["end", "conclude", "finish", "close", "break", "adjourn", "collapse"])
 _DENIALS = frozenset(["denied", "denies", "deny", "denying", "rejected", "rejects", "dismissed"])
 _ONGOING = frozenset({"continue", "extend", "renew"})
-_DEAL_GOVERNED = SIGN_VERBS | ENDORSE_VERBS | _ONGOING | {"back"}
+_DEAL_GOVERNED = SIGN_VERBS | ENDORSE_VERBS | _ONGOING | {"back", "announce", "unveil"}
 
 
 @dataclass
@@ -372,11 +372,13 @@ def deal_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
             if not partners or speaker is None or speaker in partners:
                 return
             parties = [speaker]
+    partners = _with_parties(ctx, v, obj)
     if v.lemma_ not in SIGN_VERBS | _ONGOING | {"formalise", "formalize"}:
+        # "A and B approved the deal" is joint; so is "A announced a deal with B"
         plural = subj is not None and (subj.tag_ in ("NNS", "NNPS") or len(parties) >= 2)
-        if not plural:
+        if not plural and not (partners and parties):
             return
-    parties += _with_parties(ctx, v, obj)
+    parties += partners
     start = v.i if obj.dep_ == "dobj" else obj.left_edge.i
     end = obj.right_edge.i if obj.dep_ == "dobj" else v.right_edge.i
     for c in v.children:  # "signed a deal on tourism" with "on" hung on the verb
@@ -534,20 +536,57 @@ def enter_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
     _add(ctx, out, parties, "agreed", _clip(ctx, v.i, deals[0].right_edge.i), v)
 
 
+_CALL_VERBS = frozenset(["call", "urge", "appeal"])
+_CLAUSES = frozenset(["xcomp", "ccomp", "advcl"])
+_TIES = frozenset(["relation", "relations", "tie", "ties"])
+_TIE_VERBS = frozenset(
+    ["establish", "restore", "resume", "normalise", "normalize", "upgrade", "forge"]
+)
+
+
+def _joint_object(v: Token) -> Token | None:
+    """What a joint act is about: "pledged to X", "urged B to X", "called for X"."""
+    if v.lemma_ in _TIE_VERBS:
+        return next((c for c in v.children if c.dep_ == "dobj" and c.lemma_ in _TIES), None)
+    if v.lemma_ == "call":
+        return next(
+            (
+                c
+                for c in v.children
+                if (c.dep_ == "prep" and c.lower_ in ("for", "on"))
+                or (  # "called for the UN to begin airdrops"
+                    c.dep_ in ("advcl", "ccomp", "xcomp")
+                    and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+                )
+            ),
+            None,
+        )
+    kids = [c for c in v.children if c.dep_ in ("xcomp", "ccomp", "dobj")]
+    return kids[-1] if kids else None
+
+
 def pledge_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
-    if _conditional(v) or _irrealis(v):
+    """ "A and B pledged to X", "A and B urged C to X", "A, B and C called for X",
+    "A established diplomatic relations with B": what two or more named parties do
+    together, they agreed on; one party alone only states its own position."""
+    if _conditional(v) or _irrealis(v) or _negated(v):
         return
+    if v.lemma_ not in JOINT_PLEDGE_VERBS and ctx.is_future(v):
+        return  # a pledge is made when announced; a call or new ties when they happen
     subj = ctx.subject_of(v)
     if subj is None or subj.lower_ in ("they", "them"):
         return  # a joint pledge needs its parties named, not guessed
-    parties, _ = _subject_parties(ctx, v)
-    parties += _with_parties(ctx, v)
-    if len(set(parties)) < 2:
-        return
-    comp = next((c for c in v.children if c.dep_ in ("xcomp", "ccomp", "dobj")), None)
+    comp = _joint_object(v)
     if comp is None:
         return
-    _add(ctx, out, parties, "agreed", _clip(ctx, v.i, comp.right_edge.i), v)
+    parties, _ = _subject_parties(ctx, v)
+    parties += [p for p in _with_parties(ctx, v, comp) if p not in parties]
+    if len(set(parties)) < 2:
+        return
+    end = comp.right_edge.i
+    if v.lemma_ in _CALL_VERBS:  # "called on B to X": the call runs to its clause
+        end = max([end] + [c.right_edge.i for c in v.children if c.dep_ in _CLAUSES])
+    _add(ctx, out, parties, "agreed", _clip(ctx, v.i, end), v)
 
 
 # "A and B disagreed over X", "A clashed with B on X": an open disagreement.
@@ -730,9 +769,59 @@ def no_agreement(ctx: DocContext, n: Token, out: list[_Draft]) -> None:
     _add(ctx, out, parties, "disagreed", text, gov)
 
 
+# A participle naming how a deal came about: "the accord reached in 2015 between A and B".
+_MADE = SIGN_VERBS | frozenset(["agree", "negotiate", "broker", "work"])
+# A deal that is not (yet) one: "a possible US-China deal", "seek a US-China deal".
+_UNREAL_DEAL = frozenset(["possible", "potential", "proposed", "draft", "future", "hoped"])
+_NOT_YET = _UNREAL_DEAL | frozenset(["likely", "unlikely", "close", "near", "imminent"])
+_SOUGHT = frozenset(
+    ["seek", "want", "hope", "push", "pursue", "propose", "negotiate", "discuss", "work",
+     "need", "urge", "oppose", "reject", "block", "threaten"]
+)  # fmt: skip
+
+
+def _between_objects(n: Token) -> list[Token]:
+    """ "a deal between A and B", "the deal reached last year between A and B", "the
+    points agreed between A and B" (the "between" hung on the participle)."""
+    return _pobjs(n, "between") + [
+        p for c in n.children if c.dep_ == "acl" and c.lemma_ in _MADE for p in _pobjs(c, "between")
+    ]
+
+
+def _deal_realised(ctx: DocContext, n: Token) -> bool:
+    """The noun names a deal that exists, not one sought, doubted or refused."""
+    if any(c.lower_ in ("no", "any") or c.lower_ in _UNREAL_DEAL for c in n.children):
+        return False
+    if n.head.lower_ in ("without", "for", "towards", "toward"):
+        return False
+    gov = n.head
+    if gov.pos_ not in ("VERB", "AUX") or n.dep_ not in ("dobj", "nsubjpass", "nsubj"):
+        return True  # "a complaint about the US-Japan accord": named, not sought
+    return not (
+        gov.lemma_ in _SOUGHT
+        or any(c.dep_ == "acomp" and c.lower_ in _NOT_YET for c in gov.children)
+        or _negated(gov)
+        or _conditional(gov)
+        or _irrealis(gov)
+        or (ctx.is_future(gov) and gov.lemma_ not in SIGN_VERBS)
+    )
+
+
 def deal_between(ctx: DocContext, n: Token, out: list[_Draft]) -> None:
-    """ "a trade deal between the two countries" """
-    betweens = _pobjs(n, "between")
+    """ "a trade deal between the two countries", "the U.S.-Japanese accord on chips" """
+    betweens = _between_objects(n)
+    if not betweens:
+        hyphen = ctx.hyphen_countries(n)
+        if hyphen and _deal_realised(ctx, n) and n.dep_ not in ("attr", "oprd"):
+            end = n.right_edge.i
+            for c in n.head.children:  # "breached the US-Japan pact on chips", "on" misplaced
+                if c.dep_ == "prep" and c.i == end + 1 and c.lower_ in ("on", "over", "for"):
+                    end = c.right_edge.i
+            text = _clip(ctx, n.left_edge.i, end)
+            _add(ctx, out, hyphen, "agreed", text, n)
+            if out and out[-1].start == n.i:
+                out[-1].mention = True
+        return
     if not betweens or any(c.lower_ == "no" for c in n.children) or n.head.lower_ == "without":
         return
     if n.dep_ in ("attr", "oprd") or n.head.lower_ == "as":
@@ -813,7 +902,7 @@ def extract_agreements(ctx: DocContext) -> list[Agreement]:
                     agree_rule(ctx, tok, drafts)
                 elif lemma in _DEAL_GOVERNED:
                     deal_rule(ctx, tok, drafts)
-                elif lemma in JOINT_PLEDGE_VERBS:
+                elif lemma in JOINT_PLEDGE_VERBS | _CALL_VERBS | _TIE_VERBS:
                     pledge_rule(ctx, tok, drafts)
                 elif lemma in _REJECT_VERBS:
                     oppose_rule(ctx, tok, drafts)
@@ -830,6 +919,10 @@ def extract_agreements(ctx: DocContext) -> list[Agreement]:
             elif tok.pos_ == "NOUN" and tok.lower_ in ("agreement", "deal", "accord", "pact"):
                 no_agreement(ctx, tok, drafts)
                 deal_between(ctx, tok, drafts)
+            elif tok.pos_ == "NOUN" and any(
+                c.dep_ == "acl" and c.lemma_ == "agree" for c in tok.children
+            ):
+                deal_between(ctx, tok, drafts)  # "the points agreed between A and B"
             elif tok.pos_ == "NOUN" and tok.lemma_ in _JOINT_DECISIONS:
                 joint_decision_rule(ctx, tok, drafts)
             elif tok.pos_ == "NOUN" and tok.lower_ in ("complaint", "complaints", "lawsuit"):

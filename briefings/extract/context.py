@@ -82,6 +82,8 @@ _COUNTRY_WORDS = {fold(c): c for c in (*COUNTRIES, *MULTIWORD_COUNTRIES)} | {
     "nato": "Nato",
     "un": "UN",
 }
+_DASHES = frozenset(["-", "\u2013"])
+_DASH_SPLIT = re.compile("[-\u2013]")
 _SIDE_PLACES = frozenset(
     fold(n) for n in (*COUNTRIES, *MULTIWORD_COUNTRIES, *CAPITALS, *MULTIWORD_CAPITALS)
 ) | frozenset(_COUNTRY_WORDS)
@@ -177,6 +179,16 @@ def _along_with(tok: Token) -> list[Token]:
         if p.dep_ == "pobj"
         for k in (p, *p.conjuncts)
     ]
+
+
+def split_subjects(tok: Token) -> list[Token]:
+    """ "A and B will discuss X" parsed with two subjects, the first holding a dangling
+    "and": the later subjects of the same verb, which share what the first one does."""
+    if tok.dep_ != "nsubj" or tok.conjuncts:
+        return []
+    if not any(c.dep_ == "cc" and c.lower_ in ("and", "&") for c in tok.children):
+        return []
+    return [c for c in tok.head.children if c.dep_ == "nsubj" and c.i > tok.i]
 
 
 def _group_text(tok: Token) -> str:
@@ -394,6 +406,28 @@ class DocContext:
             if name not in out:
                 out.append(name)
         return out if len(out) >= 2 else []
+
+    def hyphen_countries(self, n: Token) -> list[str]:
+        """ "the U.S.-Japanese accord", "a Greek-Turkish row": two countries joined by a
+        hyphen in front of the noun `n`."""
+        doc = n.doc
+        for t in doc[n.left_edge.i : n.i]:
+            if t.text in _DASHES and n.left_edge.i < t.i:
+                parts = [doc[t.i - 1].text, doc[t.i + 1].text]  # "Japan - US" in three
+            else:
+                parts = [w for w in _DASH_SPLIT.split(t.text) if w]
+                if len(parts) != 2 or t.text in parts:
+                    continue
+            names = [self.country_word(w) for w in parts]
+            if names[0] and names[1] and names[0] != names[1]:
+                return [names[0], names[1]]
+        return []
+
+    @staticmethod
+    def country_word(word: str) -> str | None:
+        """ "Japanese" -> "Japan", "U.S." -> "U.S.", "Greek" -> None unless listed."""
+        low = fold(word)
+        return _COUNTRY_WORDS.get(low) or NORP_COUNTRY.get(low)
 
     def entity_text(self, tok: Token) -> str | None:
         ent = self.ent_at.get(tok.i)
@@ -614,7 +648,7 @@ class DocContext:
                 kind = "people"
             return self.recall(tok.i, kind)
         out: list[str] = []
-        companions = _along_with(tok) if tok.dep_ in SUBJ else []
+        companions = _along_with(tok) + split_subjects(tok) if tok.dep_ in SUBJ else []
         for t in (tok, *tok.conjuncts, *companions):
             if t.tag_ == "NNS" and (
                 t.lemma_ in ROLE_HEADS or t.lemma_ in ("delegation", "government")

@@ -86,7 +86,8 @@ def _hyphen_sides(ctx: DocContext, n: Token) -> list[str]:
                     name = t.text  # an acronym the NER left untagged ("EU")
                 if name:
                     out.append(name)
-    return list(dict.fromkeys(out))
+    out = list(dict.fromkeys(out))
+    return out if len(out) >= 2 else ctx.hyphen_countries(n)  # "a Greek-Turkish row"
 
 
 _ENDED = frozenset(["settle", "resolve", "end", "solve", "defuse", "overcome"])

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from ..models import Evidence, Meeting
-from .context import MEETING_IRREALIS_GOV, VAGUE, DocContext
+from .context import MEETING_IRREALIS_GOV, VAGUE, DocContext, split_subjects
 from .dates import resolve
 from .frames import Frame
 from .lexicon import DEAL_NOUNS, GENERIC_PEOPLE, MEETING_NOUNS, ROLE_HEADS
@@ -343,9 +343,11 @@ def _subject_names(ctx: DocContext, subj: Token) -> list[str]:
     """Every coordinated or appositive name in a subject ("A and his counterparts, B and
     C"; "US President A and Turkish President B" parsed as one noun phrase), not names
     inside modifiers ("A's aides")."""
-    heads = [subj] + [
-        t for t in subj.subtree if t.dep_ in ("conj", "appos") and t.head.dep_ != "poss"
-    ]
+    heads = (
+        [subj]
+        + [t for t in subj.subtree if t.dep_ in ("conj", "appos") and t.head.dep_ != "poss"]
+        + split_subjects(subj)
+    )
     names = [n for t in heads if t.dep_ != "poss" and (n := ctx.party(t))]
     return list(dict.fromkeys(names))
 

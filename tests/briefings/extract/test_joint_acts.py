@@ -1,0 +1,85 @@
+"""Deals named by a noun, joint calls and new ties, and subjects split by the parser
+(briefings/extract/agreements.py, disputes.py, context.py); made-up sentences, each
+construction with near misses that must not fire."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefings.models import Agreement
+
+from .conftest import Run, pairs
+
+
+def _agreed(run: Run, text: str) -> list[Agreement]:
+    return [a for a in run(text).agreements if a.polarity == "agreed"]
+
+
+@pytest.mark.parametrize(
+    ("text", "parties", "words"),
+    [
+        # a deal named by the two countries joined with a hyphen
+        ("Brazil accused Chile of breaching the Norway-Chile accord on fishing.",
+         {"Norway", "Chile"}, "accord on fishing"),
+        ("The panel studied the French-German pact on rail freight.",
+         {"France", "Germany"}, "rail freight"),
+        ("Chile has violated the Norway - Chile pact on salmon.", {"Norway", "Chile"}, "salmon"),
+        # a deal whose "between" hangs on the participle
+        ("Critics praised the water agreement reached in 2015 between Norway and Chile.",
+         {"Norway", "Chile"}, "water agreement"),
+        ("Their position was based on four points agreed between Prime Minister Jack Hale "
+         "and President Ana Ruiz.",
+         {"Jack Hale", "Ana Ruiz"}, "four points"),
+        # one side announcing a deal with another
+        ("Minister Jack Hale announced a deal with the Fishing Council to protect salmon.",
+         {"Jack Hale", "Fishing Council"}, "protect salmon"),
+        # a joint call
+        ("Norway, Chile and Peru have called for the United Nations to send observers.",
+         {"Norway", "Chile", "Peru"}, "send observers"),
+        ("Norway and Chile called on Peru to withdraw its boats.",
+         {"Norway", "Chile"}, "withdraw its boats"),
+        ("Minister Jack Hale and Minister Ana Ruiz urged the council to lift the ban.",
+         {"Jack Hale", "Ana Ruiz"}, "lift the ban"),
+        # new or restored ties
+        ("Norway and Chile established diplomatic relations last November.",
+         {"Norway", "Chile"}, "diplomatic relations"),
+        ("Chile restored diplomatic ties with Norway in 1990.",
+         {"Norway", "Chile"}, "diplomatic ties"),
+    ],
+)  # fmt: skip
+def test_each_joint_construction(run: Run, text: str, parties: set[str], words: str) -> None:
+    found = _agreed(run, text)
+    assert any(parties <= set(a.parties) and words in a.text for a in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway is seeking a Norway-Chile accord on fishing.",  # sought, not made
+        "Officials said a Norway-Chile accord was possible.",  # doubted
+        "There is no Norway-Chile accord on fishing.",  # denied
+        "Norway called for calm.",  # one side's call is its own position
+        "Norway and Chile will call for new sanctions.",  # not yet made
+        "Norway and Chile did not call for sanctions.",  # negated
+        "Chile wants to establish diplomatic relations with Norway.",  # wanted
+        "Minister Jack Hale announced a new fishing deal.",  # no second party
+    ],
+)
+def test_near_misses_are_not_agreements(run: Run, text: str) -> None:
+    assert _agreed(run, text) == []
+
+
+def test_hyphenated_sides_of_a_row(run: Run) -> None:
+    found = [a for a in run("It is part of a Greek-Turkish row over oil rights.").agreements]
+    assert any(
+        a.polarity == "disagreed" and set(a.parties) == {"Greece", "Turkey"} for a in found
+    ), found
+
+
+def test_subjects_split_by_the_parser_act_together(run: Run) -> None:
+    # The small model parses "A and B will discuss" with two subjects of "discuss".
+    text = (
+        "Indian Petroleum Minister Ravi Mehta and Russian Energy Minister Oleg Orlov "
+        "will discuss the future of the field on Tuesday."
+    )
+    assert frozenset({"Mehta", "Orlov"}) in pairs(run(text))
