@@ -86,7 +86,7 @@ def _conditional(tok: Token) -> bool:
     for _ in range(4):
         if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL for c in cur.children):
             return True
-        if cur.head is cur or cur.dep_ in ("relcl", "acl"):
+        if cur.head.i == cur.i or cur.dep_ in ("relcl", "acl"):
             break  # a relative clause is asserted on its own ("the plan it signed")
         cur = cur.head
     return False

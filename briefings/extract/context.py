@@ -155,7 +155,7 @@ def _reported_would(verb: Token) -> bool:
     ):
         return False  # "said if the meeting took place it would open the way"
     clause = verb
-    while clause.dep_ == "conj" and clause.head is not clause:
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
         clause = clause.head
     head = clause.head
     return (
@@ -785,10 +785,10 @@ class DocContext:
                 return cur.head
             if (
                 cur.dep_ in ("xcomp", "advcl", "conj", "pcomp", "ccomp", "acomp")
-                and cur.head is not cur
+                and cur.head.i != cur.i
             ):
                 cur = cur.head
-                if cur.dep_ == "prep" and cur.head is not cur:
+                if cur.dep_ == "prep" and cur.head.i != cur.i:
                     cur = cur.head
                 continue
             if cur.dep_ == "pobj" and cur.head.dep_ == "prep":
@@ -806,7 +806,7 @@ class DocContext:
     def governing_verb(tok: Token) -> Token | None:
         cur = tok
         for _ in range(6):
-            if cur.head is cur:
+            if cur.head.i == cur.i:
                 return cur if cur.pos_ in ("VERB", "AUX") else None
             cur = cur.head
             if cur.pos_ in ("VERB", "AUX"):
@@ -853,7 +853,7 @@ class DocContext:
             if cur.tag_ in ("VBD",):
                 return False
             if cur.dep_ in ("conj", "advcl", "pcomp", "prep", "dobj", "pobj", "acl", "relcl"):
-                if cur.head is cur:
+                if cur.head.i == cur.i:
                     break
                 cur = cur.head
                 continue
@@ -882,7 +882,7 @@ class DocContext:
                 return True
             if cur.dep_ == "xcomp" and cur.head.lemma_ in governors:
                 return True
-            if cur.dep_ not in ("xcomp", "acomp") or cur.head is cur:
+            if cur.dep_ not in ("xcomp", "acomp") or cur.head.i == cur.i:
                 return False
             cur = cur.head
         return False
@@ -900,7 +900,7 @@ class DocContext:
         for _ in range(4):
             if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in cur.children):
                 return True
-            if cur.head is cur:
+            if cur.head.i == cur.i:
                 break
             cur = cur.head
         return False
@@ -923,7 +923,7 @@ class DocContext:
             for _ in range(8):
                 if t.i in ids:
                     return ent
-                if t.head is t or (
+                if t.head.i == t.i or (
                     t is not ent.root and (t.pos_ in ("VERB", "AUX") or t.lower_ in _OTHER_EVENTS)
                 ):
                     break  # "talks with B ahead of her visit next week": the visit's time

@@ -276,7 +276,7 @@ class PersonIndex:
         while verb.dep_ == "conj":
             verb = verb.head
         # Subjects of relative clauses ("where X won the seat") do not set the topic.
-        return verb.dep_ not in ("relcl", "acl") or verb.head is verb
+        return verb.dep_ not in ("relcl", "acl") or verb.head.i == verb.i
 
     def _index_topics(self) -> None:
         self._starts = [m.start for m in self.mentions]

@@ -555,6 +555,11 @@ def meeting_noun(ctx: DocContext, n: Token, drafts: list[_Draft]) -> None:
     ):
         return  # "both sides agreed to begin talks on X": the agreement's content
     anchors = [n] + ([gov] if gov is not None and (as_object or n.dep_ == "nsubjpass") else [])
+    if not between and gov is not None and n.head.i == gov.i and n.dep_ in ("nsubj", "nsubjpass"):
+        # "Talks were held between A and B", "talks have been under way between A and B"
+        between = _objects_of_prep(ctx, gov, ("between", "among"))
+        if between and gov not in anchors:
+            anchors.append(gov)
     attendees = _attended_by(ctx, n, gov)
     if len(attendees) >= 2:
         _emit(ctx, drafts, attendees, [], anchors, n.sent)
@@ -720,7 +725,7 @@ def _pobj_sides(ctx: DocContext, p: Token) -> list[str]:
         for _ in range(6):
             if cur.dep_ == "relcl":
                 return ctx.parties(cur.head)
-            if cur.head is cur:
+            if cur.head.i == cur.i:
                 break
             cur = cur.head
         # Parsed without a relative clause: the nearest organisation or country before it.

@@ -118,7 +118,7 @@ def appositive_title(persons: PersonIndex, m: Mention) -> Span | None:
     for c in cands:
         toks = []
         for t in c.subtree:
-            if t.dep_ in ("relcl", "acl") and t.head is c and t.i > c.i:
+            if t.dep_ in ("relcl", "acl") and t.head.i == c.i and t.i > c.i:
                 break
             toks.append(t)
         toks = [t for t in toks if t.i <= c.right_edge.i]
@@ -132,7 +132,7 @@ def appositive_title(persons: PersonIndex, m: Mention) -> Span | None:
     if head.dep_ == "appos" and head.head.i < head.i and not persons.at(head.head):
         h = head.head
         for _ in range(2):
-            if h.lower_ in ROLE_HEADS or h.dep_ != "pobj" or h.head.head is h.head:
+            if h.lower_ in ROLE_HEADS or h.dep_ != "pobj" or h.head.head.i == h.head.i:
                 break
             h = h.head.head
         toks = [t for t in h.subtree if t.i < head.left_edge.i]

@@ -1,0 +1,35 @@
+"""Meetings told by an event noun whose sides hang on its verb ("Talks were held
+between A and B"); made-up sentences, with near misses that must not fire."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import Run
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Talks were held between Norway and Chile on Monday.", "held"),
+        ("Talks took place between Norway and Chile on Monday.", "held"),
+        ("Talks have been under way between Norway and Chile for three years.", "held"),
+        ("A meeting is planned between Norway and Chile next week.", "planned"),
+        ("Talks will resume between Norway and Chile next week.", "planned"),
+    ],
+)
+def test_sides_hung_on_the_event_verb(run: Run, text: str, status: str) -> None:
+    found = [(set(m.participants), m.status) for m in run(text).meetings]
+    assert ({"Norway", "Chile"}, status) in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Talks may be held between Norway and Chile.",  # speculative
+        "The differences between Norway and Chile were discussed at the meeting.",  # topic
+        "Talks were held in Oslo on Monday.",  # no sides
+    ],
+)
+def test_near_misses_are_not_meetings(run: Run, text: str) -> None:
+    assert run(text).meetings == ()
