@@ -440,8 +440,28 @@ def _attended_by(ctx: DocContext, n: Token, gov: Token | None) -> list[str]:
     if gov is None or n.dep_ != "nsubjpass" or gov.lemma_ not in ("attend", "join"):
         return []
     agents = [p for c in gov.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    if agents:  # ", and Syrian president C" hung on the verb as its conjunct
+        agents += [c for c in gov.children if c.dep_ == "conj" and c.pos_ == "PROPN"]
     names = [x for a in agents for t in ctx.coordinated(a) for x in ctx.parties(t)]
+    # Long lists of titled names are parsed every which way ("A and B, C and D, and E"
+    # as compounds of one another): everyone named in the "by" phrase attended.
+    names += [
+        x
+        for a in agents
+        for t in a.subtree
+        if (x := ctx.persons.at(t)) is not None and not _dependent_name(t, a)
+    ]
     return list(dict.fromkeys(names))
+
+
+def _dependent_name(t: Token, top: Token) -> bool:
+    """A name inside a possessive or an "of" phrase under `top` ("the wife of B", "B's
+    aide") is not one of the people listed."""
+    while t.i != top.i and t.head.i != t.i:
+        if t.dep_ == "poss" or (t.dep_ == "pobj" and t.head.lower_ == "of"):
+            return True
+        t = t.head
+    return False
 
 
 _HOST_VERBS = frozenset(["host", "chair", "organise", "organize", "convene"])

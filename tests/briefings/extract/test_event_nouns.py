@@ -33,3 +33,21 @@ def test_sides_hung_on_the_event_verb(run: Run, text: str, status: str) -> None:
 )
 def test_near_misses_are_not_meetings(run: Run, text: str) -> None:
     assert run(text).meetings == ()
+
+
+def test_everyone_in_a_long_attendance_list_attended(run: Run) -> None:
+    # The small model hangs the last group on the verb; all six were there.
+    text = (
+        "The talks were attended by Egyptian president Omar Nasser and foreign minister "
+        "Ali Hamdi, Jordanian king Faisal Rahman and prime minister Omar Saleh, and Syrian "
+        "president Nizar Kassem and foreign minister Tarek Zaki."
+    )
+    (meeting,) = run(text).meetings
+    assert {p.split()[-1] for p in meeting.participants} == {
+        "Nasser", "Hamdi", "Rahman", "Saleh", "Kassem", "Zaki"
+    }  # fmt: skip
+
+
+def test_a_name_inside_an_of_phrase_did_not_attend(run: Run) -> None:
+    text = "The summit was attended by President Ana Ruiz, the wife of Jack Hale."
+    assert run(text).meetings == ()
