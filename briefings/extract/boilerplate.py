@@ -77,6 +77,16 @@ _DATELINE = re.compile(
 )
 
 
+def dateline_place(text: str) -> str | None:
+    """The city of the article's wire dateline ("BRUSSELS, March 26 - " -> "Brussels"),
+    which is where "here" is for the reporter; None without one near the top."""
+    m = _DATELINE.search(text, 0, 600)
+    if m is None:
+        return None
+    city = re.split(r"[,(\-\u2013\u2014]", m.group(0).strip(), maxsplit=1)[0].strip()
+    return city.title() if city else None
+
+
 def mask_noise(text: str) -> str:
     """`text` with boilerplate lines and caption markers blanked out by spaces.
 

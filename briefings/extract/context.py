@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..models import Article, Evidence
 from ..text import fold
-from .boilerplate import boilerplate_spans, is_boilerplate
+from .boilerplate import boilerplate_spans, dateline_place, is_boilerplate
 from .coref import PersonIndex
 from .lexicon import (
     CAPITALS,
@@ -239,6 +239,7 @@ class DocContext:
                 continue
             self.sents.append(sent)
         self.skip = skip
+        self.dateline = dateline_place(article.text)  # where "here" is for the reporter
         self.persons = PersonIndex(doc, skip).build()
         self.ent_at: dict[int, Span] = {}
         # Entities by sentence start, in one pass: `Span.ents` rescans every entity of

@@ -126,12 +126,22 @@ def _prep_places(ctx: DocContext, tok: Token, preps: tuple[str, ...]) -> list[To
 
 def _travellers(ctx: DocContext, anchor: Token) -> list[str]:
     """The people who travel: the clause subject, with its conjuncts ("Funaro and Gros
-    will visit Britain")."""
+    will visit Britain") and the people who go with it ("leaves for New York with
+    Treasury Secretary B")."""
     subj = ctx.subject_of(anchor)
     if subj is None:
         return []
     names = [subj, *subj.conjuncts]
-    return [n for t in names if (n := ctx.party(t)) and ctx.persons.is_person(n)]
+    if anchor.lemma_ in MOTION_VERBS:
+        names += [
+            k
+            for c in anchor.children
+            if c.dep_ == "prep" and c.lower_ == "with"
+            for p in c.children
+            if p.dep_ == "pobj" and ctx.titles.get(ctx.persons.at(p) or "") is not None
+            for k in (p, *p.conjuncts)
+        ]
+    return list(dict.fromkeys(n for t in names if (n := ctx.party(t)) and ctx.persons.is_person(n)))
 
 
 _DEPART = frozenset(["leave", "depart", "head", "fly", "set"])
@@ -237,10 +247,22 @@ def travel_verb(ctx: DocContext, v: Token, out: list[_StopDraft]) -> None:
             places += _prep_places(ctx, v, ("in", "to"))
     else:
         places += _prep_places(ctx, v, _MOTION_PREPS)
+    if not places and ctx.dateline and _is_upcoming(ctx, v) and _here(ctx, v):
+        # "will arrive here on Saturday" under a "BRUSSELS, March 26 -" dateline
+        for who in _travellers(ctx, v):
+            out.append(
+                _StopDraft(who, ctx.dateline, ctx.time_words([v]), ctx.evidence(v.sent), v.i)
+            )
+        return
     if not places or (not _is_upcoming(ctx, v) and len(places) < 2):
         return
     for who in _travellers(ctx, v):
         _add(ctx, out, who, places, v)
+
+
+def _here(ctx: DocContext, v: Token) -> bool:
+    """ "arrive here", told by the reporter (in a quotation "here" is the speaker's)."""
+    return any(c.lower_ == "here" and not ctx.in_quote[c.i] for c in v.children)
 
 
 def due_in(ctx: DocContext, tok: Token, out: list[_StopDraft]) -> None:

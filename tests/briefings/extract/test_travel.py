@@ -91,3 +91,23 @@ def test_a_tour_under_way_has_its_places_ahead(run: Run) -> None:
     assert stops(y) == {"Gordon Brown": ["Tanzania", "Mozambique", "Kenya"]}
     z = run("Chancellor Gordon Brown is visiting Tanzania.")  # where he is now
     assert stops(z) == {}
+
+
+def test_a_titled_companion_travels_too(run: Run) -> None:
+    x = run(
+        "Central bank chief Ana Ortiz leaves for New York tomorrow with Treasury Secretary "
+        "Luis Prado to join the talks.",
+        published=PUB,
+    )
+    assert stops(x) == {"Ana Ortiz": ["New York"], "Luis Prado": ["New York"]}
+    y = run("Minister Ana Ortiz will go on to Paris tomorrow with Coface for talks.")
+    assert stops(y) == {"Ana Ortiz": ["Paris"]}  # an agency is no companion
+
+
+def test_here_is_the_dateline_city(run: Run) -> None:
+    text = "OSLO, March 26 - Trade Minister Ali Demir will arrive here on Saturday, aides said."
+    assert stops(run(text, published=PUB)) == {"Ali Demir": ["Oslo"]}
+    quoted = 'OSLO, March 26 - "I will arrive here on Saturday," Trade Minister Ali Demir said.'
+    assert stops(run(quoted, published=PUB)) == {}  # the speaker's "here"
+    undated = "Trade Minister Ali Demir will arrive here on Saturday, aides said."
+    assert stops(run(undated, published=PUB)) == {}
