@@ -241,6 +241,14 @@ def travel_verb(ctx: DocContext, v: Token, out: list[_StopDraft]) -> None:
                         direct = True
                     else:
                         places += _prep_places(ctx, t, ("in", "at", "of"))
+                        # "visit the four major exporters - Australia, Brazil and Cuba -"
+                        places += [
+                            k
+                            for a in t.children
+                            if a.dep_ == "appos" and t.pos_ == "NOUN"
+                            for k in a.subtree
+                            if k.dep_ in ("appos", "conj") and _is_place(ctx, k)
+                        ]
             if c.dep_ == "cc" and c.lower_ == "as":  # "as well as Sri Lanka"
                 places += [p for p in c.children if p.dep_ == "pobj" and _is_place(ctx, p)]
         if not direct:

@@ -111,3 +111,21 @@ def test_here_is_the_dateline_city(run: Run) -> None:
     assert stops(run(quoted, published=PUB)) == {}  # the speaker's "here"
     undated = "Trade Minister Ali Demir will arrive here on Saturday, aides said."
     assert stops(run(undated, published=PUB)) == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Foreign Minister Ali Demir will visit the four major exporters - Chad, Mali, Niger "
+        "and Togo - next month.",
+        "Foreign Minister Ali Demir will visit four neighbours, Chad, Mali, Niger and Togo, "
+        "next month.",
+    ],
+)
+def test_places_listed_in_apposition_to_what_is_visited(run: Run, text: str) -> None:
+    assert stops(run(text)) == {"Ali Demir": ["Chad", "Mali", "Niger", "Togo"]}
+
+
+def test_a_person_in_apposition_is_met_not_travelled_to(run: Run) -> None:
+    x = run("Foreign Minister Ali Demir will visit his counterpart, Jack Hale, next month.")
+    assert stops(x) == {}
