@@ -721,6 +721,8 @@ def oppose_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
                     return
                 parties += ctx.parties(c)
                 parties += _owners(ctx, c)
+                # "rejected the basis for Greece's proposal", "the terms of B's offer"
+                parties += [n for p in _pobjs(c, "for") + _pobjs(c, "of") for n in _owners(ctx, p)]
         start = v.i
     if len(set(parties)) < 2:
         return  # one side rejecting something is a position, not a dispute between parties

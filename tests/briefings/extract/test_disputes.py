@@ -262,3 +262,18 @@ def test_agreeing_with_the_other_sides_proposal(run: Run) -> None:
     x = run("Norway agreed with Chile's proposal for joint patrols.")
     assert [(set(a.parties), a.polarity) for a in x.agreements] == [({"Norway", "Chile"}, "agreed")]
     assert "joint patrols" in x.agreements[0].text
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        ("Norway has rejected the basis for Chile's proposal to go to court.", {"Norway", "Chile"}),
+        ("Norway rejected the terms of Chile's offer.", {"Norway", "Chile"}),
+    ],
+)
+def test_rejecting_part_of_the_other_sides_proposal(run: Run, text: str, sides: set[str]) -> None:
+    assert any(set(a.parties) == sides for a in _disputes(run, text))
+
+
+def test_rejecting_an_ownerless_proposal_is_a_position(run: Run) -> None:
+    assert _disputes(run, "Norway rejected the terms of the offer.") == []
