@@ -544,6 +544,25 @@ _TIE_VERBS = frozenset(
 )
 
 
+_CUT_VERBS = frozenset(["sever", "cut", "break", "suspend", "downgrade", "freeze"])
+
+
+def cut_ties_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
+    """ "A severed diplomatic ties with B", "A and B broke off relations": an open break
+    between the two, whoever is blamed."""
+    if _conditional(v) or _irrealis(v) or _negated(v) or ctx.is_future(v):
+        return
+    obj = next((c for c in v.children if c.dep_ == "dobj" and c.lemma_ in _TIES), None)
+    if obj is None:
+        return
+    parties, _ = _subject_parties(ctx, v)
+    parties += [p for p in _with_parties(ctx, v, obj) if p not in parties]
+    if len(set(parties)) < 2:
+        return
+    end = max([obj.right_edge.i] + [c.right_edge.i for c in v.children if c.lower_ == "with"])
+    _add(ctx, out, parties, "disagreed", _clip(ctx, v.i, end), v)
+
+
 def _joint_object(v: Token) -> Token | None:
     """What a joint act is about: "pledged to X", "urged B to X", "called for X"."""
     if v.lemma_ in _TIE_VERBS:
@@ -904,6 +923,8 @@ def extract_agreements(ctx: DocContext) -> list[Agreement]:
                     agree_rule(ctx, tok, drafts)
                 elif lemma in _DEAL_GOVERNED:
                     deal_rule(ctx, tok, drafts)
+                elif lemma in _CUT_VERBS:
+                    cut_ties_rule(ctx, tok, drafts)
                 elif lemma in JOINT_PLEDGE_VERBS | _CALL_VERBS | _TIE_VERBS:
                     pledge_rule(ctx, tok, drafts)
                 elif lemma in _REJECT_VERBS:

@@ -277,3 +277,21 @@ def test_rejecting_part_of_the_other_sides_proposal(run: Run, text: str, sides: 
 
 def test_rejecting_an_ownerless_proposal_is_a_position(run: Run) -> None:
     assert _disputes(run, "Norway rejected the terms of the offer.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway severed diplomatic ties with Chile on Sunday.",
+        "Norway and Chile broke off relations.",
+    ],
+)
+def test_a_break_in_relations_is_a_dispute(run: Run, text: str) -> None:
+    assert any(set(a.parties) == {"Norway", "Chile"} for a in _disputes(run, text))
+
+
+@pytest.mark.parametrize(
+    "text", ["Norway may cut ties with Chile.", "Norway cut its budget.", "Norway cut ties."]
+)
+def test_no_break_between_two_named_sides(run: Run, text: str) -> None:
+    assert _disputes(run, text) == []
