@@ -8,6 +8,7 @@ subject in the sentence, else the last sentence's subject person).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
@@ -71,6 +72,9 @@ _NOT_NAMES = frozenset(
 )  # fmt: skip
 
 
+_REGNAL = re.compile(r"(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3})")
+
+
 def _titled_name(doc: Doc, i: int) -> tuple[int, int] | None:
     """Token range of a two- or three-word proper name starting at `i`: "Jan Moll" in
     "Premier Jan Moll said". None when the words are anything but a plain name."""
@@ -90,6 +94,8 @@ def _titled_name(doc: Doc, i: int) -> tuple[int, int] | None:
         ):
             break
         j += 1
+    if j - i == 1 and j < len(doc) and _REGNAL.fullmatch(doc[j].text):
+        return i, j + 1  # "King Abdullah II": a name with its regnal number
     if j - i < 2 or (j < len(doc) and doc[j].tag_ == "NNP"):
         return None  # one word is too little to be sure; a longer run is no plain name
     return i, j

@@ -292,6 +292,13 @@ def meet_verb(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:
         if lemma not in ("talk", "speak", "confer", "negotiate", "discuss"):
             obj_toks = [c for c in v.children if c.dep_ == "dobj"]
         obj_toks += _objects_of_prep(ctx, v, _OBJECT_PREPS.get(lemma, ()))
+        if lemma in ("speak", "talk"):  # "spoke on the phone with B": "with" hung on "phone"
+            obj_toks += [
+                p
+                for x in _objects_of_prep(ctx, v, ("on", "by", "over"))
+                if x.lemma_ in _TELEPHONE
+                for p in _objects_of_prep(ctx, x, ("with", "to"))
+            ]
     if subj_tok is None:
         return
     if lemma == "tell" and not (ctx.persons.at(subj_tok) or subj_tok.lower_ in ("he", "she")):
@@ -445,12 +452,7 @@ def _attended_by(ctx: DocContext, n: Token, gov: Token | None) -> list[str]:
     names = [x for a in agents for t in ctx.coordinated(a) for x in ctx.parties(t)]
     # Long lists of titled names are parsed every which way ("A and B, C and D, and E"
     # as compounds of one another): everyone named in the "by" phrase attended.
-    names += [
-        x
-        for a in agents
-        for t in a.subtree
-        if (x := ctx.persons.at(t)) is not None and not _dependent_name(t, a)
-    ]
+    names += [x for a in agents for x in _people_in(ctx, a)]
     return list(dict.fromkeys(names))
 
 
@@ -533,8 +535,44 @@ def _hyphened_sides(ctx: DocContext, n: Token) -> list[str]:
     return names if len(names) >= 2 else []
 
 
+def _people_in(ctx: DocContext, top: Token) -> list[str]:
+    """People named anywhere under `top`, not inside an "of" or possessive phrase."""
+    return [
+        x
+        for t in top.subtree
+        if (x := ctx.persons.at(t)) is not None and not _dependent_name(t, top)
+    ]
+
+
+def joint_appearance(ctx: DocContext, n: Token, drafts: list[_Draft]) -> bool:
+    """ "A and B held a joint news conference", "at a joint news conference alongside B,
+    A said": appearing together, they met."""
+    if not any(c.dep_ == "amod" and c.lower_ == "joint" for c in n.children):
+        return False
+    gov = ctx.governing_verb(n)
+    if gov is None or _hypothetical(ctx, gov):
+        return True
+    people = [
+        x
+        for c in n.children
+        if c.dep_ == "prep" and c.lower_ in ("alongside", "with")
+        for x in _people_in(ctx, c)
+    ]
+    subj = ctx.subject_of(gov)
+    if subj is not None and not ctx.in_quote[subj.i]:
+        # "A and Jordan's King B hold ...", misparsed as "(A and Jordan)'s B": everyone
+        # named in the subject
+        people = [x for t in subj.subtree if (x := ctx.persons.at(t))] + people
+    people = list(dict.fromkeys(people))
+    if len(people) >= 2:
+        _emit(ctx, drafts, people, [], [gov, n], n.sent)
+    return True
+
+
 def meeting_noun(ctx: DocContext, n: Token, drafts: list[_Draft]) -> None:
     low = n.lower_
+    if low in ("conference", "briefing") and joint_appearance(ctx, n, drafts):
+        return
     # "held two days of talks", "began a new round of talks": the talks are the object.
     measure = n.head.head if n.dep_ == "pobj" and n.head.lower_ == "of" else None
     as_object = n.dep_ == "dobj" or (

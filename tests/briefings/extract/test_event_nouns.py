@@ -51,3 +51,35 @@ def test_everyone_in_a_long_attendance_list_attended(run: Run) -> None:
 def test_a_name_inside_an_of_phrase_did_not_attend(run: Run) -> None:
     text = "The summit was attended by President Ana Ruiz, the wife of Jack Hale."
     assert run(text).meetings == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Jack Hale speaks on the phone with Chilean President Ana Ruiz.",
+        "President Jack Hale spoke by telephone with Chilean President Ana Ruiz on Monday.",
+        "Prime Minister Jack Hale and President Ana Ruiz held a joint news conference.",
+        "At a joint news conference with Chilean President Ana Ruiz, Prime Minister Jack Hale "
+        "said the talks went well.",
+    ],
+)
+def test_a_call_or_a_joint_appearance_is_a_meeting(run: Run, text: str) -> None:
+    assert [set(m.participants) for m in run(text).meetings] == [{"Jack Hale", "Ana Ruiz"}]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Jack Hale often speaks on the phone with reporters.",
+        "Prime Minister Jack Hale held a news conference with reporters.",
+        "Prime Minister Jack Hale held a joint news conference with the trade minister.",
+    ],
+)
+def test_near_misses_of_calls_and_appearances(run: Run, text: str) -> None:
+    assert run(text).meetings == ()
+
+
+def test_a_king_with_a_regnal_number_is_a_person(run: Run) -> None:
+    text = "At a joint news conference alongside King Faisal III, President Jack Hale said so."
+    (meeting,) = run(text).meetings
+    assert "Faisal III" in meeting.participants
