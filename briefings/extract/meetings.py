@@ -611,7 +611,20 @@ def meeting_noun(ctx: DocContext, n: Token, drafts: list[_Draft]) -> None:
         and gov.dep_ == "xcomp"
         and gov.head.lemma_ in ("agree", "decide", "pledge", "promise", "commit")
     ):
-        return  # "both sides agreed to begin talks on X": the agreement's content
+        # "A and B agreed to hold talks on X": talks announced between them, still ahead
+        # (and the agreement's content, which the agreement rules report)
+        decider = gov.head
+        if _hypothetical(ctx, decider) or any(c.dep_ == "neg" for c in decider.children):
+            return
+        subj = ctx.subject_of(decider)
+        sides = _subject_names(ctx, subj) if subj is not None else []
+        sides += [x for w in _objects_of_prep(ctx, decider, ("with",)) for x in ctx.parties(w)]
+        sides = list(dict.fromkeys(sides))
+        if len(sides) >= 2:
+            when = ctx.time_words([gov, n])
+            place = ctx.place_of([gov, n])
+            drafts.append(_Draft(sides, "planned", place, when, n.sent, [ctx.evidence(n.sent)]))
+        return
     anchors = [n] + ([gov] if gov is not None and (as_object or n.dep_ == "nsubjpass") else [])
     if not between and gov is not None and n.head.i == gov.i and n.dep_ in ("nsubj", "nsubjpass"):
         # "Talks were held between A and B", "talks have been under way between A and B"

@@ -83,3 +83,22 @@ def test_a_king_with_a_regnal_number_is_a_person(run: Run) -> None:
     text = "At a joint news conference alongside King Faisal III, President Jack Hale said so."
     (meeting,) = run(text).meetings
     assert "Faisal III" in meeting.participants
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway and Chile have agreed to hold talks on fishing quotas.",
+        "Norway agreed with Chile to begin talks on fishing next month.",
+    ],
+)
+def test_talks_agreed_on_are_planned(run: Run, text: str) -> None:
+    found = [(set(m.participants), m.status) for m in run(text).meetings]
+    assert found == [({"Norway", "Chile"}, "planned")]
+
+
+@pytest.mark.parametrize(
+    "text", ["Norway and Chile did not agree to hold talks.", "Norway agreed to hold talks."]
+)
+def test_talks_not_agreed_on_or_one_sided_are_no_meeting(run: Run, text: str) -> None:
+    assert run(text).meetings == ()
