@@ -291,6 +291,11 @@ DEAL_NOUNS = frozenset(
         "charter",
         "convention",
         "plan",
+        "understanding",
+        "compromise",
+        "consensus",
+        "arrangement",
+        "armistice",
     ]
 )
 SIGN_VERBS = frozenset(

@@ -83,3 +83,13 @@ def test_subjects_split_by_the_parser_act_together(run: Run) -> None:
         "will discuss the future of the field on Tuesday."
     )
     assert frozenset({"Mehta", "Orlov"}) in pairs(run(text))
+
+
+@pytest.mark.parametrize("noun", ["an understanding", "a compromise", "a consensus"])
+def test_reaching_an_understanding_is_agreeing(run: Run, noun: str) -> None:
+    found = _agreed(run, f"Norway and Chile reached {noun} on fishing quotas.")
+    assert any(set(a.parties) == {"Norway", "Chile"} for a in found), found
+
+
+def test_offering_a_compromise_is_no_agreement(run: Run) -> None:
+    assert _agreed(run, "Norway offered a compromise on fishing.") == []
