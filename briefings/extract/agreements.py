@@ -935,7 +935,7 @@ def extract_agreements(ctx: DocContext) -> list[Agreement]:
                     divided_rule(ctx, tok, drafts)
             elif tok.pos_ == "ADJ" and tok.lower_ in DISAGREE_ADJ:
                 divided_rule(ctx, tok, drafts)
-            elif tok.pos_ == "NOUN" and tok.lower_ == "odds":
+            elif tok.pos_ == "NOUN" and tok.lower_ in ("odds", "loggerheads"):
                 at_odds_rule(ctx, tok, drafts)
             elif tok.pos_ == "NOUN" and tok.lower_ == "opposition":
                 opposition_noun(ctx, tok, drafts)

@@ -4,6 +4,7 @@ Constructions (tables in `patterns/disputes.json`):
 - a dispute noun with its sides: "the dispute between A and B", "A's row with B",
   "their row over X" (the coordinated subject), "the US-EU dispute";
 - an objection hung on an act: "A wants X, despite US objections" (A against the US);
+- talks that failed: "talks between A and B collapsed / broke down / ended in deadlock";
 - a failed or negated agreement: "A and B have not agreed on X", "A and B failed to
   agree on X", "were unable to agree";
 - a deal "signed between A, B and C".
@@ -32,6 +33,10 @@ class DisputePatterns:
     objection_nouns: frozenset[str]
     negated_agree: frozenset[str]
     failure_governors: frozenset[str]
+    talks_nouns: frozenset[str]
+    failed_talks_verbs: frozenset[str]
+    failed_talks_particles: dict[str, str]
+    failed_talks_ends: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -42,6 +47,10 @@ def patterns() -> DisputePatterns:
         frozenset(raw["objection_nouns"]),
         frozenset(raw["negated_agree"]),
         frozenset(raw["failure_governors"]),
+        frozenset(raw["talks_nouns"]),
+        frozenset(raw["failed_talks_verbs"]),
+        dict(raw["failed_talks_particles"]),
+        frozenset(raw["failed_talks_ends"]),
     )
 
 
@@ -190,6 +199,44 @@ def failed_agreement(ctx: DocContext, v: Token, pats: DisputePatterns) -> Agreem
     )
 
 
+def _talks_failed(v: Token, pats: DisputePatterns) -> bool:
+    if v.lemma_ in pats.failed_talks_verbs:
+        return True
+    particle = pats.failed_talks_particles.get(v.lemma_)
+    if particle and any(c.dep_ == "prt" and c.lower_ == particle for c in v.children):
+        return True
+    return v.lemma_ == "end" and any(
+        p.lower_ in pats.failed_talks_ends
+        for c in v.children
+        if c.dep_ == "prep" and c.lower_ == "in"
+        for p in c.children
+        if p.dep_ == "pobj"
+    )
+
+
+def failed_talks(ctx: DocContext, n: Token, pats: DisputePatterns) -> Agreement | None:
+    """ "Talks between A and B collapsed", "A's talks with B broke down", "the talks
+    ended in deadlock": talks that failed set the sides against each other."""
+    v = n.head
+    if n.dep_ != "nsubj" or v.pos_ != "VERB" or not _talks_failed(v, pats):
+        return None
+    if ctx.is_future(v) or ctx.is_conditional(v) or ctx.is_irrealis(v):
+        return None
+    sides = _pobj_parties(ctx, n, ("between", "among", "with"))
+    owner = next((c for c in n.children if c.dep_ == "poss"), None)
+    if owner is not None and owner.lower_ not in ("their", "its"):
+        sides = ctx.parties(owner) + sides
+    sides += _hyphen_sides(ctx, n)
+    sides = list(dict.fromkeys(sides))
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in n.children)
+    if len(sides) < 2 and not (definite and not sides):
+        return None
+    # "The talks collapsed": the sides are those of the talks told before; the caller
+    # gives a party-less disagreement the participants of the nearest meeting.
+    text = _text(ctx, n.left_edge.i, v.right_edge.i)
+    return Agreement(tuple(sides), "disagreed", text, (ctx.evidence(v.sent),))
+
+
 def signed_between(ctx: DocContext, v: Token) -> Agreement | None:
     """ "A memorandum was signed between A, B and C" """
     if not any(c.dep_ == "auxpass" for c in v.children) or ctx.is_future(v):
@@ -210,6 +257,8 @@ def extract_disputes(ctx: DocContext) -> list[Agreement]:
             found: Agreement | None = None
             if tok.pos_ == "NOUN" and tok.lower_ in pats.dispute_nouns:
                 found = dispute_noun(ctx, tok)
+            elif tok.pos_ == "NOUN" and tok.lower_ in pats.talks_nouns:
+                found = failed_talks(ctx, tok, pats)
             elif tok.pos_ == "NOUN" and tok.lower_ in pats.objection_nouns:
                 found = objection(ctx, tok)
             elif tok.pos_ == "VERB" and tok.lemma_ in pats.negated_agree:

@@ -305,7 +305,7 @@ ENDORSE_VERBS = frozenset(
     ["approve", "adopt", "endorse", "extend", "renew", "formalise", "formalize"]
 )
 JOINT_PLEDGE_VERBS = frozenset(["pledge", "commit", "vow", "promise"])
-DISAGREE_ADJ = frozenset(["divided", "split"])
+DISAGREE_ADJ = frozenset(["divided", "split", "deadlocked"])
 
 # Travel.
 VISIT_VERBS = frozenset(["visit", "tour"])

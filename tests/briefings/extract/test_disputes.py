@@ -295,3 +295,39 @@ def test_a_break_in_relations_is_a_dispute(run: Run, text: str) -> None:
 )
 def test_no_break_between_two_named_sides(run: Run, text: str) -> None:
     assert _disputes(run, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Talks between Norway and Chile collapsed on Monday.",
+        "Talks between Norway and Chile broke down over fishing quotas.",
+        "Talks between Norway and Chile failed to find a solution.",
+        "The talks between Norway and Chile ended in deadlock.",
+        "Norway's talks with Chile stalled.",
+        "Norway and Chile remain deadlocked over fishing quotas.",
+        "Norway is at loggerheads with Chile over fishing.",
+    ],
+)
+def test_talks_that_failed_and_deadlock(run: Run, text: str) -> None:
+    assert any(set(a.parties) == {"Norway", "Chile"} for a in _disputes(run, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Talks between Norway and Chile could collapse.",  # speculative
+        "Talks between Norway and Chile ended on Monday.",  # ended, not failed
+        "The talks collapsed.",  # whose talks? nothing told before
+    ],
+)
+def test_talks_that_did_not_fail(run: Run, text: str) -> None:
+    assert _disputes(run, text) == []
+
+
+def test_the_talks_that_failed_are_those_told_before(run: Run) -> None:
+    text = (
+        "Prime Minister Jack Hale met President Ana Ruiz in Oslo on Monday. "
+        "The talks collapsed after two hours."
+    )
+    assert any(set(a.parties) == {"Jack Hale", "Ana Ruiz"} for a in _disputes(run, text))
