@@ -25,7 +25,7 @@ from spacy.tokens import Span, Token
 from ..models import Agreement, Itinerary, Meeting
 from ..text import fold
 from .context import DocContext
-from .lexicon import NORP_COUNTRY, PERSON_PRONOUNS, SAY_VERBS
+from .lexicon import PERSON_PRONOUNS, SAY_VERBS, demonym_country
 
 __all__ = [
     "Actor",
@@ -294,7 +294,7 @@ def _belongs(ctx: DocContext, person: Actor, side: Actor, titles: dict[str, str]
     if not title or not side_name:
         return False
     words = set(title.replace("'s", " ").split())
-    countries = {fold(NORP_COUNTRY.get(w, "")) for w in words}
+    countries = {fold(demonym_country(w) or "") for w in words}
     return side_name in title or side_name in countries
 
 

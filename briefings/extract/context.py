@@ -33,11 +33,11 @@ from .lexicon import (
     MEETING_NOUNS,
     MULTIWORD_CAPITALS,
     MULTIWORD_COUNTRIES,
-    NORP_COUNTRY,
     PERSON_PRONOUNS,
     ROLE_HEADS,
     SAY_VERBS,
     TRAVEL_NOUNS,
+    demonym_country,
 )
 from .titles import first_titles
 
@@ -428,7 +428,7 @@ class DocContext:
     def country_word(word: str) -> str | None:
         """ "Japanese" -> "Japan", "U.S." -> "U.S.", "Greek" -> None unless listed."""
         low = fold(word)
-        return _COUNTRY_WORDS.get(low) or NORP_COUNTRY.get(low)
+        return _COUNTRY_WORDS.get(low) or demonym_country(low)
 
     def entity_text(self, tok: Token) -> str | None:
         ent = self.ent_at.get(tok.i)
@@ -469,7 +469,7 @@ class DocContext:
             if (title & _RANK_MODIFIERS) - words:
                 continue  # "the prime minister" is not the Deputy Prime Minister
             if country is not None:
-                places = {fold(NORP_COUNTRY.get(w, "")) for w in title} | {fold(w) for w in title}
+                places = {fold(demonym_country(w) or "") for w in title} | {fold(w) for w in title}
                 if country in places:
                     best = name
                 continue
@@ -511,7 +511,7 @@ class DocContext:
         ent = self.ent_at.get(tok.i)
         if ent is not None and ent.label_ in _PARTY_LABELS | {"LOC"}:
             if ent.label_ == "NORP":
-                return NORP_COUNTRY.get(fold(ent.text))
+                return demonym_country(fold(ent.text))
             if ent.label_ == "ORG" and _MEDIA.search(ent.text):
                 return None
             return self.entity_text(tok)
@@ -530,7 +530,7 @@ class DocContext:
         if tok.pos_ == "NOUN" and tok.lemma_ in ("side", "government", "delegation", "authority"):
             for c in tok.children:
                 if c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP" and c.i < tok.i:
-                    return NORP_COUNTRY.get(fold(c.text))
+                    return demonym_country(fold(c.text))
                 if c.dep_ == "prep" and c.lower_ == "of":  # "the government of Syria"
                     for p in c.children:
                         if p.dep_ == "pobj" and p.ent_type_ == "GPE":
@@ -677,7 +677,7 @@ class DocContext:
         """ "Iraqi leaders" -> Iraq; "Nato leaders" -> Nato."""
         for c in tok.children:
             if c.i < tok.i and c.ent_type_ == "NORP":
-                return NORP_COUNTRY.get(fold(c.text), c.text)
+                return demonym_country(fold(c.text)) or c.text
             if (
                 c.i < tok.i
                 and c.ent_type_ in ("GPE", "ORG")

@@ -395,6 +395,7 @@ PERSON_PRONOUNS = frozenset(["he", "him", "his", "she", "her", "hers", "himself"
 # Demonyms to the country they stand for ("the Japanese side" -> Japan).
 NORP_COUNTRY = {
     "american": "United States",
+    "soviet": "Soviet Union",
     "british": "United Kingdom",
     "chinese": "China",
     "japanese": "Japan",
@@ -609,6 +610,10 @@ COUNTRIES = [
     "Yemen",
     "Zambia",
     "Zimbabwe",
+    "Yugoslavia",  # historic
+    "Czechoslovakia",  # historic
+    "Zaire",  # historic
+    "Rhodesia",  # historic
 ]
 MULTIWORD_COUNTRIES = [
     "United States",
@@ -629,6 +634,9 @@ MULTIWORD_COUNTRIES = [
     "Burkina Faso",
     "East Timor",
     "South Sudan",
+    "Soviet Union",  # historic
+    "West Germany",  # historic
+    "East Germany",  # historic
 ]
 CAPITALS = [
     "Washington",
@@ -726,3 +734,25 @@ MULTIWORD_CAPITALS = [
     "La Paz",
     "Addis Ababa",
 ]
+
+
+_COUNTRY_BY_FOLD = {c.lower(): c for c in (*COUNTRIES, *MULTIWORD_COUNTRIES)}
+# Demonym endings and the country endings they come from ("Yugoslavian" -> "Yugoslavia",
+# "Cuban" -> "Cuba", "Qatari" -> "Qatar", "Sudanese" -> "Sudan"); tried only against the
+# country list, so an ending never invents a country.
+_DEMONYM_ENDINGS = (
+    ("ian", "ia"), ("an", "a"), ("i", ""), ("ese", ""), ("ese", "a"), ("ish", ""), ("n", "")
+)  # fmt: skip
+
+
+def demonym_country(word: str) -> str | None:
+    """The country a demonym names: the table first, then regular endings."""
+    low = word.lower()
+    if low in NORP_COUNTRY:
+        return NORP_COUNTRY[low]
+    for end, repl in _DEMONYM_ENDINGS:
+        if low.endswith(end) and len(low) > len(end) + 2:
+            found = _COUNTRY_BY_FOLD.get(low[: -len(end)] + repl)
+            if found:
+                return found
+    return None

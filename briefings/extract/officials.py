@@ -14,7 +14,7 @@ from spacy.tokens import Span
 from ..models import Evidence, Official
 from ..text import fold
 from .context import DocContext
-from .lexicon import NORP_COUNTRY, PERSON_PRONOUNS
+from .lexicon import PERSON_PRONOUNS, demonym_country
 
 __all__ = ["build_officials", "collect_titles"]
 
@@ -66,7 +66,7 @@ def _affiliation(ctx: DocContext, title: Span | None) -> str | None:
         if ent.label_ in ("GPE", "ORG"):
             return ent.text.removeprefix("the ")
         if ent.label_ == "NORP":
-            return NORP_COUNTRY.get(fold(ent.text), ent.text)
+            return demonym_country(fold(ent.text)) or ent.text
     return None
 
 
