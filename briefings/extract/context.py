@@ -83,6 +83,8 @@ _COUNTRY_WORDS = {fold(c): c for c in (*COUNTRIES, *MULTIWORD_COUNTRIES)} | {
     "un": "UN",
 }
 _DASHES = frozenset(["-", "\u2013"])
+# Relational nouns that name a side only through a modifier ("EU counterparts").
+_RELATIONAL = frozenset(["counterpart", "representative", "delegate", "envoy", "diplomat"])
 _DASH_SPLIT = re.compile("[-\u2013]")
 _SIDE_PLACES = frozenset(
     fold(n) for n in (*COUNTRIES, *MULTIWORD_COUNTRIES, *CAPITALS, *MULTIWORD_CAPITALS)
@@ -544,6 +546,22 @@ class DocContext:
                 for c in tok.children
             ):
                 return None  # "multiple world leaders", "senior officials": nobody named
+        if tok.pos_ == "NOUN" and tok.lemma_ in _RELATIONAL:
+            # "EU counterparts" -> EU, "representatives of Citibank" -> Citibank, "the
+            # supporters' representatives" as worded; bare "counterparts" name nobody
+            owner = next((c for c in tok.children if c.dep_ == "poss" and c.tag_ == "NNS"), None)
+            if allow_groups and owner is not None and owner.pos_ == "NOUN":
+                return _strip_the(self.doc[owner.left_edge.i : tok.i + 1].text)
+            return self.nationality_of(tok) or next(
+                (
+                    self.entity_text(p)
+                    for c in tok.children
+                    if c.dep_ == "prep" and c.lower_ in ("of", "from")
+                    for p in c.children
+                    if p.dep_ == "pobj" and p.ent_type_ in ("GPE", "ORG")
+                ),
+                None,
+            )
         if allow_groups and tok.pos_ == "NOUN" and self.is_group(tok):
             return self.group_name(tok)
         return None

@@ -102,3 +102,21 @@ def test_talks_agreed_on_are_planned(run: Run, text: str) -> None:
 )
 def test_talks_not_agreed_on_or_one_sided_are_no_meeting(run: Run, text: str) -> None:
     assert run(text).meetings == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        ("Prime Minister Jack Hale met his EU counterparts in Brussels on Monday.", "EU"),
+        ("Prime Minister Jack Hale met representatives of Citibank on Monday.", "Citibank"),
+        ("Minister Cathy Lund met the fishermen's representatives on Monday.",
+         "fishermen's representatives"),
+    ],
+)  # fmt: skip
+def test_a_relational_group_is_the_side_it_names(run: Run, text: str, side: str) -> None:
+    (meeting,) = run(text).meetings
+    assert side in meeting.participants
+
+
+def test_bare_counterparts_name_nobody(run: Run) -> None:
+    assert run("Prime Minister Jack Hale met his counterparts on Monday.").meetings == ()
