@@ -33,7 +33,7 @@ _AGREEMENT_IRREALIS = IRREALIS_GOV | frozenset(
 _ENDINGS = frozenset(["end", "conclude", "finish", "close", "break", "adjourn", "collapse"])
 _DENIALS = frozenset(["denied", "denies", "deny", "denying", "rejected", "rejects", "dismissed"])
 _ONGOING = frozenset({"continue", "extend", "renew"})
-_DEAL_GOVERNED = SIGN_VERBS | ENDORSE_VERBS | _ONGOING | {"back", "announce", "unveil"}
+_DEAL_GOVERNED = SIGN_VERBS | ENDORSE_VERBS | _ONGOING | {"back", "announce", "unveil", "have"}
 
 
 @dataclass
@@ -162,15 +162,20 @@ def agree_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
         )
         text = _clip(ctx, obj.left_edge.i, end)
     else:
-        prep = next((c for c in v.children if c.dep_ == "prep" and c.lower_ in ("on", "to")), None)
+        prep = next(
+            (c for c in v.children if c.dep_ == "prep" and c.lower_ in ("on", "to", "upon")), None
+        )
         # "agreed with B's proposal": the proposal is what was agreed
         proposal = next(
             (p for p in _pobjs(v, "with") if p.lemma_ in _PROPOSALS and _owners(ctx, p)), None
         )
-        if prep is not None:
+        if prep is not None and any(c.dep_ == "pobj" for c in prep.children):
             text = _clip(ctx, prep.i, prep.right_edge.i)
         elif proposal is not None:
             text = _clip(ctx, proposal.left_edge.i, proposal.right_edge.i)
+        elif v.dep_ == "relcl" and v.head.pos_ == "NOUN":
+            # "the formula A agreed (upon) with B": the noun is what was agreed
+            text = _clip(ctx, v.head.left_edge.i, v.right_edge.i)
         else:
             return
     if polarity == "disagreed":

@@ -93,3 +93,25 @@ def test_reaching_an_understanding_is_agreeing(run: Run, noun: str) -> None:
 
 def test_offering_a_compromise_is_no_agreement(run: Run) -> None:
     assert _agreed(run, "Norway offered a compromise on fishing.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Norway has an agreement with Chile to avoid collisions at sea.", "avoid collisions"),
+        ("The draft followed the formula Prime Minister Jack Hale agreed upon with Chile "
+         "last October.", "the formula"),
+    ],
+)  # fmt: skip
+def test_a_deal_held_with_a_partner_or_agreed_in_a_relative_clause(
+    run: Run, text: str, words: str
+) -> None:
+    found = _agreed(run, text)
+    assert any(len(a.parties) == 2 and words in a.text for a in found), found
+
+
+@pytest.mark.parametrize(
+    "text", ["Norway would have a deal with Chile if it paid.", "Norway has a deal."]
+)
+def test_a_deal_not_held_or_without_a_partner(run: Run, text: str) -> None:
+    assert _agreed(run, text) == []
