@@ -852,7 +852,16 @@ def deal_between(ctx: DocContext, n: Token, out: list[_Draft]) -> None:
         return
     if n.dep_ in ("attr", "oprd") or n.head.lower_ == "as":
         return  # "describes this as the most important agreement between ...": a description
-    parties = [x for b in betweens for t in ctx.coordinated(b) for x in ctx.parties(t)]
+    # "between Iran and world powers" parsed with "Iran" as a modifier of "powers"
+    betweens += [
+        k
+        for b in list(betweens)
+        for k in b.children
+        if k.dep_ == "nmod" and k.i < b.i and any(c.dep_ == "cc" for c in k.children)
+    ]
+    parties = [
+        x for b in betweens for t in ctx.coordinated(b) for x in ctx.parties(t, allow_groups=True)
+    ]
     gov = ctx.governing_verb(n)
     if len(set(parties)) < 2 and gov is not None and n.dep_ == "dobj":
         # "A and B announced an agreement between the two countries": who announced it

@@ -83,6 +83,7 @@ _COUNTRY_WORDS = {fold(c): c for c in (*COUNTRIES, *MULTIWORD_COUNTRIES)} | {
     "un": "UN",
 }
 _DASHES = frozenset(["-", "\u2013"])
+_GROUP_OF_NATIONS = re.compile(r"G-?(?:[2-9]|1[0-9]|20|77)")
 # Relational nouns that name a side only through a modifier ("EU counterparts").
 _RELATIONAL = frozenset(["counterpart", "representative", "delegate", "envoy", "diplomat"])
 _DASH_SPLIT = re.compile("[-\u2013]")
@@ -196,6 +197,17 @@ def split_subjects(tok: Token) -> list[Token]:
 def _group_text(tok: Token) -> str:
     """ "Five public sector unions" -> "public sector unions"; a short "of" complement
     is kept ("committee of ministers")."""
+    # A coordinated modifier is another side misparsed ("Iran and world powers" with
+    # "Iran and world" hung on "powers"): not part of the group's name.
+    dropped = {
+        d.i
+        for c in tok.children
+        if c.dep_ == "nmod"
+        for k in c.children
+        if k.dep_ == "cc"
+        for d in c.subtree
+        if d.i <= k.i  # "Iran and" goes, "world" stays
+    }
     words = [
         t
         for t in tok.subtree
@@ -203,6 +215,7 @@ def _group_text(tok: Token) -> str:
         and t.dep_ not in ("det", "nummod", "poss", "case", "punct")
         and not t.is_stop
         and t.i >= tok.left_edge.i
+        and t.i not in dropped
     ]
     text = " ".join(t.text for t in words) or tok.text
     for c in tok.children:
@@ -510,6 +523,8 @@ class DocContext:
         for c in tok.children:
             if c.dep_ in ("appos", "compound") and (n := self.persons.at(c)):
                 return n
+        if _GROUP_OF_NATIONS.fullmatch(tok.text):
+            return tok.text  # "the G8 (of top industrialised nations)", often left untagged
         ent = self.ent_at.get(tok.i)
         if ent is not None and ent.label_ in _PARTY_LABELS | {"LOC"}:
             if ent.label_ == "NORP":

@@ -257,6 +257,7 @@ GROUP_HEADS = frozenset(
         "figures",
         "counterparts",
         "diplomats",
+        "powers",
     ]
 )
 GENERIC_PEOPLE = frozenset(["leader", "leaders", "official", "officials", "minister", "ministers"])

@@ -115,3 +115,13 @@ def test_a_deal_held_with_a_partner_or_agreed_in_a_relative_clause(
 )
 def test_a_deal_not_held_or_without_a_partner(run: Run, text: str) -> None:
     assert _agreed(run, text) == []
+
+
+def test_world_powers_are_a_side_of_a_deal(run: Run) -> None:
+    found = _agreed(run, "Officials praised the nuclear agreement between Chile and world powers.")
+    assert any(set(a.parties) == {"Chile", "world powers"} for a in found), found
+
+
+def test_a_group_of_nations_by_its_short_name(run: Run) -> None:
+    text = "The report said the G8 of top industrialised nations had agreed to spend more on aid."
+    assert any(a.parties == ("G8",) for a in _agreed(run, text))
