@@ -305,6 +305,7 @@ def activity_abroad(ctx: DocContext, v: Token, out: list[_StopDraft]) -> None:
     if v.lemma_ in ("meet", "attend", "address", "hold"):
         places += _prep_places(ctx, v, ("in", "at"))
     if not places:
+        at_gathering(ctx, v, out)  # "will represent the G8 at the conference in Jakarta"
         return
     for who in _travellers(ctx, v):
         _add(ctx, out, who, places, v)
@@ -322,7 +323,14 @@ def at_gathering(ctx: DocContext, v: Token, out: list[_StopDraft]) -> None:
     ]
     if not events or not ctx.is_future(v):
         return
-    places = [t for p in events if not ctx.is_called_off(p) for t in _prep_places(ctx, p, ("in",))]
+    places = [
+        t
+        for p in events
+        if not ctx.is_called_off(p)
+        # "at an IMF meeting in Washington", "at the conference called in Jakarta"
+        for h in (p, *(c for c in p.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBG")))
+        for t in _prep_places(ctx, h, ("in",))
+    ]
     if not places:
         return
     for who in _travellers(ctx, v):

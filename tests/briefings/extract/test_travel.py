@@ -129,3 +129,13 @@ def test_places_listed_in_apposition_to_what_is_visited(run: Run, text: str) -> 
 def test_a_person_in_apposition_is_met_not_travelled_to(run: Run) -> None:
     x = run("Foreign Minister Ali Demir will visit his counterpart, Jack Hale, next month.")
     assert stops(x) == {}
+
+
+def test_a_future_act_at_a_conference_held_somewhere(run: Run) -> None:
+    x = run(
+        "Foreign Secretary Ana Berg will represent the G8 at the international conference "
+        "called in Jakarta on Thursday."
+    )
+    assert stops(x) == {"Ana Berg": ["Jakarta"]}
+    y = run("Foreign Secretary Ana Berg represented the G8 at a conference in Oslo last week.")
+    assert stops(y) == {}
