@@ -54,6 +54,7 @@ class FramePatterns:
     together_subjects: frozenset[str]
     accompany: frozenset[str]
     joint_events: frozenset[str]
+    not_located: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -68,6 +69,7 @@ def patterns() -> FramePatterns:
         together_subjects=frozenset(raw["together_subjects"]),
         accompany=frozenset(raw["accompany"]),
         joint_events=frozenset(raw["joint_events"]),
+        not_located=frozenset(raw["not_located"]),
     )
 
 
@@ -220,6 +222,15 @@ def _placements(ctx: DocContext, ev: Token, pats: FramePatterns) -> list[Placeme
         lemma = verb.lemma_
         if verb.pos_ in ("VERB", "AUX") and head.lower_ in pats.attend.get(lemma, ()):
             add(_subjects(ctx, verb), verb, f"{lemma} {head.lower_} E")
+        elif (
+            verb.pos_ == "VERB"
+            and head.lower_ in ("at", "during")
+            and lemma not in pats.not_located
+            and head.i < verb.i
+        ):
+            # "At the summit, Uribe charged ...": what someone does at the event, fronted
+            # as its setting, places them there
+            add(_subjects(ctx, verb), verb, f"{head.lower_} E, {lemma}")
         elif verb.pos_ == "VERB" and any(
             c.dep_ == "dobj" and c.lower_ in pats.take_part.get(lemma, ()) for c in verb.children
         ):

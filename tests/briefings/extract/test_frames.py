@@ -33,6 +33,8 @@ def placed(nlp, text: str) -> dict[str, list[tuple[str, bool]]]:  # type: ignore
         ("Governor Ray Lund said at the forum that the plan would work.", "Ray Lund"),
         ("The summit was attended by President Ines Moro.", "Ines Moro"),
         ("President Ines Moro participated in the talks.", "Ines Moro"),
+        ("At the summit, President Ines Moro accused her rival of lying.", "Ines Moro"),
+        ("During the talks, Minister Paul Dorn proposed a ceasefire.", "Paul Dorn"),
     ],
 )
 def test_each_attendance_construction(nlp, sentence: str, who: str | None) -> None:  # type: ignore[no-untyped-def]
@@ -313,3 +315,8 @@ def test_more_ways_to_refer_to_and_attend_the_event(run: Run) -> None:
         "Minister Peter Lund will formally open the proceedings."
     )
     assert {frozenset({"Carter", "Weber"}), frozenset({"Carter", "Lund"})} <= pairs(x)
+
+
+def test_a_fronted_setting_with_a_verb_of_looking_places_nobody(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = placed(nlp, "At the summit, President Ines Moro will look for support.")
+    assert [n for ps in found.values() for n, _ in ps] == []
