@@ -132,6 +132,8 @@ def _travellers(ctx: DocContext, anchor: Token) -> list[str]:
     if subj is None:
         return []
     names = [subj, *subj.conjuncts]
+    # "Ministry of Trade (MITI) Vice Minister A leaves for ..." parsed with two subjects
+    names += [c for c in anchor.children if c.dep_ == "nsubj" and c.i != subj.i]
     if anchor.lemma_ in MOTION_VERBS:
         names += [
             k

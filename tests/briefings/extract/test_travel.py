@@ -139,3 +139,11 @@ def test_a_future_act_at_a_conference_held_somewhere(run: Run) -> None:
     assert stops(x) == {"Ana Berg": ["Jakarta"]}
     y = run("Foreign Secretary Ana Berg represented the G8 at a conference in Oslo last week.")
     assert stops(y) == {}
+
+
+def test_a_traveller_behind_a_ministry_name_the_parser_made_a_subject(run: Run) -> None:
+    text = (
+        "Ministry of Foreign Trade (MFT) Vice Minister Kenji Mori leaves for Washington "
+        "today with data on the dispute."
+    )
+    assert stops(run(text, published=PUB)) == {"Kenji Mori": ["Washington"]}
