@@ -847,6 +847,8 @@ def deal_between(ctx: DocContext, n: Token, out: list[_Draft]) -> None:
             _add(ctx, out, hyphen, "agreed", text, n)
             if out and out[-1].start == n.i:
                 out[-1].mention = True
+        else:
+            made_with(ctx, n, out)
         return
     if not betweens or any(c.lower_ == "no" for c in n.children) or n.head.lower_ == "without":
         return
@@ -871,6 +873,44 @@ def deal_between(ctx: DocContext, n: Token, out: list[_Draft]) -> None:
     _add(ctx, out, parties, "agreed", _clip(ctx, n.left_edge.i, n.right_edge.i), n)
     if out and out[-1].start == n.i:
         out[-1].mention = True
+
+
+_DRAWN = _MADE | frozenset(["draw", "hammer", "thrash"])
+
+
+def made_with(ctx: DocContext, n: Token, out: list[_Draft]) -> None:
+    """ "a package agreed with Mexico's creditors", "an accord signed in Moscow with B",
+    "a programme drawn up by Nigeria and the World Bank": the participle names who
+    made the deal (with a partner, or two or more agents)."""
+    if not _deal_realised(ctx, n) or n.dep_ in ("attr", "oprd"):
+        return
+    for v in n.children:
+        if v.dep_ != "acl" or v.tag_ != "VBN" or v.lemma_ not in _DRAWN:
+            continue
+        if _negated(v) or _conditional(v):
+            return
+        agents = [
+            x
+            for c in v.children
+            if c.dep_ == "agent"
+            for p in c.children
+            if p.dep_ == "pobj"
+            for t in ctx.coordinated(p)
+            for x in ctx.parties(t, allow_groups=True)
+        ]
+        partners = [
+            x
+            for p in _pobjs(v, "with")
+            for t in ctx.coordinated(p)
+            for x in ctx.parties(t, allow_groups=True)
+        ]
+        owners = [x for k in n.children if k.dep_ == "poss" for x in ctx.parties(k)]
+        parties = list(dict.fromkeys(owners + agents + partners))
+        if len(parties) >= 2 or partners:
+            _add(ctx, out, parties, "agreed", _clip(ctx, n.left_edge.i, v.right_edge.i), n)
+            if out and out[-1].start == n.i:
+                out[-1].mention = True
+        return
 
 
 def accuse_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
@@ -957,9 +997,10 @@ def extract_agreements(ctx: DocContext) -> list[Agreement]:
                 no_agreement(ctx, tok, drafts)
                 deal_between(ctx, tok, drafts)
             elif tok.pos_ == "NOUN" and any(
-                c.dep_ == "acl" and c.lemma_ == "agree" for c in tok.children
+                c.dep_ == "acl" and c.lemma_ in ("agree", "draw") for c in tok.children
             ):
-                deal_between(ctx, tok, drafts)  # "the points agreed between A and B"
+                # "the points agreed between A and B", "a package agreed with B"
+                deal_between(ctx, tok, drafts)
             elif tok.pos_ == "NOUN" and tok.lemma_ in _JOINT_DECISIONS:
                 joint_decision_rule(ctx, tok, drafts)
             elif tok.pos_ == "NOUN" and tok.lower_ in ("complaint", "complaints", "lawsuit"):

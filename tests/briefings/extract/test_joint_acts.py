@@ -125,3 +125,27 @@ def test_world_powers_are_a_side_of_a_deal(run: Run) -> None:
 def test_a_group_of_nations_by_its_short_name(run: Run) -> None:
     text = "The report said the G8 of top industrialised nations had agreed to spend more on aid."
     assert any(a.parties == ("G8",) for a in _agreed(run, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        ("Trade grew after a one billion dollar accord signed in Oslo last month with "
+         "Chilean Trade Minister Ana Ruiz.", {"Ana Ruiz"}),
+        ("Chile will get credits under a programme drawn up by Chile and the World Bank.",
+         {"Chile", "World Bank"}),
+    ],
+)  # fmt: skip
+def test_a_deal_made_with_a_partner_or_by_its_authors(
+    run: Run, text: str, parties: set[str]
+) -> None:
+    found = _agreed(run, text)
+    assert any(parties <= set(a.parties) for a in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Chile wants a deal agreed with Norway.", "The plan agreed by the cabinet was published."],
+)
+def test_a_deal_sought_or_made_by_one_side_alone(run: Run, text: str) -> None:
+    assert _agreed(run, text) == []
