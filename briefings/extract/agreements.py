@@ -885,8 +885,9 @@ def made_with(ctx: DocContext, n: Token, out: list[_Draft]) -> None:
     if not _deal_realised(ctx, n) or n.dep_ in ("attr", "oprd"):
         return
     for v in n.children:
-        if v.dep_ != "acl" or v.tag_ != "VBN" or v.lemma_ not in _DRAWN:
-            continue
+        relative = v.dep_ == "relcl" and any(c.dep_ == "auxpass" for c in v.children)
+        if not (v.dep_ == "acl" or relative) or v.tag_ != "VBN" or v.lemma_ not in _DRAWN:
+            continue  # "a deal agreed with B", "the pact, which was agreed by A and B"
         if _negated(v) or _conditional(v):
             return
         agents = [
@@ -997,7 +998,7 @@ def extract_agreements(ctx: DocContext) -> list[Agreement]:
                 no_agreement(ctx, tok, drafts)
                 deal_between(ctx, tok, drafts)
             elif tok.pos_ == "NOUN" and any(
-                c.dep_ == "acl" and c.lemma_ in ("agree", "draw") for c in tok.children
+                c.dep_ in ("acl", "relcl") and c.lemma_ in ("agree", "draw") for c in tok.children
             ):
                 # "the points agreed between A and B", "a package agreed with B"
                 deal_between(ctx, tok, drafts)

@@ -134,6 +134,8 @@ def test_a_group_of_nations_by_its_short_name(run: Run) -> None:
          "Chilean Trade Minister Ana Ruiz.", {"Ana Ruiz"}),
         ("Chile will get credits under a programme drawn up by Chile and the World Bank.",
          {"Chile", "World Bank"}),
+        ("Peru supports the new pact, which was agreed last year by Ghana and Nigeria.",
+         {"Ghana", "Nigeria"}),
     ],
 )  # fmt: skip
 def test_a_deal_made_with_a_partner_or_by_its_authors(
