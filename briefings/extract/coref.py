@@ -72,6 +72,9 @@ _NOT_NAMES = frozenset(
 )  # fmt: skip
 
 
+_PLURAL_TITLES = frozenset(
+    ["presidents", "ministers", "premiers", "chancellors", "secretaries", "leaders"]
+)
 _REGNAL = re.compile(r"(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3})")
 
 
@@ -162,6 +165,25 @@ class PersonIndex:
                 if span is not None and not any(i in self.by_token for i in range(*span)):
                     a, b = span
                     self._add(Mention(a, b, doc[a:b].text, doc[a:b].text))
+        # "Prime Ministers A of China and B of Portugal", "Presidents A and B": every
+        # name coordinated under a plural title is a person, whatever the NER said.
+        for tok in doc:
+            if tok.lower_ not in _PLURAL_TITLES or not tok.text[:1].isupper():
+                continue
+            head = tok.head
+            if head.i in self.by_token and tok.dep_ == "compound":
+                for c in head.conjuncts:
+                    if (
+                        c.i not in self.by_token
+                        and c.pos_ == "PROPN"
+                        and c.ent_type_ not in ("GPE", "LOC", "NORP")
+                    ):
+                        first = c.left_edge.i
+                        while doc[first].tag_ != "NNP" and first < c.i:
+                            first += 1
+                        if 1 <= c.i - first < _MAX_NAME_TOKENS:  # a full name, two words up
+                            text = doc[first : c.i + 1].text
+                            self._add(Mention(first, c.i + 1, text, text))
         # Surnames the NER missed elsewhere ("Kawaguchi" tagged ORG, or no entity).
         known = {_key_tokens(m.name)[-1] for m in self.mentions if _key_tokens(m.name)}
         for i in numpy.flatnonzero(proper).tolist():

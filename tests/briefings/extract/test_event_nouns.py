@@ -120,3 +120,13 @@ def test_a_relational_group_is_the_side_it_names(run: Run, text: str, side: str)
 
 def test_bare_counterparts_name_nobody(run: Run) -> None:
     assert run("Prime Minister Jack Hale met his counterparts on Monday.").meetings == ()
+
+
+def test_names_coordinated_under_a_plural_title_are_people(run: Run) -> None:
+    text = (
+        "Prime Ministers Zhou Liang of China and Anibal Costa Silva of Portugal signed an "
+        "agreement on the future of Macao."
+    )
+    assert [set(m.participants) for m in run(text).meetings] == [
+        {"Zhou Liang", "Anibal Costa Silva"}
+    ]
