@@ -569,6 +569,34 @@ def joint_appearance(ctx: DocContext, n: Token, drafts: list[_Draft]) -> bool:
     return True
 
 
+_AUTHORITIES = frozenset(["government", "governments", "authorities", "officials", "leaders"])
+
+
+def _unplaced_authorities(ctx: DocContext, t: Token) -> bool:
+    """ "governments", "officials" with nothing to say whose."""
+    return (
+        t.lower_ in _AUTHORITIES
+        and ctx.nationality_of(t) is None
+        and not any(c.dep_ in ("poss", "prep", "compound", "amod") for c in t.children)
+    )
+
+
+def _visited(ctx: DocContext, n: Token) -> list[str]:
+    """The places of "visit A, B and C for talks" when `n` is those talks."""
+    if n.dep_ != "pobj" or n.head.lower_ != "for":
+        return []
+    v = n.head.head
+    if v.lemma_ not in ("visit", "tour"):
+        return []
+    return [
+        name
+        for c in v.children
+        if c.dep_ == "dobj"
+        for t in (c, *c.conjuncts)
+        if t.ent_type_ == "GPE" and (name := ctx.entity_text(t))
+    ]
+
+
 def meeting_noun(ctx: DocContext, n: Token, drafts: list[_Draft]) -> None:
     low = n.lower_
     if low in ("conference", "briefing") and joint_appearance(ctx, n, drafts):
@@ -696,6 +724,11 @@ def meeting_noun(ctx: DocContext, n: Token, drafts: list[_Draft]) -> None:
     others: list[list[str]] = []
     for w in withs + ofs:
         for t in ctx.coordinated(w):
+            if _unplaced_authorities(ctx, t):
+                # "will visit Britain and France for discussions with governments": the
+                # governments of the places visited, each met on its own
+                others += [[p] for p in _visited(ctx, n)]
+                continue
             others += [[name] for name in _side_names(ctx, t, allow_groups=True)]
     if low.startswith("conference") and not joint and not _persons(ctx, [x[0] for x in others]):
         return

@@ -130,3 +130,20 @@ def test_names_coordinated_under_a_plural_title_are_people(run: Run) -> None:
     assert [set(m.participants) for m in run(text).meetings] == [
         {"Zhou Liang", "Anibal Costa Silva"}
     ]
+
+
+def test_visiting_places_for_talks_with_their_governments(run: Run) -> None:
+    text = "Finance Minister Ana Ruiz will visit Chad, Mali and Niger for talks with governments."
+    found = sorted(tuple(sorted(m.participants)) for m in run(text).meetings)
+    assert found == [("Ana Ruiz", "Chad"), ("Ana Ruiz", "Mali"), ("Ana Ruiz", "Niger")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Finance Minister Ana Ruiz will visit Chad, Mali and Niger for talks.",  # with whom?
+        "Finance Minister Ana Ruiz held talks with officials.",  # whose officials?
+    ],
+)
+def test_visits_and_talks_that_do_not_say_who_was_met(run: Run, text: str) -> None:
+    assert run(text).meetings == ()
