@@ -99,6 +99,8 @@ def _family(tok: Token, pats: FramePatterns) -> str | None:
         return None
     if tok.tag_ == "NNS" and tok.lower_ not in pats.event_nouns:
         return None  # "summits" in general, not one event
+    if any(c.lower_ in ("news", "press") for c in tok.children):
+        return None  # a news conference is no gathering of its own (and not the summit)
     return fam
 
 

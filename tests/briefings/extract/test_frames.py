@@ -320,3 +320,11 @@ def test_more_ways_to_refer_to_and_attend_the_event(run: Run) -> None:
 def test_a_fronted_setting_with_a_verb_of_looking_places_nobody(nlp) -> None:  # type: ignore[no-untyped-def]
     found = placed(nlp, "At the summit, President Ines Moro will look for support.")
     assert [n for ps in found.values() for n, _ in ps] == []
+
+
+def test_a_news_conference_is_no_gathering(run: Run) -> None:
+    text = (
+        "Leaders met at a White House lunch on Monday. Senator Ana Ruiz and Senator Jack "
+        "Hale said at a news conference that the plan would work."
+    )
+    assert frozenset({"Ruiz", "Hale"}) not in pairs(run(text))
