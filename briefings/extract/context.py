@@ -493,9 +493,15 @@ class DocContext:
                 best = name
         if best or loose or country is not None:
             return best or loose
-        # A title with no titled person, as a subject: the person the text is about.
+        # A title with no titled person, as a subject: the person the text is about,
+        # unless the text gives that person only other offices ("the president" is not
+        # the Secretary of State the paragraph was about).
         if tok.dep_ in ("nsubj", "nsubjpass"):
-            return self.persons.topic_before(tok.sent.start)
+            topic = self.persons.topic_before(tok.sent.start)
+            offices = [title for _, name, title in self.titled if name == topic]
+            if offices and all(tok.lower_ not in title for title in offices):
+                return None
+            return topic
         return None
 
     def party(

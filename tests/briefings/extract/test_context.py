@@ -55,3 +55,20 @@ def test_a_name_right_after_a_title_is_a_person_even_if_the_ner_misses_it(nlp) -
     ctx = DocContext(nlp(text), Article(id="t", title="", text=text))
     assert ctx.persons.is_person("Jan Moll")
     assert not any("Office" in n for n in ctx.persons.canonical_names())
+
+
+def test_a_role_noun_is_not_the_topic_person_of_another_office(nlp) -> None:  # type: ignore[no-untyped-def]
+    from briefings.extract import extract_doc
+
+    text = (
+        "Secretary of State Ana Ruiz flew to Oslo on Sunday. "
+        "The president met Prime Minister Jack Hale on Monday."
+    )
+    x = extract_doc(nlp(text), Article(id="t", title="", text=text), None)
+    assert all("Ana Ruiz" not in m.participants for m in x.meetings)
+    text = (
+        "President Ana Ruiz flew to Oslo on Sunday. "
+        "The president met Prime Minister Jack Hale on Monday."
+    )
+    x = extract_doc(nlp(text), Article(id="t", title="", text=text), None)
+    assert [set(m.participants) for m in x.meetings] == [{"Ana Ruiz", "Jack Hale"}]
