@@ -978,8 +978,21 @@ class DocContext:
                     for p in c.children:
                         if p.dep_ == "pobj" and p.ent_type_ in _PLACE_LABELS:
                             return self.entity_text(p)
-                if c.dep_ in ("compound", "nmod") and c.ent_type_ in _PLACE_LABELS and c.i < a.i:
+                if (
+                    c.dep_ in ("compound", "nmod")
+                    and c.ent_type_ in _PLACE_LABELS
+                    and c.i < a.i
+                    and not _GROUP_OF_NATIONS.fullmatch(c.text)  # "the G7 meeting"
+                ):
                     return self.entity_text(c)
+            # "the G7 meeting taking place in London": the place of its participle
+            for c in a.children:
+                if c.dep_ == "acl" and c.tag_ in ("VBG", "VBN"):
+                    for k in c.children:
+                        if k.dep_ == "prep" and k.lower_ in ("in", "at"):
+                            for p in k.children:
+                                if p.dep_ == "pobj" and p.ent_type_ in _PLACE_LABELS:
+                                    return self.entity_text(p)
         return None
 
     def future_time(self, span: Span | None) -> bool:
