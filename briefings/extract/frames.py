@@ -425,7 +425,7 @@ def together_meetings(ctx: DocContext) -> list[Meeting]:
                 withs = [
                     p
                     for c in v.children
-                    if c.dep_ == "prep" and c.lower_ == "with"
+                    if c.dep_ == "prep" and c.lower_ in ("with", "alongside")
                     for p in c.children
                     if p.dep_ == "pobj"
                 ]
@@ -455,8 +455,11 @@ def together_meetings(ctx: DocContext) -> list[Meeting]:
                     and any(k.lower_ == "joint" for k in c.children)
                     and (c.lemma_ in pats.joint_events or c.lower_ in pats.joint_events)
                 ]
-                if joint:
-                    people = _subject_persons(ctx, v)
+                subj = ctx.subject_of(v)
+                if joint and subj is not None:
+                    # "A and Jordan's King B hold ...", misparsed as "(A and Jordan)'s
+                    # B": everyone named in the subject
+                    people = [x for t in subj.subtree if (x := ctx.persons.at(t))]
             names = list(dict.fromkeys(people))
             if len(names) >= 2:
                 when_span = ctx.time_words([v])

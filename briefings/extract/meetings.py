@@ -545,27 +545,25 @@ def _people_in(ctx: DocContext, top: Token) -> list[str]:
 
 
 def joint_appearance(ctx: DocContext, n: Token, drafts: list[_Draft]) -> bool:
-    """ "A and B held a joint news conference", "at a joint news conference alongside B,
-    A said": appearing together, they met."""
+    """ "At a joint news conference alongside B, A said": appearing together, they met.
+    ("A and B held a joint news conference" is read with the other joint events, in
+    frames.together_meetings.)"""
     if not any(c.dep_ == "amod" and c.lower_ == "joint" for c in n.children):
         return False
     gov = ctx.governing_verb(n)
-    if gov is None or _hypothetical(ctx, gov):
+    if gov is None or n.dep_ != "pobj" or _hypothetical(ctx, gov):
         return True
-    people = [
+    others = [
         x
         for c in n.children
         if c.dep_ == "prep" and c.lower_ in ("alongside", "with")
         for x in _people_in(ctx, c)
     ]
     subj = ctx.subject_of(gov)
-    if subj is not None and not ctx.in_quote[subj.i]:
-        # "A and Jordan's King B hold ...", misparsed as "(A and Jordan)'s B": everyone
-        # named in the subject
-        people = [x for t in subj.subtree if (x := ctx.persons.at(t))] + people
-    people = list(dict.fromkeys(people))
-    if len(people) >= 2:
-        _emit(ctx, drafts, people, [], [gov, n], n.sent)
+    if others and subj is not None and not ctx.in_quote[subj.i]:
+        people = list(dict.fromkeys([*_persons(ctx, ctx.parties(subj)), *others]))
+        if len(people) >= 2:
+            _emit(ctx, drafts, people, [], [gov, n], n.sent)
     return True
 
 

@@ -328,3 +328,18 @@ def test_a_news_conference_is_no_gathering(run: Run) -> None:
         "Hale said at a news conference that the plan would work."
     )
     assert frozenset({"Ruiz", "Hale"}) not in pairs(run(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prime Minister Ana Ruiz appeared alongside Chancellor Jack Hale at a poster launch.",
+        "Prime Minister Ana Ruiz is due to line up alongside Chancellor Jack Hale on Tuesday.",
+    ],
+)
+def test_appearing_alongside_someone_is_being_together(run: Run, text: str) -> None:
+    assert frozenset({"Ruiz", "Hale"}) in pairs(run(text))
+
+
+def test_appearing_with_no_named_companion_is_no_meeting(run: Run) -> None:
+    assert run("Prime Minister Ana Ruiz appeared on television with reporters.").meetings == ()
