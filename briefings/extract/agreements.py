@@ -114,6 +114,19 @@ def _with_parties(ctx: DocContext, *toks: Token) -> list[str]:
     return out
 
 
+def _agents(ctx: DocContext, v: Token, *, allow_groups: bool = False) -> list[str]:
+    """Parties of a passive's "by" phrase ("signed by A and B")."""
+    return [
+        x
+        for c in v.children
+        if c.dep_ == "agent"
+        for p in c.children
+        if p.dep_ == "pobj"
+        for t in ctx.coordinated(p)
+        for x in ctx.parties(t, allow_groups=allow_groups)
+    ]
+
+
 def _subject_parties(ctx: DocContext, v: Token) -> tuple[list[str], Token | None]:
     subj = ctx.subject_of(v)
     if subj is None:
@@ -336,39 +349,12 @@ def deal_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
         text = _clip(ctx, v.head.left_edge.i, v.right_edge.i)
         _add(ctx, out, parties, "agreed", text, v)
         return
-    if (
-        obj is None
-        and v.dep_ == "acl"
-        and v.tag_ == "VBN"
-        and _is_deal(v.head)
-        and v.lemma_ in SIGN_VERBS
-    ):
-        # "the accord signed by A and B": the agent of the participle signed it.
-        parties = [
-            n
-            for c in v.children
-            if c.dep_ == "agent"
-            for p in c.children
-            if p.dep_ == "pobj"
-            for n in ctx.parties(p)
-        ]
-        if len(parties) >= 2:
-            text = _clip(ctx, v.head.left_edge.i, v.right_edge.i)
-            _add(ctx, out, parties, "agreed", text, v)
-        return
     if obj is None:
-        return
+        return  # "the accord signed by A and B" is read by `made_with`
     parties, subj = _subject_parties(ctx, v)
     if obj.dep_ == "nsubjpass":
         # "The deal was signed by A and B"; without an agent the parties are unknown.
-        parties = [
-            n
-            for c in v.children
-            if c.dep_ == "agent"
-            for p in c.children
-            if p.dep_ == "pobj"
-            for n in ctx.parties(p)
-        ]
+        parties = _agents(ctx, v)
         if not parties:
             # "An agreement has been reached with B," A said: the speaker is the side
             # that reached it with B.
@@ -890,15 +876,7 @@ def made_with(ctx: DocContext, n: Token, out: list[_Draft]) -> None:
             continue  # "a deal agreed with B", "the pact, which was agreed by A and B"
         if _negated(v) or _conditional(v):
             return
-        agents = [
-            x
-            for c in v.children
-            if c.dep_ == "agent"
-            for p in c.children
-            if p.dep_ == "pobj"
-            for t in ctx.coordinated(p)
-            for x in ctx.parties(t, allow_groups=True)
-        ]
+        agents = _agents(ctx, v, allow_groups=True)
         partners = [
             x
             for p in _pobjs(v, "with")
