@@ -567,6 +567,39 @@ def joint_appearance(ctx: DocContext, n: Token, drafts: list[_Draft]) -> bool:
     return True
 
 
+def summon_verb(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:
+    """ "B was summoned to the Foreign Ministry", "A summoned the Chilean ambassador":
+    an envoy called in meets whoever summoned them."""
+    if _hypothetical(ctx, v) or any(c.dep_ == "neg" for c in v.children):
+        return
+    subj = ctx.subject_of(v)
+    if subj is None or ctx.in_quote[subj.i]:
+        return
+    if any(c.dep_ == "auxpass" for c in v.children):
+        summoned = _side_names(ctx, subj, allow_groups=False)
+        hosts = [
+            x
+            for t in _objects_of_prep(ctx, v, ("to",)) + _objects_of_prep(ctx, v, ("by",))
+            for x in ctx.parties(t, allow_groups=True)
+        ]
+    else:
+        hosts = ctx.parties(subj)
+        summoned = [
+            x
+            for c in v.children
+            if c.dep_ == "dobj"
+            for t in ctx.coordinated(c)
+            # "the Chilean ambassador", unnamed: the country sent for
+            for x in (
+                _side_names(ctx, t, allow_groups=False)
+                or ([ctx.nationality_of(t)] if t.tag_ == "NN" else [])
+            )
+            if x
+        ]
+    if hosts and summoned:
+        _emit(ctx, drafts, hosts, [[s] for s in summoned if s not in hosts], [v], v.sent)
+
+
 _AUTHORITIES = frozenset(["government", "governments", "authorities", "officials", "leaders"])
 
 
@@ -1082,6 +1115,8 @@ def extract_meetings(ctx: DocContext, frames: list[Frame]) -> list[Meeting]:
                 gather_verb(ctx, tok, drafts)
             elif tok.pos_ == "VERB" and lemma == "join":
                 join_verb(ctx, tok, drafts)
+            elif tok.pos_ == "VERB" and lemma == "summon":
+                summon_verb(ctx, tok, drafts)
             if tok.pos_ == "NOUN" and tok.lower_ in _CALL_NOUNS:
                 call_on(ctx, tok, drafts)
     event_participants(ctx, drafts, frames)

@@ -153,3 +153,24 @@ def test_the_place_of_a_group_meeting_is_where_it_takes_place(run: Run) -> None:
     text = "Mexico and Brazil are invited to take part in the G8 meeting taking place in Paris."
     (meeting,) = run(text).meetings
     assert meeting.place == "Paris"  # not "G8", which the NER tags as a place
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Chilean Ambassador Luis Prado was summoned to the Foreign Ministry on Tuesday.",
+         {"Luis Prado", "Foreign Ministry"}),
+        ("Norway summoned Chilean Ambassador Luis Prado on Tuesday.", {"Norway", "Luis Prado"}),
+        ("Foreign Minister Ana Ruiz summoned the Chilean ambassador on Monday.",
+         {"Ana Ruiz", "Chile"}),
+    ],
+)  # fmt: skip
+def test_an_envoy_summoned_meets_who_summoned_them(run: Run, text: str, pair: set[str]) -> None:
+    assert [set(m.participants) for m in run(text).meetings] == [pair]
+
+
+@pytest.mark.parametrize(
+    "text", ["The committee summoned witnesses.", "Norway may summon the Chilean ambassador."]
+)
+def test_no_envoy_or_no_summons(run: Run, text: str) -> None:
+    assert run(text).meetings == ()

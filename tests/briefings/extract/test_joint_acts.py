@@ -151,3 +151,9 @@ def test_a_deal_made_with_a_partner_or_by_its_authors(
 )
 def test_a_deal_sought_or_made_by_one_side_alone(run: Run, text: str) -> None:
     assert _agreed(run, text) == []
+
+
+@pytest.mark.parametrize("noun", ["invitation", "promise", "terms"])
+def test_accepting_the_other_sides_offer_of_any_kind(run: Run, noun: str) -> None:
+    found = _agreed(run, f"Norway accepted Chile's {noun} to hold the talks.")
+    assert any(set(a.parties) == {"Norway", "Chile"} for a in found), found
