@@ -389,7 +389,7 @@ def deal_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
 
 _PROPOSALS = frozenset(
     ["request", "proposal", "application", "bid", "offer", "plan", "demand", "appeal",
-     "promise", "invitation", "assurance", "terms"]
+     "promise", "invitation", "assurance", "term"]
 )  # fmt: skip
 _ACCEPT_VERBS = frozenset(["approve", "accept", "grant"])  # not "back": support is no deal
 
