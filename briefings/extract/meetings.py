@@ -290,7 +290,9 @@ def meet_verb(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:
             return
     else:
         if lemma not in ("talk", "speak", "confer", "negotiate", "discuss"):
-            obj_toks = [c for c in v.children if c.dep_ == "dobj"]
+            # "told B that ..." (B the object), "told B “...”" (B parsed as a dative)
+            objs = ("dobj", "dative") if lemma == "tell" else ("dobj",)
+            obj_toks = [c for c in v.children if c.dep_ in objs]
         obj_toks += _objects_of_prep(ctx, v, _OBJECT_PREPS.get(lemma, ()))
         if lemma in ("speak", "talk"):  # "spoke on the phone with B": "with" hung on "phone"
             obj_toks += [

@@ -174,3 +174,12 @@ def test_an_envoy_summoned_meets_who_summoned_them(run: Run, text: str, pair: se
 )
 def test_no_envoy_or_no_summons(run: Run, text: str) -> None:
     assert run(text).meetings == ()
+
+
+def test_telling_someone_a_quotation_on_the_phone(run: Run) -> None:
+    text = (
+        "In a phone call on Saturday, Secretary of State John Kerr told Chilean Foreign "
+        "Minister Luis Prado “the claims are false,” according to a readout."
+    )
+    assert [set(m.participants) for m in run(text).meetings] == [{"John Kerr", "Luis Prado"}]
+    assert run("Foreign Minister Ana Ruiz told reporters “the talks went well.”").meetings == ()
