@@ -48,7 +48,8 @@ def clean_name(span: Span) -> tuple[int, int, str] | None:
         toks[0].is_punct or toks[0].lower_ in HONORIFICS or toks[0].lower_ in TITLE_WORDS
     ):
         toks.pop(0)
-    if not toks or len(toks) > _MAX_NAME_TOKENS:
+    # "Abdel-Fattah el-Sissi": the hyphens are tokens of their own, not words
+    if not toks or sum(1 for t in toks if t.text not in "-\u2010\u2011") > _MAX_NAME_TOKENS:
         return None
     if any(t.like_num or t.is_quote for t in toks) or not any(t.text[:1].isupper() for t in toks):
         return None

@@ -1095,11 +1095,27 @@ def _merge(ctx: DocContext, drafts: list[_Draft]) -> list[Meeting]:
     return out
 
 
+def verbless_caption(ctx: DocContext, sent: Span, drafts: list[_Draft]) -> None:
+    """ "A, center, and B, at the Presidential palace in Cairo, April 20, 2016.": a
+    photo caption with no verb, naming people together somewhere."""
+    root = sent.root
+    if root.pos_ != "PROPN" or ctx.persons.at(root) is None:
+        return
+    if any(t.pos_ in ("VERB", "AUX") for t in sent):
+        return
+    if not any(c.dep_ == "prep" and c.lower_ in ("at", "in") for c in root.children):
+        return
+    people = _persons(ctx, [x for t in ctx.coordinated(root) if (x := ctx.persons.at(t))])
+    if len(people) >= 2:
+        _emit(ctx, drafts, people, [], [root], sent)
+
+
 def extract_meetings(ctx: DocContext, frames: list[Frame]) -> list[Meeting]:
     """Meetings told in one sentence, and the article's gathering; `frames` are the
     document's event frames (frames.py), computed once by the caller."""
     drafts: list[_Draft] = []
     for sent in ctx.sents:
+        verbless_caption(ctx, sent, drafts)
         for tok in sent:
             lemma = tok.lemma_
             if tok.pos_ == "VERB" and lemma in _VERBS:

@@ -183,3 +183,19 @@ def test_telling_someone_a_quotation_on_the_phone(run: Run) -> None:
     )
     assert [set(m.participants) for m in run(text).meetings] == [{"John Kerr", "Luis Prado"}]
     assert run("Foreign Minister Ana Ruiz told reporters “the talks went well.”").meetings == ()
+
+
+def test_a_verbless_caption_of_people_somewhere(run: Run) -> None:
+    text = (
+        "Secretary of State Jack Hale, center, and Chilean Foreign Minister Luis Prado, at "
+        "the presidential palace in Santiago, April 20, 2016."
+    )
+    assert [set(m.participants) for m in run(text).meetings] == [{"Jack Hale", "Luis Prado"}]
+    assert run("Jack Hale and Luis Prado.").meetings == ()  # no place: a list, not a scene
+
+
+def test_a_hyphenated_name_is_one_person(run: Run) -> None:
+    text = "President Abdel-Karim el-Masri met Secretary of State Jack Hale in Cairo on Monday."
+    assert [set(m.participants) for m in run(text).meetings] == [
+        {"Abdel-Karim el-Masri", "Jack Hale"}
+    ]
