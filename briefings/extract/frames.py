@@ -107,7 +107,9 @@ def _family(tok: Token, pats: FramePatterns) -> str | None:
 def _definite(tok: Token) -> bool:
     return any(
         (c.dep_ == "det" and c.lower_ in ("the", "this", "that"))
-        or (c.dep_ == "poss" and c.pos_ == "PRON")
+        # "its summit", "his talks"; not "their meeting", whose owners are named in its
+        # own clause ("A shakes hands with B after their meeting": an event of its own)
+        or (c.dep_ == "poss" and c.pos_ == "PRON" and c.lower_ != "their")
         # "this year's forum", "next week's summit": a time owns it, no party
         or (c.dep_ == "poss" and c.lemma_ in _TIME_OWNERS)
         for c in tok.children
@@ -195,6 +197,33 @@ def _listed_before(ctx: DocContext, ev: Token) -> list[str]:
     return list(dict.fromkeys(names))
 
 
+def _clause_people(ctx: DocContext, verb: Token | None) -> list[str]:
+    """ "A is shown the way by B following their meeting", "A greeted B before their
+    talks": "their" are the people of the clause, its subject and its other party."""
+    # "... following their meeting": "following" is a preposition here, not the clause
+    while verb is not None and verb.tag_ == "VBG" and verb.dep_ in ("prep", "pcomp", "advcl"):
+        verb = ctx.governing_verb(verb.head) if verb.head.i != verb.i else None
+    if verb is None:
+        return []
+    subj = ctx.subject_of(verb)
+    others = [
+        p
+        for c in verb.children
+        if c.dep_ in ("dobj", "dative")
+        or (c.dep_ in ("agent", "prep") and c.lower_ in ("by", "with"))
+        for p in ((c,) if c.dep_ in ("dobj", "dative") else c.children)
+        if p.dep_ in ("dobj", "dative", "pobj")
+    ]
+    names = [
+        n
+        for t in ([subj] if subj is not None else []) + others
+        for k in (t, *t.conjuncts)
+        if (n := ctx.persons.at(k)) is not None
+    ]
+    names = list(dict.fromkeys(names))
+    return names if len(names) >= 2 else []
+
+
 def _blocked(ctx: DocContext, verb: Token) -> bool:
     return (
         any(c.dep_ == "neg" for c in verb.children)
@@ -248,7 +277,7 @@ def _placements(ctx: DocContext, ev: Token, pats: FramePatterns) -> list[Placeme
         # captions like this one are often misparsed ("arrive" as a noun).
         gov = ctx.governing_verb(ev)
         if gov is None or not _blocked(ctx, gov):
-            names = _listed_before(ctx, ev)
+            names = _listed_before(ctx, ev) or _clause_people(ctx, gov)
             planned = gov is not None and ctx.is_future(gov)
             past = gov is not None and _past(gov)
             out.extend(Placement(n, planned, sent, "their E", past) for n in names)

@@ -878,7 +878,13 @@ def _main_event(ctx: DocContext) -> Token | None:
     lead = [s for s in ctx.sents if any(t.pos_ in ("VERB", "AUX") for t in s)][:1]
     for sent in lead:
         for t in sent:
-            if _event_ref(t) and not _has_of(t) and t.dep_ in ("nsubj", "nsubjpass", "pobj"):
+            if (
+                _event_ref(t)
+                and not _has_of(t)
+                and t.dep_ in ("nsubj", "nsubjpass", "pobj")
+                # "A shakes hands with B after their meeting": theirs, not a gathering
+                and not any(c.dep_ == "poss" for c in t.children)
+            ):
                 gov = ctx.governing_verb(t)
                 if gov is not None and not ctx.is_future(gov):
                     return t

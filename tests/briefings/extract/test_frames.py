@@ -343,3 +343,19 @@ def test_appearing_alongside_someone_is_being_together(run: Run, text: str) -> N
 
 def test_appearing_with_no_named_companion_is_no_meeting(run: Run) -> None:
     assert run("Prime Minister Ana Ruiz appeared on television with reporters.").meetings == ()
+
+
+def test_their_meeting_is_the_meeting_of_the_clause_people(run: Run) -> None:
+    x = run("President Ana Ruiz thanked Prime Minister Jack Hale following their talks in Oslo.")
+    assert [set(m.participants) for m in x.meetings] == [{"Ana Ruiz", "Jack Hale"}]
+    assert run("President Ana Ruiz praised reporters after their meeting.").meetings == ()
+
+
+def test_two_captions_with_their_meeting_are_two_meetings(run: Run) -> None:
+    text = (
+        "President Ana Ruiz shakes hands with Prime Minister Jack Hale after their meeting "
+        "in Oslo.\nChancellor Lena Vos shakes hands with President Omar Bakri after their "
+        "meeting in Cairo."
+    )
+    assert frozenset({"Ruiz", "Vos"}) not in pairs(run(text))
+    assert {frozenset({"Ruiz", "Hale"}), frozenset({"Vos", "Bakri"})} <= pairs(run(text))
