@@ -49,7 +49,7 @@ def load_pipeline(
     """Load the packaged English model with only `components`; never downloads anything.
 
     `fast_matching` gives the attribute ruler, the lemmatizer and exact-text entity
-    rulers faster steps with the same results (see `matching`), and the NER a greedy
+    rulers faster steps with the same results (see `matching`), and the parser and NER a greedy
     parse that holds the GIL (see `greedy`); off only to compare."""
     shipped = model_components()
     missing = [c for c in components if c not in shipped]
