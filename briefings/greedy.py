@@ -115,6 +115,8 @@ class GreedyHoldingGil:
         self.parser = parser
 
     def __getattr__(self, name: str) -> Any:
+        if name == "parser":  # not set yet (a copy being made): no endless recursion
+            raise AttributeError(name)
         return getattr(self.parser, name)
 
     def __call__(self, doc: Doc) -> Doc:
