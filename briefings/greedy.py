@@ -81,8 +81,8 @@ def greedy_parse(parser: Any, docs: list[Doc]) -> list[Any]:
     # (tokens + 1, features, hidden, pieces); row 0 is the padding of a missing token.
     cached = lower.predict(tok2vec.predict(docs))
     n_rows, n_feats = cached.shape[:2]
-    # One contiguous (tokens + 1, hidden * pieces) table per feature, read with `take`.
-    tables = [numpy.ascontiguousarray(cached[:, f].reshape(n_rows, -1)) for f in range(n_feats)]
+    # Per feature, a (tokens + 1, hidden * pieces) view of the table (no copy).
+    tables = [cached[:, f].reshape(n_rows, -1) for f in range(n_feats)]
     n_pieces = lower.get_dim("nP")
     bias = lower.get_param("b").reshape(-1)
     weights, out_bias = upper.get_param("W"), upper.get_param("b")
@@ -92,9 +92,9 @@ def greedy_parse(parser: Any, docs: list[Doc]) -> list[Any]:
     states = [s for s in batch if not s.is_final()]
     while states:
         ids = ParserStepModel.get_token_ids(sizes, states).T + 1  # -1 (no token) -> 0
-        summed = tables[0].take(ids[0], axis=0)  # a copy: 0 + x is x
+        summed = tables[0][ids[0]]  # a copy: 0 + x is x
         for f in range(1, n_feats):
-            summed += tables[f].take(ids[f], axis=0)
+            summed += tables[f][ids[f]]
         summed += bias
         hidden = summed[:, ::n_pieces]  # maxout: the largest piece of each hidden unit
         for p in range(1, n_pieces):
