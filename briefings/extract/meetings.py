@@ -569,6 +569,12 @@ def joint_appearance(ctx: DocContext, n: Token, drafts: list[_Draft]) -> bool:
     return True
 
 
+def _envoy_side(ctx: DocContext, t: Token) -> list[str]:
+    """ "the Chilean ambassador", unnamed: the country sent for (one envoy, not a group)."""
+    side = ctx.nationality_of(t) if t.tag_ == "NN" else None
+    return [side] if side else []
+
+
 def summon_verb(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:
     """ "B was summoned to the Foreign Ministry", "A summoned the Chilean ambassador":
     an envoy called in meets whoever summoned them."""
@@ -592,11 +598,7 @@ def summon_verb(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:
             if c.dep_ == "dobj"
             for t in ctx.coordinated(c)
             # "the Chilean ambassador", unnamed: the country sent for
-            for x in (
-                _side_names(ctx, t, allow_groups=False)
-                or ([ctx.nationality_of(t)] if t.tag_ == "NN" else [])
-            )
-            if x
+            for x in (_side_names(ctx, t, allow_groups=False) or _envoy_side(ctx, t))
         ]
     if hosts and summoned:
         _emit(ctx, drafts, hosts, [[s] for s in summoned if s not in hosts], [v], v.sent)
