@@ -733,8 +733,11 @@ class DocContext:
                 for p in c.children:
                     if p.dep_ != "pobj":
                         continue
-                    if self.is_group_anaphor(p):
-                        # "the foreign ministers of both countries"
+                    each = p.lemma_ in ("country", "nation", "side") and any(
+                        c.dep_ == "det" and c.lower_ in ("each", "every") for c in p.children
+                    )
+                    if self.is_group_anaphor(p) or each:
+                        # "the foreign ministers of both countries", "of each country"
                         out += [x for x in self.recall(p.i, "sides") if x not in out]
                         continue
                     out += [

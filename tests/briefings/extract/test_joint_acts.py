@@ -157,3 +157,11 @@ def test_a_deal_sought_or_made_by_one_side_alone(run: Run, text: str) -> None:
 def test_accepting_the_other_sides_offer_of_any_kind(run: Run, noun: str) -> None:
     found = _agreed(run, f"Norway accepted Chile's {noun} to hold the talks.")
     assert any(set(a.parties) == {"Norway", "Chile"} for a in found), found
+
+
+def test_the_leaders_of_each_country_are_the_countries_named_before(run: Run) -> None:
+    text = (
+        "Chile, Peru and Bolivia sent their leaders to Lima. "
+        "The presidents of each country agreed to end the conflict."
+    )
+    assert any(set(a.parties) == {"Chile", "Peru", "Bolivia"} for a in _agreed(run, text))
