@@ -69,7 +69,8 @@ _CAPTION_NOISE = re.compile(
 # A wire dateline opening a paragraph: "LONDON, March 24 - ", "WASHINGTON (Reuters) - ",
 # "KABUL — ". Parsed as text it becomes a subject or a name ("LONDON signed ...").
 _DATELINE = re.compile(
-    r"^[ \t]*[A-Z][A-Z.'\-]{2,}(?:[ ][A-Z][A-Z.'\-]+){0,3}"
+    # "LONDON", "NEW YORK", "LA PAZ" (a two-letter first word only with another after it)
+    r"^[ \t]*(?:[A-Z][A-Z.'\-]{2,}|[A-Z]{2}(?=[ ][A-Z]{2}))(?:[ ][A-Z][A-Z.'\-]+){0,3}"
     r"(?:,[ ]+[A-Z][a-z]{2,8}\.?[ ]+\d{1,2})?"
     r"(?:[ ]+\((?:Reuters|AP|AFP|VOA|UPI)\))?"
     r"[ ]+[-\u2013\u2014]+[ ]",

@@ -64,12 +64,13 @@ def test_wire_datelines_are_blanked_at_the_same_length() -> None:
         ("WASHINGTON (Reuters) - The US said no.", "The US said no."),
         ("NEW DELHI, Jan. 5 - India agreed.", "India agreed."),
         ("KABUL \u2014 Afghan leaders met.", "Afghan leaders met."),
+        ("LA PAZ, March 2 - Bolivia and Peru signed two treaties.", "Bolivia and Peru"),
     ]:
         masked = mask_noise(text)
         assert len(masked) == len(text)
         assert masked.strip().startswith(kept), masked
     # Not a dateline: a short capital abbreviation, or a dash inside a sentence.
-    for text in ("US - Turkey talks resumed.", "The UK - and France - agreed."):
+    for text in ("US - Turkey talks resumed.", "The UK - and France - agreed.", "EU - US talks."):
         assert mask_noise(text) == text
 
 
