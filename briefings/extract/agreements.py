@@ -118,10 +118,7 @@ def _agents(ctx: DocContext, v: Token, *, allow_groups: bool = False) -> list[st
     """Parties of a passive's "by" phrase ("signed by A and B")."""
     return [
         x
-        for c in v.children
-        if c.dep_ == "agent"
-        for p in c.children
-        if p.dep_ == "pobj"
+        for p in ctx.agent_objects(v)
         for t in ctx.coordinated(p)
         for x in ctx.parties(t, allow_groups=allow_groups)
     ]
@@ -536,6 +533,13 @@ _TIE_VERBS = frozenset(
 )
 
 
+def _both_sides(ctx: DocContext, v: Token, obj: Token) -> list[str]:
+    """The subject's parties and those "with" the act, when two or more are named."""
+    parties, _ = _subject_parties(ctx, v)
+    parties += [p for p in _with_parties(ctx, v, obj) if p not in parties]
+    return parties if len(set(parties)) >= 2 else []
+
+
 _CUT_VERBS = frozenset(["sever", "cut", "break", "suspend", "downgrade", "freeze"])
 
 
@@ -547,9 +551,8 @@ def cut_ties_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
     obj = next((c for c in v.children if c.dep_ == "dobj" and c.lemma_ in _TIES), None)
     if obj is None:
         return
-    parties, _ = _subject_parties(ctx, v)
-    parties += [p for p in _with_parties(ctx, v, obj) if p not in parties]
-    if len(set(parties)) < 2:
+    parties = _both_sides(ctx, v, obj)
+    if not parties:
         return
     end = max([obj.right_edge.i] + [c.right_edge.i for c in v.children if c.lower_ == "with"])
     _add(ctx, out, parties, "disagreed", _clip(ctx, v.i, end), v)
@@ -590,9 +593,8 @@ def pledge_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
     comp = _joint_object(v)
     if comp is None:
         return
-    parties, _ = _subject_parties(ctx, v)
-    parties += [p for p in _with_parties(ctx, v, comp) if p not in parties]
-    if len(set(parties)) < 2:
+    parties = _both_sides(ctx, v, comp)
+    if not parties:
         return
     end = comp.right_edge.i
     if v.lemma_ in _CALL_VERBS:  # "called on B to X": the call runs to its clause
@@ -708,11 +710,9 @@ def oppose_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
     passive = any(c.dep_ == "auxpass" for c in v.children)
     parties: list[str] = []
     if passive:
-        for c in v.children:
+        for c in v.children:  # in the order of the sentence: the thing, then its rejecter
             if c.dep_ == "agent":
-                for p in c.children:
-                    if p.dep_ == "pobj":
-                        parties += ctx.parties(p)
+                parties += [x for p in c.children if p.dep_ == "pobj" for x in ctx.parties(p)]
             if c.dep_ == "nsubjpass":
                 if v.lemma_ in _REJECT_THINGS_ONLY and ctx.persons.at(c):
                     return

@@ -846,6 +846,13 @@ class DocContext:
         return None
 
     @staticmethod
+    def agent_objects(verb: Token) -> list[Token]:
+        """The objects of a passive's "by" phrase: "signed by A and B" -> [A]."""
+        return [
+            p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
+        ]
+
+    @staticmethod
     def governing_verb(tok: Token) -> Token | None:
         cur = tok
         for _ in range(6):

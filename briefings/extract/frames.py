@@ -465,13 +465,7 @@ def together_meetings(ctx: DocContext) -> list[Meeting]:
                     people = _subject_persons(ctx, v)  # "A, B and C chat after the talks"
             elif v.lemma_ in pats.accompany and v.tag_ == "VBN" and v.dep_ in ("acl", "advcl"):
                 # "A, accompanied by B, arrives": the participle hangs on A or A's verb
-                agents = [
-                    p
-                    for c in v.children
-                    if c.dep_ == "agent"
-                    for p in c.children
-                    if p.dep_ == "pobj"
-                ]
+                agents = ctx.agent_objects(v)
                 host = v.head if v.head.pos_ in ("PROPN", "NOUN") else ctx.subject_of(v.head)
                 others = [n for a in agents for n in _persons_of(ctx, a)]
                 if others:

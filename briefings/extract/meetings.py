@@ -272,9 +272,7 @@ def meet_verb(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:
     subj_tok = ctx.subject_of(v)
     obj_toks: list[Token] = []
     if passive:
-        agents = _objects_of_prep(ctx, v, ("by",)) + [
-            p for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
-        ]
+        agents = _objects_of_prep(ctx, v, ("by",)) + ctx.agent_objects(v)
         if not agents:
             return
         obj_toks = [subj_tok] if subj_tok is not None else []
@@ -448,7 +446,7 @@ def _attended_by(ctx: DocContext, n: Token, gov: Token | None) -> list[str]:
     """ "The meeting was attended by A, B and C": the agents attended."""
     if gov is None or n.dep_ != "nsubjpass" or gov.lemma_ not in ("attend", "join"):
         return []
-    agents = [p for c in gov.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    agents = ctx.agent_objects(gov)
     if agents:  # ", and Syrian president C" hung on the verb as its conjunct
         agents += [c for c in gov.children if c.dep_ == "conj" and c.pos_ == "PROPN"]
     names = [x for a in agents for t in ctx.coordinated(a) for x in ctx.parties(t)]
@@ -482,10 +480,7 @@ def hosted_event(ctx: DocContext, n: Token, drafts: list[_Draft]) -> bool:
         x
         for t in n.subtree
         if t.dep_ == "acl" and t.lemma_ in _HOST_VERBS and t.tag_ == "VBN"
-        for c in t.children
-        if c.dep_ == "agent"
-        for p in c.children
-        if p.dep_ == "pobj"
+        for p in ctx.agent_objects(t)
         for x in _persons(ctx, ctx.parties(p))
     ]
     subj = ctx.subject_of(verb)
@@ -796,9 +791,7 @@ def signing(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:
         return
     if any(c.dep_ == "auxpass" for c in v.children) and _is_deal_noun(subj):
         # "The agreement was signed by A and B": the agents signed it together
-        agents = [
-            p for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
-        ]
+        agents = ctx.agent_objects(v)
         people = _persons(ctx, [x for a in agents for x in ctx.parties(a)])
         if len(people) >= 2:
             _emit(ctx, drafts, people, [], [v], v.sent)
@@ -907,14 +900,7 @@ def _listed_attendees(ctx: DocContext, tok: Token, near: bool) -> list[str]:
     if tok.lemma_ in _HOST_VERBS and any(c.dep_ == "auxpass" for c in tok.children):
         if not any(c.dep_ == "nsubjpass" and _event_ref(c) for c in tok.children):
             return []
-        return [
-            x
-            for c in tok.children
-            if c.dep_ == "agent"
-            for p in c.children
-            if p.dep_ == "pobj"
-            for x in ctx.parties(p)
-        ]
+        return [x for p in ctx.agent_objects(tok) for x in ctx.parties(p)]
     if not near or tok.lemma_ != "attend" or tok.dep_ != "xcomp" or tok.head.lower_ not in _DUE:
         return []
     copula = tok.head.head
@@ -958,16 +944,7 @@ def event_participants(ctx: DocContext, drafts: list[_Draft], frames: list[Frame
                     continue
                 subj = ctx.subject_of(tok)
                 if any(c.dep_ == "auxpass" for c in tok.children):
-                    subj = next(
-                        (
-                            p
-                            for c in tok.children
-                            if c.dep_ == "agent"
-                            for p in c.children
-                            if p.dep_ == "pobj"
-                        ),
-                        None,
-                    )
+                    subj = next(iter(ctx.agent_objects(tok)), None)
                 if subj is not None:
                     found += ctx.parties(subj)
                     # "X will represent Y at the talks": the gathering is still to come
