@@ -993,6 +993,11 @@ class DocContext:
                     and c.ent_type_ in _PLACE_LABELS
                     and c.i < a.i
                     and not _GROUP_OF_NATIONS.fullmatch(c.text)  # "the G7 meeting"
+                    # "the US-Russia talks": a side, joined by a hyphen, not the venue
+                    and not any(
+                        0 <= k < len(self.doc) and self.doc[k].text in _DASHES
+                        for k in (c.i - 1, c.i + 1)
+                    )
                 ):
                     return self.entity_text(c)
             # "the G7 meeting taking place in London": the place of its participle

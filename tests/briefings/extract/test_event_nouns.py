@@ -199,3 +199,10 @@ def test_a_hyphenated_name_is_one_person(run: Run) -> None:
     assert [set(m.participants) for m in run(text).meetings] == [
         {"Abdel-Karim el-Masri", "Jack Hale"}
     ]
+
+
+def test_a_hyphenated_side_is_not_the_venue(run: Run) -> None:
+    (meeting,) = run("The Norway-Chile talks were held on Monday.").meetings
+    assert set(meeting.participants) == {"Norway", "Chile"} and meeting.place is None
+    (meeting,) = run("The London meeting of Norway and Chile ended on Monday.").meetings
+    assert meeting.place == "London"
