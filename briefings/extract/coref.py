@@ -69,6 +69,10 @@ _NOT_NAMES = frozenset(
         "office", "ministry", "house", "party", "council", "department", "committee",
         "bank", "government", "palace", "cabinet", "administration", "general", "of",
         "and", "the", "for", "state", "affairs", "elect", "designate",
+        # places named after people ("King Fahd International Airport")
+        "airport", "university", "foundation", "hospital", "stadium", "bridge", "street",
+        "square", "mosque", "school", "institute", "center", "centre", "college", "museum",
+        "hotel", "avenue", "road", "park", "hall", "library", "port", "dam", "canal",
     ]
 )  # fmt: skip
 
@@ -77,6 +81,11 @@ _PLURAL_TITLES = frozenset(
     ["presidents", "ministers", "premiers", "chancellors", "secretaries", "leaders"]
 )
 _REGNAL = re.compile(r"(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3})")
+# Titles that go with one given name ("King Felipe", "Pope Francis", "Emir Tamim").
+_ONE_NAME_TITLES = frozenset(
+    ["king", "queen", "pope", "emperor", "empress", "prince", "princess", "sultan", "emir",
+     "sheikh", "shah"]
+)  # fmt: skip
 
 
 def _titled_name(doc: Doc, i: int) -> tuple[int, int] | None:
@@ -100,9 +109,33 @@ def _titled_name(doc: Doc, i: int) -> tuple[int, int] | None:
         j += 1
     if j - i == 1 and j < len(doc) and _REGNAL.fullmatch(doc[j].text):
         return i, j + 1  # "King Abdullah II": a name with its regnal number
+    if j == i and i > 0 and _royal_name(doc, i):
+        return i, i + 1  # "King Felipe", which the NER tags an organisation
+    if j - i == 1 and i > 0 and doc[i - 1].lower_ in _ONE_NAME_TITLES and doc[j].tag_ != "NNP":
+        return i, j  # "Pope Francis said"
     if j - i < 2 or (j < len(doc) and doc[j].tag_ == "NNP"):
         return None  # one word is too little to be sure; a longer run is no plain name
     return i, j
+
+
+def _royal_name(doc: Doc, i: int) -> bool:
+    """One given name after a monarch's or pope's title, read as one ORG entity by
+    the NER ("King Felipe"): the entity is the title and the name, nothing more."""
+    t, title = doc[i], doc[i - 1]
+    return (
+        title.lower_ in _ONE_NAME_TITLES
+        and t.tag_ == "NNP"
+        and t.text.isalpha()
+        and t.text[:1].isupper()
+        and not t.text.isupper()
+        and t.lower_ not in _NOT_NAMES
+        and t.lower_ not in TITLE_WORDS
+        and t.ent_type_ == "ORG"
+        and t.ent_iob_ == "I"
+        and title.ent_iob_ == "B"
+        and title.ent_type_ == "ORG"
+        and not (i + 1 < len(doc) and doc[i + 1].ent_iob_ == "I")
+    )
 
 
 @dataclass

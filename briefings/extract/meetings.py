@@ -73,6 +73,8 @@ _DEMANDS = frozenset(
     ["complaint", "demand", "target", "requirement", "deadline", "need", "cost",
      "expectation", "criterion", "condition", "standard", "goal", "obligation", "payment"]
 )  # fmt: skip
+# Calls and words reach people one at a time: "phoned A and B" is two calls.
+_ONE_BY_ONE = frozenset(["phone", "telephone", "call", "tell"])
 _CLIQUE_VERBS = frozenset(["meet", "talk", "confer", "negotiate", "discuss"])
 _PHONE = frozenset(["phone", "telephone", "telephoned", "phoned", "call", "calls"])
 _TELEPHONE = frozenset({"phone", "telephone"})
@@ -312,6 +314,7 @@ def meet_verb(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:
         for t in ctx.coordinated(o):
             if ctx.is_group_anaphor(t) and not ctx.listed_people(t):
                 continue
+            mine: list[str] = []
             for name in _side_names(ctx, t, allow_groups=lemma == "meet"):
                 if person_only and not (
                     _notable(ctx, name) or (phone_ctx and not _persons(ctx, [name]))
@@ -324,7 +327,11 @@ def meet_verb(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:
                     # "visited Auschwitz" (tagged a person): visits need a titled host or
                     # one the article names in full more than once
                     continue
-                others.append([name])
+                mine.append(name)
+            if _whole_group(ctx, t) and not (phone_ctx or lemma in _ONE_BY_ONE):
+                others.append(mine)  # "met the party leaders, A, B and C": one meeting
+            else:
+                others += [[name] for name in mine]
     if not others:
         clique = lemma in _CLIQUE_VERBS or (lemma == "speak" and phone_ctx)
         if clique and len(owners) < 2 and any(t.dep_ == "cc" for t in subj_tok.subtree):
@@ -337,6 +344,8 @@ def meet_verb(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:
             _emit(ctx, drafts, owners, [], [v], v.sent)
         return
     before = len(drafts)
+    if not (phone_ctx or lemma in _ONE_BY_ONE):
+        others = _one_encounter(ctx, v, others)  # calls and words to two people are two
     _emit(ctx, drafts, owners, others, [v], v.sent, tuple(obj_toks))
     if v.tag_ == "VBG" and v.dep_ == "acl" and ctx.time_words([v]) is None:
         for d in drafts[before:]:
@@ -759,7 +768,11 @@ def meeting_noun(ctx: DocContext, n: Token, drafts: list[_Draft]) -> None:
                 # governments of the places visited, each met on its own
                 others += [[p] for p in _visited(ctx, n)]
                 continue
-            others += [[name] for name in _side_names(ctx, t, allow_groups=True)]
+            names = _side_names(ctx, t, allow_groups=True)
+            if names and _whole_group(ctx, t) and low not in ("call", "calls"):
+                others.append(names)  # "talks with the two leaders, A and B"
+            else:
+                others += [[name] for name in names]
     if low.startswith("conference") and not joint and not _persons(ctx, [x[0] for x in others]):
         return
     if low in _MEALS and not (others and all(_persons(ctx, x) for x in others)):
@@ -781,7 +794,40 @@ def meeting_noun(ctx: DocContext, n: Token, drafts: list[_Draft]) -> None:
         if len(owners) >= 2 and (held_together or together or joint):
             _emit(ctx, drafts, owners, [], anchors, n.sent)
         return
+    if low not in ("call", "calls") and not ctx.sent_has(n, _TELEPHONE):
+        others = _one_encounter(ctx, n, others)
     _emit(ctx, drafts, owners, others, anchors, n.sent, tuple(withs))
+
+
+_APART = frozenset(
+    ["separate", "separately", "individually", "respectively", "each", "then", "later",
+     "including"]
+)  # fmt: skip
+
+
+def _whole_group(ctx: DocContext, t: Token) -> bool:
+    """A plural role noun followed by the list of its members ("the party leaders, A,
+    B and C"), not by a sample of them ("leaders, including A and B")."""
+    if not ctx.listed_people(t):
+        return False
+    for k in range(t.i + 1, min(t.sent.end, t.i + 40)):
+        tok = ctx.doc[k]
+        if tok.lower_ in ("including", "among"):
+            return False
+        if ctx.persons.at(tok):
+            return True
+    return False
+
+
+def _one_encounter(ctx: DocContext, anchor: Token, others: list[list[str]]) -> list[list[str]]:
+    """ "A met B and C": one encounter of all three when B and C are two named people
+    and nothing says they were met apart ("separately", "then", "later"). A longer list
+    is a visitor's round of calls ("will meet A, B, C and D during his trip")."""
+    if len(others) != 2 or not all(_persons(ctx, o) for o in others):
+        return others
+    if any(t.lower_ in _APART for t in anchor.sent):
+        return others
+    return [[x for o in others for x in o]]
 
 
 def signing(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:

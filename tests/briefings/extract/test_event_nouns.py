@@ -85,6 +85,18 @@ def test_a_king_with_a_regnal_number_is_a_person(run: Run) -> None:
     assert "Faisal III" in meeting.participants
 
 
+def test_a_king_with_one_name_is_a_person(run: Run) -> None:
+    # The small model reads "King Felipe" as an organisation.
+    x = run("President Ana Morales will meet with King Felipe and Prime Minister Luis Pardo.")
+    assert ("Felipe", "King") in [(o.name, o.title) for o in x.officials]
+    assert any("Felipe" in m.participants for m in x.meetings)
+
+
+def test_a_place_named_after_a_king_is_not_a_person(run: Run) -> None:
+    x = run("President Jack Hale met King Fahd International Airport officials.")
+    assert [o.name for o in x.officials if "Airport" in o.name or "Fahd" in o.name] == []
+
+
 @pytest.mark.parametrize(
     "text",
     [

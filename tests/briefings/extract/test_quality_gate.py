@@ -82,3 +82,15 @@ def test_committed_link_model_is_what_make_train_builds(tmp_path: Path) -> None:
     assert train.main(["--shared", str(shared), "--out", str(out)]) == 0
     committed = REPO / "briefings" / "data" / "link_model.json"
     assert out.read_text() == committed.read_text()
+
+
+def test_m2e2_meetings_hold(extractor: Extractor, tmp_path: Path) -> None:
+    """Third-party meetings (M2E2, 64 VOA articles nobody here annotated): the issue's
+    target, recall >= 0.65 at precision >= 0.75 (measured 0.68 at 0.77)."""
+    root = shared_path("eval", "external", "m2e2")
+    gold = root / "gold"
+    stems = {p.stem for p in gold.glob("*.json")}
+    articles = sorted(p for p in (root / "articles").iterdir() if p.stem in stems)
+    result = _score(extractor, gold, articles, tmp_path)
+    meetings = result["meetings"]
+    assert meetings["recall"] >= 0.65 and meetings["precision"] >= 0.75, meetings

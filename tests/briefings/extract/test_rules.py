@@ -418,3 +418,48 @@ def test_statements_to_the_media_do_not_place_speakers(run: Run) -> None:
 def test_scheduled_event_elsewhere_is_a_stop(run: Run) -> None:
     x = run("Senator Joe Biden scheduled a town hall in Pennsylvania for the day of the debate.")
     assert stops(x) == {"Joe Biden": ["Pennsylvania"]}
+
+
+def test_meeting_two_named_people_at_once_is_one_encounter(run: Run) -> None:
+    x = run("President Ana Morales met with King Olav and Prime Minister Luis Pardo in Oslo.")
+    assert pairs(x) == {
+        frozenset({"Morales", "Olav"}),
+        frozenset({"Morales", "Pardo"}),
+        frozenset({"Olav", "Pardo"}),
+    }
+    y = run("Secretary Jane Holt held talks with Minister Omar Said and Minister Ali Nour.")
+    assert frozenset({"Said", "Nour"}) in pairs(y)
+
+
+def test_meeting_people_apart_or_in_a_round_of_calls_is_not(run: Run) -> None:
+    x = run(
+        "President Ana Morales met King Olav and then Prime Minister Luis Pardo in Oslo."
+    )
+    assert frozenset({"Olav", "Pardo"}) not in pairs(x)
+    y = run(
+        "During his trip, Minister Dan Bell will meet Governor Ann Roe, Senator Jim Lee "
+        "and Mayor Tom Fox."
+    )
+    assert frozenset({"Roe", "Lee"}) not in pairs(y)
+    assert frozenset({"Bell", "Fox"}) in pairs(y)
+    z = run("President Ana Morales phoned King Olav and Prime Minister Luis Pardo on Sunday.")
+    assert frozenset({"Olav", "Pardo"}) not in pairs(z)
+
+
+def test_meeting_a_group_listed_by_name_is_one_meeting(run: Run) -> None:
+    x = run(
+        "President Ana Morales met on Monday with leaders of the opposition parties, "
+        "Labour leader Omar Said, Green Party leader Ali Nour and Liberal leader Sam Ode."
+    )
+    assert frozenset({"Said", "Nour"}) in pairs(x)
+    assert frozenset({"Morales", "Ode"}) in pairs(x)
+    y = run("Secretary Jane Holt held talks with the party leaders, Omar Said, Ali Nour and Sam Ode.")
+    assert frozenset({"Nour", "Ode"}) in pairs(y)
+
+
+def test_a_sample_of_a_group_is_not_one_meeting(run: Run) -> None:
+    x = run(
+        "President Ana Morales met several leaders on Monday, including Labour leader "
+        "Omar Said and Green Party leader Ali Nour."
+    )
+    assert frozenset({"Said", "Nour"}) not in pairs(x)
