@@ -432,9 +432,7 @@ def test_meeting_two_named_people_at_once_is_one_encounter(run: Run) -> None:
 
 
 def test_meeting_people_apart_or_in_a_round_of_calls_is_not(run: Run) -> None:
-    x = run(
-        "President Ana Morales met King Olav and then Prime Minister Luis Pardo in Oslo."
-    )
+    x = run("President Ana Morales met King Olav and then Prime Minister Luis Pardo in Oslo.")
     assert frozenset({"Olav", "Pardo"}) not in pairs(x)
     y = run(
         "During his trip, Minister Dan Bell will meet Governor Ann Roe, Senator Jim Lee "
@@ -453,7 +451,9 @@ def test_meeting_a_group_listed_by_name_is_one_meeting(run: Run) -> None:
     )
     assert frozenset({"Said", "Nour"}) in pairs(x)
     assert frozenset({"Morales", "Ode"}) in pairs(x)
-    y = run("Secretary Jane Holt held talks with the party leaders, Omar Said, Ali Nour and Sam Ode.")
+    y = run(
+        "Secretary Jane Holt held talks with the party leaders, Omar Said, Ali Nour and Sam Ode."
+    )
     assert frozenset({"Nour", "Ode"}) in pairs(y)
 
 
