@@ -746,21 +746,34 @@ def opposition_noun(ctx: DocContext, n: Token, out: list[_Draft]) -> None:
     if not froms:
         return
     gov = ctx.governing_verb(n)
-    parties: list[str] = []
-    if gov is not None:
-        parties, _ = _subject_parties(ctx, gov)
-    for f in froms:
-        parties += ctx.parties(f)
-    if len(set(parties)) < 2 or gov is None:
+    if gov is None:
         return
+    authors, subj = _subject_parties(ctx, gov)
+    top = gov
+    for _ in range(3):  # "defended plans to end X despite ...": up to the one who acts
+        if authors or top.dep_ not in ("xcomp", "acl", "advcl", "ccomp"):
+            break
+        up = top.head if top.head.pos_ in ("VERB", "AUX") else ctx.governing_verb(top.head)
+        if up is None or up.i == top.i:
+            break
+        top = up
+        authors, _ = _subject_parties(ctx, top)
     # The parties are on opposite sides, so the text names what divides them ("over
     # plans to end the embargo"), not the act of one side ("defended plans ...").
-    obj = next((c for c in gov.children if c.dep_ == "dobj"), None)
-    if obj is not None and obj.right_edge.i < n.i:
-        text = "over " + _clip(ctx, obj.left_edge.i, obj.right_edge.i)
-    else:
-        text = _clip(ctx, gov.i, gov.right_edge.i)
-    _add(ctx, out, parties, "disagreed", text, gov)
+    obj = next((c for c in top.children if c.dep_ == "dobj" and c.i < n.i), None)
+    what = (obj.left_edge.i, min(obj.right_edge.i, n.head.i - 1)) if obj is not None else None
+    if not authors and subj is not None:
+        # "B's plan faces opposition from C", "plans by B, which have provoked opposition
+        # from C": the plan's owner is the other side (the opponents are not co-parties)
+        thing = gov.head if gov.dep_ == "relcl" else subj  # the antecedent of "which"
+        authors = _owners(ctx, thing)
+        end = gov.left_edge.i - 1 if gov.dep_ == "relcl" else thing.right_edge.i
+        what = (thing.left_edge.i, end)
+    objectors = [x for f in froms for x in ctx.parties(f)]
+    if not objectors or not set(authors) - set(objectors):
+        return
+    text = "over " + _clip(ctx, *what) if what else _clip(ctx, gov.i, gov.right_edge.i)
+    _add(ctx, out, authors + objectors, "disagreed", text, gov)
 
 
 def no_agreement(ctx: DocContext, n: Token, out: list[_Draft]) -> None:

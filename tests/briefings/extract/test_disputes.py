@@ -331,3 +331,44 @@ def test_the_talks_that_failed_are_those_told_before(run: Run) -> None:
         "The talks collapsed after two hours."
     )
     assert any(set(a.parties) == {"Jack Hale", "Ana Ruiz"} for a in _disputes(run, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "sides", "words"),
+    [
+        (
+            "Minister Jan Berg defended plans to end the arms embargo despite opposition "
+            "from Norway and Chile.",
+            {"Jan Berg", "Norway", "Chile"},
+            "over plans to end the arms embargo",
+        ),
+        (
+            "Germany's plan to share out migrants faces stiff opposition from Hungary.",
+            {"Germany", "Hungary"},
+            "over Germany's plan to share out migrants",
+        ),
+        (
+            "The Commission's budget plans, which have provoked opposition from Austria, "
+            "were shelved.",
+            {"Commission", "Austria"},
+            "over The Commission's budget plans",
+        ),
+    ],
+)
+def test_opposition_from_a_side_to_the_others_plan(
+    run: Run, text: str, sides: set[str], words: str
+) -> None:
+    found = [(set(a.parties), a.polarity, a.text) for a in run(text).agreements]
+    assert (sides, "disagreed", words) in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no one on the other side: the opponents are not a dispute among themselves
+        "The plan to share out migrants faces stiff opposition from Hungary and Slovakia.",
+        "The opposition from Labour grew louder.",
+    ],
+)
+def test_opposition_with_one_side_is_no_dispute(run: Run, text: str) -> None:
+    assert run(text).agreements == ()
