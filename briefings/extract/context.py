@@ -595,12 +595,27 @@ class DocContext:
         """`tok`, its conjuncts, and conjuncts hung on its appositive ("A, X, and B, Y")."""
         out = [tok, *tok.conjuncts]
         for t in list(out):
-            if self.persons.at(t) or t.ent_type_ in _PARTY_LABELS:
+            if self.persons.at(t):
+                out += [k for k in self._hung_on_of(t) if k not in out]
                 continue  # "Abe, secretary general of the party": the name is the side
+            if t.ent_type_ in _PARTY_LABELS:
+                continue
             for c in t.children:
                 if c.dep_ == "appos":
                     out += [k for k in (c, *c.conjuncts) if k not in out]
         return out
+
+    def _hung_on_of(self, person: Token) -> list[Token]:
+        """ "A of Nigeria and B of Benin": people the parser hangs on A's country."""
+        return [
+            k
+            for c in person.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for p in c.children
+            if p.dep_ == "pobj"
+            for k in p.conjuncts
+            if self.persons.at(k)
+        ]
 
     def group_name(self, tok: Token) -> str:
         """ "Five public sector unions" -> "public sector unions": the longest form the
@@ -689,7 +704,8 @@ class DocContext:
             return self.recall(tok.i, kind)
         out: list[str] = []
         companions = _along_with(tok) + split_subjects(tok) if tok.dep_ in SUBJ else []
-        for t in (tok, *tok.conjuncts, *companions):
+        hung = self._hung_on_of(tok) if self.persons.at(tok) else []
+        for t in (tok, *tok.conjuncts, *companions, *hung):
             if t.tag_ == "NNS" and (
                 t.lemma_ in ROLE_HEADS or t.lemma_ in ("delegation", "government")
             ):

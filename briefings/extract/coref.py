@@ -138,6 +138,32 @@ def _royal_name(doc: Doc, i: int) -> bool:
     )
 
 
+def _listed_after(doc: Doc, k: int) -> list[tuple[int, int]]:
+    """Names listed after a first one under a plural title, read off the surface since
+    the parser hangs them anywhere: "Presidents A of X, B and C of Y"."""
+    out: list[tuple[int, int]] = []
+    while k < len(doc):
+        if doc[k].lower_ == "of" and k + 1 < len(doc) and doc[k + 1].ent_type_ == "GPE":
+            k += 1
+            while k < len(doc) and (doc[k].ent_iob_ == "I" or doc[k].ent_type_ == "GPE"):
+                k += 1  # "of Nigeria", "of the United States"
+            if k >= len(doc):
+                return out
+        if doc[k].text not in (",", "and") or k + 1 >= len(doc):
+            return out
+        k += 1 + (doc[k + 1].lower_ == "and")
+        j = k
+        while j < len(doc) and j - k < 3 and doc[j].tag_ == "NNP" and doc[j].text.isalpha():
+            if doc[j].ent_type_ in ("GPE", "LOC", "NORP") or doc[j].lower_ in _NOT_NAMES:
+                return out
+            j += 1
+        if j - k < 2 or (j < len(doc) and doc[j].tag_ == "NNP"):
+            return out
+        out.append((k, j))
+        k = j
+    return out
+
+
 @dataclass
 class PersonIndex:
     """Person mentions of one document and their canonical names."""
@@ -205,7 +231,19 @@ class PersonIndex:
             if tok.lower_ not in _PLURAL_TITLES or not tok.text[:1].isupper():
                 continue
             head = tok.head
-            if head.i in self.by_token and tok.dep_ == "compound":
+            first = self.by_token.get(tok.i + 1)
+            span = (first.start, first.end) if first else _titled_name(doc, tok.i + 1)
+            if span is not None and tok.sent.start not in self.skip:
+                # "on Sunday Presidents A of X and B of Y signed": the title is no compound
+                # of the first name, which the NER may miss
+                a, b = span
+                if first is None:
+                    self._add(Mention(a, b, doc[a:b].text, doc[a:b].text))
+                head = doc[b - 1]
+                for x, y in _listed_after(doc, b):
+                    if not any(i in self.by_token for i in range(x, y)):
+                        self._add(Mention(x, y, doc[x:y].text, doc[x:y].text))
+            if head.i in self.by_token and (tok.dep_ == "compound" or span is not None):
                 for c in head.conjuncts:
                     if (
                         c.i not in self.by_token

@@ -144,6 +144,16 @@ def test_names_coordinated_under_a_plural_title_are_people(run: Run) -> None:
     ]
 
 
+def test_a_plural_title_in_front_of_names_the_model_missed(run: Run) -> None:
+    # the title hangs on "on Sunday", not on the first name, which has no entity
+    text = (
+        "The leaders met for a summit where on Sunday Presidents Kwame Boateng of Ghana "
+        "and Patrice Talon of Benin signed the trade agreement."
+    )
+    names = {o.name for o in run(text).officials}
+    assert {"Kwame Boateng", "Patrice Talon"} <= names
+
+
 def test_visiting_places_for_talks_with_their_governments(run: Run) -> None:
     text = "Finance Minister Ana Ruiz will visit Chad, Mali and Niger for talks with governments."
     found = sorted(tuple(sorted(m.participants)) for m in run(text).meetings)
