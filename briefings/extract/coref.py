@@ -78,9 +78,14 @@ _NOT_NAMES = frozenset(
 
 
 _PLURAL_TITLES = frozenset(
-    ["presidents", "ministers", "premiers", "chancellors", "secretaries", "leaders"]
-)
+    ["presidents", "ministers", "premiers", "chancellors", "secretaries", "leaders",
+     "commissioners", "senators", "governors", "ambassadors", "envoys"]
+)  # fmt: skip
 _REGNAL = re.compile(r"(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3})")
+# Lower-case particles inside a name ("Willy de Clercq", "Ursula von der Leyen").
+_PARTICLES = frozenset(
+    ["de", "da", "do", "dos", "du", "van", "von", "der", "den", "al", "el", "bin", "ibn"]
+)
 # Titles that go with one given name ("King Felipe", "Pope Francis", "Emir Tamim").
 _ONE_NAME_TITLES = frozenset(
     ["king", "queen", "pope", "emperor", "empress", "prince", "princess", "sultan", "emir",
@@ -88,13 +93,20 @@ _ONE_NAME_TITLES = frozenset(
 )  # fmt: skip
 
 
-def _titled_name(doc: Doc, i: int) -> tuple[int, int] | None:
+def _titled_name(doc: Doc, i: int, *, in_title_entity: bool = False) -> tuple[int, int] | None:
     """Token range of a two- or three-word proper name starting at `i`: "Jan Moll" in
-    "Premier Jan Moll said". None when the words are anything but a plain name."""
+    "Premier Jan Moll said", "Willy de Clercq". None when the words are anything but a
+    plain name. `in_title_entity`: the NER read title and name as one organisation
+    ("EC Commissioners Willy de Clercq"), so inside it ORG is no objection."""
+    banned = {"GPE", "LOC", "NORP", "ORG", "FAC", "DATE", "EVENT"}
     j = i
     while j < len(doc) and j - i < 3:
         t = doc[j]
         word = t.text.replace("-", "")
+        if j > i and t.lower_ in _PARTICLES and j + 1 < len(doc) and doc[j + 1].text[:1].isupper():
+            j += 1  # "de" in "Willy de Clercq"
+            continue
+        org_ok = in_title_entity and t.ent_type_ == "ORG" and t.ent_iob_ == "I"
         if not (
             t.tag_ == "NNP"
             and word.isalpha()
@@ -103,7 +115,7 @@ def _titled_name(doc: Doc, i: int) -> tuple[int, int] | None:
             and t.lower_ not in _NOT_NAMES
             and t.lower_ not in TITLE_WORDS
             and t.lower_ not in HONORIFICS
-            and t.ent_type_ not in ("GPE", "LOC", "NORP", "ORG", "FAC", "DATE", "EVENT")
+            and (t.ent_type_ not in banned or org_ok)
         ):
             break
         j += 1
@@ -232,7 +244,11 @@ class PersonIndex:
                 continue
             head = tok.head
             first = self.by_token.get(tok.i + 1)
-            span = (first.start, first.end) if first else _titled_name(doc, tok.i + 1)
+            span = (
+                (first.start, first.end)
+                if first
+                else _titled_name(doc, tok.i + 1, in_title_entity=tok.ent_type_ == "ORG")
+            )
             if span is not None and tok.sent.start not in self.skip:
                 # "on Sunday Presidents A of X and B of Y signed": the title is no compound
                 # of the first name, which the NER may miss

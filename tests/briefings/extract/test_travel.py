@@ -147,3 +147,12 @@ def test_a_traveller_behind_a_ministry_name_the_parser_made_a_subject(run: Run) 
         "today with data on the dispute."
     )
     assert stops(run(text, published=PUB)) == {"Kenji Mori": ["Washington"]}
+
+
+def test_names_under_a_plural_title_travel_together(run: Run) -> None:
+    # the model reads "EC Commissioners Willy de Clercq" as one organisation
+    x = run(
+        "The deadline may slip as EC Commissioners Willy de Clercq and Frans Andriessen "
+        "are due to visit Washington from July 7 to 10."
+    )
+    assert stops(x) == {"Willy de Clercq": ["Washington"], "Frans Andriessen": ["Washington"]}
