@@ -232,6 +232,10 @@ def _strip_the(text: str) -> str:
     return re.sub(r"(?:'s|’s|')$", "", text).strip()
 
 
+# Roles that fit any office: "the FAO official" is whoever the text titled at the FAO.
+_GENERIC_ROLES = frozenset(["official", "diplomat", "leader", "chief"])
+
+
 class DocContext:
     def __init__(self, doc: Doc, article: Article) -> None:
         self.doc = doc
@@ -479,7 +483,13 @@ class DocContext:
         for start, name, title in self.titled:
             if start > tok.i:
                 break
-            if name == exclude or tok.lower_ not in title:
+            if name == exclude:
+                continue
+            if tok.lower_ not in title:
+                # "the FAO official": a generic role whose modifiers are all in the title
+                mods = words - {tok.lower_}
+                if tok.lower_ in _GENERIC_ROLES and mods and mods <= title:
+                    best = name
                 continue
             if (title & _RANK_MODIFIERS) - words:
                 continue  # "the prime minister" is not the Deputy Prime Minister

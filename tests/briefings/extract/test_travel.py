@@ -156,3 +156,11 @@ def test_names_under_a_plural_title_travel_together(run: Run) -> None:
         "are due to visit Washington from July 7 to 10."
     )
     assert stops(x) == {"Willy de Clercq": ["Washington"], "Frans Andriessen": ["Washington"]}
+
+
+def test_a_generic_role_with_the_titles_modifier_is_that_person(run: Run) -> None:
+    text = "FAO Director-General Edouard Saouma signed the deal in Lima on Monday. "
+    x = run(text + "The FAO official will return to Rome on Thursday.")
+    assert stops(x) == {"Edouard Saouma": ["Rome"]}
+    # a modifier the title does not have names someone else
+    assert stops(run(text + "The Peruvian official will return to Rome on Thursday.")) == {}
