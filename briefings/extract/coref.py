@@ -176,6 +176,27 @@ def _listed_after(doc: Doc, k: int) -> list[tuple[int, int]]:
     return out
 
 
+_ORG_WORDS = _NOT_NAMES | frozenset(
+    ["group", "corp", "inc", "company", "association", "union", "fund", "agency", "news",
+     "times", "post", "club", "organisation", "organization", "authority", "commission",
+     "court", "forces", "army", "front", "movement", "alliance", "league", "network"]
+)  # fmt: skip
+
+
+def _listed_name(ent: Span) -> bool:
+    """Shaped like a person's name: two or three capitalised words, none an org word."""
+    words = [t for t in ent if t.text not in "-\u2010\u2011"]
+    return 2 <= len(words) <= 3 and all(
+        t.tag_ == "NNP"
+        and t.text.replace("-", "").isalpha()
+        and t.text[:1].isupper()
+        and not t.text.isupper()
+        and t.lower_ not in _ORG_WORDS
+        and t.lower_ not in TITLE_WORDS
+        for t in words
+    )
+
+
 @dataclass
 class PersonIndex:
     """Person mentions of one document and their canonical names."""
@@ -272,6 +293,15 @@ class PersonIndex:
                         if 1 <= c.i - first < _MAX_NAME_TOKENS:  # a full name, two words up
                             text = doc[first : c.i + 1].text
                             self._add(Mention(first, c.i + 1, text, text))
+        # "A, B and C" with A and C people: B, tagged an organisation, is one too.
+        for ent in doc.ents:
+            if (
+                ent.label_ == "ORG"
+                and ent.sent.start not in self.skip
+                and _listed_name(ent)
+                and self._in_person_list(ent)
+            ):
+                self._add(Mention(ent.start, ent.end, ent.text, ent.text))
         # Surnames the NER missed elsewhere ("Kawaguchi" tagged ORG, or no entity).
         known = {_key_tokens(m.name)[-1] for m in self.mentions if _key_tokens(m.name)}
         for i in numpy.flatnonzero(proper).tolist():
@@ -296,6 +326,17 @@ class PersonIndex:
         self._index_topics()
         self.known = dict.fromkeys(m.canonical for m in self.mentions)
         return self
+
+    def _in_person_list(self, ent: Span) -> bool:
+        """Person mentions right before and after `ent` in one list ("A, B and C")."""
+        doc = self.doc
+        k = ent.start - 1
+        if not (k >= 1 and doc[k].text in (",", "and") and (k - 1) in self.by_token):
+            return False
+        k = ent.end
+        if k + 1 < len(doc) and doc[k].text == "," and doc[k + 1].lower_ == "and":
+            k += 1
+        return k + 1 < len(doc) and doc[k].text in (",", "and") and (k + 1) in self.by_token
 
     def _add(self, m: Mention) -> None:
         root = self.doc[m.start : m.end].root

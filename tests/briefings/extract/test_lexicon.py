@@ -24,3 +24,18 @@ def test_a_demonym_names_its_country_only_when_the_country_is_known(
 def test_a_demonym_side_is_its_country(run: Run) -> None:
     text = "Trade Minister Michel Noir met Yugoslavian officials in Paris on Monday."
     assert [set(m.participants) for m in run(text).meetings] == [{"Michel Noir", "Yugoslavia"}]
+
+
+def test_an_organisation_between_two_people_in_a_list_is_a_person(run: Run) -> None:
+    # the small model tags "Nikos Christodoulides" an organisation here
+    x = run(
+        "Egyptian foreign minister Sameh Shoukry and his Greek, Cypriot and French "
+        "counterparts, Nikos Dendias, Nikos Christodoulides and Jean-Yves Le Drian, "
+        "respectively, gathered in Cairo on Wednesday to discuss Libya."
+    )
+    assert any("Nikos Christodoulides" in m.participants for m in x.meetings)
+
+
+def test_a_company_next_to_one_person_stays_a_company(run: Run) -> None:
+    x = run("Minister Jan Berg met Nikos Dendias, Goldman Sachs and the World Bank on Monday.")
+    assert "Goldman Sachs" not in {o.name for o in x.officials}
