@@ -121,9 +121,14 @@ def _titled_name(doc: Doc, i: int, *, in_title_entity: bool = False) -> tuple[in
         j += 1
     if j - i == 1 and j < len(doc) and _REGNAL.fullmatch(doc[j].text):
         return i, j + 1  # "King Abdullah II": a name with its regnal number
-    if j == i and i > 0 and _royal_name(doc, i):
+    if j == i and 0 < i < len(doc) and _royal_name(doc, i):
         return i, i + 1  # "King Felipe", which the NER tags an organisation
-    if j - i == 1 and i > 0 and doc[i - 1].lower_ in _ONE_NAME_TITLES and doc[j].tag_ != "NNP":
+    if (
+        j - i == 1
+        and i > 0
+        and doc[i - 1].lower_ in _ONE_NAME_TITLES
+        and (j == len(doc) or doc[j].tag_ != "NNP")
+    ):
         return i, j  # "Pope Francis said"
     if j - i < 2 or (j < len(doc) and doc[j].tag_ == "NNP"):
         return None  # one word is too little to be sure; a longer run is no plain name
