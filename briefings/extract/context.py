@@ -232,6 +232,36 @@ def _strip_the(text: str) -> str:
     return re.sub(r"(?:'s|’s|')$", "", text).strip()
 
 
+# Heads of institutions' names, which the small model often leaves untagged.
+_INSTITUTION_HEADS = frozenset(
+    ["club", "council", "commission", "committee", "fund", "bank", "union", "organisation",
+     "organization", "assembly", "parliament", "congress", "forum", "group", "alliance",
+     "federation", "association", "league", "agency", "authority", "board", "court"]
+)  # fmt: skip
+
+
+def _institution(tok: Token) -> str | None:
+    """ "the Paris Club", "the Council of Mortgage Lenders": the capitalised words of an
+    institution's name (its compounds, the head, and a capitalised "of" phrase)."""
+    start = tok.i
+    for c in tok.lefts:
+        if c.dep_ == "compound" and c.tag_ == "NNP" and c.text[:1].isupper():
+            start = min(start, c.i)
+    end = tok.i
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is not None and of.i == tok.i + 1:
+        pobj = next((p for p in of.children if p.dep_ == "pobj"), None)
+        if (
+            pobj is not None
+            and pobj.tag_ in ("NNP", "NNPS")
+            and all(t.text[:1].isupper() for t in tok.doc[of.i + 1 : pobj.i + 1])
+        ):
+            end = pobj.i
+    if start == end:
+        return None  # a bare "Council" names no one in particular
+    return tok.doc[start : end + 1].text
+
+
 # Roles that fit any office: "the FAO official" is whoever the text titled at the FAO.
 _GENERIC_ROLES = frozenset(["official", "diplomat", "leader", "chief"])
 
@@ -541,6 +571,10 @@ class DocContext:
                 return n
         if _GROUP_OF_NATIONS.fullmatch(tok.text):
             return tok.text  # "the G8 (of top industrialised nations)", often left untagged
+        if tok.tag_ == "NNP" and not tok.ent_type_ and tok.lower_ in _INSTITUTION_HEADS:
+            named = _institution(tok)
+            if named:
+                return named  # "the Paris Club", untagged or with "Paris" as its only entity
         ent = self.ent_at.get(tok.i)
         if ent is not None and ent.label_ in _PARTY_LABELS | {"LOC"}:
             if ent.label_ == "NORP":
@@ -1019,6 +1053,8 @@ class DocContext:
                     and c.ent_type_ in _PLACE_LABELS
                     and c.i < a.i
                     and not _GROUP_OF_NATIONS.fullmatch(c.text)  # "the G7 meeting"
+                    # "the Paris Club": part of a name, not a venue
+                    and not (a.tag_ == "NNP" and a.lower_ in _INSTITUTION_HEADS)
                     # "the US-Russia talks": a side, joined by a hyphen, not the venue
                     and not any(
                         0 <= k < len(self.doc) and self.doc[k].text in _DASHES

@@ -39,3 +39,20 @@ def test_an_organisation_between_two_people_in_a_list_is_a_person(run: Run) -> N
 def test_a_company_next_to_one_person_stays_a_company(run: Run) -> None:
     x = run("Minister Jan Berg met Nikos Dendias, Goldman Sachs and the World Bank on Monday.")
     assert "Goldman Sachs" not in {o.name for o in x.officials}
+
+
+def test_an_untagged_institution_is_a_party_and_not_a_place(run: Run) -> None:
+    x = run(
+        "The accord follows an agreement between Chile and the Paris Club of creditor "
+        "governments in December to reschedule debt."
+    )
+    assert [set(a.parties) for a in x.agreements] == [{"Chile", "Paris Club"}]
+    y = run("Poland renewed talks with the Paris Club on Monday.")
+    assert [(set(m.participants), m.place) for m in y.meetings] == [
+        ({"Poland", "Paris Club"}, None)
+    ]
+
+
+def test_a_common_noun_institution_names_no_one(run: Run) -> None:
+    x = run("The accord follows an agreement between Chile and the creditor club in December.")
+    assert x.agreements == ()
