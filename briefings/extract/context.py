@@ -761,16 +761,19 @@ class DocContext:
             name = self.party(t, allow_groups=allow_groups)
             if name is None and t.pos_ == "NOUN" and t.lemma_ in ("leader", "official"):
                 name = self.nationality_of(t)
-            if (
-                name is None
-                and t.pos_ == "NOUN"
-                and (t.lower_ in ROLE_HEADS or t.lemma_ in ROLE_HEADS)
-            ):
-                # "Portugal's director general for Trade, Rui Costa Martins" (appos attached low)
-                name = next((n for k in t.subtree if k.i > t.i and (n := self.persons.at(k))), None)
+            if name is None:
+                name = self.role_person(t)
             if name and name not in out:
                 out.append(name)
         return out
+
+    def role_person(self, t: Token) -> str | None:
+        """The person a role noun's own phrase names: "Portugal's director general for
+        Trade, Rui Costa Martins", "ambassador to Moscow Salah Bassiouni" (the name hung
+        low by the parser)."""
+        if t.pos_ != "NOUN" or not (t.lower_ in ROLE_HEADS or t.lemma_ in ROLE_HEADS):
+            return None
+        return next((n for k in t.subtree if k.i > t.i and (n := self.persons.at(k))), None)
 
     def nationality_of(self, tok: Token) -> str | None:
         """ "Iraqi leaders" -> Iraq; "Nato leaders" -> Nato."""

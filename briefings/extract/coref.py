@@ -135,6 +135,23 @@ def _titled_name(doc: Doc, i: int, *, in_title_entity: bool = False) -> tuple[in
     return i, j
 
 
+def _after_title_place(doc: Doc, i: int) -> int | None:
+    """Where a name may start after "ambassador to Moscow", "envoy to the UN": the
+    token after the place or body the title is attached to."""
+    k = i + 1
+    if k + 1 >= len(doc) or doc[k].lower_ not in ("to", "of", "for", "at"):
+        return None
+    k += 1
+    if doc[k].lower_ == "the":
+        k += 1
+    if k >= len(doc) or doc[k].ent_type_ not in ("GPE", "ORG") or doc[k].ent_iob_ != "B":
+        return None
+    k += 1
+    while k < len(doc) and doc[k].ent_iob_ == "I":
+        k += 1
+    return k if k < len(doc) else None
+
+
 def _royal_name(doc: Doc, i: int) -> bool:
     """One given name after a monarch's or pope's title, read as one ORG entity by
     the NER ("King Felipe"): the entity is the title and the name, nothing more."""
@@ -258,11 +275,13 @@ class PersonIndex:
                     )
         # "Premier Jan Moll said": a name the NER missed right after a title.
         for tok in doc:
-            if tok.tag_ == "NNP" and tok.lower_ in TITLE_WORDS and tok.sent.start not in self.skip:
-                span = _titled_name(doc, tok.i + 1)
-                if span is not None and not any(i in self.by_token for i in range(*span)):
-                    a, b = span
-                    self._add(Mention(a, b, doc[a:b].text, doc[a:b].text))
+            if tok.lower_ not in TITLE_WORDS or tok.sent.start in self.skip:
+                continue
+            after = tok.i + 1 if tok.tag_ == "NNP" else _after_title_place(doc, tok.i)
+            span = _titled_name(doc, after) if after is not None else None
+            if span is not None and not any(i in self.by_token for i in range(*span)):
+                a, b = span
+                self._add(Mention(a, b, doc[a:b].text, doc[a:b].text))
         # "Prime Ministers A of China and B of Portugal", "Presidents A and B": every
         # name coordinated under a plural title is a person, whatever the NER said.
         for tok in doc:

@@ -387,6 +387,9 @@ SAY_VERBS = frozenset(
         "note",
         "claim",
         "write",
+        "report",
+        "disclose",
+        "reveal",
     ]
 )
 

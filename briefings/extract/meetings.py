@@ -226,7 +226,7 @@ def _side_names(ctx: DocContext, t: Token, *, allow_groups: bool) -> list[str]:
         sides = ctx.sides_of(t)
         if sides:
             return sides
-    name = ctx.party(t, allow_groups=allow_groups)
+    name = ctx.party(t, allow_groups=allow_groups) or ctx.role_person(t)
     if name:
         return [name]
     side = _generic_side(ctx, t)
@@ -301,6 +301,18 @@ def meet_verb(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:
                 if x.lemma_ in _TELEPHONE
                 for p in _objects_of_prep(ctx, x, ("with", "to"))
             ]
+    if obj_toks:
+        # "spoke to A, and the presidents of X and Y": the parser hangs the second object
+        # on the verb as a verbless conjunct
+        last = max(o.i for o in obj_toks)
+        obj_toks += [
+            c
+            for c in v.children
+            if c.dep_ == "conj"
+            and c.pos_ in ("NOUN", "PROPN")
+            and c.i > last
+            and not any(k.dep_ in ("nsubj", "nsubjpass", "dobj") for k in c.children)
+        ]
     if subj_tok is None:
         return
     if lemma == "tell" and not (ctx.persons.at(subj_tok) or subj_tok.lower_ in ("he", "she")):

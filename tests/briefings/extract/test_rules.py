@@ -463,3 +463,35 @@ def test_a_sample_of_a_group_is_not_one_meeting(run: Run) -> None:
         "Omar Said and Green Party leader Ali Nour."
     )
     assert frozenset({"Said", "Nour"}) not in pairs(x)
+
+
+def test_would_in_reported_news_is_a_plan(run: Run) -> None:
+    x = run(
+        "News agencies reported that Oil Minister Ravi Nair and Energy Minister Ivan Petrov "
+        "would discuss the pipeline at a meeting on Tuesday."
+    )
+    assert [(set(m.participants), m.status) for m in x.meetings] == [
+        ({"Ravi Nair", "Ivan Petrov"}, "planned")
+    ]
+    y = run("Oil Minister Ravi Nair said he would discuss it with Ivan Petrov if asked.")
+    assert y.meetings == ()
+
+
+def test_a_second_object_hung_on_the_verb_is_still_met(run: Run) -> None:
+    x = run(
+        "Prime Minister Jan Berg also spoke on the telephone to US President Tom Hale, "
+        "and the presidents of Chile and Peru."
+    )
+    assert {frozenset(p) for p in pairs(x)} >= {
+        frozenset({"Berg", "Hale"}),
+        frozenset({"Berg", "Chile"}),
+        frozenset({"Berg", "Peru"}),
+    }
+
+
+def test_a_name_after_a_title_and_its_post_is_a_person(run: Run) -> None:
+    x = run(
+        "Economy Minister Omar Said met Egyptian ambassador to Moscow Salah Bassiouni "
+        "to discuss the debt."
+    )
+    assert frozenset({"Said", "Bassiouni"}) in pairs(x)
