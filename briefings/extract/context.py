@@ -789,10 +789,11 @@ class DocContext:
         return None
 
     def sides_of(self, tok: Token) -> list[str]:
-        """ "the presidents of Sri Lanka and Indonesia" -> [Sri Lanka, Indonesia]."""
+        """ "the presidents of Sri Lanka and Indonesia" -> [Sri Lanka, Indonesia];
+        "leaders from ASEAN" -> [ASEAN]."""
         out: list[str] = []
         for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ == "of":
+            if c.dep_ == "prep" and c.lower_ in ("of", "from"):
                 for p in c.children:
                     if p.dep_ != "pobj":
                         continue

@@ -294,6 +294,15 @@ def meet_verb(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:
             objs = ("dobj", "dative") if lemma == "tell" else ("dobj",)
             obj_toks = [c for c in v.children if c.dep_ in objs]
         obj_toks += _objects_of_prep(ctx, v, _OBJECT_PREPS.get(lemma, ()))
+        if lemma in ("discuss", "negotiate") and not obj_toks:
+            # "discussed the loan request with B": "with" hung on the topic
+            obj_toks += [
+                p
+                for c in v.children
+                if c.dep_ == "dobj"
+                for p in _objects_of_prep(ctx, c, ("with",))
+                if ctx.persons.at(p)
+            ]
         if lemma in ("speak", "talk"):  # "spoke on the phone with B": "with" hung on "phone"
             obj_toks += [
                 p
@@ -374,6 +383,9 @@ def _subject_names(ctx: DocContext, subj: Token) -> list[str]:
     heads = (
         [subj]
         + [t for t in subj.subtree if t.dep_ in ("conj", "appos") and t.head.dep_ != "poss"]
+        # the first of two conjuncts parsed as a modifier ("Minister A and Energy Minister
+        # B": A hangs on "Minister" with its "and")
+        + [t for t in subj.subtree if t.dep_ == "nmod" and any(c.dep_ == "cc" for c in t.children)]
         + split_subjects(subj)
     )
     names = [n for t in heads if t.dep_ != "poss" and (n := ctx.party(t))]
@@ -721,6 +733,8 @@ def meeting_noun(ctx: DocContext, n: Token, drafts: list[_Draft]) -> None:
         names: list[str] = []
         for b in between:
             names += [x for t in ctx.coordinated(b) for x in ctx.parties(t, allow_groups=True)]
+            if len(between) == 1 and len(names) == 1:
+                names += _interrupted_partner(ctx, b)
         names += _deal_partners(ctx, n)
         names = list(dict.fromkeys(names))
         if len(names) >= 2:
@@ -815,6 +829,17 @@ _APART = frozenset(
     ["separate", "separately", "individually", "respectively", "each", "then", "later",
      "including"]
 )  # fmt: skip
+
+
+def _interrupted_partner(ctx: DocContext, b: Token) -> list[str]:
+    """ "a meeting between A, claiming to represent X, and B": the parser hangs B on the
+    verb; the person right after the ", and" that closes the interruption."""
+    for k in range(b.right_edge.i + 1, min(b.sent.end - 1, b.i + 20)):
+        t = ctx.doc[k]
+        if t.lower_ == "and" and ctx.doc[k - 1].text == ",":
+            m = ctx.persons.mention_at(ctx.doc[k + 1])
+            return [m.canonical] if m is not None and m.start == k + 1 else []
+    return []
 
 
 def _whole_group(ctx: DocContext, t: Token) -> bool:

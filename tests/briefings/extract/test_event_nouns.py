@@ -228,3 +228,16 @@ def test_a_hyphenated_side_is_not_the_venue(run: Run) -> None:
     assert set(meeting.participants) == {"Norway", "Chile"} and meeting.place is None
     (meeting,) = run("The London meeting of Norway and Chile ended on Monday.").meetings
     assert meeting.place == "London"
+
+
+def test_a_meeting_between_two_people_with_an_interruption(run: Run) -> None:
+    x = run(
+        "In July, he arranged a meeting between Rudy Giuliani, claiming to represent the "
+        "State Department, and Andriy Yermak, one of the president's aides."
+    )
+    assert [set(m.participants) for m in x.meetings] == [{"Rudy Giuliani", "Andriy Yermak"}]
+
+
+def test_leaders_from_a_body_stand_for_it(run: Run) -> None:
+    x = run("President Tom Hale hosted a meeting with leaders from the African Union on Monday.")
+    assert [set(m.participants) for m in x.meetings] == [{"Tom Hale", "African Union"}]
