@@ -77,6 +77,7 @@ def _places(ctx: DocContext, tok: Token) -> list[Token]:
         return []  # a person the NER took for a place ("visit Wiranto")
     if not any(t.ent_type_ in _PLACE_LABELS for t in items):
         return []
+    places = sum(1 for t in items if t.ent_type_ in _PLACE_LABELS)
     out = []
     for t in items:
         if t.ent_type_ in _PLACE_LABELS or (
@@ -85,6 +86,15 @@ def _places(ctx: DocContext, tok: Token) -> list[Token]:
             and " " not in (ctx.persons.at(t) or "")
         ):
             out.append(t)
+        elif (
+            places >= 2
+            and t.tag_ == "NNP"
+            and not t.text.isupper()  # "NATO" is an organisation
+            and t.ent_type_ == "ORG"
+            and t.ent_iob_ == "B"
+            and (t.i + 1 >= len(t.doc) or t.doc[t.i + 1].ent_iob_ != "I")
+        ):
+            out.append(t)  # "Shrewsbury, Dorset and Torbay" with "Dorset" read as an ORG
     return out
 
 

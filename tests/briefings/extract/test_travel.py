@@ -164,3 +164,13 @@ def test_a_generic_role_with_the_titles_modifier_is_that_person(run: Run) -> Non
     assert stops(x) == {"Edouard Saouma": ["Rome"]}
     # a modifier the title does not have names someone else
     assert stops(run(text + "The Peruvian official will return to Rome on Thursday.")) == {}
+
+
+def test_a_one_word_organisation_in_a_list_of_places_is_a_place(run: Run) -> None:
+    x = run(
+        "Party leader Jan Berg will tour the country this week as he visits Manchester, "
+        "Liverpool, Shrewsbury, Dorset and Torbay."
+    )
+    assert "Dorset" in stops(x)["Jan Berg"]
+    y = run("Minister Jan Berg will visit London, Paris and NATO next week.")
+    assert "NATO" not in stops(y).get("Jan Berg", [])
