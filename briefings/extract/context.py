@@ -96,6 +96,8 @@ _PORTFOLIOS = frozenset(
 _RANK_MODIFIERS = frozenset(
     ["deputy", "vice", "shadow", "former", "assistant", "under", "acting", "junior", "ex"]
 )
+# A modifier that makes a role another office: "prime minister" vs "foreign minister".
+_HEAD_OF_GOVERNMENT = frozenset(["prime", "chief", "first", "general"])
 _ARRANGE = frozenset(["arrange", "schedule", "plan", "propose", "request", "seek", "organise"])
 _CALL_OFF = frozenset(["cancel", "postpone", "scrap", "abandon", "shelve", "delay"])
 IRREALIS_AUX = frozenset(["would", "could", "might", "may", "can", "should", "must"])
@@ -389,6 +391,9 @@ class DocContext:
                 t for t in sent if t.text in _QUOTE_OPEN or t.text in _QUOTE_CLOSE or t.text == '"'
             ]
             for tok in sent:
+                if tok.i == sent.start and tok.text == '"' and self._mark_side(tok) == "close":
+                    mask[tok.i] = True  # the previous sentence's closing mark, split off
+                    continue
                 if tok.text in _QUOTE_OPEN:
                     inside = True
                 elif tok.text in _QUOTE_CLOSE:
@@ -523,6 +528,8 @@ class DocContext:
                 continue
             if (title & _RANK_MODIFIERS) - words:
                 continue  # "the prime minister" is not the Deputy Prime Minister
+            if (words & _HEAD_OF_GOVERNMENT) - title:
+                continue  # "the prime minister" is not the Foreign Minister
             if country is not None:
                 places = {fold(demonym_country(w) or "") for w in title} | {fold(w) for w in title}
                 if country in places:
@@ -771,7 +778,9 @@ class DocContext:
         """The person a role noun's own phrase names: "Portugal's director general for
         Trade, Rui Costa Martins", "ambassador to Moscow Salah Bassiouni" (the name hung
         low by the parser)."""
-        if t.pos_ != "NOUN" or not (t.lower_ in ROLE_HEADS or t.lemma_ in ROLE_HEADS):
+        if t.pos_ not in ("NOUN", "PROPN") or not (
+            t.lower_ in ROLE_HEADS or t.lemma_ in ROLE_HEADS
+        ):
             return None
         return next((n for k in t.subtree if k.i > t.i and (n := self.persons.at(k))), None)
 

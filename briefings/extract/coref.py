@@ -277,7 +277,11 @@ class PersonIndex:
         for tok in doc:
             if tok.lower_ not in TITLE_WORDS or tok.sent.start in self.skip:
                 continue
-            after = tok.i + 1 if tok.tag_ == "NNP" else _after_title_place(doc, tok.i)
+            after = (
+                tok.i + 1
+                if tok.tag_ == "NNP" and tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ != "ADP"
+                else _after_title_place(doc, tok.i)
+            )  # "Premier Jan Moll", "the Prime Minister of New Zealand Bill English"
             span = _titled_name(doc, after) if after is not None else None
             if span is not None and not any(i in self.by_token for i in range(*span)):
                 a, b = span
@@ -433,8 +437,16 @@ class PersonIndex:
 
     def _is_subject(self, m: Mention) -> bool:
         head = self.doc[m.head]
-        return head.dep_ in _SUBJECT_DEPS or (
-            head.dep_ in ("compound", "appos", "conj") and head.head.dep_ in _SUBJECT_DEPS
+        return (
+            head.dep_ in _SUBJECT_DEPS
+            or (head.dep_ in ("compound", "appos", "conj") and head.head.dep_ in _SUBJECT_DEPS)
+            # "Donald Trump talks to the media": the name parsed as a compound of its verb
+            # (or of the root, the verb read as a noun)
+            or (
+                head.dep_ == "compound"
+                and (head.head.pos_ == "VERB" or head.head.dep_ == "ROOT")
+                and head.i < head.head.i
+            )
         )
 
     def topic_before(self, index: int) -> str | None:
