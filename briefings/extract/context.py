@@ -41,7 +41,7 @@ from .lexicon import (
 )
 from .titles import first_titles
 
-__all__ = ["DocContext"]
+__all__ = ["DocContext", "is_group_of_nations", "numbered_group"]
 
 SUBJ = frozenset({"nsubj", "nsubjpass"})
 _PARTY_LABELS = frozenset({"GPE", "ORG", "NORP"})
@@ -232,6 +232,22 @@ def _strip_the(text: str) -> str:
     text = text.strip().strip("\"'“”‘’")
     text = re.sub(r"^(?:the|The)\s+", "", text)
     return re.sub(r"(?:'s|’s|')$", "", text).strip()
+
+
+def numbered_group(tok: Token) -> str | None:
+    """ "the Group of 24", "the Group of Seven": a group of nations named by its size."""
+    if tok.text != "Group":
+        return None
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "of" and c.i == tok.i + 1:
+            num = next((p for p in c.children if p.dep_ == "pobj" and p.like_num), None)
+            if num is not None and num.i == c.i + 1:
+                return f"Group of {num.text}"
+    return None
+
+
+def is_group_of_nations(tok: Token) -> bool:
+    return bool(_GROUP_OF_NATIONS.fullmatch(tok.text) or numbered_group(tok))
 
 
 # Heads of institutions' names, which the small model often leaves untagged.
@@ -578,6 +594,9 @@ class DocContext:
                 return n
         if _GROUP_OF_NATIONS.fullmatch(tok.text):
             return tok.text  # "the G8 (of top industrialised nations)", often left untagged
+        numbered = numbered_group(tok)
+        if numbered:
+            return numbered  # "the Group of 24", whose entity stops at "Group"
         if tok.tag_ == "NNP" and not tok.ent_type_ and tok.lower_ in _INSTITUTION_HEADS:
             named = _institution(tok)
             if named:

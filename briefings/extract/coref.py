@@ -17,7 +17,7 @@ from spacy.attrs import DEP, TAG
 from spacy.tokens import Doc, Span, Token
 
 from ..text import fold
-from .lexicon import HONORIFICS, PERSON_PRONOUNS, ROLE_HEADS, TITLE_WORDS
+from .lexicon import HONORIFICS, PERSON_PRONOUNS, ROLE_HEADS, TITLE_WORDS, is_known_place
 
 __all__ = ["Mention", "PersonIndex", "clean_name"]
 
@@ -338,7 +338,11 @@ class PersonIndex:
                 tok.i not in self.by_token
                 and tok.tag_ == "NNP"
                 and fold(tok.text) in known
-                and tok.ent_type_ not in ("GPE", "LOC", "NORP")
+                # "Alfonsin" tagged a place after "Raul Alfonsin": a place only by name
+                and (
+                    tok.ent_type_ not in ("GPE", "LOC", "NORP")
+                    or (tok.ent_type_ == "GPE" and not is_known_place(tok.text))
+                )
                 and tok.sent.start not in self.skip
                 and not (tok.i + 1 < len(doc) and doc[tok.i + 1].tag_ == "NNP")
             ):

@@ -749,6 +749,16 @@ _DEMONYM_ENDINGS = (
 )  # fmt: skip
 
 
+_KNOWN_PLACES = frozenset(
+    c.lower() for c in (*COUNTRIES, *MULTIWORD_COUNTRIES, *CAPITALS, *MULTIWORD_CAPITALS)
+)
+
+
+def is_known_place(word: str) -> bool:
+    """A country or capital by name ("Jordan", "Lima"), whatever the NER said."""
+    return word.lower() in _KNOWN_PLACES
+
+
 def demonym_country(word: str) -> str | None:
     """The country a demonym names: the table first, then regular endings."""
     low = word.lower()

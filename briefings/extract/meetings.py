@@ -17,7 +17,13 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from ..models import Evidence, Meeting
-from .context import MEETING_IRREALIS_GOV, VAGUE, DocContext, split_subjects
+from .context import (
+    MEETING_IRREALIS_GOV,
+    VAGUE,
+    DocContext,
+    is_group_of_nations,
+    split_subjects,
+)
 from .dates import resolve
 from .frames import Frame
 from .lexicon import DEAL_NOUNS, GENERIC_PEOPLE, MEETING_NOUNS, ROLE_HEADS
@@ -335,6 +341,8 @@ def meet_verb(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:
         for t in ctx.coordinated(o):
             if ctx.is_group_anaphor(t) and not ctx.listed_people(t):
                 continue
+            if lemma == "call" and t.pos_ == "NOUN" and t.lemma_ not in ROLE_HEADS:
+                continue  # "called the deal 'lousy'": a call is made to someone
             mine: list[str] = []
             for name in _side_names(ctx, t, allow_groups=lemma == "meet"):
                 if person_only and not (
@@ -764,6 +772,9 @@ def meeting_noun(ctx: DocContext, n: Token, drafts: list[_Draft]) -> None:
             if c.dep_ in ("dobj", "dative") and ctx.persons.at(c) and c.i < n.i
         ]
     ofs = _objects_of_prep(ctx, n, ("of",)) if low in ("meeting", "session") else []
+    if gov is not None and gov.lemma_ in ("attend", "join"):
+        # "will attend a meeting of the Group of 24": a member at its group's meeting
+        ofs = [o for o in ofs if not is_group_of_nations(o)]
     owner_tok = next((c for c in n.children if c.dep_ == "poss"), None)
     if owner_tok is None:
         # "the Armacost discussions with B": a person's name in front owns the talks

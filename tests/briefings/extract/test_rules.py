@@ -495,3 +495,23 @@ def test_a_name_after_a_title_and_its_post_is_a_person(run: Run) -> None:
         "to discuss the debt."
     )
     assert frozenset({"Said", "Bassiouni"}) in pairs(x)
+
+
+def test_calling_a_thing_names_is_no_call(run: Run) -> None:
+    x = run('Tom Watson called Prime Minister Ann May\'s proposed Brexit deal "lousy".')
+    assert x.meetings == ()
+
+
+def test_a_member_at_its_groups_meeting_does_not_meet_the_group(run: Run) -> None:
+    x = run("Finance Minister Ronnie De Mel will attend a meeting of the Group of 24 in April.")
+    assert x.meetings == ()
+    y = run("Finance Minister Ronnie De Mel met the Group of 24 in Washington.")
+    assert [set(m.participants) for m in y.meetings] == [{"Ronnie De Mel", "Group of 24"}]
+
+
+def test_a_surname_tagged_a_place_is_still_the_person(run: Run) -> None:
+    x = run(
+        "Argentine President Raul Alfonsin met IMF chief Michel Camdessus on Monday. "
+        "Sources said Alfonsin and Camdessus had not met before."
+    )
+    assert {p for m in x.meetings for p in m.participants} == {"Raul Alfonsin", "Michel Camdessus"}
