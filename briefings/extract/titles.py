@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 from .coref import Mention, PersonIndex
 from .lexicon import NON_OFFICIAL, ROLE_HEADS, TITLE_WORDS
 
-__all__ = ["appositive_title", "first_titles", "prenominal_title"]
+__all__ = ["appositive_title", "first_titles", "prenominal_title", "surface_title"]
 
 _COURTESY = frozenset(["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir", "dame"])
 _TITLE_DEPS = frozenset(
@@ -56,6 +56,7 @@ def _trim(toks: list[Token]) -> list[Token]:
 
 def _is_role(toks: list[Token], root: Token | None = None) -> bool:
     words = {t.lower_.strip("-") for t in toks} | {t.lemma_.lower() for t in toks}
+    words |= {w[:-1] for w in words if w.endswith("s")}  # "EC Commissioners A and B"
     if words & NON_OFFICIAL:
         return False
     if root is not None:
@@ -149,13 +150,51 @@ def appositive_title(persons: PersonIndex, m: Mention) -> Span | None:
     return None
 
 
+_SURFACE_WORDS = frozenset(["of", "to", "for", "at", "'s", "’s"])
+
+
+def surface_title(persons: PersonIndex, m: Mention) -> Span | None:
+    """The words right before the name, read off the surface where the parser hung the
+    name elsewhere: "Egyptian ambassador to Moscow Salah Bassiouni", "EC Commissioners
+    Willy de Clercq". Stops at punctuation, verbs, conjunctions and other names."""
+    doc = persons.doc
+    i = m.start - 1
+    while i >= 0 and doc[i].lower_ in _COURTESY:
+        i -= 1
+    end = i
+    while i >= 0 and end - i < _MAX_TITLE:
+        t = doc[i]
+        if t.is_space or t.is_punct or t.pos_ in ("VERB", "AUX", "CCONJ", "PRON", "NUM"):
+            break
+        if t.pos_ == "ADP" and t.lower_ not in _SURFACE_WORDS:
+            break
+        if persons.at(t) not in (None, m.canonical):
+            break
+        if t.pos_ not in ("PROPN", "NOUN", "ADJ", "DET", "ADP", "PART") or t.ent_type_ in (
+            "DATE",
+            "TIME",
+        ):
+            break
+        i -= 1
+    toks = _trim(list(doc[i + 1 : end + 1]))
+    while toks and toks[0].pos_ == "ADP":
+        toks = toks[1:]
+    if not toks or toks[-1].pos_ == "ADP" or not _is_role(toks):
+        return None
+    return doc[toks[0].i : toks[-1].i + 1]
+
+
 def first_titles(persons: PersonIndex) -> dict[str, tuple[int, Span]]:
     """Each person's first title, with the start of the mention it belongs to."""
     out: dict[str, tuple[int, Span]] = {}
     for m in persons.mentions:
         if m.canonical in out:
             continue
-        title = appositive_title(persons, m) or prenominal_title(persons, m)
+        title = (
+            appositive_title(persons, m)
+            or prenominal_title(persons, m)
+            or surface_title(persons, m)
+        )
         if title is not None:
             out[m.canonical] = (m.start, title)
     return out

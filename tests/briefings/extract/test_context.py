@@ -115,3 +115,19 @@ def test_a_name_parsed_as_a_compound_of_the_root_is_its_subject(nlp) -> None:  #
     doc.ents = [Span(doc, 0, 2, label="PERSON")]
     index = PersonIndex(doc).build()
     assert index.pronoun(doc[4]) == "Donald Trump"
+
+
+def test_a_title_read_off_the_surface_where_the_parse_hangs_the_name_elsewhere(nlp) -> None:  # type: ignore[no-untyped-def]
+    from briefings.extract import extract_doc
+
+    text = (
+        "Economy Minister Omar Said met President Ali Nour and Egyptian ambassador to "
+        "Moscow Salah Bassiouni to discuss the debt."
+    )
+    x = extract_doc(nlp(text), Article(id="t", title="", text=text), None)
+    titles = {o.name: o.title for o in x.officials}
+    assert titles["Salah Bassiouni"] == "Egyptian ambassador to Moscow"
+    # a date in front is no part of a title
+    text = "On Sunday Presidents Kwame Boateng of Ghana and Ali Nour of Mali signed the deal."
+    x = extract_doc(nlp(text), Article(id="t", title="", text=text), None)
+    assert all("Sunday" not in (o.title or "") for o in x.officials)
