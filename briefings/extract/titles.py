@@ -90,8 +90,8 @@ def prenominal_title(persons: PersonIndex, m: Mention) -> Span | None:
         t = doc[i]
         if t.is_space or t.text in (",", ";", ":", "(", ")") or t.is_quote:
             break
-        if t.dep_ not in _TITLE_DEPS:
-            break
+        if t.dep_ not in _TITLE_DEPS or t.ent_type_ in ("DATE", "TIME"):
+            break  # ("on Sunday Presidents A and B": the day is no part of the title)
         if t.dep_ in ("cc", "conj"):
             break  # "minister Mr Rojas and Peruvian energy minister Pablo Quispe"
         if persons.at(t) not in (None, m.canonical) and not (
