@@ -353,6 +353,11 @@ class PersonIndex:
             keys = _key_tokens(m.name)
             if len(keys) >= 2:
                 full.setdefault(keys[-1], []).append((m.start, keys, m.name))
+                if "-" in keys[-1]:
+                    # "Mr Kilroy" for "Robert Kilroy-Silk": the first half of a
+                    # double-barrelled surname
+                    half = keys[-1].split("-")[0]
+                    full.setdefault(half, []).append((m.start, [*keys[:-1], half], m.name))
         for m in self.mentions:
             m.canonical = self._canonical(m, full)
         self._index_topics()

@@ -131,3 +131,11 @@ def test_a_title_read_off_the_surface_where_the_parse_hangs_the_name_elsewhere(n
     text = "On Sunday Presidents Kwame Boateng of Ghana and Ali Nour of Mali signed the deal."
     x = extract_doc(nlp(text), Article(id="t", title="", text=text), None)
     assert all("Sunday" not in (o.title or "") for o in x.officials)
+
+
+def test_the_first_half_of_a_double_barrelled_surname_is_that_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    from briefings.extract.coref import PersonIndex
+
+    doc = nlp("Robert Kilroy-Silk quit the party. Mr Kilroy said the party was a joke.")
+    names = {m.name: m.canonical for m in PersonIndex(doc).build().mentions}
+    assert names["Kilroy"] == "Robert Kilroy-Silk"
