@@ -14,7 +14,7 @@ from spacy.tokens import Span
 from ..models import Evidence, Official
 from ..text import fold
 from .context import DocContext
-from .lexicon import PERSON_PRONOUNS, demonym_country
+from .lexicon import PERSON_PRONOUNS, ROLE_HEADS, demonym_country
 
 __all__ = ["build_officials", "collect_titles"]
 
@@ -70,6 +70,20 @@ def _affiliation(ctx: DocContext, title: Span | None) -> str | None:
     return None
 
 
+def _one_person(title: Span) -> str:
+    """The title as worded, for one person: "EC Commissioners A and B" gives each
+    "EC Commissioner"."""
+    words = [t.text_with_ws for t in title]
+    for k, t in enumerate(title):
+        low = t.lower_
+        if t.tag_ in ("NNS", "NNPS", "NNP") and low.endswith("s") and len(low) > 4:
+            single = low[:-3] + "y" if low.endswith("ies") else low[:-1]
+            if single in ROLE_HEADS:
+                cut = t.text[:-3] + "y" if low.endswith("ies") else t.text[:-1]
+                words[k] = cut + t.whitespace_
+    return "".join(words).strip().replace("\n", " ")
+
+
 def build_officials(
     ctx: DocContext, info: dict[str, PersonInfo], actors: set[str]
 ) -> list[Official]:
@@ -77,7 +91,7 @@ def build_officials(
     for name, p in sorted(info.items(), key=lambda kv: kv[1].first):
         if p.title is None and name not in actors:
             continue
-        title = p.title.text.replace("\n", " ") if p.title is not None else None
+        title = _one_person(p.title) if p.title is not None else None
         out.append(
             Official(
                 name=name,

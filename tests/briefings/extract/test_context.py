@@ -139,3 +139,14 @@ def test_the_first_half_of_a_double_barrelled_surname_is_that_person(nlp) -> Non
     doc = nlp("Robert Kilroy-Silk quit the party. Mr Kilroy said the party was a joke.")
     names = {m.name: m.canonical for m in PersonIndex(doc).build().mentions}
     assert names["Kilroy"] == "Robert Kilroy-Silk"
+
+
+def test_a_plural_title_is_worded_for_one_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    from briefings.extract import extract_doc
+
+    text = "Prime Ministers Zhou Liang of China and Anibal Costa Silva of Portugal signed it."
+    x = extract_doc(nlp(text), Article(id="t", title="", text=text), None)
+    assert {o.name: o.title for o in x.officials}["Zhou Liang"] == "Prime Minister"
+    text = "Chief of Staff Jim Ross met Foreign Affairs Minister Ann Lee."
+    x = extract_doc(nlp(text), Article(id="t", title="", text=text), None)
+    assert {o.title for o in x.officials} == {"Chief of Staff", "Foreign Affairs Minister"}
