@@ -355,6 +355,23 @@ class DocContext:
             )
         )
 
+    def head_of_delegation(self, tok: Token) -> str | None:
+        """ "The Nigerians will go on to Paris": the one titled person of that country
+        named before (the delegation's head), if the text names exactly one."""
+        if tok.ent_type_ != "NORP" or tok.tag_ not in ("NNPS", "NNS"):
+            return None
+        word = fold(tok.text)
+        country = demonym_country(word) or demonym_country(word.removesuffix("s"))
+        if country is None:
+            return None
+        found = {
+            name
+            for start, name, title in self.titled
+            if start < tok.i
+            and any(w == fold(country) or demonym_country(w) == country for w in title)
+        }
+        return found.pop() if len(found) == 1 else None
+
     # --- sentences and evidence ----------------------------------------
 
     def evidence(self, sent: Span) -> Evidence:

@@ -153,7 +153,13 @@ def _travellers(ctx: DocContext, anchor: Token) -> list[str]:
             if p.dep_ == "pobj" and ctx.titles.get(ctx.persons.at(p) or "") is not None
             for k in (p, *p.conjuncts)
         ]
-    return list(dict.fromkeys(n for t in names if (n := ctx.party(t)) and ctx.persons.is_person(n)))
+    return list(
+        dict.fromkeys(
+            n
+            for t in names
+            if (n := ctx.head_of_delegation(t) or ctx.party(t)) and ctx.persons.is_person(n)
+        )
+    )
 
 
 _DEPART = frozenset(["leave", "depart", "head", "fly", "set"])

@@ -174,3 +174,15 @@ def test_a_one_word_organisation_in_a_list_of_places_is_a_place(run: Run) -> Non
     assert "Dorset" in stops(x)["Jan Berg"]
     y = run("Minister Jan Berg will visit London, Paris and NATO next week.")
     assert "NATO" not in stops(y).get("Jan Berg", [])
+
+
+def test_a_delegation_named_by_its_nationality_travels_with_its_head(run: Run) -> None:
+    text = "Nigerian Finance Minister Chu Obi signed the accord in London on Monday. "
+    x = run(text + "The Nigerians will go on to Paris for similar talks tomorrow.")
+    assert stops(x) == {"Chu Obi": ["Paris"]}
+    # two officials of that country: whose trip it is stays open
+    two = (
+        "Nigerian Finance Minister Chu Obi and Nigerian Oil Minister Ali Bello signed the "
+        "accord in London. The Nigerians will go on to Paris tomorrow."
+    )
+    assert stops(run(two)) == {}
