@@ -292,17 +292,17 @@ class PersonIndex:
             if tok.lower_ not in _PLURAL_TITLES or not tok.text[:1].isupper():
                 continue
             head = tok.head
-            first = self.by_token.get(tok.i + 1)
+            named = self.by_token.get(tok.i + 1)
             span = (
-                (first.start, first.end)
-                if first
+                (named.start, named.end)
+                if named
                 else _titled_name(doc, tok.i + 1, in_title_entity=tok.ent_type_ == "ORG")
             )
             if span is not None and tok.sent.start not in self.skip:
                 # "on Sunday Presidents A of X and B of Y signed": the title is no compound
                 # of the first name, which the NER may miss
                 a, b = span
-                if first is None:
+                if named is None:
                     self._add(Mention(a, b, doc[a:b].text, doc[a:b].text))
                 head = doc[b - 1]
                 for x, y in _listed_after(doc, b):
