@@ -801,7 +801,9 @@ class DocContext:
                 if sides:
                     out += sides
                     continue
-            name = self.party(t, allow_groups=allow_groups)
+            # "his German counterpart Manfred Woerner" parsed as two subjects: the name
+            # right after the role noun is its person, not the country of its modifier
+            name = self.named_after(t) or self.party(t, allow_groups=allow_groups)
             if name is None and t.pos_ == "NOUN" and t.lemma_ in ("leader", "official"):
                 name = self.nationality_of(t)
             if name is None:
@@ -809,6 +811,16 @@ class DocContext:
             if name and name not in out:
                 out.append(name)
         return out
+
+    def named_after(self, t: Token) -> str | None:
+        """The person whose name starts right after a role noun ("counterpart Manfred
+        Woerner"), however the parser hangs it."""
+        if t.pos_ != "NOUN" or not (t.lower_ in ROLE_HEADS or t.lemma_ in ROLE_HEADS):
+            return None
+        if t.i + 1 >= len(self.doc):
+            return None
+        m = self.persons.mention_at(self.doc[t.i + 1])
+        return m.canonical if m is not None and m.start == t.i + 1 else None
 
     def role_person(self, t: Token) -> str | None:
         """The person a role noun's own phrase names: "Portugal's director general for

@@ -828,7 +828,18 @@ def meeting_noun(ctx: DocContext, n: Token, drafts: list[_Draft]) -> None:
         return
     if not others:
         held_together = as_object and gov is not None and gov.lemma_ in _HOLD
-        if len(owners) >= 2 and (held_together or together or joint):
+        # "A and B agreed on X during talks in Bonn": the two did it in their talks
+        during = (
+            n.dep_ == "pobj"
+            and n.head.lower_ in ("during", "in")
+            and low in ("talks", "negotiations", "meeting", "meetings")
+            and not _has_of(n)
+            and not any(c.dep_ == "poss" for c in n.children)
+            and gov is not None
+            and gov.pos_ == "VERB"
+            and len(_persons(ctx, owners)) >= 2
+        )
+        if len(owners) >= 2 and (held_together or together or joint or during):
             _emit(ctx, drafts, owners, [], anchors, n.sent)
         return
     if low not in ("call", "calls") and not ctx.sent_has(n, _TELEPHONE):

@@ -241,3 +241,24 @@ def test_a_meeting_between_two_people_with_an_interruption(run: Run) -> None:
 def test_leaders_from_a_body_stand_for_it(run: Run) -> None:
     x = run("President Tom Hale hosted a meeting with leaders from the African Union on Monday.")
     assert [set(m.participants) for m in x.meetings] == [{"Tom Hale", "African Union"}]
+
+
+def test_two_who_act_during_talks_held_them(run: Run) -> None:
+    x = run(
+        "French Defence Minister Jan Berg and German Defence Minister Ann Lee had agreed "
+        "on a common helicopter design during talks in Bonn on Friday."
+    )
+    assert [(set(m.participants), m.place) for m in x.meetings] == [
+        ({"Jan Berg", "Ann Lee"}, "Bonn")
+    ]
+    # the talks of a body are not theirs alone
+    y = run("Minister Jan Berg and Minister Ann Lee clashed during talks of the council.")
+    assert y.meetings == ()
+
+
+def test_a_counterpart_named_right_after_is_the_person_not_the_country(run: Run) -> None:
+    x = run(
+        "Defence Minister Andre Giraud and his German counterpart Manfred Woerner agreed "
+        "on a common concept for the helicopter during talks in Bonn on Friday."
+    )
+    assert [set(a.parties) for a in x.agreements] == [{"Andre Giraud", "Manfred Woerner"}]
