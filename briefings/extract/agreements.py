@@ -33,6 +33,8 @@ _AGREEMENT_IRREALIS = IRREALIS_GOV | frozenset(
 _ENDINGS = frozenset(["end", "conclude", "finish", "close", "break", "adjourn", "collapse"])
 _DENIALS = frozenset(["denied", "denies", "deny", "denying", "rejected", "rejects", "dismissed"])
 _ONGOING = frozenset({"continue", "extend", "renew"})
+# Verbs whose future still tells of a deal made: what "will sign" is already agreed.
+_SIGN_AHEAD = frozenset({"sign", "ink", "finalise", "finalize"})
 _DEAL_GOVERNED = SIGN_VERBS | ENDORSE_VERBS | _ONGOING | {"back", "announce", "unveil", "have"}
 
 
@@ -84,7 +86,9 @@ def _conditional(tok: Token) -> bool:
         return True  # "if and when it agrees"
     cur = tok
     for _ in range(4):
-        if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL for c in cur.children):
+        # "once Israel signs a deal": a condition when it binds the clause ("once a
+        # hardliner, ..." is an adverb)
+        if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL | {"once"} for c in cur.children):
             return True
         if cur.head.i == cur.i or cur.dep_ in ("relcl", "acl"):
             break  # a relative clause is asserted on its own ("the plan it signed")
@@ -337,8 +341,8 @@ def _deal_object(v: Token) -> Token | None:
 def deal_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
     if _conditional(v) or _negated(v) or _irrealis(v):
         return
-    if ctx.is_future(v) and v.lemma_ not in SIGN_VERBS | _ONGOING:
-        return
+    if ctx.is_future(v) and v.lemma_ not in _SIGN_AHEAD | _ONGOING:
+        return  # "will sign the deal" tells of a deal; "will reach agreement" of none yet
     obj = _deal_object(v)
     if obj is None and v.dep_ == "relcl" and _is_deal(v.head) and v.lemma_ in SIGN_VERBS:
         # "the peace plan it signed": the deal is the noun the clause describes.

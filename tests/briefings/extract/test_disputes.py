@@ -372,3 +372,23 @@ def test_opposition_from_a_side_to_the_others_plan(
 )
 def test_opposition_with_one_side_is_no_dispute(run: Run, text: str) -> None:
     assert run(text).agreements == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a deal still to be reached is none yet
+        "Officials expect that Norway will reach agreement with Chile on fishing this year.",
+        # a condition
+        "Once Norway signs a peace deal with Chile, the others will do so immediately.",
+    ],
+)
+def test_deals_ahead_and_conditions_are_no_facts(run: Run, text: str) -> None:
+    assert run(text).agreements == ()
+
+
+def test_once_as_an_adverb_is_no_condition(run: Run) -> None:
+    x = run("Once a hardliner, Minister Jan Berg signed a trade deal with Chile on Monday.")
+    assert [set(a.parties) for a in x.agreements] == [{"Jan Berg", "Chile"}]
+    y = run("Minister Jan Berg will sign the trade deal with Chile on Monday.")
+    assert [set(a.parties) for a in y.agreements] == [{"Jan Berg", "Chile"}]
