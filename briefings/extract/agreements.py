@@ -158,6 +158,8 @@ def agree_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
     parties += _with_parties(ctx, v)
     comp = next((c for c in v.children if c.dep_ in ("xcomp", "ccomp")), None)
     obj = next((c for c in v.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
+    if comp is not None and ctx.in_quote[comp.i] and not ctx.in_quote[v.i]:
+        return  # 'Premier A agreed, "Things are moving fast"': assent to a remark
     if comp is not None:
         text = _clip(ctx, comp.left_edge.i, comp.right_edge.i)
     elif obj is not None:

@@ -392,3 +392,11 @@ def test_once_as_an_adverb_is_no_condition(run: Run) -> None:
     assert [set(a.parties) for a in x.agreements] == [{"Jan Berg", "Chile"}]
     y = run("Minister Jan Berg will sign the trade deal with Chile on Monday.")
     assert [set(a.parties) for a in y.agreements] == [{"Jan Berg", "Chile"}]
+
+
+def test_assent_to_a_quoted_remark_is_no_agreement(run: Run) -> None:
+    assert (
+        run('Premier Don Getty agreed, "Things are running pretty quickly now."').agreements == ()
+    )
+    x = run("Norway and Chile agreed that fishing quotas would be cut.")
+    assert [set(a.parties) for a in x.agreements] == [{"Norway", "Chile"}]
