@@ -341,7 +341,7 @@ def _deal_object(v: Token) -> Token | None:
 
 
 def deal_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
-    if _conditional(v) or _negated(v) or _irrealis(v):
+    if _conditional(v) or _negated(v) or _irrealis(v) or _wanted(v):
         return
     if ctx.is_future(v) and v.lemma_ not in _SIGN_AHEAD | _ONGOING:
         return  # "will sign the deal" tells of a deal; "will reach agreement" of none yet
@@ -820,11 +820,30 @@ def _between_objects(n: Token) -> list[Token]:
     ]
 
 
+# Nouns under which a deal is only wanted or worked on: "an interest in a swift
+# agreement", "talks on signing a pact".
+_WANTING = frozenset(
+    ["interest", "hope", "need", "call", "push", "bid", "effort", "talk", "talks",
+     "negotiation", "negotiations", "discussion", "discussions"]
+)  # fmt: skip
+
+
+def _wanted(tok: Token) -> bool:
+    """ "interest in a swift agreement", "formal talks on signing a pact" """
+    prep = tok.head
+    return (
+        tok.dep_ in ("pobj", "pcomp")
+        and prep.lower_ in ("in", "on", "about", "over")
+        and prep.head.pos_ == "NOUN"
+        and prep.head.lemma_ in _WANTING
+    )
+
+
 def _deal_realised(ctx: DocContext, n: Token) -> bool:
     """The noun names a deal that exists, not one sought, doubted or refused."""
     if any(c.lower_ in ("no", "any") or c.lower_ in _UNREAL_DEAL for c in n.children):
         return False
-    if n.head.lower_ in ("without", "for", "towards", "toward"):
+    if n.head.lower_ in ("without", "for", "towards", "toward") or _wanted(n):
         return False
     gov = n.head
     if gov.pos_ not in ("VERB", "AUX") or n.dep_ not in ("dobj", "nsubjpass", "nsubj"):
@@ -860,6 +879,8 @@ def deal_between(ctx: DocContext, n: Token, out: list[_Draft]) -> None:
         return
     if n.dep_ in ("attr", "oprd") or n.head.lower_ == "as":
         return  # "describes this as the most important agreement between ...": a description
+    if _wanted(n):
+        return  # "a keen interest in a swift agreement between A and B"
     # "between Iran and world powers" parsed with "Iran" as a modifier of "powers"
     betweens += [
         k

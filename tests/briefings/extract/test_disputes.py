@@ -400,3 +400,15 @@ def test_assent_to_a_quoted_remark_is_no_agreement(run: Run) -> None:
     )
     x = run("Norway and Chile agreed that fishing quotas would be cut.")
     assert [set(a.parties) for a in x.agreements] == [{"Norway", "Chile"}]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Minister Jan Berg said Norway had a keen interest in a swift agreement between "
+        "Chile and Peru on fishing.",
+        "Norway and Chile began formal talks on signing an economic pact with Peru.",
+    ],
+)
+def test_a_deal_only_wanted_or_talked_about_is_none(run: Run, text: str) -> None:
+    assert [a for a in run(text).agreements if "Peru" in a.parties] == []
