@@ -986,7 +986,9 @@ def _main_event(ctx: DocContext) -> Token | None:
                 and not any(c.dep_ == "poss" for c in t.children)
             ):
                 gov = ctx.governing_verb(t)
-                if gov is not None and not ctx.is_future(gov):
+                # "negotiations on the debt are a matter for the banks": talk about
+                # talks, not the report of a gathering
+                if gov is not None and not ctx.is_future(gov) and gov.lemma_ != "be":
                     return t
     return None
 

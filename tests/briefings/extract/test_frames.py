@@ -362,3 +362,13 @@ def test_two_captions_with_their_meeting_are_two_meetings(run: Run) -> None:
     )
     assert frozenset({"Ruiz", "Vos"}) not in pairs(run(text))
     assert {frozenset({"Ruiz", "Hale"}), frozenset({"Vos", "Bakri"})} <= pairs(run(text))
+
+
+def test_talk_about_talks_in_the_lead_is_no_gathering(run: Run) -> None:
+    x = run(
+        "Chancellor Nigel Lawson has told Finance Minister Dilson Funaro that negotiations "
+        "on Brazil's debt to commercial banks are a matter for the banks themselves. "
+        "Funaro had earlier met Treasury Secretary James Baker in Washington."
+    )
+    assert frozenset({"Lawson", "Baker"}) not in pairs(x)
+    assert frozenset({"Funaro", "Baker"}) in pairs(x)
