@@ -23,7 +23,7 @@ from .dates import precision
 from .disputes import extract_disputes
 from .frames import event_frames, frame_meetings, merge_restatements, together_meetings
 from .linker import LinkModel, default_model, link
-from .meetings import extract_meetings
+from .meetings import drop_own_sides, extract_meetings
 from .officials import PersonInfo, build_officials, collect_titles
 from .stops import extract_next_stops
 
@@ -55,6 +55,7 @@ def build_context(doc: Doc, article: Article) -> tuple[DocContext, RuleFacts, di
     frames = event_frames(ctx)
     meetings = frame_meetings(ctx, frames, extract_meetings(ctx, frames))
     meetings += _new_pairs(meetings, together_meetings(ctx))
+    meetings = drop_own_sides(ctx, meetings)
     # Agreement rules may refer back to the people of a meeting ("the two leaders
     # agreed"): handed over explicitly, in a copy of the context.
     actx = ctx.with_groups((m.evidence[0].start, m.participants) for m in meetings if m.evidence)

@@ -12,11 +12,12 @@ Status is "planned" when the clause is about the future.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
 from ..models import Evidence, Meeting
+from ..text import fold
 from .context import (
     MEETING_IRREALIS_GOV,
     VAGUE,
@@ -26,9 +27,9 @@ from .context import (
 )
 from .dates import resolve
 from .frames import Frame
-from .lexicon import DEAL_NOUNS, GENERIC_PEOPLE, MEETING_NOUNS, ROLE_HEADS
+from .lexicon import DEAL_NOUNS, GENERIC_PEOPLE, MEETING_NOUNS, ROLE_HEADS, demonym_country
 
-__all__ = ["extract_meetings"]
+__all__ = ["drop_own_sides", "extract_meetings"]
 
 _VERBS = frozenset(
     [
@@ -1231,3 +1232,26 @@ def extract_meetings(ctx: DocContext, frames: list[Frame]) -> list[Meeting]:
                 call_on(ctx, tok, drafts)
     event_participants(ctx, drafts, frames)
     return _merge(ctx, drafts)
+
+
+def drop_own_sides(ctx: DocContext, meetings: list[Meeting]) -> list[Meeting]:
+    """A person is never paired with the country or body he or she speaks for (GUIDE):
+    "India's finance minister A" at a meeting with India is A alone for India."""
+    out: list[Meeting] = []
+    for m in meetings:
+        own: set[str] = set()
+        for name in m.participants:
+            found = ctx.titles.get(name)
+            if found is None:
+                continue
+            words = {fold(t.text) for t in found[1]}
+            for side in m.participants:
+                if side == name or ctx.persons.is_person(side):
+                    continue
+                key = fold(side)
+                if key in words or any(demonym_country(w) == side for w in words):
+                    own.add(side)
+        kept = tuple(p for p in m.participants if p not in own)
+        if len(kept) >= 2:
+            out.append(replace(m, participants=kept) if own else m)
+    return out

@@ -515,3 +515,8 @@ def test_a_surname_tagged_a_place_is_still_the_person(run: Run) -> None:
         "Sources said Alfonsin and Camdessus had not met before."
     )
     assert {p for m in x.meetings for p in m.participants} == {"Raul Alfonsin", "Michel Camdessus"}
+
+
+def test_a_person_is_never_paired_with_the_country_he_speaks_for(run: Run) -> None:
+    x = run("Indian Finance Minister Ravi Nair held talks with India and Britain.")
+    assert [set(m.participants) for m in x.meetings] == [{"Ravi Nair", "Britain"}]
