@@ -142,6 +142,13 @@ def _travellers(ctx: DocContext, anchor: Token) -> list[str]:
     if subj is None:
         return []
     names = [subj, *subj.conjuncts]
+    # "The Commissioners, led by President A, will visit Bonn": the group's leader
+    names += [
+        p
+        for c in subj.children
+        if c.dep_ == "acl" and c.lemma_ in ("lead", "head")
+        for p in ctx.agent_objects(c)
+    ]
     # "Ministry of Trade (MITI) Vice Minister A leaves for ..." parsed with two subjects
     names += [c for c in anchor.children if c.dep_ == "nsubj" and c.i != subj.i]
     if anchor.lemma_ in MOTION_VERBS:
@@ -303,6 +310,8 @@ def due_in(ctx: DocContext, tok: Token, out: list[_StopDraft]) -> None:
 def activity_abroad(ctx: DocContext, v: Token, out: list[_StopDraft]) -> None:
     if not (ctx.is_future(v) or v.lemma_ in _SCHEDULING):
         return
+    if any(c.dep_ == "neg" for c in v.children):
+        return  # "will not hold a news conference in London"
     places: list[Token] = []
     for c in v.children:
         if c.dep_ == "dobj":
@@ -339,7 +348,7 @@ def at_gathering(ctx: DocContext, v: Token, out: list[_StopDraft]) -> None:
         for p in c.children
         if p.dep_ == "pobj" and p.lower_ in _GATHERINGS
     ]
-    if not events or not ctx.is_future(v):
+    if not events or not ctx.is_future(v) or any(c.dep_ == "neg" for c in v.children):
         return
     places = [
         t
@@ -389,7 +398,11 @@ def travel_noun(ctx: DocContext, n: Token, out: list[_StopDraft]) -> None:
     else:
         # "X will pay a visit to Bonn": the one who pays it; else the person written about
         payers = _travellers(ctx, gov) if gov is not None and n.dep_ == "dobj" else []
-        who = payers[0] if payers else ctx.persons.topic_before(n.i)
+        subj = ctx.subject_of(gov) if gov is not None else None
+        # a group that pays the visit is not the person the text was about
+        group = subj is not None and subj.i != n.i and subj.tag_ == "NNS"
+        topic = None if group else ctx.persons.topic_before(n.i)
+        who = payers[0] if payers else topic
     if who and ctx.persons.is_person(who):
         _add(ctx, out, who, places, n, when)
 

@@ -186,3 +186,18 @@ def test_a_delegation_named_by_its_nationality_travels_with_its_head(run: Run) -
         "accord in London. The Nigerians will go on to Paris tomorrow."
     )
     assert stops(run(two)) == {}
+
+
+def test_a_group_led_by_someone_travels_with_its_leader(run: Run) -> None:
+    x = run(
+        "Chancellor Helmut Kohl invited them. The Commissioners, led by President Jacques "
+        "Delors, will pay a two-day visit to Bonn on April 1-2."
+    )
+    assert stops(x) == {"Jacques Delors": ["Bonn"]}
+
+
+def test_an_activity_that_will_not_happen_places_no_one(run: Run) -> None:
+    x = run("Party leader Tony Blair will not hold a daily news conference in London.")
+    assert stops(x) == {}
+    y = run("Party leader Tony Blair will hold a news conference in London on Monday.")
+    assert stops(y) == {"Tony Blair": ["London"]}
