@@ -21,7 +21,7 @@ pytestmark = pytest.mark.corpus
 FOLD_FLOORS = {
     "meetings": 0.55,
     "agreements": 0.45,
-    "next_stops": 0.73,
+    "next_stops": 0.75,
     "officials": 0.84,
 }
 
@@ -61,13 +61,13 @@ def _score_folds():  # type: ignore[no-untyped-def]
 def test_out_of_fold_scores_hold(tmp_path: Path) -> None:
     """Out-of-fold figures on the 5 folds of shared/eval/folds.json (dev/ + train/):
     the link model is trained on four folds and scored on the fifth. The floors are
-    the figures measured when this gate was last raised (pooled overall 0.599,
-    meetings 0.57, agreements 0.47, next stops 0.75, officials 0.86), less 0.02 for noise: a guard
+    the figures measured when this gate was last raised (pooled overall 0.610,
+    meetings 0.58, agreements 0.47, next stops 0.78, officials 0.86), less 0.02 for noise: a guard
     against regressions, not the issue's targets (overall 0.80), which are not met."""
     shared_path("eval", "folds.json")
     _, pooled, _ = _score_folds().run_folds(tmp_path)
     low = {k: pooled[k]["f1"] for k, t in FOLD_FLOORS.items() if pooled[k]["f1"] < t}
-    if pooled["overall_f1"] < 0.579:
+    if pooled["overall_f1"] < 0.590:
         low["overall_f1"] = pooled["overall_f1"]
     assert not low, f"out-of-fold figures fell: {low}"
 
