@@ -30,6 +30,7 @@ from .lexicon import (
     FUTURE_WORDS,
     GENERIC_PEOPLE,
     GROUP_HEADS,
+    INSTITUTION_HEADS,
     MEETING_NOUNS,
     MULTIWORD_CAPITALS,
     MULTIWORD_COUNTRIES,
@@ -248,14 +249,6 @@ def numbered_group(tok: Token) -> str | None:
 
 def is_group_of_nations(tok: Token) -> bool:
     return bool(_GROUP_OF_NATIONS.fullmatch(tok.text) or numbered_group(tok))
-
-
-# Heads of institutions' names, which the small model often leaves untagged.
-_INSTITUTION_HEADS = frozenset(
-    ["club", "council", "commission", "committee", "fund", "bank", "union", "organisation",
-     "organization", "assembly", "parliament", "congress", "forum", "group", "alliance",
-     "federation", "association", "league", "agency", "authority", "board", "court"]
-)  # fmt: skip
 
 
 def _institution(tok: Token) -> str | None:
@@ -614,7 +607,7 @@ class DocContext:
         numbered = numbered_group(tok)
         if numbered:
             return numbered  # "the Group of 24", whose entity stops at "Group"
-        if tok.tag_ == "NNP" and not tok.ent_type_ and tok.lower_ in _INSTITUTION_HEADS:
+        if tok.tag_ == "NNP" and not tok.ent_type_ and tok.lower_ in INSTITUTION_HEADS:
             named = _institution(tok)
             if named:
                 return named  # "the Paris Club", untagged or with "Paris" as its only entity
@@ -1115,7 +1108,7 @@ class DocContext:
                     and c.i < a.i
                     and not _GROUP_OF_NATIONS.fullmatch(c.text)  # "the G7 meeting"
                     # "the Paris Club": part of a name, not a venue
-                    and not (a.tag_ == "NNP" and a.lower_ in _INSTITUTION_HEADS)
+                    and not (a.tag_ == "NNP" and a.lower_ in INSTITUTION_HEADS)
                     # "the US-Russia talks": a side, joined by a hyphen, not the venue
                     and not any(
                         0 <= k < len(self.doc) and self.doc[k].text in _DASHES

@@ -17,7 +17,14 @@ from spacy.attrs import DEP, TAG
 from spacy.tokens import Doc, Span, Token
 
 from ..text import fold
-from .lexicon import HONORIFICS, PERSON_PRONOUNS, ROLE_HEADS, TITLE_WORDS, is_known_place
+from .lexicon import (
+    HONORIFICS,
+    INSTITUTION_HEADS,
+    PERSON_PRONOUNS,
+    ROLE_HEADS,
+    TITLE_WORDS,
+    is_known_place,
+)
 
 __all__ = ["Mention", "PersonIndex", "clean_name"]
 
@@ -93,6 +100,19 @@ _ONE_NAME_TITLES = frozenset(
 )  # fmt: skip
 
 
+def _name_word(t: Token) -> bool:
+    """A capitalised proper noun that can be part of a person's name ("Moll", "Abdel-
+    Fattah"), not an acronym, a title or a word that names an office."""
+    return (
+        t.tag_ == "NNP"
+        and t.text.replace("-", "").isalpha()
+        and t.text[:1].isupper()
+        and not t.text.isupper()
+        and t.lower_ not in _NOT_NAMES
+        and t.lower_ not in TITLE_WORDS
+    )
+
+
 def _titled_name(doc: Doc, i: int, *, in_title_entity: bool = False) -> tuple[int, int] | None:
     """Token range of a two- or three-word proper name starting at `i`: "Jan Moll" in
     "Premier Jan Moll said", "Willy de Clercq". None when the words are anything but a
@@ -102,20 +122,12 @@ def _titled_name(doc: Doc, i: int, *, in_title_entity: bool = False) -> tuple[in
     j = i
     while j < len(doc) and j - i < 3:
         t = doc[j]
-        word = t.text.replace("-", "")
         if j > i and t.lower_ in _PARTICLES and j + 1 < len(doc) and doc[j + 1].text[:1].isupper():
             j += 1  # "de" in "Willy de Clercq"
             continue
         org_ok = in_title_entity and t.ent_type_ == "ORG" and t.ent_iob_ == "I"
         if not (
-            t.tag_ == "NNP"
-            and word.isalpha()
-            and t.text[:1].isupper()
-            and not t.text.isupper()
-            and t.lower_ not in _NOT_NAMES
-            and t.lower_ not in TITLE_WORDS
-            and t.lower_ not in HONORIFICS
-            and (t.ent_type_ not in banned or org_ok)
+            _name_word(t) and t.lower_ not in HONORIFICS and (t.ent_type_ not in banned or org_ok)
         ):
             break
         j += 1
@@ -158,12 +170,7 @@ def _royal_name(doc: Doc, i: int) -> bool:
     t, title = doc[i], doc[i - 1]
     return (
         title.lower_ in _ONE_NAME_TITLES
-        and t.tag_ == "NNP"
-        and t.text.isalpha()
-        and t.text[:1].isupper()
-        and not t.text.isupper()
-        and t.lower_ not in _NOT_NAMES
-        and t.lower_ not in TITLE_WORDS
+        and _name_word(t)
         and t.ent_type_ == "ORG"
         and t.ent_iob_ == "I"
         and title.ent_iob_ == "B"
@@ -198,25 +205,20 @@ def _listed_after(doc: Doc, k: int) -> list[tuple[int, int]]:
     return out
 
 
-_ORG_WORDS = _NOT_NAMES | frozenset(
-    ["group", "corp", "inc", "company", "association", "union", "fund", "agency", "news",
-     "times", "post", "club", "organisation", "organization", "authority", "commission",
-     "court", "forces", "army", "front", "movement", "alliance", "league", "network"]
+_ORG_WORDS = (
+    _NOT_NAMES
+    | INSTITUTION_HEADS
+    | frozenset(
+        ["corp", "inc", "company", "news", "times", "post", "forces", "army", "front",
+         "movement", "network"]
+    )
 )  # fmt: skip
 
 
 def _listed_name(ent: Span) -> bool:
     """Shaped like a person's name: two or three capitalised words, none an org word."""
     words = [t for t in ent if t.text not in "-\u2010\u2011"]
-    return 2 <= len(words) <= 3 and all(
-        t.tag_ == "NNP"
-        and t.text.replace("-", "").isalpha()
-        and t.text[:1].isupper()
-        and not t.text.isupper()
-        and t.lower_ not in _ORG_WORDS
-        and t.lower_ not in TITLE_WORDS
-        for t in words
-    )
+    return 2 <= len(words) <= 3 and all(_name_word(t) and t.lower_ not in _ORG_WORDS for t in words)
 
 
 @dataclass

@@ -393,6 +393,14 @@ SAY_VERBS = frozenset(
     ]
 )
 
+# Head words of institutions' names ("the Paris Club", "the Council of Mortgage
+# Lenders"): an untagged one is a party, and no word of a person's name.
+INSTITUTION_HEADS = frozenset(
+    ["club", "council", "commission", "committee", "fund", "bank", "union", "organisation",
+     "organization", "assembly", "parliament", "congress", "forum", "group", "alliance",
+     "federation", "association", "league", "agency", "authority", "board", "court"]
+)  # fmt: skip
+
 # Pronouns that refer to a person.
 PERSON_PRONOUNS = frozenset(["he", "him", "his", "she", "her", "hers", "himself", "herself"])
 

@@ -798,6 +798,8 @@ def meeting_noun(ctx: DocContext, n: Token, drafts: list[_Draft]) -> None:
     joint = any(c.lower_ == "joint" for c in n.children)
     if as_object and gov is not None and gov.lemma_ not in _HOLD and not withs:
         return
+    # Calls reach people one at a time: "calls with A and B" are two.
+    calls = low in ("call", "calls") or ctx.sent_has(n, _TELEPHONE)
     others: list[list[str]] = []
     for w in withs + ofs:
         for t in ctx.coordinated(w):
@@ -807,7 +809,7 @@ def meeting_noun(ctx: DocContext, n: Token, drafts: list[_Draft]) -> None:
                 others += [[p] for p in _visited(ctx, n)]
                 continue
             names = _side_names(ctx, t, allow_groups=True)
-            if names and _whole_group(ctx, t) and low not in ("call", "calls"):
+            if names and _whole_group(ctx, t) and not calls:
                 others.append(names)  # "talks with the two leaders, A and B"
             else:
                 others += [[name] for name in names]
@@ -843,7 +845,7 @@ def meeting_noun(ctx: DocContext, n: Token, drafts: list[_Draft]) -> None:
         if len(owners) >= 2 and (held_together or together or joint or during):
             _emit(ctx, drafts, owners, [], anchors, n.sent)
         return
-    if low not in ("call", "calls") and not ctx.sent_has(n, _TELEPHONE):
+    if not calls:
         others = _one_encounter(ctx, n, others)
     _emit(ctx, drafts, owners, others, anchors, n.sent, tuple(withs))
 
