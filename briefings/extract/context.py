@@ -174,10 +174,14 @@ def _reported_would(verb: Token) -> bool:
 
 def _along_with(tok: Token) -> list[Token]:
     """ "India, along with China and Brazil, has been invited": the companions, who do
-    what the subject does ("together with" alike)."""
+    what the subject does ("together with" alike). The parser may hang the phrase on
+    the verb instead; it still belongs to the subject when it stands between the two."""
+    hosts = [*tok.children]
+    if tok.dep_ in SUBJ and tok.head.i > tok.i:
+        hosts += [c for c in tok.head.children if tok.i < c.i < tok.head.i]
     return [
         k
-        for c in tok.children
+        for c in hosts
         if c.dep_ == "prep" and c.lower_ in ("along", "together")
         for w in c.children
         if w.dep_ == "prep" and w.lower_ == "with"

@@ -264,6 +264,31 @@ def test_companions_along_with_the_subject_attend_too(nlp) -> None:  # type: ign
     assert names == {"India", "China", "Brazil", "Russia"}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the parser hangs "along with" on the verb here, not on the subject
+        (
+            "Kenya, along with Ghana and Peru, has been invited to attend the summit.",
+            {"Kenya", "Ghana", "Peru"},
+        ),
+        (
+            "Minister Ravi Das, along with President Jan Moll, attended the summit in Rome.",
+            {"Ravi Das", "Jan Moll"},
+        ),
+        (
+            "Japan, along with Canada and Mexico, will take part in the talks.",
+            {"Japan", "Canada", "Mexico"},
+        ),
+        # after the verb, "along with" is no companion of the subject
+        ("Kenya attended the summit along with its budget plans.", {"Kenya"}),
+    ],
+)
+def test_companions_along_with_hung_on_the_verb(nlp, text: str, expected: set[str]) -> None:  # type: ignore[no-untyped-def]
+    names = {n for ps in placed(nlp, text).values() for n, _ in ps}
+    assert names == expected
+
+
 def test_one_event_told_in_the_present_and_the_future_is_planned(run: Run) -> None:
     x = run(
         "Minister Ravi Das attends the G7 meeting in London on Friday. President Jan Moll "
