@@ -301,6 +301,7 @@ def event_frames(ctx: DocContext) -> list[Frame]:
     frames: list[Frame] = []
     last: dict[str, Frame] = {}
     named: dict[str, Frame] = {}
+    last_at: dict[str, int] = {}  # the sentence of each family's last mention
     recent: tuple[Frame, int] | None = None  # the last frame mentioned, and where
     for n_sent, sent in enumerate(ctx.sents):
         for tok in sent:
@@ -310,6 +311,7 @@ def event_frames(ctx: DocContext) -> list[Frame]:
                 opened = Frame("meeting", None, tok, [tok])
                 frames.append(opened)
                 last["meeting"] = last["talks"] = opened
+                last_at["meeting"] = last_at["talks"] = n_sent
                 recent = (opened, n_sent)
                 continue
             fam = _family(tok, pats)
@@ -318,15 +320,19 @@ def event_frames(ctx: DocContext) -> list[Frame]:
             name = _event_name(ctx, tok)
             frame = named.get(name) if name else None
             if frame is None and name is None and _definite(tok):
-                # "the summit": the last event of its kind, else the article's main
-                # (first named) event ("the forum" ... "the meeting" for the WEF).
-                frame = last.get(fam) or next((f for f in frames if f.name), None)
+                # "the summit": the last event of its kind when it was just mentioned,
+                # else the article's main (first named) event: "the forum", sentences
+                # after a rival forum was named in passing, is still the WEF.
+                main = next((f for f in frames if f.name), None)
+                near = fam in last and n_sent - last_at[fam] <= _ANAPHORIC_REACH
+                frame = (last.get(fam) if near else main) or last.get(fam) or main
             if frame is None:
                 frame = Frame(fam, name, tok)
                 frames.append(frame)
                 if name:
                     named[name] = frame
             last[fam] = frame
+            last_at[fam] = n_sent
             frame.mentions.append(tok)
             frame.placed.extend(_placements(ctx, tok, pats))
             if not _background(tok):
