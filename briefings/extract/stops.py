@@ -141,6 +141,9 @@ def _travellers(ctx: DocContext, anchor: Token) -> list[str]:
     subj = ctx.subject_of(anchor)
     if subj is None:
         return []
+    crew = _crew(ctx, subj)
+    if crew:
+        return crew
     names = [subj, *subj.conjuncts]
     # "The Commissioners, led by President A, will visit Bonn": the group's leader
     names += [
@@ -167,6 +170,33 @@ def _travellers(ctx: DocContext, anchor: Token) -> list[str]:
             if (n := ctx.head_of_delegation(t) or ctx.party(t)) and ctx.persons.is_person(n)
         )
     )
+
+
+# Nouns for a travelling party whose members the text has just named.
+_CREWS = frozenset(["team", "delegation", "mission", "party"])
+
+
+def _crew(ctx: DocContext, subj: Token) -> list[str]:
+    """ "Senators A and B toured Kuwait. The Senate team next heads for Oman": a definite
+    travelling party stands for the people last named together as a subject just
+    before (in this sentence or the one before), when it names none of its own."""
+    if subj.lemma_ not in _CREWS or subj.tag_ != "NN":
+        return []
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in subj.children):
+        return []
+    if any(ctx.persons.at(t) for t in subj.subtree):
+        return []
+    sents = ctx.sents
+    at = next((k for k, s in enumerate(sents) if s.start <= subj.i < s.end), None)
+    if at is None:
+        return []
+    crew: list[str] = []
+    for t in ctx.doc[sents[max(at - 1, 0)].start : subj.i]:
+        if t.dep_ in ("nsubj", "nsubjpass"):
+            people = [n for n in ctx.parties(t) if ctx.persons.is_person(n)]
+            if len(people) >= 2:
+                crew = people
+    return crew
 
 
 _DEPART = frozenset(["leave", "depart", "head", "fly", "set"])

@@ -201,3 +201,25 @@ def test_an_activity_that_will_not_happen_places_no_one(run: Run) -> None:
     assert stops(x) == {}
     y = run("Party leader Tony Blair will hold a news conference in London on Monday.")
     assert stops(y) == {"Tony Blair": ["London"]}
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "Senator John Glenn and Senator John Warner toured Kuwait on Monday.",
+        "Minister Ana Ruiz and Minister Paul Dorn held talks in Kuwait on Monday.",
+    ],
+)
+def test_a_travelling_party_stands_for_the_people_just_named(run: Run, before: str) -> None:
+    x = run(before + " The delegation will next fly to Oman.")
+    assert set(stops(x)) == {
+        n for n in ("John Glenn", "John Warner", "Ana Ruiz", "Paul Dorn") if n in before
+    }
+    assert all(v == ["Oman"] for v in stops(x).values())
+    # named too long before, or an indefinite party: whose trip it is stays open
+    far = (
+        before + " Oil prices rose. Analysts were surprised. The delegation will next fly to Oman."
+    )
+    assert stops(run(far)) == {}
+    assert stops(run(before + " A delegation will next fly to Oman.")) == {}
+    assert stops(run("The delegation will next fly to Oman.")) == {}
