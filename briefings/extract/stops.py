@@ -359,7 +359,8 @@ def activity_abroad(ctx: DocContext, v: Token, out: list[_StopDraft]) -> None:
                         if k.dep_ == "prep" and k.lower_ == "of":
                             for p in k.children:
                                 places += _prep_places(ctx, p, ("in", "at"))
-    if v.lemma_ in ("meet", "attend", "address", "hold"):
+    # "will launch his manifesto in Leeds": a launch is an event its maker attends
+    if v.lemma_ in ("meet", "attend", "address", "hold", "launch"):
         places += _prep_places(ctx, v, ("in", "at"))
     if not places:
         at_gathering(ctx, v, out)  # "will represent the G8 at the conference in Jakarta"

@@ -223,3 +223,9 @@ def test_a_travelling_party_stands_for_the_people_just_named(run: Run, before: s
     assert stops(run(far)) == {}
     assert stops(run(before + " A delegation will next fly to Oman.")) == {}
     assert stops(run("The delegation will next fly to Oman.")) == {}
+
+
+def test_a_launch_somewhere_is_attended_by_its_maker(run: Run) -> None:
+    x = run("Party leader Tony Blair is to launch his manifesto in Leeds on Wednesday.")
+    assert stops(x) == {"Tony Blair": ["Leeds"]}
+    assert stops(run("Party leader Tony Blair launched his manifesto in Leeds on Monday.")) == {}
