@@ -62,7 +62,7 @@ def build_context(doc: Doc, article: Article) -> tuple[DocContext, RuleFacts, di
     agreements = _with_disputes(extract_agreements(actx), extract_disputes(actx))
     anchors = [(m.evidence[0].start, m.participants) for m in meetings if m.evidence]
     agreements = merge_restatements(ctx, link_parties(agreements, anchors))
-    next_stops = extract_next_stops(ctx)
+    next_stops = extract_next_stops(ctx, frames)
     titles = {n: p.title.text for n, p in info.items() if p.title is not None}
     return ctx, RuleFacts(meetings, agreements, next_stops, info), titles
 

@@ -789,7 +789,9 @@ class DocContext:
         out: list[str] = []
         companions = _along_with(tok) + split_subjects(tok) if tok.dep_ in SUBJ else []
         hung = self._hung_on_of(tok) if self.persons.at(tok) else []
-        for t in (tok, *tok.conjuncts, *companions, *hung):
+        # "A, but not B, will attend": a negated conjunct is left out
+        conjuncts = [k for k in tok.conjuncts if not any(c.dep_ == "neg" for c in k.children)]
+        for t in (tok, *conjuncts, *companions, *hung):
             if t.tag_ == "NNS" and (
                 t.lemma_ in ROLE_HEADS or t.lemma_ in ("delegation", "government")
             ):

@@ -142,7 +142,8 @@ def _subjects(ctx: DocContext, verb: Token) -> list[str]:
             if subj.dep_ == "nsubjpass" and cur is verb:
                 return []  # "the summit was attended by ...": the agent is read elsewhere
             return ctx.parties(subj)
-        if cur.dep_ in ("xcomp", "conj", "advcl") and cur.head.i != cur.i:
+        # "is due to attend": through the adjective to the copula's subject
+        if cur.dep_ in ("xcomp", "conj", "advcl", "acomp") and cur.head.i != cur.i:
             cur = cur.head
             continue
         if cur.dep_ == "acl" and cur.tag_ == "VBG":

@@ -13,6 +13,7 @@ person the discourse is about; it must be a person.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -21,6 +22,7 @@ from ..models import Evidence, Itinerary, Stop
 from ..text import fold
 from .context import DocContext
 from .dates import resolve
+from .frames import Frame
 from .lexicon import MEETING_NOUNS, MOTION_VERBS, TRAVEL_NOUNS, VISIT_VERBS
 
 __all__ = ["extract_next_stops"]
@@ -438,8 +440,26 @@ def travel_noun(ctx: DocContext, n: Token, out: list[_StopDraft]) -> None:
         _add(ctx, out, who, places, n, when)
 
 
-def extract_next_stops(ctx: DocContext) -> list[Itinerary]:
+def frame_stops(ctx: DocContext, frames: Iterable[Frame], out: list[_StopDraft]) -> None:
+    """ "next week's Venice summit" ... "Nakasone is due to attend the summit": who will
+    attend an event held at a named place travels there (unless the reporter is there
+    already: the dateline's place is no stop)."""
+    for f in frames:
+        when = ctx.time_words(f.mentions)
+        for p in f.placed:
+            if not p.planned or p.past or not ctx.persons.is_person(p.name):
+                continue
+            # the place told with this mention first ("the conference called in Jakarta")
+            here = [m for m in f.mentions if m.sent.start == p.sent.start]
+            place = ctx.place_of(here) or ctx.place_of(f.mentions)
+            if place is None or (ctx.dateline and fold(place) == fold(ctx.dateline)):
+                continue
+            out.append(_StopDraft(p.name, place, when, ctx.evidence(p.sent), p.sent.start))
+
+
+def extract_next_stops(ctx: DocContext, frames: Iterable[Frame] = ()) -> list[Itinerary]:
     drafts: list[_StopDraft] = []
+    frame_stops(ctx, frames, drafts)
     for sent in ctx.sents:
         for tok in sent:
             if tok.pos_ == "VERB" and (tok.lemma_ in VISIT_VERBS or tok.lemma_ in MOTION_VERBS):

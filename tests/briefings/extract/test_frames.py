@@ -397,3 +397,13 @@ def test_talk_about_talks_in_the_lead_is_no_gathering(run: Run) -> None:
     )
     assert frozenset({"Lawson", "Baker"}) not in pairs(x)
     assert frozenset({"Funaro", "Baker"}) in pairs(x)
+
+
+def test_a_negated_conjunct_is_not_placed(nlp) -> None:  # type: ignore[no-untyped-def]
+    got = placed(nlp, "Minister Ana Ruiz, but not Governor Tom Lund, attended the summit.")
+    assert {n for ps in got.values() for n, _ in ps} == {"Ana Ruiz"}
+
+
+def test_attendance_through_an_adjective(nlp) -> None:  # type: ignore[no-untyped-def]
+    got = placed(nlp, "Minister Ana Ruiz is due to attend the summit.")
+    assert got.get("summit") == [("Ana Ruiz", True)]

@@ -229,3 +229,20 @@ def test_a_launch_somewhere_is_attended_by_its_maker(run: Run) -> None:
     x = run("Party leader Tony Blair is to launch his manifesto in Leeds on Wednesday.")
     assert stops(x) == {"Tony Blair": ["Leeds"]}
     assert stops(run("Party leader Tony Blair launched his manifesto in Leeds on Monday.")) == {}
+
+
+def test_planned_attendance_of_an_event_at_a_named_place_is_a_stop(run: Run) -> None:
+    x = run(
+        "Prime Minister Ana Ruiz met Governor Tom Lund on Monday. Dealers expect pressure "
+        "at next week's Venice summit. Ms Ruiz, but not Mr Lund, is due to attend the summit."
+    )
+    assert stops(x) == {"Ana Ruiz": ["Venice"]}
+    # the reporter's own place (the dateline) is where the official already is
+    here = run(
+        "ROME, June 2 - Dealers expect pressure at next week's Rome summit. Prime Minister "
+        "Ana Ruiz is due to attend the summit."
+    )
+    assert stops(here) == {}
+    # attended already: no stop
+    past = run("Dealers saw pressure at the Venice summit. Ms Ana Ruiz attended the summit.")
+    assert stops(past) == {}
