@@ -358,7 +358,11 @@ def _unnamed_gathering(ctx: DocContext, v: Token) -> bool:
     if any(_family(t, patterns()) for t in v.subtree):
         return False  # "gathered for the forum": that event, named by its noun
     subj = next((c for c in v.children if c.dep_ in _SUBJ), None)
-    return subj is not None and subj.tag_ == "NNS" and not ctx.parties(subj)
+    # "Representatives of nine countries", capitalised after a masked dateline: NNPS
+    plural = subj is not None and (
+        subj.tag_ == "NNS" or (subj.tag_ == "NNPS" and not subj.ent_type_)
+    )
+    return subj is not None and plural and not ctx.parties(subj)
 
 
 # How many sentences after a mention of an event "will also attend" still refers to it.

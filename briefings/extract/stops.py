@@ -440,6 +440,31 @@ def travel_noun(ctx: DocContext, n: Token, out: list[_StopDraft]) -> None:
         _add(ctx, out, who, places, n, when)
 
 
+_TAKE_PLACE = frozenset(["begin", "open", "start", "convene", "meet", "take", "hold"])
+
+
+def _venue(ctx: DocContext, mentions: list[Token]) -> str | None:
+    """Where an event is held: "the Venice summit", "the conference in Jakarta", "a
+    conference ... begins in Abuja", "will meet here" (the dateline's place)."""
+    place = ctx.place_of(mentions)
+    if place is not None:
+        return place
+    for m in mentions:
+        verb = m if m.pos_ == "VERB" else m.head
+        if m.pos_ != "VERB" and (
+            m.dep_ not in ("nsubj", "nsubjpass") or verb.lemma_ not in _TAKE_PLACE
+        ):
+            continue
+        if verb.lemma_ == "hold" and m.dep_ != "nsubjpass":
+            continue  # "the summit holds ...", not "the summit is held in X"
+        place = ctx.place_of([verb])
+        if place is None and ctx.dateline and _here(ctx, verb):
+            place = ctx.dateline
+        if place is not None:
+            return place
+    return None
+
+
 def frame_stops(ctx: DocContext, frames: Iterable[Frame], out: list[_StopDraft]) -> None:
     """ "next week's Venice summit" ... "Nakasone is due to attend the summit": who will
     attend an event held at a named place travels there (unless the reporter is there
@@ -451,8 +476,8 @@ def frame_stops(ctx: DocContext, frames: Iterable[Frame], out: list[_StopDraft])
                 continue
             # the place told with this mention first ("the conference called in Jakarta")
             here = [m for m in f.mentions if m.sent.start == p.sent.start]
-            place = ctx.place_of(here) or ctx.place_of(f.mentions)
-            if place is None or (ctx.dateline and fold(place) == fold(ctx.dateline)):
+            place = _venue(ctx, here) or _venue(ctx, f.mentions)
+            if place is None:
                 continue
             out.append(_StopDraft(p.name, place, when, ctx.evidence(p.sent), p.sent.start))
 

@@ -237,12 +237,29 @@ def test_planned_attendance_of_an_event_at_a_named_place_is_a_stop(run: Run) -> 
         "at next week's Venice summit. Ms Ruiz, but not Mr Lund, is due to attend the summit."
     )
     assert stops(x) == {"Ana Ruiz": ["Venice"]}
-    # the reporter's own place (the dateline) is where the official already is
-    here = run(
-        "ROME, June 2 - Dealers expect pressure at next week's Rome summit. Prime Minister "
-        "Ana Ruiz is due to attend the summit."
-    )
-    assert stops(here) == {}
     # attended already: no stop
     past = run("Dealers saw pressure at the Venice summit. Ms Ana Ruiz attended the summit.")
     assert stops(past) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "A conference on debt begins in Abuja on June 15. President Ana Ruiz will "
+            "attend the conference.",
+            "Abuja",
+        ),
+        (
+            "CAIRO, March 2 - Representatives of nine African countries will meet here on "
+            "March 11. Foreign Ministry sources said Congo President Ana Ruiz would chair "
+            "the meeting.",
+            "Cairo",
+        ),
+    ],
+)
+def test_the_venue_of_an_event_told_by_its_verb(run: Run, text: str, place: str) -> None:
+    assert stops(run(text)) == {"Ana Ruiz": [place]}
+    # "here" without a dateline names no place
+    if "here" in text:
+        assert stops(run(text.split(" - ", 1)[1])) == {}
