@@ -111,12 +111,15 @@ def _definite(tok: Token) -> bool:
         # own clause ("A shakes hands with B after their meeting": an event of its own)
         or (c.dep_ == "poss" and c.pos_ == "PRON" and c.lower_ != "their")
         # "this year's forum", "next week's summit": a time owns it, no party
-        or (c.dep_ == "poss" and c.lemma_ in _TIME_OWNERS)
+        or (c.dep_ == "poss" and c.lemma_.lower() in _TIME_OWNERS)
         for c in tok.children
     )
 
 
-_TIME_OWNERS = frozenset(["year", "week", "month", "today", "yesterday", "tomorrow"])
+_TIME_OWNERS = frozenset(
+    ["year", "week", "month", "today", "yesterday", "tomorrow", "monday", "tuesday",
+     "wednesday", "thursday", "friday", "saturday", "sunday"]
+)  # fmt: skip
 
 
 def _event_name(ctx: DocContext, tok: Token) -> str | None:

@@ -263,3 +263,19 @@ def test_the_venue_of_an_event_told_by_its_verb(run: Run, text: str, place: str)
     # "here" without a dateline names no place
     if "here" in text:
         assert stops(run(text.split(" - ", 1)[1])) == {}
+
+
+def test_a_weekday_owned_event_refers_back_to_the_event_told_before(run: Run) -> None:
+    x = run(
+        "Mr Abbas spoke ahead of a meeting in London to discuss reform. Oil prices rose. "
+        "Analysts were surprised. Tuesday's meeting on reform is being hosted by Prime "
+        "Minister Tony Blair. Secretary of State Ana Ruiz will also attend."
+    )
+    assert stops(x) == {"Ana Ruiz": ["London"]}
+    # an event of its own (another weekday's, far from any other): no venue to borrow
+    y = run(
+        "Mr Abbas spoke ahead of a meeting in London to discuss reform. Oil prices rose. "
+        "Analysts were surprised. Markets fell. Secretary of State Ana Ruiz will attend a "
+        "meeting on trade."
+    )
+    assert stops(y) == {}
