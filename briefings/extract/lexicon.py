@@ -258,6 +258,12 @@ GROUP_HEADS = frozenset(
         "counterparts",
         "diplomats",
         "powers",
+        # people of one trade or interest, parties in their own right ("a meeting with
+        # industrialists and union leaders"); not creditors or banks, who are
+        # mostly told about, not met
+        "industrialists",
+        "employers",
+        "businessmen",
     ]
 )
 GENERIC_PEOPLE = frozenset(["leader", "leaders", "official", "officials", "minister", "ministers"])

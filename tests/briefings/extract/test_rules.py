@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from .conftest import Run, pairs, stops
 
 MON = dt.date(2005, 3, 14)  # a Monday
@@ -520,3 +522,12 @@ def test_a_surname_tagged_a_place_is_still_the_person(run: Run) -> None:
 def test_a_person_is_never_paired_with_the_country_he_speaks_for(run: Run) -> None:
     x = run("Indian Finance Minister Ravi Nair held talks with India and Britain.")
     assert [set(m.participants) for m in x.meetings] == [{"Ravi Nair", "Britain"}]
+
+
+@pytest.mark.parametrize("group", ["industrialists", "businessmen", "employers"])
+def test_people_of_one_trade_are_a_party(run: Run, group: str) -> None:
+    x = run(f"Trade Minister Ana Ruiz met {group} in Seoul on Monday.")
+    assert {frozenset(m.participants) for m in x.meetings} == {frozenset({"Ana Ruiz", group})}
+    # creditors and banks are mostly told about, not met: no party of their own
+    y = run("Trade Minister Ana Ruiz met creditors in Seoul on Monday.")
+    assert y.meetings == ()
