@@ -285,6 +285,14 @@ def _placements(ctx: DocContext, ev: Token, pats: FramePatterns) -> list[Placeme
             planned = gov is not None and ctx.is_future(gov)
             past = gov is not None and _past(gov)
             out.extend(Placement(n, planned, sent, "their E", past) for n in names)
+    for r in _where_clauses(ev):
+        # "hosted a dinner in November where A told B ...": the people of the clause
+        if _blocked(ctx, r):
+            continue
+        names = [n for t in _clause_parties(r) for n in ctx.parties(t) if ctx.persons.is_person(n)]
+        out.extend(
+            Placement(n, ctx.is_future(r), sent, "E where", _past(r)) for n in dict.fromkeys(names)
+        )
     passives = [c for c in ev.children if c.dep_ == "acl" and c.tag_ == "VBN"]
     if ev.dep_ == "nsubjpass":
         passives.append(head)  # "the summit was attended by A and B"
@@ -297,6 +305,41 @@ def _placements(ctx: DocContext, ev: Token, pats: FramePatterns) -> list[Placeme
                     if p.dep_ == "pobj":
                         add(ctx.parties(p), v, f"E {v.lemma_} by")
     return out
+
+
+# "where" after a place is about the place ("in London, where ..."), not the event
+_SETTING = frozenset(["DATE", "TIME"])
+
+
+def _where_clauses(ev: Token) -> list[Token]:
+    """Relative clauses opened by "where" that describe `ev`: hung on the noun itself, or
+    (as the parser often does) on the time or place told right after it ("a dinner in
+    November 2003 where ...")."""
+    out = []
+    for r in ev.sent:
+        if r.dep_ != "relcl" or not any(c.lower_ == "where" for c in r.children):
+            continue
+        h = r.head
+        if h.i == ev.i or (
+            ev.i < h.i <= ev.i + 6
+            and h.ent_type_ in _SETTING
+            and not any(t.pos_ in ("VERB", "AUX") for t in ev.doc[ev.i + 1 : h.i])
+        ):
+            out.append(r)
+    return out
+
+
+def _clause_parties(r: Token) -> list[Token]:
+    """The subject and the objects of a clause ("A told B", "A met with B")."""
+    toks = [c for c in r.children if c.dep_ in ("nsubj", "dobj", "dative")]
+    toks += [
+        p
+        for c in r.children
+        if c.dep_ == "prep" and c.lower_ in ("with", "to")
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+    return toks
 
 
 def event_frames(ctx: DocContext) -> list[Frame]:

@@ -407,3 +407,22 @@ def test_a_negated_conjunct_is_not_placed(nlp) -> None:  # type: ignore[no-untyp
 def test_attendance_through_an_adjective(nlp) -> None:  # type: ignore[no-untyped-def]
     got = placed(nlp, "Minister Ana Ruiz is due to attend the summit.")
     assert got.get("summit") == [("Ana Ruiz", True)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mr John Prescott hosted a dinner where Tony Blair met Gordon Brown.",
+        "Mr John Prescott hosted a dinner in November 2003 where Tony Blair told Gordon Brown "
+        "he would stand down.",
+    ],
+)
+def test_the_people_of_a_where_clause_were_at_the_event(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    names = {n for ps in placed(nlp, text).values() for n, _ in ps}
+    assert names == {"John Prescott", "Tony Blair", "Gordon Brown"}
+
+
+def test_where_after_a_place_is_about_the_place(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Mr John Prescott hosted a dinner in London, where Tony Blair later met Gordon Brown."
+    names = {n for ps in placed(nlp, text).values() for n, _ in ps}
+    assert names == {"John Prescott"}
