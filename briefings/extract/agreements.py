@@ -196,6 +196,10 @@ def agree_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
             return
     if polarity == "disagreed":
         text = _clip(ctx, anchor.i, max(anchor.right_edge.i, v.right_edge.i))
+        owners = [o for p in _pobjs(v, "with") for o in _owners(ctx, p)]
+        parties += [o for o in owners if o not in parties]  # "did not agree with B's plan"
+        if len(set(parties)) < 2:
+            return  # "senators who don't agree with the coup": one side, no dispute
     if v.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in v.children):
         # "It was agreed (that) X": the parties are the ones in context.
         parties = parties or ctx.recall(v.i)

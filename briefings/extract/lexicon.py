@@ -261,6 +261,11 @@ GROUP_HEADS = frozenset(
         # people of one trade or interest, parties in their own right ("a meeting with
         # industrialists and union leaders"); not creditors or banks, who are
         # mostly told about, not met
+        "premiers",
+        "governors",
+        "mayors",
+        "senators",
+        "lawmakers",
         "industrialists",
         "employers",
         "businessmen",

@@ -531,3 +531,19 @@ def test_people_of_one_trade_are_a_party(run: Run, group: str) -> None:
     # creditors and banks are mostly told about, not met: no party of their own
     y = run("Trade Minister Ana Ruiz met creditors in Seoul on Monday.")
     assert y.meetings == ()
+
+
+@pytest.mark.parametrize("group", ["premiers", "governors", "mayors", "senators"])
+def test_plural_offices_are_a_group_party(run: Run, group: str) -> None:
+    x = run(f"Prime Minister Brian Mulroney held talks with the provincial {group} on Monday.")
+    assert {frozenset(m.participants) for m in x.meetings} == {
+        frozenset({"Brian Mulroney", f"provincial {group}"})
+    }
+
+
+def test_not_agreeing_with_a_thing_is_no_dispute(run: Run) -> None:
+    assert run("We will have the many senators who don't agree with the coup.").agreements == ()
+    x = run("Prime Minister Ana Ruiz did not agree with President Tom Lund's proposal.")
+    assert [(a.polarity, set(a.parties)) for a in x.agreements] == [
+        ("disagreed", {"Ana Ruiz", "Tom Lund"})
+    ]
