@@ -536,6 +536,9 @@ def enter_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
 
 
 _CALL_VERBS = frozenset(["call", "urge", "appeal"])
+# "issued an urgent call for X", "made a joint appeal for X": the call as a noun
+_CALL_NOUN_VERBS = frozenset(["issue", "make", "launch"])
+_CALL_NOUNS = frozenset(["call", "appeal", "plea"])
 _CLAUSES = frozenset(["xcomp", "ccomp", "advcl"])
 _TIES = frozenset(["relation", "relations", "tie", "ties"])
 _TIE_VERBS = frozenset(
@@ -582,6 +585,20 @@ def _joint_object(v: Token) -> Token | None:
                     c.dep_ in ("advcl", "ccomp", "xcomp")
                     and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
                 )
+            ),
+            None,
+        )
+    if v.lemma_ in _CALL_NOUN_VERBS:
+        return next(
+            (
+                c
+                for n in v.children
+                if n.dep_ == "dobj" and n.lemma_ in _CALL_NOUNS
+                for c in n.children
+                if (c.dep_ == "prep" and c.lower_ == "for")
+                or c.dep_ in ("acl", "relcl")
+                # "a call for the UN to begin airdrops"
+                or (c.dep_ == "advcl" and any(m.dep_ == "mark" for m in c.children))
             ),
             None,
         )
@@ -1003,7 +1020,7 @@ def extract_agreements(ctx: DocContext) -> list[Agreement]:
                     deal_rule(ctx, tok, drafts)
                 elif lemma in _CUT_VERBS:
                     cut_ties_rule(ctx, tok, drafts)
-                elif lemma in JOINT_PLEDGE_VERBS | _CALL_VERBS | _TIE_VERBS:
+                elif lemma in JOINT_PLEDGE_VERBS | _CALL_VERBS | _TIE_VERBS | _CALL_NOUN_VERBS:
                     pledge_rule(ctx, tok, drafts)
                 elif lemma in _REJECT_VERBS:
                     oppose_rule(ctx, tok, drafts)

@@ -791,7 +791,14 @@ class DocContext:
         hung = self._hung_on_of(tok) if self.persons.at(tok) else []
         # "A, but not B, will attend": a negated conjunct is left out
         conjuncts = [k for k in tok.conjuncts if not any(c.dep_ == "neg" for c in k.children)]
-        for t in (tok, *conjuncts, *companions, *hung):
+        # "the U.S., Britain, and France" parsed as an apposition with conjuncts
+        listed_countries = [
+            k
+            for c in tok.children
+            if c.dep_ == "appos" and tok.ent_type_ == "GPE" and c.ent_type_ == "GPE" and c.conjuncts
+            for k in (c, *c.conjuncts)
+        ]
+        for t in (tok, *conjuncts, *companions, *hung, *listed_countries):
             if t.tag_ == "NNS" and (
                 t.lemma_ in ROLE_HEADS or t.lemma_ in ("delegation", "government")
             ):

@@ -165,3 +165,25 @@ def test_the_leaders_of_each_country_are_the_countries_named_before(run: Run) ->
         "The presidents of each country agreed to end the conflict."
     )
     assert any(set(a.parties) == {"Chile", "Peru", "Bolivia"} for a in _agreed(run, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The United States, Britain and France issued an urgent call for the United Nations "
+        "to begin humanitarian airdrops.",
+        # a list the parser reads as an apposition with conjuncts
+        "It is against this backdrop that the U.S., Britain, and France have issued an "
+        "urgent call for the United Nations to begin humanitarian airdrops.",
+    ],
+)
+def test_a_call_issued_together_is_agreed(run: Run, text: str) -> None:
+    x = run(text)
+    assert len(x.agreements) == 1
+    assert len(x.agreements[0].parties) == 3
+    assert "airdrops" in x.agreements[0].text
+
+
+def test_a_call_issued_alone_is_one_sided(run: Run) -> None:
+    x = run("France issued an urgent call for the United Nations to begin humanitarian airdrops.")
+    assert x.agreements == ()
