@@ -283,6 +283,40 @@ def joint_text_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
     _add(ctx, out, parties, "agreed", _clip(ctx, obj.left_edge.i, end), v)
 
 
+_TEXT_SAYS = frozenset(["say", "state", "stress", "express", "reaffirm", "note", "describe"])
+
+
+def joint_text_says(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
+    """ "A joint statement issued after the talks between A and B said progress was
+    made": what the joint text says, its signatories agreed on. The signatories are the
+    text's own ("issued by A and B", "between A and B"), else the pair just named."""
+    subj = ctx.subject_of(v)
+    if subj is None or subj.lower_ not in _JOINT_TEXTS or v.i < subj.i:
+        return
+    if not any(k.lower_ == "joint" for k in subj.children):
+        return
+    if _conditional(v) or _negated(v) or _irrealis(v) or ctx.is_future(v):
+        return
+    comp = next((c for c in v.children if c.dep_ in ("ccomp", "dobj")), None)
+    if comp is None:
+        return
+    parties = [
+        x
+        for t in subj.subtree
+        if t.dep_ == "prep" and t.lower_ in ("between", "by")
+        for p in t.children
+        if p.dep_ == "pobj"
+        for k in ctx.coordinated(p)
+        for x in ctx.parties(k)
+    ]
+    parties = list(dict.fromkeys(parties))
+    if len(parties) < 2:
+        parties = ctx.recall(v.i)
+    if len(parties) < 2:
+        return
+    _add(ctx, out, parties, "agreed", _clip(ctx, comp.left_edge.i, comp.right_edge.i), v)
+
+
 def _joint_text_of(v: Token) -> Token | None:
     """ "condemned the deal in a joint statement": the joint text the act was done in."""
     for c in v.children:
@@ -1009,6 +1043,8 @@ def extract_agreements(ctx: DocContext) -> list[Agreement]:
                     go_ahead_rule(ctx, tok, drafts)
                 if lemma in _ISSUE_VERBS:
                     joint_text_rule(ctx, tok, drafts)
+                if lemma in _TEXT_SAYS:
+                    joint_text_says(ctx, tok, drafts)
                 joint_act_rule(ctx, tok, drafts)
                 if lemma in _ANNOUNCE_VERBS:
                     joint_intent_rule(ctx, tok, drafts)

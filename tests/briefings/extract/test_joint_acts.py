@@ -187,3 +187,31 @@ def test_a_call_issued_together_is_agreed(run: Run, text: str) -> None:
 def test_a_call_issued_alone_is_one_sided(run: Run) -> None:
     x = run("France issued an urgent call for the United Nations to begin humanitarian airdrops.")
     assert x.agreements == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        (
+            "A joint statement issued after the talks between the EC and Comecon said "
+            "progress was made towards clarifying positions.",
+            {"EC", "Comecon"},
+        ),
+        (
+            "Foreign Minister Ana Ruiz met President Tom Lund on Monday. A joint statement "
+            "said the two countries would cooperate on energy.",
+            {"Ana Ruiz", "Tom Lund"},
+        ),
+    ],
+)
+def test_what_a_joint_statement_says_is_agreed(run: Run, text: str, parties: set[str]) -> None:
+    x = run(text)
+    assert [set(a.parties) for a in x.agreements] == [parties]
+
+
+def test_a_statement_not_joint_says_nothing_agreed(run: Run) -> None:
+    x = run(
+        "Foreign Minister Ana Ruiz met President Tom Lund on Monday. A statement from her "
+        "office said the two would cooperate on energy."
+    )
+    assert x.agreements == ()
