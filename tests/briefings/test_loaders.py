@@ -169,3 +169,11 @@ def test_markdown_needs_a_title_in_front_matter(tmp_path: Path) -> None:
 def test_header_title_whitespace_is_collapsed() -> None:
     art = parse_txt("title: Talks  in\tRome\n\nThe ministers met.", "x.txt")
     assert art.title == "Talks in Rome"
+
+
+def test_html_character_references_in_plain_text_are_decoded() -> None:
+    article = parse_txt(
+        "He signed a communiqu&#233; in Z&uuml;rich &amp; Bern, for AT&T; &foo; stays.",
+        origin="x.txt",
+    )
+    assert article.text == "He signed a communiqué in Zürich & Bern, for AT&T; &foo; stays."
