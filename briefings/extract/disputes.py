@@ -102,7 +102,16 @@ def _hyphen_sides(ctx: DocContext, n: Token) -> list[str]:
 _ENDED = frozenset(["settle", "resolve", "end", "solve", "defuse", "overcome"])
 
 
+def _war_of_words(n: Token) -> bool:
+    return n.lower_ == "war" and any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(p.lower_ == "words" for p in c.children)
+        for c in n.children
+    )
+
+
 def dispute_noun(ctx: DocContext, n: Token) -> Agreement | None:
+    if any(c.dep_ == "det" and c.lower_ in ("any", "no") for c in n.children):
+        return None  # "denied any differences between A and B"
     gov0 = ctx.governing_verb(n)
     if (
         gov0 is not None
@@ -113,6 +122,9 @@ def dispute_noun(ctx: DocContext, n: Token) -> Agreement | None:
     ):
         return None  # "settled their border dispute": over, and an agreement now
     sides = _pobj_parties(ctx, n, ("between", "among"))
+    if _war_of_words(n):  # "a war of words between A and B", "between" hung on "words"
+        sides += [s for c in n.children if c.dep_ == "prep" for p in c.children
+                  if p.dep_ == "pobj" for s in _pobj_parties(ctx, p, ("between",))]  # fmt: skip
     owner = next((c for c in n.children if c.dep_ == "poss"), None)
     if owner is not None:
         if owner.lower_ == "their":
@@ -255,7 +267,7 @@ def extract_disputes(ctx: DocContext) -> list[Agreement]:
     for sent in ctx.sents:
         for tok in sent:
             found: Agreement | None = None
-            if tok.pos_ == "NOUN" and tok.lower_ in pats.dispute_nouns:
+            if tok.pos_ == "NOUN" and (tok.lower_ in pats.dispute_nouns or _war_of_words(tok)):
                 found = dispute_noun(ctx, tok)
             elif tok.pos_ == "NOUN" and tok.lower_ in pats.talks_nouns:
                 found = failed_talks(ctx, tok, pats)

@@ -412,3 +412,28 @@ def test_assent_to_a_quoted_remark_is_no_agreement(run: Run) -> None:
 )
 def test_a_deal_only_wanted_or_talked_about_is_none(run: Run, text: str) -> None:
     assert [a for a in run(text).agreements if "Peru" in a.parties] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The border issue is the main difference between Greece and Turkey.",
+        "There is a war of words between Moscow and Ankara over the downing of the jet.",
+    ],
+)
+def test_a_difference_or_a_war_of_words_between_sides(run: Run, text: str) -> None:
+    x = run(text)
+    assert [a.polarity for a in x.agreements] == ["disagreed"]
+    assert len(x.agreements[0].parties) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The war between Iran and Iraq ended in 1988.",  # a war, not a dispute of words
+        "The ministers denied any differences between Greece and Turkey.",
+        "Tensions between India and Pakistan rose over Kashmir.",  # measured: too loose
+    ],
+)
+def test_no_dispute_of_sides(run: Run, text: str) -> None:
+    assert [a for a in run(text).agreements if a.polarity == "disagreed"] == []
