@@ -35,6 +35,7 @@ from .lexicon import (
     MULTIWORD_CAPITALS,
     MULTIWORD_COUNTRIES,
     PERSON_PRONOUNS,
+    POLITICAL_PARTIES,
     ROLE_HEADS,
     SAY_VERBS,
     TRAVEL_NOUNS,
@@ -615,6 +616,9 @@ class DocContext:
             named = _institution(tok)
             if named:
                 return named  # "the Paris Club", untagged or with "Paris" as its only entity
+        party = POLITICAL_PARTIES.get(tok.lower_) if tok.text[:1].isupper() else None
+        if party and not any(c.dep_ == "compound" for c in tok.children):
+            return party  # "Labour", "the Tories"; not "Young Conservatives"
         ent = self.ent_at.get(tok.i)
         if ent is not None and ent.label_ in _PARTY_LABELS | {"LOC"}:
             if ent.label_ == "NORP":

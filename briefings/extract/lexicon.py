@@ -271,6 +271,17 @@ GROUP_HEADS = frozenset(
         "businessmen",
     ]
 )
+# Political parties named by one word, as sides in their own right ("Labour and the
+# Tories clashed over tax"): the word, folded, and the name they go by.
+POLITICAL_PARTIES = {
+    "labour": "Labour",
+    "tories": "Conservatives",
+    "conservatives": "Conservatives",
+    "democrats": "Democrats",
+    "republicans": "Republicans",
+    "ukip": "UKIP",
+    "snp": "SNP",
+}
 GENERIC_PEOPLE = frozenset(["leader", "leaders", "official", "officials", "minister", "ministers"])
 
 # Agreements.

@@ -14,7 +14,7 @@ from spacy.tokens import Span
 from ..models import Evidence, Official
 from ..text import fold
 from .context import DocContext
-from .lexicon import PERSON_PRONOUNS, ROLE_HEADS, demonym_country
+from .lexicon import PERSON_PRONOUNS, POLITICAL_PARTIES, ROLE_HEADS, demonym_country
 
 __all__ = ["build_officials", "collect_titles"]
 
@@ -91,6 +91,9 @@ def build_officials(
     for name, p in sorted(info.items(), key=lambda kv: kv[1].first):
         if p.title is None and name not in actors:
             continue
+        if name.lower() in POLITICAL_PARTIES:
+            continue  # "Labour", which the NER may take for a person
+
         title = _one_person(p.title) if p.title is not None else None
         out.append(
             Official(

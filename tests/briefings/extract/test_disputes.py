@@ -437,3 +437,14 @@ def test_a_difference_or_a_war_of_words_between_sides(run: Run, text: str) -> No
 )
 def test_no_dispute_of_sides(run: Run, text: str) -> None:
     assert [a for a in run(text).agreements if a.polarity == "disagreed"] == []
+
+
+def test_political_parties_are_sides(run: Run) -> None:
+    x = run("Labour and the Tories have clashed over tax and spending plans.")
+    assert [(a.polarity, set(a.parties)) for a in x.agreements] == [
+        ("disagreed", {"Labour", "Conservatives"})
+    ]
+    assert all(o.name not in ("Labour", "Conservatives") for o in x.officials)
+    # a party word as a modifier names no side of its own
+    y = run("Labour MPs met Prime Minister Tony Blair on Monday.")
+    assert all("Labour" not in m.participants for m in y.meetings)
