@@ -261,6 +261,36 @@ def signed_between(ctx: DocContext, v: Token) -> Agreement | None:
     return Agreement(tuple(sides), "agreed", text, (ctx.evidence(v.sent),))
 
 
+_EXCHANGED = frozenset(["barb", "barbs", "accusation", "accusations", "insults", "jibes", "blows"])
+
+
+def traded_barbs(ctx: DocContext, v: Token) -> Agreement | None:
+    """ "A and B traded barbs over X", "A exchanged accusations with B": an open clash."""
+    obj = next(
+        (
+            k
+            for c in v.children
+            if c.dep_ == "dobj"
+            for k in (c, *c.conjuncts)  # "trading new ideas and sharp barbs"
+            if k.lower_ in _EXCHANGED
+        ),
+        None,
+    )
+    if obj is None or any(c.dep_ == "neg" for c in v.children):
+        return None
+    sides = _subject_parties(ctx, v) + _pobj_parties(ctx, v, ("with",))
+    subj = ctx.subject_of(v)
+    if subj is not None and subj.lemma_ in ("campaign", "camp"):
+        # "the Clinton and Trump campaigns": the people they campaign for
+        sides += [n for t in subj.subtree if (n := ctx.persons.at(t))]
+    sides += _pobj_parties(ctx, obj, ("with",))
+    sides = list(dict.fromkeys(sides))
+    if len(sides) < 2:
+        return None
+    text = _text(ctx, v.i, v.right_edge.i)
+    return Agreement(tuple(sides), "disagreed", text, (ctx.evidence(v.sent),))
+
+
 def extract_disputes(ctx: DocContext) -> list[Agreement]:
     pats = patterns()
     out: list[Agreement] = []
@@ -275,6 +305,8 @@ def extract_disputes(ctx: DocContext) -> list[Agreement]:
                 found = objection(ctx, tok)
             elif tok.pos_ == "VERB" and tok.lemma_ in pats.negated_agree:
                 found = failed_agreement(ctx, tok, pats)
+            elif tok.pos_ == "VERB" and tok.lemma_ in ("trade", "exchange"):
+                found = traded_barbs(ctx, tok)
             elif tok.pos_ == "VERB" and tok.lemma_ == "sign":
                 found = signed_between(ctx, tok)
             if found is not None and found.text:

@@ -448,3 +448,22 @@ def test_political_parties_are_sides(run: Run) -> None:
     # a party word as a modifier names no side of its own
     y = run("Labour MPs met Prime Minister Tony Blair on Monday.")
     assert all("Labour" not in m.participants for m in y.meetings)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senator Ted Cruz and Donald Trump traded sharp barbs over terrorism.",
+        "Senator Ted Cruz exchanged accusations with Donald Trump on Monday.",
+        "The Cruz and Trump campaigns traded barbs over who can be trusted.",
+        "Senator Ted Cruz and Donald Trump were trading new ideas and sharp barbs over terrorism.",
+    ],
+)
+def test_traded_barbs_is_an_open_clash(run: Run, text: str) -> None:
+    x = run(text)
+    assert [a.polarity for a in x.agreements] == ["disagreed"]
+    assert {p.split()[-1] for p in x.agreements[0].parties} == {"Cruz", "Trump"}
+
+
+def test_traded_goods_is_no_clash(run: Run) -> None:
+    assert run("Britain and France traded goods worth billions.").agreements == ()
