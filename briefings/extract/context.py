@@ -827,10 +827,14 @@ class DocContext:
         Woerner"), however the parser hangs it."""
         if t.pos_ != "NOUN" or not (t.lower_ in ROLE_HEADS or t.lemma_ in ROLE_HEADS):
             return None
-        if t.i + 1 >= len(self.doc):
+        k = t.i + 1
+        # "minister without portfolio Egon Padovan": a fixed phrase of the office first
+        if self.doc[k : k + 2].text.lower() == "without portfolio":
+            k += 2
+        if k >= len(self.doc):
             return None
-        m = self.persons.mention_at(self.doc[t.i + 1])
-        return m.canonical if m is not None and m.start == t.i + 1 else None
+        m = self.persons.mention_at(self.doc[k])
+        return m.canonical if m is not None and m.start == k else None
 
     def role_person(self, t: Token) -> str | None:
         """The person a role noun's own phrase names: "Portugal's director general for

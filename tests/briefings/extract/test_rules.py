@@ -547,3 +547,13 @@ def test_not_agreeing_with_a_thing_is_no_dispute(run: Run) -> None:
     assert [(a.polarity, set(a.parties)) for a in x.agreements] == [
         ("disagreed", {"Ana Ruiz", "Tom Lund"})
     ]
+
+
+def test_a_minister_without_portfolio_is_the_person_named_after(run: Run) -> None:
+    x = run(
+        "Talks were held between Foreign Trade Minister Michel Noir and Yugoslavian "
+        "minister without portfolio Egon Padovan."
+    )
+    assert {frozenset(m.participants) for m in x.meetings} == {
+        frozenset({"Michel Noir", "Egon Padovan"})
+    }
