@@ -192,6 +192,17 @@ def _along_with(tok: Token) -> list[Token]:
     ]
 
 
+def _owner_within(k: Token, top: Token) -> bool:
+    """Whether `k` owns something on its way up to `top`: "an official from President
+    Bush's administration" names Bush only as the administration's owner."""
+    cur = k
+    while cur.i != top.i and cur.head.i != cur.i:
+        if cur.dep_ == "poss":
+            return True
+        cur = cur.head
+    return False
+
+
 def split_subjects(tok: Token) -> list[Token]:
     """ "A and B will discuss X" parsed with two subjects, the first holding a dangling
     "and": the later subjects of the same verb, which share what the first one does."""
@@ -617,8 +628,9 @@ class DocContext:
             if named:
                 return named  # "the Paris Club", untagged or with "Paris" as its only entity
         party = POLITICAL_PARTIES.get(tok.lower_) if tok.text[:1].isupper() else None
-        if party and not any(c.dep_ == "compound" for c in tok.children):
-            return party  # "Labour", "the Tories"; not "Young Conservatives"
+        if party and not any(c.dep_ in ("compound", "amod", "nmod", "poss") for c in tok.children):
+            # "Labour", "the Tories"; not "Young Conservatives", "her Christian Democrats"
+            return party
         ent = self.ent_at.get(tok.i)
         if ent is not None and ent.label_ in _PARTY_LABELS | {"LOC"}:
             if ent.label_ == "NORP":
@@ -844,7 +856,14 @@ class DocContext:
             t.lower_ in ROLE_HEADS or t.lemma_ in ROLE_HEADS
         ):
             return None
-        return next((n for k in t.subtree if k.i > t.i and (n := self.persons.at(k))), None)
+        return next(
+            (
+                n
+                for k in t.subtree
+                if k.i > t.i and (n := self.persons.at(k)) and not _owner_within(k, t)
+            ),
+            None,
+        )
 
     def nationality_of(self, tok: Token) -> str | None:
         """ "Iraqi leaders" -> Iraq; "Nato leaders" -> Nato."""

@@ -126,8 +126,12 @@ def _titled_name(doc: Doc, i: int, *, in_title_entity: bool = False) -> tuple[in
             j += 1  # "de" in "Willy de Clercq"
             continue
         org_ok = in_title_entity and t.ent_type_ == "ORG" and t.ent_iob_ == "I"
+        # "President Thabo Mbeki" tagged a place: after a title, a name no gazetteer knows
+        place_ok = t.ent_type_ == "GPE" and not is_known_place(t.text)
         if not (
-            _name_word(t) and t.lower_ not in HONORIFICS and (t.ent_type_ not in banned or org_ok)
+            _name_word(t)
+            and t.lower_ not in HONORIFICS
+            and (t.ent_type_ not in banned or org_ok or place_ok)
         ):
             break
         j += 1

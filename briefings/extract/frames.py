@@ -349,6 +349,7 @@ def event_frames(ctx: DocContext) -> list[Frame]:
     last: dict[str, Frame] = {}
     named: dict[str, Frame] = {}
     last_at: dict[str, int] = {}  # the sentence of each family's last mention
+    topic: Frame | None = None  # the event the first sentence names
     recent: tuple[Frame, int] | None = None  # the last frame mentioned, and where
     for n_sent, sent in enumerate(ctx.sents):
         for tok in sent:
@@ -384,8 +385,15 @@ def event_frames(ctx: DocContext) -> list[Frame]:
             frame.placed.extend(_placements(ctx, tok, pats))
             if not _background(tok):
                 recent = (frame, n_sent)
-        if recent is not None and n_sent - recent[1] <= _ANAPHORIC_REACH:
+        if recent is not None and (
+            n_sent - recent[1] <= _ANAPHORIC_REACH
+            # an article about one event (named in its first sentence, no other since):
+            # "will also be there" anywhere in it is about that event
+            or (recent[0] is topic and recent[0].name is not None)
+        ):
             recent[0].placed.extend(_anaphoric_placements(ctx, sent))
+        if n_sent == 0 and frames:
+            topic = frames[0]
     return frames
 
 

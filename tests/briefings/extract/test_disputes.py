@@ -467,3 +467,8 @@ def test_traded_barbs_is_an_open_clash(run: Run, text: str) -> None:
 
 def test_traded_goods_is_no_clash(run: Run) -> None:
     assert run("Britain and France traded goods worth billions.").agreements == ()
+
+
+def test_a_party_with_a_modifier_is_another_party_or_the_speakers_own(run: Run) -> None:
+    x = run("Chancellor Angela Merkel spoke at a local meeting of her Christian Democrats.")
+    assert x.meetings == ()

@@ -426,3 +426,28 @@ def test_where_after_a_place_is_about_the_place(nlp) -> None:  # type: ignore[no
     text = "Mr John Prescott hosted a dinner in London, where Tony Blair later met Gordon Brown."
     names = {n for ps in placed(nlp, text).values() for n, _ in ps}
     assert names == {"John Prescott"}
+
+
+def test_an_article_about_one_event_places_late_attendance_there(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Leaders are arriving in Davos for the World Economic Forum. Prime Minister Ana Ruiz "
+        "is among those attending the forum. Oil prices rose on Monday. Analysts were "
+        "surprised. Markets fell in Asia. President Jan Moll will also be there."
+    )
+    got = placed(nlp, text)
+    assert {n for ps in got.values() for n, _ in ps} == {"Ana Ruiz", "Jan Moll"}
+    # the first sentence names no event: a late "will be there" refers to nothing
+    other = (
+        "Oil prices rose on Monday. Prime Minister Ana Ruiz attended the forum. Analysts "
+        "were surprised. Markets fell in Asia. Bonds fell too. President Jan Moll will also "
+        "be there."
+    )
+    assert {n for ps in placed(nlp, other).values() for n, _ in ps} == {"Ana Ruiz"}
+
+
+def test_an_official_from_someones_administration_is_not_that_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Leaders are arriving for the summit. Only one senior official from President Jan "
+        "Moll's administration is scheduled to attend."
+    )
+    assert {n for ps in placed(nlp, text).values() for n, _ in ps} == set()

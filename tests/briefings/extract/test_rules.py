@@ -557,3 +557,15 @@ def test_a_minister_without_portfolio_is_the_person_named_after(run: Run) -> Non
     assert {frozenset(m.participants) for m in x.meetings} == {
         frozenset({"Michel Noir", "Egon Padovan"})
     }
+
+
+def test_a_name_after_a_title_that_the_ner_took_for_a_place(run: Run) -> None:
+    # the model tags "Thabo Mbeki" GPE here; no gazetteer knows it as a place
+    x = run(
+        "UK Prime Minister Tony Blair and South African President Thabo Mbeki are among the "
+        "leaders attending the meeting."
+    )
+    assert "Thabo Mbeki" in {o.name for o in x.officials}
+    assert {frozenset(m.participants) for m in x.meetings} == {
+        frozenset({"Tony Blair", "Thabo Mbeki"})
+    }
