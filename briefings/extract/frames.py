@@ -167,15 +167,40 @@ def _including(ctx: DocContext, verb: Token, *nouns: Token) -> list[str]:
     the people an unnamed group's "including" list names. The parser hangs the list on
     the verb, a verb it depends on, or the event noun."""
     hosts = [*nouns, verb, *list(verb.ancestors)[:2]]
-    return [
-        n
+    objs = [
+        p
         for h in hosts
         for c in h.children
         if c.dep_ == "prep" and c.lower_ == "including"
         for p in c.children
         if p.dep_ == "pobj"
-        for n in ctx.parties(p)
     ]
+    names = [n for p in objs for n in ctx.parties(p)]
+    for p in objs:
+        names += [n for n in _after_aside(ctx, p.right_edge) if n not in names]
+    return names
+
+
+_DASHES = frozenset(["-", "–", "—"])
+
+
+def _after_aside(ctx: DocContext, last: Token) -> list[str]:
+    """ "including A - due to speak by video link - and B": the list goes on after an
+    aside set off by dashes, which the parser cannot hang anywhere sensible."""
+    doc, sent = ctx.doc, last.sent
+    k = last.i + 1
+    if k >= sent.end or doc[k].text not in _DASHES:
+        return []
+    close = next((j for j in range(k + 1, min(sent.end, k + 30)) if doc[j].text in _DASHES), None)
+    if close is None or close + 1 >= sent.end or doc[close + 1].lower_ != "and":
+        return []
+    for j in range(close + 2, min(sent.end, close + 7)):
+        m = ctx.persons.mention_at(doc[j])
+        if m is not None and m.start == j:
+            return [m.canonical]
+        if doc[j].pos_ in ("VERB", "AUX") or doc[j].is_punct:
+            break
+    return []
 
 
 def _listed_before(ctx: DocContext, ev: Token) -> list[str]:

@@ -451,3 +451,17 @@ def test_an_official_from_someones_administration_is_not_that_person(nlp) -> Non
         "Moll's administration is scheduled to attend."
     )
     assert {n for ps in placed(nlp, text).values() for n, _ in ps} == set()
+
+
+def test_an_including_list_goes_on_after_an_aside_in_dashes(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "More than 20 other world leaders are expected to attend the forum including French "
+        "President Jacques Chirac - due to speak by video link after bad weather delayed "
+        "his helicopter - and South African President Thabo Mbeki, whose arrival has been "
+        "delayed by peace talks."
+    )
+    names = {n for n, _ in placed(nlp, text).get("conference", [])}
+    assert names == {"Jacques Chirac", "Thabo Mbeki"}
+    # a dash that closes no aside continues no list
+    cut = "Leaders will attend the forum including President Jacques Chirac - and more."
+    assert {n for n, _ in placed(nlp, cut).get("conference", [])} <= {"Jacques Chirac"}
