@@ -476,14 +476,7 @@ def _anaphoric_placements(ctx: DocContext, sent: Span) -> list[Placement]:
         else:
             continue
         names = _subjects(ctx, v) or _inverted_subjects(ctx, v) or _including(ctx, v)
-        names += [
-            n
-            for c in kids
-            if c.dep_ == "advcl" and any(m.lower_ == "as" for m in c.children)
-            for k in c.children
-            if k.dep_ == "nsubj"
-            for n in ctx.parties(k)
-        ]  # "..., as will I"
+        names += [n for c in kids if c.dep_ == "advcl" for n in _as_will(ctx, c)]
         if v.lemma_ == "represent":
             subj = next((c for c in kids if c.dep_ == "nsubjpass"), None)
             names = _listed_sides(ctx, subj) if subj is not None else []
@@ -491,6 +484,19 @@ def _anaphoric_placements(ctx: DocContext, sent: Span) -> list[Placement]:
         past = _past(v)
         out.extend(Placement(n, planned, sent, how, past) for n in dict.fromkeys(names))
     return out
+
+
+def _as_will(ctx: DocContext, c: Token) -> list[str]:
+    """ "..., as will I": the subject of an elliptic "as" clause does the same. In "as
+    will newly elected leader A" the parser reads "elected" as the verb and A as its
+    object; with no subject, the object of such a participle is the one meant."""
+    kids = list(c.children)
+    if not any(m.lower_ == "as" and m.dep_ == "mark" for m in kids):
+        return []
+    subj = [n for k in kids if k.dep_ == "nsubj" for n in ctx.parties(k)]
+    if subj or c.tag_ != "VBN" or not any(k.dep_ == "aux" for k in kids):
+        return subj
+    return [n for k in kids if k.dep_ == "dobj" for n in ctx.parties(k)]
 
 
 def _listed_sides(ctx: DocContext, tok: Token) -> list[str]:

@@ -465,3 +465,26 @@ def test_an_including_list_goes_on_after_an_aside_in_dashes(nlp) -> None:  # typ
     # a dash that closes no aside continues no list
     cut = "Leaders will attend the forum including President Jacques Chirac - and more."
     assert {n for n, _ in placed(nlp, cut).get("conference", [])} <= {"Jacques Chirac"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Leaders gathered for the forum. President Viktor Yushchenko will also be there, as "
+        "will Prime Minister Ana Ruiz.",
+        # misparsed: "elected" read as the verb, the name as its object
+        "Leaders gathered for the forum. President Viktor Yushchenko will also be there - as "
+        "will newly elected Prime Minister Ana Ruiz.",
+    ],
+)
+def test_as_will_someone_else(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    names = {n for n, _ in placed(nlp, text).get("conference", [])}
+    assert names == {"Viktor Yushchenko", "Ana Ruiz"}
+
+
+def test_as_he_elected_someone_is_no_attendance(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Leaders gathered for the forum. President Viktor Yushchenko will also be there, as "
+        "parliament elected Prime Minister Ana Ruiz."
+    )
+    assert {n for n, _ in placed(nlp, text).get("conference", [])} == {"Viktor Yushchenko"}
