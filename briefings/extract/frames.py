@@ -101,6 +101,10 @@ def _family(tok: Token, pats: FramePatterns) -> str | None:
         return None  # "summits" in general, not one event
     if any(c.lower_ in ("news", "press") for c in tok.children):
         return None  # a news conference is no gathering of its own (and not the summit)
+    if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN"):
+        head = tok.head
+        if head.lower_ not in pats.event_nouns and head.lemma_.lower() not in pats.event_nouns:
+            return None  # "a conference call", "the summit venue": a modifier, no event
     return fam
 
 
@@ -447,6 +451,7 @@ def _unnamed_gathering(ctx: DocContext, v: Token) -> bool:
 # How many sentences after a mention of an event "will also attend" still refers to it.
 _ANAPHORIC_REACH = 2
 _OBJECTLESS_ATTEND = frozenset(["attend", "participate"])
+_PRESENCE = frozenset(["attendance", "participation", "presence"])
 
 
 def _anaphoric_placements(ctx: DocContext, sent: Span) -> list[Placement]:
@@ -455,6 +460,25 @@ def _anaphoric_placements(ctx: DocContext, sent: Span) -> list[Placement]:
     and G", "H will also be there, as will I"."""
     out: list[Placement] = []
     for v in sent:
+        if (
+            v.pos_ == "NOUN"
+            and v.lemma_ in _PRESENCE
+            and not any(c.dep_ == "prep" for c in v.children)
+        ):
+            # "Mr Blair, whose attendance was announced at the last minute"
+            owner = next((c for c in v.children if c.dep_ == "poss"), None)
+            gov = ctx.governing_verb(v)
+            if owner is not None and owner.lower_ == "whose" and gov is not None:
+                owner = gov.head if gov.dep_ == "relcl" else None  # its antecedent
+            who = ctx.party(owner) if owner is not None else None
+            if (
+                who
+                and ctx.persons.is_person(who)
+                and not ctx.is_called_off(v)
+                and (gov is None or not _blocked(ctx, gov))
+            ):
+                out.append(Placement(who, False, sent, "attendance (at the event)"))
+            continue
         if v.pos_ not in ("VERB", "AUX") or _blocked(ctx, v):
             continue
         kids = list(v.children)

@@ -488,3 +488,36 @@ def test_as_he_elected_someone_is_no_attendance(nlp) -> None:  # type: ignore[no
         "parliament elected Prime Minister Ana Ruiz."
     )
     assert {n for n, _ in placed(nlp, text).get("conference", [])} == {"Viktor Yushchenko"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Leaders gathered for the forum. The themes stressed by Mr Tony Blair - whose "
+            "attendance was announced at the last minute - are his own. President Jan Moll "
+            "will also attend.",
+            {"Tony Blair", "Jan Moll"},
+        ),
+        (
+            "Leaders gathered for the forum. President Jan Moll will attend. Mr Tony Blair's "
+            "attendance was confirmed.",
+            {"Tony Blair", "Jan Moll"},
+        ),
+        (
+            "Leaders gathered for the forum. President Jan Moll will attend. Mr Tony Blair's "
+            "attendance has been cancelled.",
+            {"Jan Moll"},
+        ),
+    ],
+)
+def test_someones_attendance_places_them(nlp, text: str, expected: set[str]) -> None:  # type: ignore[no-untyped-def]
+    assert {n for ps in placed(nlp, text).values() for n, _ in ps} == expected
+
+
+def test_an_event_noun_as_a_modifier_is_no_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    ctx = DocContext(
+        nlp("Ms Ana Ruiz joined a conference call on Monday."),
+        Article(id="t", title="", text="x"),
+    )
+    assert event_frames(ctx) == []
