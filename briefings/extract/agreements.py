@@ -435,6 +435,29 @@ _PROPOSALS = frozenset(
 _ACCEPT_VERBS = frozenset(["approve", "accept", "grant"])  # not "back": support is no deal
 
 
+_STEER_VERBS = frozenset(["lead", "bring", "steer", "guide", "nudge", "push"])
+
+
+def steered_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
+    """ "A mediator led the two sides to a power-sharing agreement", "brought A and B to
+    an accord": the sides it names reached the deal."""
+    if _conditional(v) or _negated(v) or _irrealis(v) or ctx.is_future(v):
+        return
+    deal = next((p for p in _pobjs(v, "to") if _is_deal(p) and _deal_realised(ctx, p)), None)
+    obj = next((c for c in v.children if c.dep_ == "dobj"), None)
+    if deal is None or obj is None:
+        return
+    parties = [x for t in ctx.coordinated(obj) for x in ctx.parties(t)]
+    if ctx.is_group_anaphor(obj):
+        # "led the two sides to an agreement that made A president and B prime minister":
+        # the sides the deal itself names before any recalled from earlier
+        named = list(dict.fromkeys(n for t in deal.subtree if (n := ctx.persons.at(t))))
+        parties = named if len(named) >= 2 else parties
+    if len(set(parties)) < 2:
+        return
+    _add(ctx, out, parties, "agreed", _clip(ctx, deal.left_edge.i, deal.right_edge.i), v)
+
+
 def accept_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
     """ "The IMF approved Sri Lanka's request for a freeze", "Indonesia accepted the
     Paris Club offer": accepting another named party's proposal is agreeing with it."""
@@ -1035,6 +1058,8 @@ def extract_agreements(ctx: DocContext) -> list[Agreement]:
             if tok.pos_ in ("VERB", "AUX"):
                 if lemma in _ACCEPT_VERBS:
                     accept_rule(ctx, tok, drafts)
+                if lemma in _STEER_VERBS:
+                    steered_rule(ctx, tok, drafts)
                 if lemma in _SUPPORT_VERBS and _refused(tok):
                     refusal_rule(ctx, tok, drafts)
                 if lemma == "enter":

@@ -215,3 +215,30 @@ def test_a_statement_not_joint_says_nothing_agreed(run: Run) -> None:
         "office said the two would cooperate on energy."
     )
     assert x.agreements == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kofi Annan brought President Mwai Kibaki and opposition leader Raila Odinga to an "
+        "agreement on power sharing.",
+        "Egypt and Israel held talks on Monday. Flown in to mediate, Kofi Annan led the two "
+        "sides to a power-sharing agreement that made incumbent candidate Mwai Kibaki "
+        "president and his rival, Raila Odinga, prime minister.",
+    ],
+)
+def test_a_mediator_led_the_sides_to_a_deal(run: Run, text: str) -> None:
+    x = run(text)
+    assert [set(a.parties) for a in x.agreements] == [{"Mwai Kibaki", "Raila Odinga"}]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kofi Annan hopes to bring President Mwai Kibaki and opposition leader Raila Odinga "
+        "to an agreement.",
+        "Kofi Annan led the delegation to the talks.",
+    ],
+)
+def test_no_deal_reached_by_steering(run: Run, text: str) -> None:
+    assert run(text).agreements == ()
