@@ -178,8 +178,17 @@ def agree_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
         )
         text = _clip(ctx, obj.left_edge.i, end)
     else:
+        # "agreed to a buyout", "agreed on X"; not a fronted time ("On Monday, A agreed")
         prep = next(
-            (c for c in v.children if c.dep_ == "prep" and c.lower_ in ("on", "to", "upon")), None
+            (
+                c
+                for c in v.children
+                if c.dep_ == "prep"
+                and c.lower_ in ("on", "to", "upon")
+                and c.i > v.i
+                and not any(p.ent_type_ in ("DATE", "TIME") for p in c.children)
+            ),
+            None,
         )
         # "agreed with B's proposal": the proposal is what was agreed
         proposal = next(
@@ -187,6 +196,15 @@ def agree_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
         )
         if prep is not None and any(c.dep_ == "pobj" for c in prep.children):
             text = _clip(ctx, prep.i, prep.right_edge.i)
+            # "agreed to a buyout by B", "agreed to a merger with B": B is the other side
+            parties += [
+                x
+                for p in prep.children
+                if p.dep_ == "pobj" and p.pos_ == "NOUN"
+                for w in _pobjs(p, "by") + _pobjs(p, "with")
+                for x in ctx.parties(w)
+                if x not in parties
+            ]
         elif proposal is not None:
             text = _clip(ctx, proposal.left_edge.i, proposal.right_edge.i)
         elif v.dep_ == "relcl" and v.head.pos_ == "NOUN":

@@ -1028,6 +1028,12 @@ class DocContext:
                 return True  # "officials said X would chair the meeting"
             if cur is not tok and cur.lemma_ in _ARRANGE:
                 return True  # "trying to arrange a meeting", "proposed talks"
+            if (
+                cur.dep_ == "pobj"
+                and cur.head.lower_ == "to"
+                and cur.head.head.lemma_ in ("agree", "consent", "commit")
+            ):
+                return True  # "agreed to talks with B": talks still to come
             if any(
                 c.lower_ in ("next", "upcoming", "forthcoming", "planned")
                 for c in kids

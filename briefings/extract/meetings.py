@@ -718,7 +718,10 @@ def meeting_noun(ctx: DocContext, n: Token, drafts: list[_Draft]) -> None:
             return
         subj = ctx.subject_of(decider)
         sides = _subject_names(ctx, subj) if subj is not None else []
-        sides += [x for w in _objects_of_prep(ctx, decider, ("with",)) for x in ctx.parties(w)]
+        # "A agreed to hold talks with B": the partner hangs on the talks or the verb
+        withs = [*_objects_of_prep(ctx, decider, ("with",)), *_objects_of_prep(ctx, n, ("with",))]
+        withs += _objects_of_prep(ctx, gov, ("with",))
+        sides += [x for w in withs for x in ctx.parties(w)]
         sides = list(dict.fromkeys(sides))
         if len(sides) >= 2:
             when = ctx.time_words([gov, n])

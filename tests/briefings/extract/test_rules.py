@@ -569,3 +569,27 @@ def test_a_name_after_a_title_that_the_ner_took_for_a_place(run: Run) -> None:
     assert {frozenset(m.participants) for m in x.meetings} == {
         frozenset({"Tony Blair", "Thabo Mbeki"})
     }
+
+
+def test_a_fronted_time_is_not_what_was_agreed(run: Run) -> None:
+    x = run(
+        "WorldCom is now known as MCI. On Monday, MCI agreed to a buyout by Verizon "
+        "Communications in a deal valued at dollars 6.75bn."
+    )
+    (a,) = x.agreements
+    assert "buyout" in a.text and "Monday" not in a.text
+    assert set(a.parties) == {"MCI", "Verizon Communications"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prime Minister Ana Ruiz agreed to talks with President Tom Lund.",
+        "Prime Minister Ana Ruiz agreed to hold talks with President Tom Lund.",
+    ],
+)
+def test_talks_agreed_to_are_planned(run: Run, text: str) -> None:
+    x = run(text)
+    assert [(set(m.participants), m.status) for m in x.meetings] == [
+        ({"Ana Ruiz", "Tom Lund"}, "planned")
+    ]
