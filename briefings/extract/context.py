@@ -102,6 +102,8 @@ _RANK_MODIFIERS = frozenset(
 _HEAD_OF_GOVERNMENT = frozenset(["prime", "chief", "first", "general"])
 _ARRANGE = frozenset(["arrange", "schedule", "plan", "propose", "request", "seek", "organise"])
 _CALL_OFF = frozenset(["cancel", "postpone", "scrap", "abandon", "shelve", "delay"])
+_PLANS = frozenset(["plan", "proposal", "idea", "bid", "offer", "invitation"])
+_FAIL = frozenset(["collapse", "fail", "founder", "fall"])
 IRREALIS_AUX = frozenset(["would", "could", "might", "may", "can", "should", "must"])
 IRREALIS_GOV = frozenset(
     [
@@ -1079,7 +1081,18 @@ class DocContext:
             if c.dep_ in ("relcl", "acl", "amod") and c.lemma_ in _CALL_OFF:
                 return True
         gov = self.governing_verb(n)
-        return gov is not None and gov.lemma_ in _CALL_OFF and n.dep_ in ("nsubjpass", "dobj")
+        if gov is not None and gov.lemma_ in _CALL_OFF and n.dep_ in ("nsubjpass", "dobj"):
+            return True
+        # "plans for a debate between A and B collapsed": the plan failed, so will the event
+        plan = n.head.head if n.dep_ == "pobj" and n.head.lower_ in ("for", "of") else None
+        if plan is not None and plan.lemma_ in _PLANS:
+            verb = self.governing_verb(plan)
+            return (
+                verb is not None
+                and plan.dep_ in ("nsubj", "nsubjpass", "dobj")
+                and (verb.lemma_ in _CALL_OFF or (verb.lemma_ in _FAIL and plan.dep_ == "nsubj"))
+            )
+        return False
 
     @staticmethod
     def is_irrealis(tok: Token, governors: frozenset[str] = IRREALIS_GOV) -> bool:

@@ -593,3 +593,23 @@ def test_talks_agreed_to_are_planned(run: Run, text: str) -> None:
     assert [(set(m.participants), m.status) for m in x.meetings] == [
         ({"Ana Ruiz", "Tom Lund"}, "planned")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Before the 2001 election, plans for a debate between Mr Tony Blair, William Hague "
+        "and Charles Kennedy collapsed.",
+        "Plans for a meeting between Prime Minister Ana Ruiz and President Tom Lund were scrapped.",
+    ],
+)
+def test_an_event_whose_plans_failed_is_no_meeting(run: Run, text: str) -> None:
+    assert run(text).meetings == ()
+
+
+def test_an_event_whose_plans_were_announced_is_planned(run: Run) -> None:
+    x = run(
+        "Plans for a meeting between Prime Minister Ana Ruiz and President Tom Lund were "
+        "announced on Monday."
+    )
+    assert [m.status for m in x.meetings] == ["planned"]
