@@ -374,11 +374,18 @@ def joint_act_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
     _add(ctx, out, parties, "agreed", _clip(ctx, start, v.right_edge.i), v)
 
 
+_CURRENCY_WORDS = frozenset(["dollars", "pounds", "euros", "yen"])
+
+
 def _is_deal(c: Token) -> bool:
     if c.lemma_ in DEAL_NOUNS or c.lower_ in DEAL_NOUNS:
         return True
     if any(k.lemma_ in DEAL_NOUNS for k in c.children if k.dep_ in ("compound", "appos")):
         return True  # "a trade protocol", "dollars 240m agreement" (appositive parse)
+    if c.lower_ in _CURRENCY_WORDS and any(
+        k.lower_ in DEAL_NOUNS for k in c.children if k.dep_ in ("relcl", "acl")
+    ):
+        return True  # "a dollars 6bn deal", with "deal" read as a verb
     # "a number of other agreements"
     return any(
         p.lemma_ in DEAL_NOUNS or p.lower_ in DEAL_NOUNS
@@ -423,6 +430,8 @@ def deal_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
                 return
             parties = [speaker]
     partners = _with_parties(ctx, v, obj)
+    if obj.dep_ == "dobj" and subj is not None and not parties and partners:
+        return  # "it signed a deal with B" with "it" unresolved: B alone is no deal
     if v.lemma_ not in SIGN_VERBS | _ONGOING | {"formalise", "formalize"}:
         # "A and B approved the deal" is joint; so is "A announced a deal with B"
         plural = subj is not None and (subj.tag_ in ("NNS", "NNPS") or len(parties) >= 2)
@@ -434,8 +443,12 @@ def deal_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
     for c in v.children:  # "signed a deal on tourism" with "on" hung on the verb
         if c.dep_ == "prep" and c.i == end + 1 and c.lower_ in ("on", "over", "for", "covering"):
             end = c.right_edge.i
-    for c in v.children:  # "signed a deal to build a pipeline": the purpose belongs to it
-        if c.dep_ in ("advcl", "xcomp") and c.i == end + 2 and ctx.doc[c.i - 1].lower_ == "to":
+    # "signed a deal to build a pipeline", also past the partner ("signed a deal with B
+    # to supply gas"): the purpose belongs to the deal
+    withs = [c for c in v.children if c.dep_ == "prep" and c.lower_ == "with" and c.i > end]
+    after = max([end] + [w.right_edge.i for w in withs if w.i == end + 1])
+    for c in v.children:
+        if c.dep_ in ("advcl", "xcomp") and c.i == after + 2 and ctx.doc[c.i - 1].lower_ == "to":
             end = c.right_edge.i
     if v.dep_ == "xcomp" and v.head.lemma_ in ("fail", "refuse"):
         # "A and B failed to reach a deal on X": an open disagreement, not a deal

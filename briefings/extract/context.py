@@ -102,6 +102,10 @@ _RANK_MODIFIERS = frozenset(
 _HEAD_OF_GOVERNMENT = frozenset(["prime", "chief", "first", "general"])
 _ARRANGE = frozenset(["arrange", "schedule", "plan", "propose", "request", "seek", "organise"])
 _CALL_OFF = frozenset(["cancel", "postpone", "scrap", "abandon", "shelve", "delay"])
+_COUNTRY_NOUNS = frozenset(
+    ["sheikhdom", "kingdom", "emirate", "republic", "principality", "sultanate", "island",
+     "state", "nation", "country"]
+)  # fmt: skip
 _PLANS = frozenset(["plan", "proposal", "idea", "bid", "offer", "invitation"])
 _FAIL = frozenset(["collapse", "fail", "founder", "fall"])
 IRREALIS_AUX = frozenset(["would", "could", "might", "may", "can", "should", "must"])
@@ -612,8 +616,11 @@ class DocContext:
                 return self.speaker(tok.sent)
             return None
         if low == "it" and tok.dep_ in ("nsubj", "nsubjpass") and not self.in_quote[tok.i]:
-            # "the peace plan it signed": the last country or organisation named before.
-            for k in reversed(self.doc[max(tok.sent.start, tok.i - 30) : tok.i]):
+            # "the peace plan it signed": the last country or organisation named before as
+            # a subject, in this sentence or the one before ("Mitsubishi has forecast a
+            # loss. Last month, it signed ...")
+            prev = tok.doc[tok.sent.start - 1].sent.start if tok.sent.start > 0 else 0
+            for k in reversed(self.doc[max(prev, tok.i - 40) : tok.i]):
                 if k.ent_type_ in ("GPE", "ORG") and k.dep_ in ("nsubj", "nsubjpass"):
                     return self.entity_text(k)
             return None
@@ -652,6 +659,13 @@ class DocContext:
             found = self.person_by_title(tok)
             if found:
                 return found
+        if tok.pos_ == "NOUN" and tok.lemma_ in _COUNTRY_NOUNS:
+            # "the Middle Eastern sheikhdom of Qatar", "the kingdom of Bahrain": the country
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for p in c.children:
+                        if p.dep_ == "pobj" and p.ent_type_ == "GPE":
+                            return self.entity_text(p)
         if tok.pos_ == "NOUN" and tok.lemma_ in ("side", "government", "delegation", "authority"):
             for c in tok.children:
                 if c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP" and c.i < tok.i:

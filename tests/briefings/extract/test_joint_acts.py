@@ -242,3 +242,23 @@ def test_a_mediator_led_the_sides_to_a_deal(run: Run, text: str) -> None:
 )
 def test_no_deal_reached_by_steering(run: Run, text: str) -> None:
     assert run(text).agreements == ()
+
+
+def test_a_deal_with_a_sheikhdom_of_a_country_for_a_sum(run: Run) -> None:
+    x = run(
+        "Shell has signed a dollars 6bn deal with the Middle Eastern sheikhdom of Qatar to "
+        "supply liquid natural gas."
+    )
+    (a,) = x.agreements
+    assert set(a.parties) == {"Shell", "Qatar"}
+    assert a.text.endswith("to supply liquid natural gas")
+
+
+def test_it_is_the_organisation_just_named(run: Run) -> None:
+    x = run(
+        "Mitsubishi Motors has forecast a net loss. Last month, it signed a production "
+        "agreement with Japanese rival Nissan Motor to supply it with small cars."
+    )
+    assert [set(a.parties) for a in x.agreements] == [{"Mitsubishi Motors", "Nissan Motor"}]
+    # "it" with nothing to refer to: the partner alone is no deal
+    assert run("Last month, it signed a production agreement with Nissan Motor.").agreements == ()
