@@ -741,6 +741,17 @@ class DocContext:
     def is_group_anaphor(self, tok: Token) -> bool:
         low = tok.lower_
         if low in ("they", "them", "both") and tok.pos_ in ("PRON", "DET", "NOUN"):
+            if (
+                low != "both"
+                and any(
+                    t.dep_ in ("nsubj", "nsubjpass")
+                    and t.tag_ == "NNS"
+                    and not t.ent_type_
+                    and not any(c.ent_type_ for c in t.children)  # "U.S. officials ... they"
+                    for t in self.doc[tok.sent.start : tok.i]
+                )
+            ):
+                return False  # "shareholders feared ... force them to": them = shareholders
             return not self.in_quote[tok.i]
         if tok.lemma_ in _GROUP_ANAPHOR_HEADS or low in _GROUP_ANAPHOR_HEADS:
             kids = list(tok.children)

@@ -613,3 +613,12 @@ def test_an_event_whose_plans_were_announced_is_planned(run: Run) -> None:
         "announced on Monday."
     )
     assert [m.status for m in x.meetings] == ["planned"]
+
+
+def test_they_after_a_plural_subject_is_that_subject(run: Run) -> None:
+    x = run(
+        "Euronext combines the Paris, Amsterdam and Lisbon stock exchanges. LSE shareholders "
+        "feared a takeover would force them to use Clearstream, making it difficult for them "
+        "to negotiate for lower fees."
+    )
+    assert x.meetings == ()
