@@ -544,18 +544,27 @@ def _form(a: Agreement, text: str, sentences: Sequence[str]) -> tuple[AgreementF
 
 
 def _agreement_text(a: Agreement, names: _Names, *, parties: bool = True) -> str:
-    who = _parties(a.parties, names) if parties else ""
     sentences = [e.sentence for e in a.evidence]
     if a.polarity == "disagreed":
         text = " ".join(a.text.split()).strip(" ,;")
         text = re.sub(r"(?<![A-Z])\.$", "", text).rstrip()
         rest = _DIVIDED_LEAD.sub("", text)
+        form, verb_rest = _form(a, text, sentences)
+        shown = list(dict.fromkeys(a.parties))
+        if parties and form == "verb" and not re.match(r"(?:over|on|about)\b", rest):
+            # "A rejected B's plan": the side the words name is the target, not an
+            # actor ("A and B rejected B's plan" misreads); joint verbs keep both
+            words = set(re.findall(r"\w[\w-]*", fold(text).replace("'s", " ")))
+            actors = [p for p in shown if fold(surname(p)) not in words]
+            if actors and len(actors) < len(shown):
+                shown = actors
+        who = _parties(shown, names) if parties else ""
         if who and re.match(r"(?:over|on|about)\b", rest):
             return f"{who} {rest}"
-        form, rest = _form(a, text, sentences)
         if who and form == "verb":
-            return f"{who} {rest}"
+            return f"{who} {verb_rest}"
         return f"{who}: {text}" if who else text
+    who = _parties(a.parties, names) if parties else ""
     form, rest = _form(a, a.text, sentences)
     if not who:
         return f"to {rest}" if form == "to" else rest

@@ -392,9 +392,8 @@ def test_disagreement_with_a_past_verb_and_no_trailing_full_stop() -> None:
         ),
     )
     b = compose_briefing(article("x", sentence), ex)
-    assert _line(b, "Divided").text == (
-        "Ana Ruiz and Ben Okafor rejected the harbour plan backed by Ben Okafor"
-    )
+    # the side the words name is the target: only Ana Ruiz rejected it
+    assert _line(b, "Divided").text == "Ana Ruiz rejected the harbour plan backed by Ben Okafor"
 
 
 @pytest.mark.parametrize(
@@ -574,3 +573,22 @@ def test_facts_below_the_display_confidence_are_not_shown() -> None:
     sure = tuple(dataclasses.replace(m, confidence=SHOW_CONFIDENCE) for m in ex.meetings)
     again = compose_briefing(art, dataclasses.replace(ex, meetings=sure))
     assert "Met" in {ln.label for ln in again.lines}
+
+
+def test_a_joint_dispute_verb_keeps_both_sides() -> None:
+    sentence = "Ana Ruiz and Ben Okafor clashed over the harbour plan."
+    ex = Extraction(
+        "x",
+        "t",
+        officials=(Official("Ana Ruiz"), Official("Ben Okafor")),
+        agreements=(
+            Agreement(
+                ("Ana Ruiz", "Ben Okafor"),
+                "disagreed",
+                "clashed over the harbour plan.",
+                ev(sentence, sentence),
+            ),
+        ),
+    )
+    b = compose_briefing(article("x", sentence), ex)
+    assert _line(b, "Divided").text == "Ana Ruiz and Ben Okafor clashed over the harbour plan"
