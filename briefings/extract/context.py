@@ -106,6 +106,9 @@ _COUNTRY_NOUNS = frozenset(
     ["sheikhdom", "kingdom", "emirate", "republic", "principality", "sultanate", "island",
      "state", "nation", "country"]
 )  # fmt: skip
+_MEDIA_WORKS = frozenset(
+    ["programme", "program", "programmes", "show", "documentary", "podcast", "column"]
+)
 _PLANS = frozenset(["plan", "proposal", "idea", "bid", "offer", "invitation"])
 _FAIL = frozenset(["collapse", "fail", "founder", "fall"])
 IRREALIS_AUX = frozenset(["would", "could", "might", "may", "can", "should", "must"])
@@ -624,6 +627,8 @@ class DocContext:
                 if k.ent_type_ in ("GPE", "ORG") and k.dep_ in ("nsubj", "nsubjpass"):
                     return self.entity_text(k)
             return None
+        if low in _MEDIA_WORKS:
+            return None  # "BBC One's Breakfast with Frost programme": a show, not Frost
         for c in tok.children:
             if c.dep_ in ("appos", "compound") and (n := self.persons.at(c)):
                 return n
@@ -1053,7 +1058,7 @@ class DocContext:
                 return True
             if _reported_would(cur):
                 return True  # "officials said X would chair the meeting"
-            if cur is not tok and cur.lemma_ in _ARRANGE:
+            if cur is not tok and cur.lemma_ in _ARRANGE and not self._narrated_past(cur):
                 return True  # "trying to arrange a meeting", "proposed talks"
             if (
                 cur.dep_ == "pobj"
@@ -1095,6 +1100,22 @@ class DocContext:
                 cur = cur.head
                 continue
             break
+        return False
+
+    def _narrated_past(self, verb: Token) -> bool:
+        """A past-tense verb in a sentence dated to an earlier year ("Within a week of his
+        release in 1992, they arranged a meeting"): a story told, not a plan."""
+        if verb.tag_ != "VBD":
+            return False
+        published = self.article.published
+        for ent in self.sent_ents.get(verb.sent.start, ()):
+            if ent.label_ != "DATE":
+                continue
+            for t in ent:
+                if t.like_num and len(t.text) == 4 and t.text.isdigit():
+                    year = int(t.text)
+                    if 1900 < year and (published is None or year < published.year):
+                        return True
         return False
 
     def is_called_off(self, n: Token) -> bool:

@@ -622,3 +622,27 @@ def test_they_after_a_plural_subject_is_that_subject(run: Run) -> None:
         "to negotiate for lower fees."
     )
     assert x.meetings == ()
+
+
+def test_a_show_named_after_its_host_is_no_one_met(run: Run) -> None:
+    x = run(
+        "Tory leader Michael Howard said the election would not be decided by it, he told "
+        "BBC 1's Breakfast with Frost programme."
+    )
+    assert x.meetings == ()
+
+
+def test_a_meeting_arranged_in_a_story_of_an_earlier_year_was_held(run: Run) -> None:
+    x = run(
+        "Within a week of his release in 1992, Viktor Makarov made contact with the British "
+        "authorities, who arranged a meeting between him and Foreign Secretary Tom Lund in "
+        "Latvia.",
+        published=MON,
+    )
+    assert [m.status for m in x.meetings] == ["held"]
+    y = run(
+        "Officials arranged a meeting between Prime Minister Ana Ruiz and President Tom Lund "
+        "for next week.",
+        published=MON,
+    )
+    assert [m.status for m in y.meetings] == ["planned"]
