@@ -1114,7 +1114,7 @@ class DocContext:
             for t in ent:
                 if t.like_num and len(t.text) == 4 and t.text.isdigit():
                     year = int(t.text)
-                    if 1900 < year and (published is None or year < published.year):
+                    if year > 1900 and (published is None or year < published.year):
                         return True
         return False
 
