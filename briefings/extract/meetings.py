@@ -240,6 +240,19 @@ def _side_names(ctx: DocContext, t: Token, *, allow_groups: bool) -> list[str]:
     return [side] if side else []
 
 
+def _negated(v: Token) -> bool:
+    """ "did not meet", "has never spoken to", "had not negotiated with": no encounter
+    ("not only met A but also B" still is one)."""
+    for c in v.children:
+        if c.dep_ == "neg" and c.lower_ in ("not", "n't", "never"):
+            if c.i + 1 < len(v.doc) and v.doc[c.i + 1].lower_ == "only":
+                continue
+            return True
+        if c.dep_ == "advmod" and c.lower_ == "never":
+            return True
+    return False
+
+
 def _hypothetical(ctx: DocContext, tok: Token) -> bool:
     """ "would be happy to meet", "whether to begin talks", "ready to negotiate"."""
     return ctx.is_conditional(tok) or ctx.is_irrealis(tok, MEETING_IRREALIS_GOV)
@@ -247,7 +260,7 @@ def _hypothetical(ctx: DocContext, tok: Token) -> bool:
 
 def meet_verb(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:
     lemma = v.lemma_
-    if _hypothetical(ctx, v):
+    if _hypothetical(ctx, v) or _negated(v):
         return
     if lemma == "call" and any(
         c.dep_ in ("oprd", "xcomp", "ccomp", "acomp")

@@ -646,3 +646,20 @@ def test_a_meeting_arranged_in_a_story_of_an_earlier_year_was_held(run: Run) -> 
         published=MON,
     )
     assert [m.status for m in y.meetings] == ["planned"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prime Minister Ana Ruiz did not meet President Tom Lund.",
+        "Prime Minister Ana Ruiz has never spoken to President Tom Lund.",
+        "Prime Minister Ana Ruiz has not negotiated with President Tom Lund.",
+    ],
+)
+def test_a_negated_encounter_is_none(run: Run, text: str) -> None:
+    assert run(text).meetings == ()
+
+
+def test_not_only_met_is_an_encounter(run: Run) -> None:
+    x = run("Prime Minister Ana Ruiz not only met President Tom Lund but also his deputy.")
+    assert {frozenset(m.participants) for m in x.meetings} >= {frozenset({"Ana Ruiz", "Tom Lund"})}
