@@ -253,6 +253,18 @@ def _negated(v: Token) -> bool:
     return False
 
 
+def _denied(v: Token) -> bool:
+    """ "denied meeting B", "ruled out talks": an encounter said not to have been."""
+    cur = v
+    for _ in range(2):
+        if cur.dep_ in ("xcomp", "ccomp", "dobj", "pcomp") and cur.head.lemma_ == "deny":
+            return True
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return False
+
+
 def _hypothetical(ctx: DocContext, tok: Token) -> bool:
     """ "would be happy to meet", "whether to begin talks", "ready to negotiate"."""
     return ctx.is_conditional(tok) or ctx.is_irrealis(tok, MEETING_IRREALIS_GOV)
@@ -260,7 +272,7 @@ def _hypothetical(ctx: DocContext, tok: Token) -> bool:
 
 def meet_verb(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:
     lemma = v.lemma_
-    if _hypothetical(ctx, v) or _negated(v):
+    if _hypothetical(ctx, v) or _negated(v) or _denied(v):
         return
     if lemma == "call" and any(
         c.dep_ in ("oprd", "xcomp", "ccomp", "acomp")
@@ -694,6 +706,15 @@ def meeting_noun(ctx: DocContext, n: Token, drafts: list[_Draft]) -> None:
     gov0 = ctx.governing_verb(n)
     if gov0 is not None and _hypothetical(ctx, gov0):
         return
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in n.children):
+        return  # "held no talks with B", "there was no meeting between A and B"
+    if (
+        gov0 is not None
+        and (_negated(gov0) or _denied(gov0))
+        and (as_object or n.dep_ == "nsubjpass" or (n.dep_ == "pobj" and n.head.head.i == gov0.i))
+    ):
+        return  # "did not hold talks with B", "talks were not held"; not "the talks did not
+        # produce a deal", which were held
     hosts = [*n.subtree] + ([gov0] if gov0 is not None else [])
     if ctx.is_called_off(n) or any(
         ctx.is_called_off(p) for h in hosts for p in _objects_of_prep(ctx, h, ("during",))

@@ -654,6 +654,12 @@ def test_a_meeting_arranged_in_a_story_of_an_earlier_year_was_held(run: Run) -> 
         "Prime Minister Ana Ruiz did not meet President Tom Lund.",
         "Prime Minister Ana Ruiz has never spoken to President Tom Lund.",
         "Prime Minister Ana Ruiz has not negotiated with President Tom Lund.",
+        "Prime Minister Ana Ruiz did not hold talks with President Tom Lund.",
+        "Prime Minister Ana Ruiz held no talks with President Tom Lund.",
+        "There was no meeting between Prime Minister Ana Ruiz and President Tom Lund.",
+        "Prime Minister Ana Ruiz did not attend the summit with President Tom Lund.",
+        "No meeting between Prime Minister Ana Ruiz and President Tom Lund is planned.",
+        "Prime Minister Ana Ruiz denied meeting President Tom Lund.",
     ],
 )
 def test_a_negated_encounter_is_none(run: Run, text: str) -> None:
@@ -663,3 +669,10 @@ def test_a_negated_encounter_is_none(run: Run, text: str) -> None:
 def test_not_only_met_is_an_encounter(run: Run) -> None:
     x = run("Prime Minister Ana Ruiz not only met President Tom Lund but also his deputy.")
     assert {frozenset(m.participants) for m in x.meetings} >= {frozenset({"Ana Ruiz", "Tom Lund"})}
+
+
+def test_talks_that_did_not_produce_a_deal_were_held(run: Run) -> None:
+    x = run("Talks between Prime Minister Ana Ruiz and President Tom Lund did not produce a deal.")
+    assert [(set(m.participants), m.status) for m in x.meetings] == [
+        ({"Ana Ruiz", "Tom Lund"}, "held")
+    ]
