@@ -213,7 +213,12 @@ def agree_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
         else:
             return
     if polarity == "disagreed":
-        text = _clip(ctx, anchor.i, max(anchor.right_edge.i, v.right_edge.i))
+        # "never agreed on X", "did not agree on X": the negation belongs to the text
+        negs = [c.i for c in v.children if c.dep_ == "neg"]
+        if negs:  # with its auxiliary: "did not agree"
+            negs += [c.i for c in v.children if c.dep_ == "aux" and c.i < min(negs)]
+        start = min([anchor.i, *negs])
+        text = _clip(ctx, start, max(anchor.right_edge.i, v.right_edge.i))
         owners = [o for p in _pobjs(v, "with") for o in _owners(ctx, p)]
         parties += [o for o in owners if o not in parties]  # "did not agree with B's plan"
         if len(set(parties)) < 2:
@@ -403,12 +408,19 @@ def _deal_object(v: Token) -> Token | None:
     return None
 
 
+def _denied(v: Token) -> bool:
+    """ "denied signing a deal with B": said not to have happened."""
+    return v.dep_ in ("xcomp", "ccomp", "dobj", "pcomp") and v.head.lemma_ == "deny"
+
+
 def deal_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
-    if _conditional(v) or _negated(v) or _irrealis(v) or _wanted(v):
+    if _conditional(v) or _negated(v) or _irrealis(v) or _wanted(v) or _denied(v):
         return
     if ctx.is_future(v) and v.lemma_ not in _SIGN_AHEAD | _ONGOING:
         return  # "will sign the deal" tells of a deal; "will reach agreement" of none yet
     obj = _deal_object(v)
+    if obj is not None and any(c.dep_ == "det" and c.lower_ == "no" for c in obj.children):
+        return  # "signed no deal on fishing"
     if obj is None and v.dep_ == "relcl" and _is_deal(v.head) and v.lemma_ in SIGN_VERBS:
         # "the peace plan it signed": the deal is the noun the clause describes.
         parties, _ = _subject_parties(ctx, v)

@@ -284,6 +284,8 @@ def travel_verb(ctx: DocContext, v: Token, out: list[_StopDraft]) -> None:
     # visited now is where the official is, no stop.
     if not (_is_upcoming(ctx, v) or _touring(v)):
         return
+    if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in v.children):
+        return  # "will not travel to Paris"
     lemma = v.lemma_
     places: list[Token] = []
     if lemma in VISIT_VERBS:

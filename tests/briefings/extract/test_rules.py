@@ -676,3 +676,20 @@ def test_talks_that_did_not_produce_a_deal_were_held(run: Run) -> None:
     assert [(set(m.participants), m.status) for m in x.meetings] == [
         ({"Ana Ruiz", "Tom Lund"}, "held")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Britain and France signed no deal on fishing.", "Britain denied signing a deal with France."],
+)
+def test_a_deal_not_signed_is_none(run: Run, text: str) -> None:
+    assert run(text).agreements == ()
+
+
+def test_a_trip_that_will_not_happen_is_no_stop(run: Run) -> None:
+    assert stops(run("Prime Minister Ana Ruiz will not travel to Paris next week.")) == {}
+
+
+def test_a_negated_agreement_says_so(run: Run) -> None:
+    (a,) = run("Britain and France did not agree on fishing quotas.").agreements
+    assert (a.polarity, a.text) == ("disagreed", "did not agree on fishing quotas")
