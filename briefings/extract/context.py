@@ -30,6 +30,7 @@ from .lexicon import (
     FUTURE_WORDS,
     GENERIC_PEOPLE,
     GROUP_HEADS,
+    HONORIFICS,
     INSTITUTION_HEADS,
     MEETING_NOUNS,
     MULTIWORD_CAPITALS,
@@ -38,6 +39,7 @@ from .lexicon import (
     POLITICAL_PARTIES,
     ROLE_HEADS,
     SAY_VERBS,
+    TITLE_WORDS,
     TRAVEL_NOUNS,
     demonym_country,
 )
@@ -652,6 +654,21 @@ class DocContext:
             if ent.label_ == "ORG" and _MEDIA.search(ent.text):
                 return None
             return self.entity_text(tok)
+        if (
+            ent is None
+            and tok.tag_ == "NNP"
+            and tok.text[:1].isupper()
+            and low not in ROLE_HEADS
+            and low not in TITLE_WORDS
+            and low not in HONORIFICS
+            and any(k.ent_type_ == "ORG" and k.ent_iob_ == "B" for k in tok.conjuncts)
+        ):
+            # "Rover and SAIC signed ...": a name the NER left untagged, coordinated with
+            # an organisation, is one too
+            first = tok.left_edge.i
+            while first < tok.i and self.doc[first].tag_ != "NNP":
+                first += 1
+            return self.doc[first : tok.i + 1].text
         if low in ROLE_HEADS and (
             (tok.tag_ == "NN" and any(c.dep_ in ("det", "poss") for c in tok.children))
             # "The Treasury Secretary" capitalised as a title, with no name of its own

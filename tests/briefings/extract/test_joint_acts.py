@@ -262,3 +262,12 @@ def test_it_is_the_organisation_just_named(run: Run) -> None:
     assert [set(a.parties) for a in x.agreements] == [{"Mitsubishi Motors", "Nissan Motor"}]
     # "it" with nothing to refer to: the partner alone is no deal
     assert run("Last month, it signed a production agreement with Nissan Motor.").agreements == ()
+
+
+def test_an_untagged_name_coordinated_with_an_organisation_is_one(run: Run) -> None:
+    x = run("Rover and SAIC signed a technology-sharing agreement in August.")
+    assert [set(a.parties) for a in x.agreements] == [{"Rover", "SAIC"}]
+    # a title is no organisation
+    assert all(
+        "Minister" not in a.parties for a in run("Minister and SAIC signed a deal.").agreements
+    )
