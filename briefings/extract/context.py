@@ -87,6 +87,7 @@ _COUNTRY_WORDS = {fold(c): c for c in (*COUNTRIES, *MULTIWORD_COUNTRIES)} | {
     "un": "UN",
 }
 _DASHES = frozenset(["-", "\u2013"])
+_ASIDE_DASHES = frozenset(["-", "\u2013", "\u2014"])
 _GROUP_OF_NATIONS = re.compile(r"G-?(?:[2-9]|1[0-9]|20|77)")
 # Relational nouns that name a side only through a modifier ("EU counterparts").
 _RELATIONAL = frozenset(["counterpart", "representative", "delegate", "envoy", "diplomat"])
@@ -881,7 +882,33 @@ class DocContext:
                 name = self.role_person(t)
             if name and name not in out:
                 out.append(name)
+        if out and self.persons.is_person(out[-1]):
+            # "A - who X - and B": the list goes on after the aside
+            last = max((tok, *conjuncts), key=lambda t: t.i)
+            out += [n for n in self.after_aside(last) if n not in out]
         return out
+
+    def after_aside(self, last: Token) -> list[str]:
+        """ "A - due to speak by video link - and B", "Alan Milburn - who the prime
+        minister put in charge - and John Prescott": a list goes on after an aside set
+        off by dashes, which the parser cannot hang anywhere sensible."""
+        doc, sent = self.doc, last.sent
+        k = last.i + 1
+        if k >= sent.end or doc[k].text not in _ASIDE_DASHES:
+            return []
+        close = next(
+            (j for j in range(k + 1, min(sent.end, k + 30)) if doc[j].text in _ASIDE_DASHES),
+            None,
+        )
+        if close is None or close + 1 >= sent.end or doc[close + 1].lower_ != "and":
+            return []
+        for j in range(close + 2, min(sent.end, close + 7)):
+            m = self.persons.mention_at(doc[j])
+            if m is not None and m.start == j:
+                return [m.canonical]
+            if doc[j].pos_ in ("VERB", "AUX") or doc[j].is_punct:
+                break
+        return []
 
     def named_after(self, t: Token) -> str | None:
         """The person whose name starts right after a role noun ("counterpart Manfred

@@ -181,20 +181,9 @@ def _including(ctx: DocContext, verb: Token, *nouns: Token) -> list[str]:
     ]
     names = [n for p in objs for n in ctx.parties(p)]
     for p in objs:
-        names += [n for n in _after_aside(ctx, p.right_edge) if n not in names]
+        names += [n for n in ctx.after_aside(p.right_edge) if n not in names]
     return names
 
-
-_DASHES = frozenset(["-", "–", "—"])
-
-
-def _after_aside(ctx: DocContext, last: Token) -> list[str]:
-    """ "including A - due to speak by video link - and B": the list goes on after an
-    aside set off by dashes, which the parser cannot hang anywhere sensible."""
-    doc, sent = ctx.doc, last.sent
-    k = last.i + 1
-    if k >= sent.end or doc[k].text not in _DASHES:
-        return []
     close = next((j for j in range(k + 1, min(sent.end, k + 30)) if doc[j].text in _DASHES), None)
     if close is None or close + 1 >= sent.end or doc[close + 1].lower_ != "and":
         return []

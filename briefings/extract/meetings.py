@@ -364,12 +364,13 @@ def meet_verb(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:
     person_only = lemma in _PERSON_ONLY_OBJECT and not (phone_ctx and lemma in ("speak", "talk"))
     others: list[list[str]] = []
     for o in obj_toks:
+        mine: list[str] = []
         for t in ctx.coordinated(o):
             if ctx.is_group_anaphor(t) and not ctx.listed_people(t):
                 continue
             if lemma == "call" and t.pos_ == "NOUN" and t.lemma_ not in ROLE_HEADS:
                 continue  # "called the deal 'lousy'": a call is made to someone
-            mine: list[str] = []
+            mine = []
             for name in _side_names(ctx, t, allow_groups=lemma == "meet"):
                 if person_only and not (
                     _notable(ctx, name) or (phone_ctx and not _persons(ctx, [name]))
@@ -387,6 +388,9 @@ def meet_verb(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:
                 others.append(mine)  # "met the party leaders, A, B and C": one meeting
             else:
                 others += [[name] for name in mine]
+        # "met A - who leads the campaign - and B": the list goes on after the aside
+        if mine and ctx.persons.is_person(mine[-1]):
+            others += [[n] for n in ctx.after_aside(o) if [n] not in others]
     if not others:
         clique = lemma in _CLIQUE_VERBS or (lemma == "speak" and phone_ctx)
         if clique and len(owners) < 2 and any(t.dep_ == "cc" for t in subj_tok.subtree):

@@ -693,3 +693,17 @@ def test_a_trip_that_will_not_happen_is_no_stop(run: Run) -> None:
 def test_a_negated_agreement_says_so(run: Run) -> None:
     (a,) = run("Britain and France did not agree on fishing quotas.").agreements
     assert (a.polarity, a.text) == ("disagreed", "did not agree on fishing quotas")
+
+
+def test_a_list_of_people_met_goes_on_after_an_aside(run: Run) -> None:
+    x = run(
+        "Prime Minister Ana Ruiz met Alan Milburn - who leads the campaign - and John "
+        "Prescott on Monday."
+    )
+    assert {n for m in x.meetings for n in m.participants} == {
+        "Ana Ruiz",
+        "Alan Milburn",
+        "John Prescott",
+    }
+    y = run("Prime Minister Ana Ruiz met Alan Milburn on Monday - a rare event - and then left.")
+    assert {n for m in y.meetings for n in m.participants} == {"Ana Ruiz", "Alan Milburn"}
