@@ -184,17 +184,6 @@ def _including(ctx: DocContext, verb: Token, *nouns: Token) -> list[str]:
         names += [n for n in ctx.after_aside(p.right_edge) if n not in names]
     return names
 
-    close = next((j for j in range(k + 1, min(sent.end, k + 30)) if doc[j].text in _DASHES), None)
-    if close is None or close + 1 >= sent.end or doc[close + 1].lower_ != "and":
-        return []
-    for j in range(close + 2, min(sent.end, close + 7)):
-        m = ctx.persons.mention_at(doc[j])
-        if m is not None and m.start == j:
-            return [m.canonical]
-        if doc[j].pos_ in ("VERB", "AUX") or doc[j].is_punct:
-            break
-    return []
-
 
 def _listed_before(ctx: DocContext, ev: Token) -> list[str]:
     """The people a sentence lists before `ev` as one noun phrase: "A, B and C", with
