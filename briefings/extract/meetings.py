@@ -266,8 +266,19 @@ def _denied(v: Token) -> bool:
 
 
 def _hypothetical(ctx: DocContext, tok: Token) -> bool:
-    """ "would be happy to meet", "whether to begin talks", "ready to negotiate"."""
-    return ctx.is_conditional(tok) or ctx.is_irrealis(tok, MEETING_IRREALIS_GOV)
+    """ "would be happy to meet", "whether to begin talks", "ready to negotiate"; "a
+    summit that could happen before he has met B" (the meeting only bounds a maybe)."""
+    if ctx.is_conditional(tok) or ctx.is_irrealis(tok, MEETING_IRREALIS_GOV):
+        return True
+    if tok.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in ("before", "until") for c in tok.children
+    ):
+        head = tok.head
+        return any(
+            c.dep_ == "aux" and c.lower_ in ("could", "might", "may", "would")
+            for c in head.children
+        )
+    return False
 
 
 def meet_verb(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:

@@ -707,3 +707,13 @@ def test_a_list_of_people_met_goes_on_after_an_aside(run: Run) -> None:
     }
     y = run("Prime Minister Ana Ruiz met Alan Milburn on Monday - a rare event - and then left.")
     assert {n for m in y.meetings for n in m.participants} == {"Ana Ruiz", "Alan Milburn"}
+
+
+def test_a_meeting_that_only_bounds_a_maybe_is_none(run: Run) -> None:
+    x = run(
+        "The summit could happen before President Donald Trump has met with Prime Minister "
+        "Ana Ruiz."
+    )
+    assert x.meetings == ()
+    y = run("President Donald Trump met Prime Minister Ana Ruiz before the summit began.")
+    assert [m.status for m in y.meetings] == ["held"]
