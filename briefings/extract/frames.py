@@ -225,6 +225,16 @@ def _clause_people(ctx: DocContext, verb: Token | None) -> list[str]:
         for p in ((c,) if c.dep_ in ("dobj", "dative") else c.children)
         if p.dep_ in ("dobj", "dative", "pobj")
     ]
+    # "is shown the way by B": the "by" the parser hangs on the object
+    others += [
+        p
+        for o in list(others)
+        if o.dep_ == "dobj"
+        for c in o.children
+        if c.dep_ == "prep" and c.lower_ in ("by", "with")
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
     names = [
         n
         for t in ([subj] if subj is not None else []) + others

@@ -521,3 +521,11 @@ def test_an_event_noun_as_a_modifier_is_no_event(nlp) -> None:  # type: ignore[n
         Article(id="t", title="", text="x"),
     )
     assert event_frames(ctx) == []
+
+
+def test_their_meeting_with_the_by_hung_on_the_object(run) -> None:  # type: ignore[no-untyped-def]
+    x = run(
+        "President Ana Ruiz, left, is shown the way by Prime Minister Tom Lund after a joint "
+        "press conference following their meeting in Tokyo."
+    )
+    assert {frozenset(m.participants) for m in x.meetings} == {frozenset({"Ana Ruiz", "Tom Lund"})}
