@@ -549,6 +549,9 @@ def together_meetings(ctx: DocContext) -> list[Meeting]:
     pats = patterns()
     out: list[Meeting] = []
     for sent in ctx.sents:
+        caption = _caption_encounter(ctx, sent)
+        if caption:
+            out.append(Meeting(tuple(caption), "held", None, None, None, (ctx.evidence(sent),)))
         for v in sent:
             relevant = (
                 v.lemma_ in pats.together
@@ -607,6 +610,37 @@ def together_meetings(ctx: DocContext) -> list[Meeting]:
                     )
                 )
     return out
+
+
+# Caption verbs the tagger reads as nouns when a caption has no other verb ("A and B
+# greet C for a meeting"): the people before and after them met.
+_CAPTION_VERBS = frozenset(
+    ["greet", "greets", "meet", "meets", "embrace", "embraces", "hug", "hugs"]
+)
+
+
+def _caption_encounter(ctx: DocContext, sent: Span) -> list[str]:
+    root = sent.root
+    if root.lower_ not in _CAPTION_VERBS or root.pos_ not in ("NOUN", "PROPN"):
+        return []
+    if any(t.pos_ in ("VERB", "AUX") and t.i < root.i for t in sent):
+        return []  # a clause of its own before: "the meet" is something else
+    before = [m for t in sent if t.i < root.i and (m := ctx.persons.at(t))]
+    after = [
+        m
+        for t in sent
+        if t.i > root.i
+        and (m := ctx.persons.at(t))
+        # not people after the place or time ("at the White House of A")
+        and not any(
+            a.dep_ == "prep" and a.lower_ in ("at", "in", "during")
+            for a in t.ancestors
+            if a.i > root.i
+        )
+    ]
+    if not before or not after:
+        return []
+    return list(dict.fromkeys([*before, *after]))
 
 
 def _subject_persons(ctx: DocContext, v: Token) -> list[str]:

@@ -529,3 +529,17 @@ def test_their_meeting_with_the_by_hung_on_the_object(run) -> None:  # type: ign
         "press conference following their meeting in Tokyo."
     )
     assert {frozenset(m.participants) for m in x.meetings} == {frozenset({"Ana Ruiz", "Tom Lund"})}
+
+
+def test_a_caption_verb_read_as_a_noun(run) -> None:  # type: ignore[no-untyped-def]
+    # the tagger reads "greet" as a noun in this caption, which has no other verb
+    x = run(
+        "President-elect Donald Trump and Vice President-elect Mike Pence greet retired "
+        "Marine General James Mattis for a meeting at the main clubhouse, November 19, 2016."
+    )
+    assert {n for m in x.meetings for n in m.participants} == {
+        "Donald Trump",
+        "Mike Pence",
+        "James Mattis",
+    }
+    assert run("Track star Ana Ruiz won the meet against Tom Lund.").meetings == ()
