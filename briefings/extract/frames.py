@@ -557,11 +557,26 @@ def together_meetings(ctx: DocContext) -> list[Meeting]:
                 v.lemma_ in pats.together
                 or v.lemma_ in pats.accompany
                 or v.lemma_ in ("hold", "give", "host")
+                or v.lemma_ in _SEATED
             )
             if v.pos_ != "VERB" or not relevant or _blocked(ctx, v):
                 continue
             people: list[str] = []
-            if v.lemma_ in pats.together:
+            if v.lemma_ in _SEATED:
+                # "A sits between B and C", "A stood beside B": next to named people
+                beside = [
+                    p
+                    for c in v.children
+                    if c.dep_ == "prep" and c.lower_ in ("between", "beside", "alongside")
+                    for p in c.children
+                    if p.dep_ == "pobj"
+                ]
+                others = [
+                    n for w in beside for k in ctx.coordinated(w) for n in _persons_of(ctx, k)
+                ]
+                if others:
+                    people = [*_subject_persons(ctx, v), *others]
+            elif v.lemma_ in pats.together:
                 withs = [
                     p
                     for c in v.children
@@ -611,6 +626,8 @@ def together_meetings(ctx: DocContext) -> list[Meeting]:
                 )
     return out
 
+
+_SEATED = frozenset(["sit", "stand"])
 
 # Caption verbs the tagger reads as nouns when a caption has no other verb ("A and B
 # greet C for a meeting"): the people before and after them met.

@@ -543,3 +543,24 @@ def test_a_caption_verb_read_as_a_noun(run) -> None:  # type: ignore[no-untyped-
         "James Mattis",
     }
     assert run("Track star Ana Ruiz won the meet against Tom Lund.").meetings == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        (
+            "President Richard Nixon sits between Premier Chou En-lai and Chiang Ching at a "
+            "cultural show in the Great Hall of the People.",
+            {"Richard Nixon", "Chou En-lai", "Chiang Ching"},
+        ),
+        (
+            "Prime Minister Ana Ruiz stood beside President Tom Lund at the ceremony.",
+            {"Ana Ruiz", "Tom Lund"},
+        ),
+        ("Prime Minister Ana Ruiz stood firm on the budget.", set()),
+        ("Prime Minister Ana Ruiz sat between two bodyguards.", set()),
+    ],
+)
+def test_seated_or_standing_next_to_named_people(run, text: str, people: set[str]) -> None:  # type: ignore[no-untyped-def]
+    x = run(text)
+    assert {n for m in x.meetings for n in m.participants} == people
