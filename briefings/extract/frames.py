@@ -567,7 +567,7 @@ def together_meetings(ctx: DocContext) -> list[Meeting]:
                 beside = [
                     p
                     for c in v.children
-                    if c.dep_ == "prep" and c.lower_ in ("between", "beside", "alongside")
+                    if c.dep_ == "prep" and c.lower_ in ("between", "beside", "alongside", "with")
                     for p in c.children
                     if p.dep_ == "pobj"
                 ]
@@ -632,8 +632,9 @@ _SEATED = frozenset(["sit", "stand"])
 # Caption verbs the tagger reads as nouns when a caption has no other verb ("A and B
 # greet C for a meeting"): the people before and after them met.
 _CAPTION_VERBS = frozenset(
-    ["greet", "greets", "meet", "meets", "embrace", "embraces", "hug", "hugs"]
-)
+    ["greet", "greets", "meet", "meets", "embrace", "embraces", "hug", "hugs", "jokes",
+     "laughs", "chats", "walks", "poses", "smiles"]
+)  # fmt: skip
 
 
 def _caption_encounter(ctx: DocContext, sent: Span) -> list[str]:

@@ -564,3 +564,29 @@ def test_a_caption_verb_read_as_a_noun(run) -> None:  # type: ignore[no-untyped-
 def test_seated_or_standing_next_to_named_people(run, text: str, people: set[str]) -> None:  # type: ignore[no-untyped-def]
     x = run(text)
     assert {n for m in x.meetings for n in m.participants} == people
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prime Minister Ana Ruiz laughs with President Tom Lund at the committee meeting.",
+        # "jokes" read as a noun in a caption with no other verb
+        "Prime Minister Ana Ruiz jokes with President Tom Lund before talks.",
+        "Prime Minister Ana Ruiz sits with President Tom Lund at the dinner.",
+    ],
+)
+def test_sharing_a_laugh_or_a_seat_is_being_together(run, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert {frozenset(m.participants) for m in run(text).meetings} == {
+        frozenset({"Ana Ruiz", "Tom Lund"})
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prime Minister Ana Ruiz smiled with relief.",
+        "The walks of Prime Minister Ana Ruiz with President Tom Lund.",
+    ],
+)
+def test_no_company_named(run, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert run(text).meetings == ()
