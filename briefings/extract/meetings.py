@@ -412,6 +412,15 @@ def meet_verb(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:
             return  # "A, B, C and D discuss X" is a panel; two who discuss X hold talks
         if clique and len(owners) >= 2 and not obj_toks:
             _emit(ctx, drafts, owners, [], [v], v.sent)
+        elif (
+            lemma == "meet"
+            and obj_toks
+            and len(_persons(ctx, owners)) >= 2
+            and not any(t.lower_ in _APART for t in v.sent)
+        ):
+            # "The three lawmakers, A, B and C, met the families": whoever they met, they
+            # were there together
+            _emit(ctx, drafts, _persons(ctx, owners), [], [v], v.sent)
         return
     before = len(drafts)
     if not (phone_ctx or lemma in _ONE_BY_ONE):

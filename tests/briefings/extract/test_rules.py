@@ -717,3 +717,10 @@ def test_a_meeting_that_only_bounds_a_maybe_is_none(run: Run) -> None:
     assert x.meetings == ()
     y = run("President Donald Trump met Prime Minister Ana Ruiz before the summit began.")
     assert [m.status for m in y.meetings] == ["held"]
+
+
+def test_people_who_met_someone_unnamed_together_were_together(run: Run) -> None:
+    x = run("Senator Ana Ruiz and Senator Tom Lund met the families in Jerusalem on Monday.")
+    assert {frozenset(m.participants) for m in x.meetings} == {frozenset({"Ana Ruiz", "Tom Lund"})}
+    y = run("Senator Ana Ruiz and Senator Tom Lund met reporters separately on Monday.")
+    assert y.meetings == ()
