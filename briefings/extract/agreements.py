@@ -1059,6 +1059,7 @@ def accuse_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
     if (
         _conditional(v)
         or _irrealis(v)
+        or _denied(v)  # "he denied accusing Germany of X": the accuser's own denial
         or (
             v.lemma_ == "charge"
             and not any(c.dep_ == "prep" and c.lower_ in ("of", "with") for c in v.children)

@@ -472,3 +472,10 @@ def test_traded_goods_is_no_clash(run: Run) -> None:
 def test_a_party_with_a_modifier_is_another_party_or_the_speakers_own(run: Run) -> None:
     x = run("Chancellor Angela Merkel spoke at a local meeting of her Christian Democrats.")
     assert x.meetings == ()
+
+
+def test_denying_having_accused_is_no_dispute(run: Run) -> None:
+    x = run("Mr Robert Kilroy-Silk said he denied accusing Germany of using the EU as cover.")
+    assert x.agreements == ()
+    y = run("Britain accused France of cheating, which France denied.")
+    assert [a.polarity for a in y.agreements] == ["disagreed"]
