@@ -112,6 +112,10 @@ _COUNTRY_NOUNS = frozenset(
 _MEDIA_WORKS = frozenset(
     ["programme", "program", "programmes", "show", "documentary", "podcast", "column"]
 )
+_FAITHS = frozenset(
+    ["christian", "muslim", "catholic", "protestant", "maronite", "sunni", "shiite", "shi'ite",
+     "jewish", "hindu", "buddhist", "sikh", "orthodox", "evangelical"]
+)  # fmt: skip
 _PLANS = frozenset(["plan", "proposal", "idea", "bid", "offer", "invitation"])
 _FAIL = frozenset(["collapse", "fail", "founder", "fall"])
 IRREALIS_AUX = frozenset(["would", "could", "might", "may", "can", "should", "must"])
@@ -945,6 +949,10 @@ class DocContext:
         """ "Iraqi leaders" -> Iraq; "Nato leaders" -> Nato."""
         for c in tok.children:
             if c.i < tok.i and c.ent_type_ == "NORP":
+                # "Iraqi leaders" -> Iraq, "African leaders" as worded; "the Maronite
+                # Christian leader" names a faith, no side
+                if fold(c.text) in _FAITHS:
+                    return None
                 return demonym_country(fold(c.text)) or c.text
             if (
                 c.i < tok.i

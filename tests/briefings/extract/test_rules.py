@@ -724,3 +724,11 @@ def test_people_who_met_someone_unnamed_together_were_together(run: Run) -> None
     assert {frozenset(m.participants) for m in x.meetings} == {frozenset({"Ana Ruiz", "Tom Lund"})}
     y = run("Senator Ana Ruiz and Senator Tom Lund met reporters separately on Monday.")
     assert y.meetings == ()
+
+
+def test_a_faith_is_no_side(run: Run) -> None:
+    x = run(
+        "Lebanese President Amin Gemayel met Syrian officials. They said the Maronite "
+        "Christian leader has agreed to give up Cabinet voting rights."
+    )
+    assert all("Christian" not in a.parties for a in x.agreements)
