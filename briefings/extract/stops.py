@@ -406,9 +406,12 @@ def travel_noun(ctx: DocContext, n: Token, out: list[_StopDraft]) -> None:
     gov = ctx.governing_verb(n)
     upcoming = any(c.lower_ in ("next", "upcoming", "forthcoming", "planned") for c in n.children)
     # The visit's own time first: "left yesterday ahead of her visit next week".
-    when = ctx.time_words([n], points=True) or (
-        ctx.time_words([gov], points=True) if gov is not None else None
-    )
+    if any(t.dep_ in ("relcl", "acl") and t.lemma_ in _DONE for t in n.subtree):
+        return  # "a tour of Europe that he has just completed": over
+    own = ctx.time_words([n], points=True)
+    if own is not None and any(t.lower_ in _PAST_WORDS for t in own):
+        return  # "her visit to the Soviet Union last week": done, whatever the clause says
+    when = own or (ctx.time_words([gov], points=True) if gov is not None else None)
     if gov is not None and not upcoming:
         upcoming = (
             (
@@ -442,6 +445,8 @@ def travel_noun(ctx: DocContext, n: Token, out: list[_StopDraft]) -> None:
         _add(ctx, out, who, places, n, when)
 
 
+_PAST_WORDS = frozenset(["last", "ago", "yesterday", "earlier", "previous"])
+_DONE = frozenset(["complete", "finish", "end", "conclude", "wrap"])
 _TAKE_PLACE = frozenset(["begin", "open", "start", "convene", "meet", "take", "hold"])
 
 

@@ -279,3 +279,24 @@ def test_a_weekday_owned_event_refers_back_to_the_event_told_before(run: Run) ->
         "meeting on trade."
     )
     assert stops(y) == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Howe's main mission in Washington was to brief Shultz on Prime Minister Margaret "
+        "Thatcher's visit to the Soviet Union last week.",
+        "Governor Francisco Gros is expected to brief the banks on the results of a 10-day "
+        "tour of Europe and Japan that he and Minister Dilson Funaro have just completed.",
+    ],
+)
+def test_a_trip_told_as_over_is_no_stop(run: Run, text: str) -> None:
+    assert stops(run(text)) == {}
+
+
+def test_a_trip_next_week_is_a_stop(run: Run) -> None:
+    x = run(
+        "Prime Minister Margaret Thatcher's visit to the Soviet Union next week is expected "
+        "to be tense."
+    )
+    assert stops(x) == {"Margaret Thatcher": ["Soviet Union"]}
