@@ -439,6 +439,18 @@ class PersonIndex:
             if self._is_subject(m):
                 return m.canonical
             i -= 1
+        # Cataphora first when the pronoun opens the sentence before its subject: "During
+        # his trip to Washington, Bangemann will meet ..." is Bangemann's trip
+        if tok.lower_ in ("his", "her"):
+            root = tok.sent.root
+            subj = next((c for c in root.children if c.dep_ in _SUBJECT_DEPS), None)
+            if (
+                subj is not None
+                and subj.i > tok.i
+                and not any(a.i == subj.i for a in tok.ancestors)
+                and (m := self.mention_at(subj)) is not None
+            ):
+                return m.canonical
         found = self.topic_before(sent_start)
         if found:
             return found

@@ -227,8 +227,11 @@ def _en_route(ctx: DocContext, v: Token) -> bool:
 def _is_upcoming(ctx: DocContext, v: Token) -> bool:
     if ctx.is_future(v) or _en_route(ctx, v):
         return True
-    # "Mr Kennedy is visiting Somerset on Monday": present progressive with a time.
+    # "Mr Kennedy is visiting Somerset on Monday": present progressive with a time; not
+    # "is currently touring Africa", which is where he is
     if v.tag_ == "VBG" and any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in v.children):
+        if any(c.lower_ in ("currently", "now", "already") for c in v.children):
+            return False
         return ctx.time_words([v]) is not None
     # "She then goes on to Tokyo": a present-tense itinerary.
     if v.tag_ in ("VBZ", "VBP"):

@@ -300,3 +300,19 @@ def test_a_trip_next_week_is_a_stop(run: Run) -> None:
         "to be tense."
     )
     assert stops(x) == {"Margaret Thatcher": ["Soviet Union"]}
+
+
+def test_touring_a_place_now_is_where_one_is(run: Run) -> None:
+    assert stops(run("Chancellor Gordon Brown is currently touring Africa this week.")) == {}
+    assert stops(run("Chancellor Gordon Brown is visiting Leeds on Monday.")) == {
+        "Gordon Brown": ["Leeds"]
+    }
+
+
+def test_his_trip_before_the_subject_is_the_subjects(run: Run) -> None:
+    x = run(
+        "Bundesbank Vice-President Helmut Schlesinger has hinted that policy may be tightened. "
+        "During his trip to Washington, which runs from April 26 to 29, Economics Minister "
+        "Martin Bangemann will meet Secretary of State George Shultz."
+    )
+    assert stops(x) == {"Martin Bangemann": ["Washington"]}
