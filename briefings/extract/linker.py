@@ -38,6 +38,7 @@ from .candidates import (
 from .context import MEETING_IRREALIS_GOV, DocContext
 from .dates import resolve
 from .lexicon import SAY_VERBS
+from .meetings import unreal_encounter
 
 __all__ = ["Decision", "LinkModel", "default_model", "link"]
 
@@ -150,6 +151,7 @@ def _unreal(ctx: DocContext, c: PairCandidate) -> bool:
         any(k.dep_ == "neg" for k in verb.children)
         or ctx.is_conditional(verb)  # also "would meet B if asked" (an "if" clause below)
         or ctx.is_irrealis(verb, MEETING_IRREALIS_GOV)
+        or unreal_encounter(ctx, verb)
     )
 
 

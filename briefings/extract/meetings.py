@@ -253,6 +253,13 @@ def _negated(v: Token) -> bool:
     return False
 
 
+def unreal_encounter(ctx: DocContext, verb: Token) -> bool:
+    """An encounter the clause of `verb` rules out (negated, denied, conditional,
+    hoped-for, or only the bound of a maybe): the rules' modality, shared with the link
+    model so that it adds no pair the rules reject on principle."""
+    return _hypothetical(ctx, verb) or _negated(verb) or _denied(verb)
+
+
 def _denied(v: Token) -> bool:
     """ "denied meeting B", "ruled out talks": an encounter said not to have been."""
     cur = v

@@ -89,7 +89,7 @@ def test_committed_link_model_is_what_make_train_builds(tmp_path: Path) -> None:
 
 def test_m2e2_meetings_hold(extractor: Extractor, tmp_path: Path) -> None:
     """Third-party meetings (M2E2, 64 VOA articles nobody here annotated): the issue's
-    target, recall >= 0.65 at precision >= 0.75 (measured 0.77 at 0.80)."""
+    target, recall >= 0.65 at precision >= 0.75 (measured 0.77 at 0.79)."""
     root = shared_path("eval", "external", "m2e2")
     gold = root / "gold"
     stems = {p.stem for p in gold.glob("*.json")}
