@@ -448,9 +448,9 @@ class PersonIndex:
                 subj is not None
                 and subj.i > tok.i
                 and not any(a.i == subj.i for a in tok.ancestors)
-                and (m := self.mention_at(subj)) is not None
+                and (main := self.mention_at(subj)) is not None
             ):
-                return m.canonical
+                return main.canonical
         found = self.topic_before(sent_start)
         if found:
             return found
