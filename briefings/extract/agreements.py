@@ -207,6 +207,16 @@ def agree_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
             ]
         elif proposal is not None:
             text = _clip(ctx, proposal.left_edge.i, proposal.right_edge.i)
+        elif (top := _with_which(v)) is not None:
+            # "X called for an end to Y, with which A and B agreed": what X called for,
+            # and X, whose position they share
+            end = top.i
+            while top.dep_ == "pobj" and top.head.dep_ == "prep" and top.head.head.pos_ in _NOUNS:
+                top = top.head.head
+            text = _clip(ctx, top.left_edge.i, end)
+            gov = ctx.governing_verb(top)
+            if gov is not None and (owner := ctx.subject_of(gov)) is not None:
+                parties += [x for x in ctx.parties(owner) if x not in parties]
         elif v.dep_ == "relcl" and v.head.pos_ == "NOUN":
             # "the formula A agreed (upon) with B": the noun is what was agreed
             text = _clip(ctx, v.head.left_edge.i, v.right_edge.i)
@@ -232,6 +242,24 @@ def agree_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
     if not parties and subj is not None:
         parties = _unnamed_group(subj)
     _add(ctx, out, parties, polarity, text, v)
+
+
+_NOUNS = ("NOUN", "PROPN")
+
+
+def _with_which(v: Token) -> Token | None:
+    """The noun "with which" refers back to, the clause hung as a relative clause or
+    (as the parser often has it) as an adverbial one."""
+    rel = next((p for p in _pobjs(v, "with") if p.lower_ == "which"), None)
+    if rel is None:
+        return None
+    if v.dep_ == "relcl":
+        return v.head if v.head.pos_ in _NOUNS else None
+    before = rel.i - 2
+    while before >= 0 and v.doc[before].is_punct:
+        before -= 1
+    ante = v.doc[before] if before >= 0 else None
+    return ante if ante is not None and ante.pos_ in _NOUNS else None
 
 
 def _unnamed_group(subj: Token) -> list[str]:
@@ -422,8 +450,9 @@ def deal_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
     if obj is not None and any(c.dep_ == "det" and c.lower_ == "no" for c in obj.children):
         return  # "signed no deal on fishing"
     if obj is None and v.dep_ == "relcl" and _is_deal(v.head) and v.lemma_ in SIGN_VERBS:
-        # "the peace plan it signed": the deal is the noun the clause describes.
+        # "the peace plan it signed (with B)": the deal is the noun the clause describes.
         parties, _ = _subject_parties(ctx, v)
+        parties += [p for p in _with_parties(ctx, v) if p not in parties]
         text = _clip(ctx, v.head.left_edge.i, v.right_edge.i)
         _add(ctx, out, parties, "agreed", text, v)
         return
@@ -446,7 +475,10 @@ def deal_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
         return  # "it signed a deal with B" with "it" unresolved: B alone is no deal
     if v.lemma_ not in SIGN_VERBS | _ONGOING | {"formalise", "formalize"}:
         # "A and B approved the deal" is joint; so is "A announced a deal with B"
-        plural = subj is not None and (subj.tag_ in ("NNS", "NNPS") or len(parties) >= 2)
+        # (in "plans were announced by A" the subject is the deal, not a side)
+        plural = len(parties) >= 2 or (
+            subj is not None and subj.i != obj.i and subj.tag_ in ("NNS", "NNPS")
+        )
         if not plural and not (partners and parties):
             return
     parties += partners
@@ -551,6 +583,10 @@ def refusal_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
     _add(ctx, out, parties + others, "disagreed", _clip(ctx, start, v.right_edge.i), v)
 
 
+# Leaving a post is each one's own act: "They announced they would quit" is no agreement.
+_DEPARTURES = frozenset(["quit", "resign", "retire", "leave", "step", "stand", "go"])
+
+
 def joint_intent_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
     """ "Moscow and Ankara announced they would coordinate their airstrikes", "Both
     sides said they planned to reopen their consulates": two parties saying together
@@ -572,7 +608,8 @@ def joint_intent_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
         plans = c.lemma_ in ("plan", "intend", "decide") and any(
             k.dep_ == "xcomp" for k in c.children
         )
-        if intends or plans:
+        act = next((k for k in c.children if k.dep_ == "xcomp"), c) if plans else c
+        if (intends or plans) and act.lemma_ not in _DEPARTURES:
             _add(ctx, out, parties, "agreed", _clip(ctx, c.left_edge.i, c.right_edge.i), v)
 
 
@@ -702,6 +739,9 @@ def _joint_object(v: Token) -> Token | None:
             ),
             None,
         )
+    if v.lemma_ == "commit":
+        # "committed (themselves) to X" pledges; "conspiring to commit fraud" does not
+        return next((c for c in v.children if c.dep_ == "prep" and c.lower_ == "to"), None)
     kids = [c for c in v.children if c.dep_ in ("xcomp", "ccomp", "dobj")]
     return kids[-1] if kids else None
 
@@ -710,7 +750,7 @@ def pledge_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
     """ "A and B pledged to X", "A and B urged C to X", "A, B and C called for X",
     "A established diplomatic relations with B": what two or more named parties do
     together, they agreed on; one party alone only states its own position."""
-    if _conditional(v) or _irrealis(v) or _negated(v):
+    if _conditional(v) or _irrealis(v) or _negated(v) or _denied(v):
         return
     if v.lemma_ not in JOINT_PLEDGE_VERBS and ctx.is_future(v):
         return  # a pledge is made when announced; a call or new ties when they happen

@@ -32,6 +32,7 @@ from .lexicon import (
     GROUP_HEADS,
     HONORIFICS,
     INSTITUTION_HEADS,
+    KIN_NOUNS,
     MEETING_NOUNS,
     MULTIWORD_CAPITALS,
     MULTIWORD_COUNTRIES,
@@ -137,6 +138,11 @@ IRREALIS_GOV = frozenset(
         "happy",
         "eager",
         "keen",
+        "prefer",
+        "like",
+        "intend",
+        "propose",
+        "offer",
     ]
 )
 # Meeting plans ("expected to meet", "plans to meet") are planned meetings, not irrealis.
@@ -309,6 +315,33 @@ def _institution(tok: Token) -> str | None:
 _GENERIC_ROLES = frozenset(["official", "diplomat", "leader", "chief"])
 
 
+def alternatives(tok: Token) -> bool:
+    """ "A or B", "neither A nor B": a coordination of alternatives, not of companions."""
+    return any(
+        c.dep_ == "cc" and c.lower_ in ("or", "nor")
+        for t in (tok, *tok.conjuncts)
+        for c in t.children
+    )
+
+
+_SIDE_ENTS = frozenset(["GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"])
+
+
+def _kin_mention(doc: Doc, start: int, head: int) -> bool:
+    """ "his wife Sandra", "daughter Larissa", "His parents, A and B": a family noun just
+    before the name, or one the name hangs from through a list or an apposition."""
+    if start > 0 and doc[start - 1].lower_ in KIN_NOUNS:
+        return True
+    tok = doc[head]
+    for _ in range(4):
+        if tok.dep_ not in ("appos", "conj", "compound") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.lower_ in KIN_NOUNS:
+            return True
+    return False
+
+
 class DocContext:
     def __init__(self, doc: Doc, article: Article) -> None:
         self.doc = doc
@@ -378,6 +411,13 @@ class DocContext:
                 (start, name, frozenset(t.lower_ for t in title))
                 for name, (start, title) in self.titles.items()
             )
+        )
+        # People the text introduces by family tie and gives no role: private people,
+        # never a side in a meeting or a deal.
+        self.relatives = frozenset(
+            m.canonical
+            for m in self.persons.mentions
+            if m.canonical not in self.titles and _kin_mention(doc, m.start, m.head)
         )
 
     def head_of_delegation(self, tok: Token) -> str | None:
@@ -735,7 +775,10 @@ class DocContext:
         return tok.lower_ in GROUP_HEADS or tok.lemma_ in GROUP_HEADS
 
     def coordinated(self, tok: Token) -> list[Token]:
-        """`tok`, its conjuncts, and conjuncts hung on its appositive ("A, X, and B, Y")."""
+        """`tok`, its conjuncts, and conjuncts hung on its appositive ("A, X, and B, Y").
+        Alternatives are not together: "EU or member state officials" is one of them."""
+        if alternatives(tok):
+            return [tok]
         out = [tok, *tok.conjuncts]
         for t in list(out):
             if self.persons.at(t):
@@ -774,7 +817,8 @@ class DocContext:
                     t.dep_ in ("nsubj", "nsubjpass")
                     and t.tag_ == "NNS"
                     and not t.ent_type_
-                    and not any(c.ent_type_ for c in t.children)  # "U.S. officials ... they"
+                    # "U.S. officials ... they" (not "two candidates ... they")
+                    and not any(c.ent_type_ in _SIDE_ENTS for c in t.children)
                     for t in self.doc[tok.sent.start : tok.i]
                 )
             ):
@@ -861,6 +905,8 @@ class DocContext:
         hung = self._hung_on_of(tok) if self.persons.at(tok) else []
         # "A, but not B, will attend": a negated conjunct is left out
         conjuncts = [k for k in tok.conjuncts if not any(c.dep_ == "neg" for c in k.children)]
+        if alternatives(tok):
+            conjuncts = []  # "EU or member state officials": one of them, not both
         # "the U.S., Britain, and France" parsed as an apposition with conjuncts
         listed_countries = [
             k
@@ -953,7 +999,10 @@ class DocContext:
                 # Christian leader" names a faith, no side
                 if fold(c.text) in _FAITHS:
                     return None
-                return demonym_country(fold(c.text)) or c.text
+                # "the Tories' call": the party by the name it goes by
+                return (
+                    demonym_country(fold(c.text)) or POLITICAL_PARTIES.get(fold(c.text)) or c.text
+                )
             if (
                 c.i < tok.i
                 and c.ent_type_ in ("GPE", "ORG")
@@ -1068,6 +1117,14 @@ class DocContext:
                 cur.dep_ in ("xcomp", "advcl", "conj", "pcomp", "ccomp", "acomp")
                 and cur.head.i != cur.i
             ):
+                if cur.dep_ == "xcomp" and cur.i == verb.i:
+                    # object control: in "A urged B to sign" the one to sign is B (not
+                    # past a conjunct: "A urged B to wait and spoke with C" is a misparse)
+                    ctrl = next(
+                        (c for c in cur.head.children if c.dep_ == "dobj" and c.i < cur.i), None
+                    )
+                    if ctrl is not None:
+                        return ctrl
                 cur = cur.head
                 if cur.dep_ == "prep" and cur.head.i != cur.i:
                     cur = cur.head

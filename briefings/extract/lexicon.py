@@ -212,6 +212,13 @@ NON_OFFICIAL = frozenset(
     ]
 )
 
+# Family nouns: "his wife Sandra", "His parents, A and B" name private people.
+KIN_NOUNS = frozenset(
+    ["wife", "husband", "son", "daughter", "stepson", "stepdaughter", "mother", "father",
+     "brother", "sister", "parent", "parents", "child", "children", "widow", "widower",
+     "fiancee", "fiancée", "grandson", "granddaughter", "nephew", "niece", "cousin"]
+)  # fmt: skip
+
 # Nouns for an encounter between people.
 MEETING_NOUNS = frozenset(
     [

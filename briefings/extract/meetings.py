@@ -22,6 +22,7 @@ from .context import (
     MEETING_IRREALIS_GOV,
     VAGUE,
     DocContext,
+    alternatives,
     is_group_of_nations,
     split_subjects,
 )
@@ -80,6 +81,18 @@ _DEMANDS = frozenset(
     ["complaint", "demand", "target", "requirement", "deadline", "need", "cost",
      "expectation", "criterion", "condition", "standard", "goal", "obligation", "payment"]
 )  # fmt: skip
+
+# Whom a speech is told to: "told party members", "told the conference".
+_AUDIENCES = frozenset(
+    ["supporter", "voter", "member", "delegate", "activist", "audience", "crowd", "conference",
+     "rally", "student", "worker", "reporter", "journalist", "listener", "viewer", "reader"]
+)  # fmt: skip
+
+
+def _is_demand(tok: Token) -> bool:
+    return tok.lemma_.lower() in _DEMANDS or tok.lower_.rstrip("s") in _DEMANDS
+
+
 # Calls and words reach people one at a time: "phoned A and B" is two calls.
 _ONE_BY_ONE = frozenset(["phone", "telephone", "call", "tell"])
 _CLIQUE_VERBS = frozenset(["meet", "talk", "confer", "negotiate", "discuss"])
@@ -305,10 +318,13 @@ def meet_verb(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:
     ):
         return  # "welcomed Mr X to Oslo" is a visit; "welcomed the decision" is not
     if lemma == "meet" and any(
-        c.dep_ == "dobj" and (c.lemma_.lower() in _DEMANDS or c.lower_.rstrip("s") in _DEMANDS)
+        _is_demand(c) or any(_is_demand(p) for p in _objects_of_prep(ctx, c, ("of",)))
         for c in v.children
+        if c.dep_ == "dobj"
     ):
-        return  # "meet the demands", "met its targets": satisfied, not met with
+        # "meet the demands", "met its targets", "met many of the demands": satisfied,
+        # not met with
+        return
     if lemma == "see" and (
         v.pos_ != "VERB"
         or any(
@@ -343,6 +359,9 @@ def meet_verb(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:
             # "told B that ..." (B the object), "told B “...”" (B parsed as a dative)
             objs = ("dobj", "dative") if lemma == "tell" else ("dobj",)
             obj_toks = [c for c in v.children if c.dep_ in objs]
+            if lemma == "tell":
+                # "told Labour supporters he's back": a speech to an audience, no meeting
+                obj_toks = [o for o in obj_toks if o.lemma_ not in _AUDIENCES]
         obj_toks += _objects_of_prep(ctx, v, _OBJECT_PREPS.get(lemma, ()))
         if lemma in ("discuss", "negotiate") and not obj_toks:
             # "discussed the loan request with B": "with" hung on the topic
@@ -444,7 +463,10 @@ _GATHER = frozenset(["gather", "convene", "assemble"])
 def _subject_names(ctx: DocContext, subj: Token) -> list[str]:
     """Every coordinated or appositive name in a subject ("A and his counterparts, B and
     C"; "US President A and Turkish President B" parsed as one noun phrase), not names
-    inside modifiers ("A's aides")."""
+    inside modifiers ("A's aides"). Alternatives ("EU or member state officials") are
+    one subject, not several."""
+    if alternatives(subj):
+        return [n] if (n := ctx.party(subj)) else []
     heads = (
         [subj]
         + [t for t in subj.subtree if t.dep_ in ("conj", "appos") and t.head.dep_ != "poss"]
@@ -793,7 +815,12 @@ def meeting_noun(ctx: DocContext, n: Token, drafts: list[_Draft]) -> None:
             place = ctx.place_of([gov, n])
             drafts.append(_Draft(sides, "planned", place, when, n.sent, [ctx.evidence(n.sent)]))
         return
-    anchors = [n] + ([gov] if gov is not None and (as_object or n.dep_ == "nsubjpass") else [])
+    # The verb the event is subject of tells its time too: "the debate between A and B
+    # would be virtual" is ahead.
+    subject = gov is not None and n.dep_ == "nsubj" and n.head.i == gov.i
+    anchors = [n] + (
+        [gov] if gov is not None and (as_object or subject or n.dep_ == "nsubjpass") else []
+    )
     if not between and gov is not None and n.head.i == gov.i and n.dep_ in ("nsubj", "nsubjpass"):
         # "Talks were held between A and B", "talks have been under way between A and B"
         between = _objects_of_prep(ctx, gov, ("between", "among"))
@@ -1306,10 +1333,11 @@ def extract_meetings(ctx: DocContext, frames: list[Frame]) -> list[Meeting]:
 
 def drop_own_sides(ctx: DocContext, meetings: list[Meeting]) -> list[Meeting]:
     """A person is never paired with the country or body he or she speaks for (GUIDE):
-    "India's finance minister A" at a meeting with India is A alone for India."""
+    "India's finance minister A" at a meeting with India is A alone for India. Nor is
+    a private person a side: "joined on stage by his wife Sandra" is no meeting."""
     out: list[Meeting] = []
     for m in meetings:
-        own: set[str] = set()
+        own = set(m.participants) & ctx.relatives
         for name in m.participants:
             found = ctx.titles.get(name)
             if found is None:

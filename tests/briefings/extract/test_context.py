@@ -150,3 +150,15 @@ def test_a_plural_title_is_worded_for_one_person(nlp) -> None:  # type: ignore[n
     text = "Chief of Staff Jim Ross met Foreign Affairs Minister Ann Lee."
     x = extract_doc(nlp(text), Article(id="t", title="", text=text), None)
     assert {o.title for o in x.officials} == {"Chief of Staff", "Foreign Affairs Minister"}
+
+
+def test_object_control_gives_the_infinitive_its_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("The minister urged Iran to sign the treaty.")
+    sign = next(t for t in doc if t.lower_ == "sign")
+    subj = DocContext.subject_of(sign)
+    assert subj is not None and subj.text == "Iran"
+    # past a conjunct the parse is not trusted: the one who spoke is the minister
+    doc = nlp("Minister Tom Raab urged the embassy to reconsider and spoke with Mike Pompeo.")
+    spoke = next(t for t in doc if t.lower_ == "spoke")
+    subj = DocContext.subject_of(spoke)
+    assert subj is None or subj.text != "embassy"
