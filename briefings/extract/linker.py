@@ -43,10 +43,8 @@ from .meetings import unreal_encounter
 __all__ = ["Decision", "LinkModel", "default_model", "link"]
 
 TASKS = ("meeting", "status", "stop", "agreed", "disagreed")
-# Decisions allowed to add facts the rules missed. New next stops are left out: out of
-# fold they added no recall (pooled R 0.48 either way) and cut precision from 0.87 to
-# 0.76 (datelines and past trips read as travel), so that decision only rates rule stops.
-FRESH = frozenset({"meeting", "agreed", "disagreed"})
+# Decisions that may ever add facts the rules missed (a model lists which of them it does).
+ADDABLE = frozenset({"meeting", "stop", "agreed", "disagreed"})
 # A rule's fact is at least as sure as its rules are precise out of fold (pooled over the
 # five folds of shared/eval/folds.json: meetings 0.73, agreements 0.62, next stops 0.87);
 # the model can only raise it. Its probabilities for rule facts are poorly calibrated.
@@ -71,6 +69,8 @@ class Decision:
 class LinkModel:
     decisions: dict[str, Decision]
     trained_on: str = ""
+    # Decisions whose links the rules missed become facts; the others only rate rule facts.
+    adds: frozenset[str] = frozenset()
 
     def prob(self, task: str, features: dict[str, float]) -> float:
         return self.decisions[task].prob(features)
@@ -81,6 +81,7 @@ class LinkModel:
     def to_json(self) -> dict:
         return {
             "trained_on": self.trained_on,
+            "adds": sorted(self.adds),
             "decisions": {
                 k: {
                     "bias": d.bias,
@@ -103,7 +104,10 @@ class LinkModel:
         missing = set(TASKS) - set(decisions)
         if missing:
             raise ValueError(f"link model lacks decisions: {sorted(missing)}")
-        return cls(decisions, str(data.get("trained_on", "")))
+        adds = frozenset(data.get("adds", ()))
+        if not adds <= ADDABLE:
+            raise ValueError(f"link model cannot add facts by: {sorted(adds - ADDABLE)}")
+        return cls(decisions, str(data.get("trained_on", "")), adds)
 
 
 @lru_cache(maxsize=1)
@@ -118,7 +122,8 @@ def default_model() -> LinkModel | None:
 
 # --- assembling facts --------------------------------------------------------
 # Rule facts are kept as found (the constructions are precise); the model rates
-# them. Links the rules missed are added where the model is confident.
+# them. Links the rules missed are added where the model is confident, for the
+# decisions the model lists in `adds`.
 
 
 def _meeting_from_pair(ctx: DocContext, c: PairCandidate, planned: bool, conf: float) -> Meeting:
@@ -175,6 +180,7 @@ def _link_meetings(
         probs[key] = max(probs.get(key, 0.0), p)
         if (
             c.rule is None
+            and "meeting" in model.adds
             and model.accept("meeting", p)
             and "belongs" not in c.features
             and not key <= placed.get(c.sent.start_char, set())
@@ -246,7 +252,7 @@ def _link_stops(
         p = model.prob("stop", c.features)
         key = (c.who.name, fold(c.place))
         probs[key] = max(probs.get(key, 0.0), p)
-        if not c.rule and "stop" in FRESH and model.accept("stop", p):
+        if not c.rule and "stop" in model.adds and model.accept("stop", p):
             fresh.append((c, p))
     stops: dict[str, list[tuple[int, Stop]]] = {}
     for it in rules:
@@ -344,7 +350,7 @@ def _link_agreements(
             >= (pd - model.decisions["disagreed"].threshold)
             else ("disagreed", pd)
         )
-        if not model.accept(task, p):
+        if task not in model.adds or not model.accept(task, p):
             continue
         people = [a.name for a in c.actors if a.kind == "person"]
         sides = [a.name for a in c.actors if a.kind == "side"]

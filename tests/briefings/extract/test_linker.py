@@ -20,11 +20,15 @@ def _article(text: str) -> Article:
     return Article(id="t", title="", text=text)
 
 
-def _model(meeting_weights: dict[str, float], threshold: float = 0.5) -> LinkModel:
+def _model(
+    meeting_weights: dict[str, float],
+    threshold: float = 0.5,
+    adds: frozenset[str] = frozenset({"meeting"}),
+) -> LinkModel:
     never = Decision({}, -10.0, 0.5)
     decisions = {t: never for t in TASKS}
     decisions["meeting"] = Decision(meeting_weights, -3.0, threshold)
-    return LinkModel(decisions, "made up for a test")
+    return LinkModel(decisions, "made up for a test", adds)
 
 
 def test_committed_model_loads_with_every_decision() -> None:
@@ -40,10 +44,14 @@ def test_model_json_round_trip_and_validation() -> None:
     model = _model({"s:lunch": 4.0})
     again = LinkModel.from_json(json.loads(json.dumps(model.to_json())))
     assert again.decisions["meeting"].weights == {"s:lunch": 4.0}
+    assert again.adds == frozenset({"meeting"})
     bad = model.to_json()
     del bad["decisions"]["stop"]
     with pytest.raises(ValueError, match="stop"):
         LinkModel.from_json(bad)
+    odd = model.to_json() | {"adds": ["status"]}
+    with pytest.raises(ValueError, match="status"):
+        LinkModel.from_json(odd)
 
 
 def test_a_confident_link_the_rules_missed_becomes_a_meeting(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -61,6 +69,15 @@ def test_a_confident_link_the_rules_missed_becomes_a_meeting(nlp) -> None:  # ty
     # Below the threshold nothing is added.
     low = extract_doc(doc, _article(LUNCH), model=_model({"s:lunch": 4.0}, threshold=0.9))
     assert low.meetings == ()
+    # Nor by a model that only rates the rules' facts, however sure it is.
+    rater = extract_doc(doc, _article(LUNCH), model=_model({"s:lunch": 4.0}, adds=frozenset()))
+    assert rater.meetings == ()
+
+
+def test_the_committed_model_only_rates_rule_facts() -> None:
+    # Out of fold its own links added nothing and cost precision (see train.ADDS).
+    model = default_model()
+    assert model is not None and model.adds == frozenset()
 
 
 def test_rule_facts_are_kept_and_rated(nlp) -> None:  # type: ignore[no-untyped-def]
