@@ -147,7 +147,23 @@ IRREALIS_GOV = frozenset(
 )
 # Meeting plans ("expected to meet", "plans to meet") are planned meetings, not irrealis.
 MEETING_IRREALIS_GOV = frozenset(
-    ["hope", "able", "want", "wish", "ready", "willing", "happy", "eager", "keen", "refuse"]
+    [
+        "hope",
+        "able",
+        "want",
+        "wish",
+        "ready",
+        "willing",
+        "happy",
+        "eager",
+        "keen",
+        "refuse",
+        # urging others to meet: "encouraged A and B to resume talks"
+        "urge",
+        "encourage",
+        "press",
+        "persuade",
+    ]
 )
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 _QUOTE_OPEN = frozenset({"“", "‘‘", "``"})

@@ -529,6 +529,7 @@ def test_they_after_a_counted_plural_subject_is_that_subject(run: Run) -> None:
         "Neither Premier Ole Dahl nor President Jan Moll attended the summit.",
         "Brown and Williamson said they had already met many of the government's demands.",
         "Premier Tony Blair has told Labour supporters he is back.",
+        "The United States encouraged Armenia and Azerbaijan to resume peace talks.",
     ],
 )
 def test_alternatives_demands_and_audiences_are_no_meeting(run: Run, text: str) -> None:
@@ -541,6 +542,9 @@ def test_companions_and_people_told_still_meet(run: Run) -> None:
     )
     assert frozenset({"Blair", "Bush"}) in pairs(
         run("Prime Minister Tony Blair told President George Bush he was back.")
+    )
+    assert frozenset({"Armenia", "Azerbaijan"}) in pairs(
+        run("Armenia and Azerbaijan agreed to resume peace talks in Geneva.")
     )
 
 
