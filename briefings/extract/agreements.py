@@ -66,7 +66,7 @@ def _clip(ctx: DocContext, start: int, end: int) -> str:
         if t.dep_ == "relcl" and t.left_edge.i > start + 8:
             end = min(end, t.left_edge.i - 1)
     toks = [t for t in ctx.doc[start : end + 1]]
-    while toks and (toks[-1].is_punct or toks[-1].dep_ in ("cc",)) and toks[-1].text not in ')"':
+    while toks and (toks[-1].is_punct or toks[-1].dep_ in ("cc",)) and toks[-1].text not in ')"%':
         toks.pop()
     while toks and (toks[0].is_punct or toks[0].lower_ in ("to", "that")):
         toks.pop(0)
@@ -149,6 +149,8 @@ def agree_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
         return
     if _negated(v) and any(c.lower_ == "yet" for c in v.children):
         return  # "have not yet agreed": still open, not a disagreement
+    if any(c.dep_ == "nsubj" and c.lower_ == "i" for c in v.children):
+        return  # '"I agree that we need no cuts," the minister said': a view, not a deal
     polarity = "disagreed" if _negated(v) else "agreed"
     anchor = v
     if v.dep_ == "xcomp" and v.head.lemma_ in ("fail", "refuse"):
@@ -441,8 +443,17 @@ def _denied(v: Token) -> bool:
     return v.dep_ in ("xcomp", "ccomp", "dobj", "pcomp") and v.head.lemma_ == "deny"
 
 
+def _nearly(v: Token) -> bool:
+    """ "close to striking a deal", "nearer to signing": not there yet."""
+    return (
+        v.dep_ == "pcomp"
+        and v.head.lower_ == "to"
+        and v.head.head.lower_ in ("close", "closer", "near", "nearer")
+    )
+
+
 def deal_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
-    if _conditional(v) or _negated(v) or _irrealis(v) or _wanted(v) or _denied(v):
+    if _conditional(v) or _negated(v) or _irrealis(v) or _wanted(v) or _denied(v) or _nearly(v):
         return
     if ctx.is_future(v) and v.lemma_ not in _SIGN_AHEAD | _ONGOING:
         return  # "will sign the deal" tells of a deal; "will reach agreement" of none yet
@@ -452,6 +463,8 @@ def deal_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
     if obj is None and v.dep_ == "relcl" and _is_deal(v.head) and v.lemma_ in SIGN_VERBS:
         # "the peace plan it signed (with B)": the deal is the noun the clause describes.
         parties, _ = _subject_parties(ctx, v)
+        if not parties:
+            return  # "the contracts they signed with B", "they" unresolved: B alone is none
         parties += [p for p in _with_parties(ctx, v) if p not in parties]
         text = _clip(ctx, v.head.left_edge.i, v.right_edge.i)
         _add(ctx, out, parties, "agreed", text, v)
@@ -846,9 +859,21 @@ _REJECT_THINGS_ONLY = frozenset(["rebuff", "spurn"])
 _PROPOSE_VERBS = frozenset(["offer", "propose", "make", "submit", "table", "present", "put"])
 
 
+# "a plan proposed by B": B's plan
+_AUTHOR_VERBS = frozenset(["propose", "back", "draft", "submit", "table", "sponsor", "present"])
+
+
 def _owners(ctx: DocContext, noun: Token) -> list[str]:
-    """Whose `noun` is: "Japan's proposal", "the American proposal", "the US complaint"."""
+    """Whose `noun` is: "Japan's proposal", "the American proposal", "the US complaint",
+    "a plan backed by B"."""
     out = [n for k in noun.children if k.dep_ == "poss" for n in ctx.parties(k)]
+    out += [
+        n
+        for k in noun.children
+        if k.dep_ == "acl" and k.lemma_ in _AUTHOR_VERBS
+        for p in ctx.agent_objects(k)
+        for n in ctx.parties(p)
+    ]
     side = ctx.nationality_of(noun)
     if side:
         out.append(side)
@@ -875,34 +900,41 @@ def oppose_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
     if _conditional(v) or _irrealis(v):
         return
     passive = any(c.dep_ == "auxpass" for c in v.children)
-    parties: list[str] = []
+    # Who rejects and whose thing is rejected: both sides must be named, and differ
+    # ("A and B opposed the bill" is one side's position, not a dispute between them).
+    rejecters: list[str] = []
+    rejected: list[str] = []
     if passive:
-        for c in v.children:  # in the order of the sentence: the thing, then its rejecter
+        seen_subject = False
+        for c in v.children:
             if c.dep_ == "agent":
-                parties += [x for p in c.children if p.dep_ == "pobj" for x in ctx.parties(p)]
-            if c.dep_ == "nsubjpass":
+                rejecters += [x for p in c.children if p.dep_ == "pobj" for x in ctx.parties(p)]
+            if c.dep_ == "nsubjpass" and not seen_subject:  # a second one is a misparse
+                seen_subject = True
                 if v.lemma_ in _REJECT_THINGS_ONLY and ctx.persons.at(c):
                     return
-                parties += _owners(ctx, c)
-                parties += ctx.parties(c)
-                parties += _proposer(ctx, c, v)
+                rejected += _owners(ctx, c)
+                rejected += ctx.parties(c)
+                rejected += _proposer(ctx, c, v)
         subj = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
         start = subj.left_edge.i if subj is not None else v.i
         if subj is not None and _proposer(ctx, subj, v):
             # the text names what was offered: "A offered X but this was rejected by B"
             start = min(start, v.head.left_edge.i)
+        parties = rejected + rejecters  # in the order of the sentence
     else:
-        parties, _ = _subject_parties(ctx, v)
+        rejecters, _ = _subject_parties(ctx, v)
         for c in v.children:
             if c.dep_ == "dobj":
                 if v.lemma_ in _REJECT_THINGS_ONLY and (ctx.persons.at(c) or c.pos_ == "PROPN"):
                     return
-                parties += ctx.parties(c)
-                parties += _owners(ctx, c)
+                rejected += ctx.parties(c)
+                rejected += _owners(ctx, c)
                 # "rejected the basis for Greece's proposal", "the terms of B's offer"
-                parties += [n for p in _pobjs(c, "for") + _pobjs(c, "of") for n in _owners(ctx, p)]
+                rejected += [n for p in _pobjs(c, "for") + _pobjs(c, "of") for n in _owners(ctx, p)]
         start = v.i
-    if len(set(parties)) < 2:
+        parties = rejecters + rejected
+    if not rejecters or not set(rejected) - set(rejecters):
         return  # one side rejecting something is a position, not a dispute between parties
     _add(ctx, out, parties, "disagreed", _clip(ctx, start, v.right_edge.i), v)
 

@@ -163,6 +163,9 @@ MEETING_IRREALIS_GOV = frozenset(
         "encourage",
         "press",
         "persuade",
+        # leave to meet is no meeting: "have been allowed to meet their lawyers"
+        "allow",
+        "permit",
     ]
 )
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
@@ -329,6 +332,11 @@ def _institution(tok: Token) -> str | None:
 
 # Roles that fit any office: "the FAO official" is whoever the text titled at the FAO.
 _GENERIC_ROLES = frozenset(["official", "diplomat", "leader", "chief"])
+
+
+def is_media_outlet(name: str) -> bool:
+    """ "Wikinews", "BBC Radio 4", "the Times": an outlet, whose interviews are no meetings."""
+    return bool(_MEDIA.search(name))
 
 
 def alternatives(tok: Token) -> bool:

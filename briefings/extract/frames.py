@@ -109,6 +109,8 @@ def _family(tok: Token, pats: FramePatterns) -> str | None:
 
 
 def _definite(tok: Token) -> bool:
+    if any(c.lower_ == "own" for c in tok.children):
+        return False  # "at its own convention": another event than the one told before
     return any(
         (c.dep_ == "det" and c.lower_ in ("the", "this", "that"))
         # "its summit", "his talks"; not "their meeting", whose owners are named in its

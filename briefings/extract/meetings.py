@@ -24,6 +24,7 @@ from .context import (
     DocContext,
     alternatives,
     is_group_of_nations,
+    is_media_outlet,
     split_subjects,
 )
 from .dates import resolve
@@ -1334,10 +1335,12 @@ def extract_meetings(ctx: DocContext, frames: list[Frame]) -> list[Meeting]:
 def drop_own_sides(ctx: DocContext, meetings: list[Meeting]) -> list[Meeting]:
     """A person is never paired with the country or body he or she speaks for (GUIDE):
     "India's finance minister A" at a meeting with India is A alone for India. Nor is
-    a private person a side: "joined on stage by his wife Sandra" is no meeting."""
+    a private person a side: "joined on stage by his wife Sandra" is no meeting, nor an
+    outlet ("spoke to Wikinews": an interview)."""
     out: list[Meeting] = []
     for m in meetings:
         own = set(m.participants) & ctx.relatives
+        own |= {p for p in m.participants if not ctx.persons.is_person(p) and is_media_outlet(p)}
         for name in m.participants:
             found = ctx.titles.get(name)
             if found is None:

@@ -502,6 +502,13 @@ def test_plans_announced_by_two_sides_and_joint_intent_still_agree(run: Run) -> 
     assert [set(a.parties) for a in x.agreements] == [{"Britain", "France"}]
     y = run("Moscow and Ankara announced they would coordinate their airstrikes in Syria.")
     assert [a.text for a in y.agreements] == ["they would coordinate their airstrikes in Syria"]
+    z = run("France and Germany said they would work together on defence.")
+    assert [set(a.parties) for a in z.agreements] == [{"France", "Germany"}]
+    w = run(
+        "India and Pakistan held talks in Delhi. Both sides said they planned to reopen "
+        "their respective consulates."
+    )
+    assert [set(a.parties) for a in w.agreements] == [{"India", "Pakistan"}]
 
 
 def test_agreeing_with_what_another_called_for(run: Run) -> None:
@@ -564,3 +571,46 @@ def test_a_party_named_by_its_nickname_is_one_side(run: Run) -> None:
     x = run("Home Secretary Charles Clarke rejected the Tories' call for a quota on migrants.")
     (a,) = x.agreements
     assert set(a.parties) == {"Charles Clarke", "Conservatives"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Candidate Spike Cohen spoke to Wikinews back in June.",
+        "With Wikinews, candidate Jo Jorgensen discusses her background.",
+        "Premier Ole Dahl spoke to the BBC on Monday.",
+        "Detainees Tom Abbas and Paul Mubo have been allowed to meet their lawyers.",
+        "The Reform Party held its convention in Orlando. At the convention, nominee Jo "
+        "Jorgensen won. At its own online convention, the Green Party nominated Ann Lee.",
+    ],
+)
+def test_interviews_leave_to_meet_and_another_events_own_are_no_meeting(
+    run: Run, text: str
+) -> None:
+    assert pairs(run(text)) == set(), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two Democratic Representatives, Tom Peters and Jeff Drew, opposed the articles.",
+        "In November, Absa said it was close to striking a deal with Barclays.",
+        "The two candidates were barred due to the contracts they signed with the commission.",
+        '"I agree that we do not need to cut supply," Oil Minister Ali Shatwan told reporters.',
+    ],
+)
+def test_co_opponents_near_deals_and_views_are_no_agreement(run: Run, text: str) -> None:
+    assert run(text).agreements == (), text
+
+
+def test_a_rejected_plan_put_forward_by_another_side(run: Run) -> None:
+    x = run("The peace plan proposed by Norway was rejected by Premier Ole Dahl.")
+    assert [set(a.parties) for a in x.agreements] == [{"Norway", "Ole Dahl"}]
+    # a second passive subject the parser invents is not a side
+    y = run(
+        "A fast-track system backed by the Red Cross in May for 3,000 Afghan refugees was "
+        "rejected by Prime Minister Ole Dahl."
+    )
+    assert all("Afghanistan" not in a.parties for a in y.agreements)
+    z = run("Club chairman Bob Murray agreed to raise his stake in the club to 42.3%.")
+    assert z.agreements and z.agreements[0].text.endswith("to 42.3%")
