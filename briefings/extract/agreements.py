@@ -70,6 +70,9 @@ def _clip(ctx: DocContext, start: int, end: int) -> str:
         toks.pop()
     while toks and (toks[0].is_punct or toks[0].lower_ in ("to", "that")):
         toks.pop(0)
+    opened = [k for k, t in enumerate(toks) if t.text == "("]
+    if opened and not any(t.text == ")" for t in toks[opened[-1] :]):
+        toks = toks[: opened[-1]]  # "pay 260bn roubles (pounds 4.8bn": the aside cut off
     if not toks:
         return ""
     return ctx.doc[toks[0].i : toks[-1].i + 1].text.replace("\n", " ")
@@ -132,7 +135,11 @@ def _subject_parties(ctx: DocContext, v: Token) -> tuple[list[str], Token | None
     subj = ctx.subject_of(v)
     if subj is None:
         return [], None
-    return ctx.parties(subj, allow_groups=True), subj
+    parties = ctx.parties(subj, allow_groups=True)
+    if not parties:
+        # "The two companies [A and B] agreed", "the two firms, A and B, agreed"
+        parties = [x for c in subj.children if c.dep_ == "appos" for x in ctx.parties(c)]
+    return parties, subj
 
 
 def _add(
@@ -598,6 +605,8 @@ def refusal_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
 
 # Leaving a post is each one's own act: "They announced they would quit" is no agreement.
 _DEPARTURES = frozenset(["quit", "resign", "retire", "leave", "step", "stand", "go"])
+# Nor is a stance taken alike: "they would welcome a debate".
+_STANCES = frozenset(["welcome", "like", "love", "prefer", "consider", "support", "favour"])
 
 
 def joint_intent_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
@@ -622,7 +631,7 @@ def joint_intent_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
             k.dep_ == "xcomp" for k in c.children
         )
         act = next((k for k in c.children if k.dep_ == "xcomp"), c) if plans else c
-        if (intends or plans) and act.lemma_ not in _DEPARTURES:
+        if (intends or plans) and act.lemma_ not in _DEPARTURES | _STANCES:
             _add(ctx, out, parties, "agreed", _clip(ctx, c.left_edge.i, c.right_edge.i), v)
 
 
@@ -1158,10 +1167,11 @@ def complaint_rule(ctx: DocContext, n: Token, out: list[_Draft]) -> None:
     gov = ctx.governing_verb(n)
     if not against or gov is None:
         return
-    parties, subj = _subject_parties(ctx, gov)
-    parties += [x for a in against for x in ctx.parties(a)]
-    if len(set(parties)) < 2:
-        return
+    complainants, subj = _subject_parties(ctx, gov)
+    accused = [x for a in against for x in ctx.parties(a)]
+    if not complainants or not set(accused) - set(complainants):
+        return  # "a lawsuit against A and B" by someone unnamed: A and B are one side
+    parties = complainants + accused
     start = subj.left_edge.i if subj is not None and subj.i < gov.i else gov.i
     _add(ctx, out, parties, "disagreed", _clip(ctx, start, gov.right_edge.i), gov)
 

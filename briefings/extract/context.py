@@ -76,7 +76,7 @@ _GROUP_ANAPHOR_HEADS = frozenset(
     ]
 )
 _MEDIA = re.compile(
-    r"\b(?:bbc|reuters|associated press|afp|cnn|times|newspaper|radio|tv|wikinews|news)\b",
+    r"\b(?:bbc\d?|reuters|associated press|afp|cnn|times|newspaper|radio|tv|wikinews|news)\b",
     re.IGNORECASE,
 )
 _COUNTRY_WORDS = {fold(c): c for c in (*COUNTRIES, *MULTIWORD_COUNTRIES)} | {
@@ -166,6 +166,10 @@ MEETING_IRREALIS_GOV = frozenset(
         # leave to meet is no meeting: "have been allowed to meet their lawyers"
         "allow",
         "permit",
+        # nor is asking or getting someone to talk: "an idea to induce them to talk"
+        "ask",
+        "induce",
+        "force",
     ]
 )
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})

@@ -1340,7 +1340,7 @@ def drop_own_sides(ctx: DocContext, meetings: list[Meeting]) -> list[Meeting]:
     out: list[Meeting] = []
     for m in meetings:
         own = set(m.participants) & ctx.relatives
-        own |= {p for p in m.participants if not ctx.persons.is_person(p) and is_media_outlet(p)}
+        own |= {p for p in m.participants if is_media_outlet(p)}  # even if tagged a person
         for name in m.participants:
             found = ctx.titles.get(name)
             if found is None:

@@ -614,3 +614,44 @@ def test_a_rejected_plan_put_forward_by_another_side(run: Run) -> None:
     assert all("Afghanistan" not in a.parties for a in y.agreements)
     z = run("Club chairman Bob Murray agreed to raise his stake in the club to 42.3%.")
     assert z.agreements and z.agreements[0].text.endswith("to 42.3%")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company is also seeking dollars 20bn in a lawsuit against Rosneft and Gazprom.",
+        '"Mr Howard and Mr Kennedy have said they would welcome a debate," he said.',
+    ],
+)
+def test_co_defendants_and_a_shared_stance_are_no_agreement(run: Run, text: str) -> None:
+    assert run(text).agreements == (), text
+
+
+def test_a_named_complainant_disputes_with_the_accused(run: Run) -> None:
+    x = run("Yukos filed a lawsuit against Rosneft and Gazprom.")
+    assert [set(a.parties) for a in x.agreements] == [{"Yukos", "Rosneft", "Gazprom"}]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Premier Ole Dahl and Minister Jan Moll were friends. The sheriff has an idea to "
+        "induce them to talk.",
+        "Lord Falconer told BBC1's Breakfast With Frost that he was happy.",
+    ],
+)
+def test_getting_people_to_talk_and_tv_shows_are_no_meeting(run: Run, text: str) -> None:
+    assert pairs(run(text)) == set(), text
+
+
+def test_sides_named_in_brackets_and_asides_cut_off(run: Run) -> None:
+    x = run(
+        '"The two companies [Rosneft and CNPC] have agreed on the pre-payment for '
+        'deliveries," said an official.'
+    )
+    assert [set(a.parties) for a in x.agreements] == [{"Rosneft", "CNPC"}]
+    y = run(
+        "Baikal Finance Group won the auction, agreeing to pay 260.75bn roubles (pounds "
+        "4.8bn; dollars 9.4bn)."
+    )
+    assert [a.text for a in y.agreements] == ["pay 260.75bn roubles"]
