@@ -76,7 +76,8 @@ _GROUP_ANAPHOR_HEADS = frozenset(
     ]
 )
 _MEDIA = re.compile(
-    r"\b(?:bbc\d?|reuters|associated press|afp|cnn|times|newspaper|radio|tv|wikinews|news)\b",
+    r"\b(?:bbc\d?|reuters|associated press|afp|cnn|msnbc|nbc|cbs|npr|pbs|itv|al jazeera|times"
+    r"|newspaper|radio|tv|wikinews|news)\b",
     re.IGNORECASE,
 )
 _COUNTRY_WORDS = {fold(c): c for c in (*COUNTRIES, *MULTIWORD_COUNTRIES)} | {

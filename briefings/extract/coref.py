@@ -397,8 +397,20 @@ class PersonIndex:
         keys = _key_tokens(m.name)
         if not keys:
             return m.name
+        forms = full.get(keys[-1], ())[:200]
+        if len(keys) == 1:
+            # A bare surname several people share ("Cummings" of Elijah and of his
+            # mother Ruth Elma Cummings) is the one the text introduced first, among
+            # those introduced before it.
+            firsts: dict[str, int] = {}
+            for pos, fkeys, _ in forms:
+                if pos <= m.start:
+                    firsts.setdefault(fkeys[0], pos)
+            if firsts:
+                chosen = min(firsts, key=firsts.__getitem__)
+                forms = [f for f in forms if f[1][0] == chosen]
         best: tuple[int, int, str] | None = None
-        for pos, fkeys, fname in full.get(keys[-1], ())[:200]:
+        for pos, fkeys, fname in forms:
             if len(fkeys) < len(keys):
                 continue
             if len(keys) > 1 and fkeys[0] != keys[0]:

@@ -361,8 +361,16 @@ def meet_verb(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:
             objs = ("dobj", "dative") if lemma == "tell" else ("dobj",)
             obj_toks = [c for c in v.children if c.dep_ in objs]
             if lemma == "tell":
-                # "told Labour supporters he's back": a speech to an audience, no meeting
-                obj_toks = [o for o in obj_toks if o.lemma_ not in _AUDIENCES]
+                # "told Labour supporters he's back": a speech to an audience, no meeting;
+                # "told MSNBC Cummings was ...": an outlet the parser hung on the object
+                obj_toks = [
+                    o
+                    for o in obj_toks
+                    if o.lemma_ not in _AUDIENCES
+                    and not any(
+                        c.dep_ == "compound" and is_media_outlet(c.text) for c in o.children
+                    )
+                ]
         obj_toks += _objects_of_prep(ctx, v, _OBJECT_PREPS.get(lemma, ()))
         if lemma in ("discuss", "negotiate") and not obj_toks:
             # "discussed the loan request with B": "with" hung on the topic

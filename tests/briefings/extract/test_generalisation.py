@@ -655,3 +655,24 @@ def test_sides_named_in_brackets_and_asides_cut_off(run: Run) -> None:
         "4.8bn; dollars 9.4bn)."
     )
     assert [a.text for a in y.agreements] == ["pay 260.75bn roubles"]
+
+
+def test_a_shared_surname_is_the_person_introduced_first(run: Run) -> None:
+    x = run(
+        "Representative Elijah Cummings died on Thursday. Cummings, the chairman of the "
+        "Oversight Committee, was 68. His parents, Robert Cummings Sr. and Ruth Elma "
+        "Cummings, were sharecroppers. On Monday, Cummings met Speaker Nancy Pelosi in "
+        "Baltimore."
+    )
+    titles = {o.name: o.title for o in x.officials}
+    assert "Ruth Elma Cummings" not in titles or titles["Ruth Elma Cummings"] is None
+    assert frozenset({"Pelosi", "Cummings"}) in pairs(x)
+    assert all("Ruth Elma Cummings" not in m.participants for m in x.meetings)
+
+
+def test_told_an_outlet_hung_on_the_object_is_no_meeting(run: Run) -> None:
+    x = run(
+        'Representative Elijah Cummings died. Senator Chuck Schumer told MSNBC Cummings "was '
+        'a great man."'
+    )
+    assert pairs(x) == set()
