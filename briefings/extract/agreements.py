@@ -151,6 +151,9 @@ def _add(
     out.append(_Draft(parties, polarity, text, ctx.evidence(tok.sent), tok.i))
 
 
+_PRESS = frozenset(["interview", "reporter", "correspondent", "journalist"])
+
+
 def agree_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
     if _conditional(v) or _irrealis(v):
         return
@@ -169,6 +172,8 @@ def agree_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
     obj = next((c for c in v.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
     if comp is not None and ctx.in_quote[comp.i] and not ctx.in_quote[v.i]:
         return  # 'Premier A agreed, "Things are moving fast"': assent to a remark
+    if any(t.lemma_ in _PRESS for k in v.children if k.i > v.i for t in k.subtree):
+        return  # "agreed to answer questions for our correspondent", "to an interview"
     if comp is not None:
         text = _clip(ctx, comp.left_edge.i, comp.right_edge.i)
     elif obj is not None:
@@ -419,6 +424,9 @@ def joint_act_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
 _CURRENCY_WORDS = frozenset(["dollars", "pounds", "euros", "yen"])
 
 
+_POTENTIAL = frozenset(["making", "makings", "prospect", "possibility", "chance", "hope", "idea"])
+
+
 def _is_deal(c: Token) -> bool:
     if c.lemma_ in DEAL_NOUNS or c.lower_ in DEAL_NOUNS:
         return True
@@ -428,8 +436,8 @@ def _is_deal(c: Token) -> bool:
         k.lower_ in DEAL_NOUNS for k in c.children if k.dep_ in ("relcl", "acl")
     ):
         return True  # "a dollars 6bn deal", with "deal" read as a verb
-    # "a number of other agreements"
-    return any(
+    # "a number of other agreements"; not "the makings of a deal", "the prospect of a pact"
+    return c.lemma_ not in _POTENTIAL and any(
         p.lemma_ in DEAL_NOUNS or p.lower_ in DEAL_NOUNS
         for k in c.children
         if k.dep_ == "prep" and k.lower_ == "of"

@@ -676,3 +676,32 @@ def test_told_an_outlet_hung_on_the_object_is_no_meeting(run: Run) -> None:
         'a great man."'
     )
     assert pairs(x) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Both Premier Ole Dahl and Minister Jan Moll thought they had the makings of a deal.",
+        "Professor Michael Siegel agreed to answer some questions for our correspondent.",
+        "Senator Ann Ray agreed to an interview with reporters.",
+    ],
+)
+def test_a_deal_in_the_making_and_interviews_are_no_agreement(run: Run, text: str) -> None:
+    assert run(text).agreements == (), text
+
+
+def test_agreements_near_those_still_count(run: Run) -> None:
+    x = run("Premier Ole Dahl and Minister Jan Moll signed a number of agreements on trade.")
+    assert [set(a.parties) for a in x.agreements] == [{"Ole Dahl", "Jan Moll"}]
+    y = run("Iran agreed to answer the agency's questions about its programme.")
+    assert len(y.agreements) == 1
+
+
+def test_judges_sitting_together_are_a_court_not_a_meeting(run: Run) -> None:
+    x = run(
+        "Judge Lord Cullen, sitting with Lord Osborne and Lord Hamilton, ruled that the "
+        "breaches should be dealt with on the civil standard."
+    )
+    assert pairs(x) == set()
+    y = run("President Ole Dahl sat beside Premier Jan Moll at the dinner.")
+    assert frozenset({"Dahl", "Moll"}) in pairs(y)
