@@ -172,6 +172,15 @@ def agree_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
     obj = next((c for c in v.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
     if comp is not None and ctx.in_quote[comp.i] and not ctx.in_quote[v.i]:
         return  # 'Premier A agreed, "Things are moving fast"': assent to a remark
+    subj_tok = ctx.subject_of(v)
+    if (
+        comp is not None
+        and comp.dep_ == "ccomp"
+        and len(set(parties)) == 1
+        and ctx.persons.is_person(parties[0])
+        and (subj_tok is None or subj_tok.lower_ not in ("we", "they"))
+    ):
+        return  # "the Deputy Speaker agreed it was of concern": one person's view
     if any(t.lemma_ in _PRESS for k in v.children if k.i > v.i for t in k.subtree):
         return  # "agreed to answer questions for our correspondent", "to an interview"
     if comp is not None:
@@ -247,8 +256,9 @@ def agree_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
         parties += [o for o in owners if o not in parties]  # "did not agree with B's plan"
         if len(set(parties)) < 2:
             return  # "senators who don't agree with the coup": one side, no dispute
-    if v.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in v.children):
-        # "It was agreed (that) X": the parties are the ones in context.
+    if v.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in v.children) and v.dep_ != "relcl":
+        # "It was agreed (that) X": the parties are the ones in context (not in "a treaty,
+        # which had been agreed under B": that treaty's parties are not the last named).
         parties = parties or ctx.recall(v.i)
     subj = ctx.subject_of(v)
     if not parties and subj is not None and _joint_we(ctx, subj):
@@ -623,9 +633,9 @@ def joint_intent_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
     what they both will do have agreed on it."""
     if _negated(v) or _conditional(v) or _irrealis(v):
         return
-    parties, _ = _subject_parties(ctx, v)
-    if len(set(parties)) < 2:
-        return
+    parties, subj = _subject_parties(ctx, v)
+    if len(set(parties)) < 2 or (subj is not None and subj.lower_ in ("they", "we")):
+        return  # a joint intent needs its parties named, not guessed ("They said they ...")
     for c in v.children:
         if c.dep_ != "ccomp" or _negated(c) or _conditional(c):
             continue

@@ -705,3 +705,25 @@ def test_judges_sitting_together_are_a_court_not_a_meeting(run: Run) -> None:
     assert pairs(x) == set()
     y = run("President Ole Dahl sat beside Premier Jan Moll at the dinner.")
     assert frozenset({"Dahl", "Moll"}) in pairs(y)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Deputy Speaker Sylvia Heal agreed it was of concern but said nothing could be done.",
+        "Shadow ministers Oliver Letwin and Tim Yeo spoke on Monday. They said they would "
+        "also press Labour over its objectives.",
+        "Leaders of Denmark, France and the Netherlands met in Paris. Last year President "
+        "Donald Trump withdrew from a nuclear treaty with Iran, which had been agreed under "
+        "former President Barack Obama.",
+    ],
+)
+def test_one_persons_view_a_guessed_they_and_a_recalled_treaty_are_no_agreement(
+    run: Run, text: str
+) -> None:
+    assert run(text).agreements == (), text
+
+
+def test_we_agreed_that_is_still_an_agreement(run: Run) -> None:
+    x = run('"We agreed that in Afghanistan there is cause for optimism," said Premier Tony Blair.')
+    assert [a.text for a in x.agreements] == ["in Afghanistan there is cause for optimism"]
