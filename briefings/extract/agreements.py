@@ -469,12 +469,13 @@ def _denied(v: Token) -> bool:
 
 
 def _nearly(v: Token) -> bool:
-    """ "close to striking a deal", "nearer to signing": not there yet."""
+    """ "close to striking a deal", "nearer to signing", "clearing the way for it to
+    conclude a deal": not there yet."""
     return (
         v.dep_ == "pcomp"
         and v.head.lower_ == "to"
         and v.head.head.lower_ in ("close", "closer", "near", "nearer")
-    )
+    ) or any(a.lemma_ in ("way", "path") and a.pos_ == "NOUN" for a in list(v.ancestors)[:3])
 
 
 def deal_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
@@ -514,9 +515,8 @@ def deal_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
     if v.lemma_ not in SIGN_VERBS | _ONGOING | {"formalise", "formalize"}:
         # "A and B approved the deal" is joint; so is "A announced a deal with B"
         # (in "plans were announced by A" the subject is the deal, not a side)
-        plural = len(parties) >= 2 or (
-            subj is not None and subj.i != obj.i and subj.tag_ in ("NNS", "NNPS")
-        )
+        # (a plural name is one party: "Electronic Arts announced plans")
+        plural = len(parties) >= 2 or (subj is not None and subj.i != obj.i and subj.tag_ == "NNS")
         if not plural and not (partners and parties):
             return
     parties += partners

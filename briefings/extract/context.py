@@ -621,6 +621,8 @@ class DocContext:
         if not toks:
             return None
         text = _strip_the(self.doc[toks[0].i : toks[-1].i + 1].text)
+        if text.count("(") > text.count(")"):
+            text = text[: text.rindex("(")].rstrip()  # "Hindustan Aeronautics (HAL"
         return text or None
 
     def person_by_title(self, tok: Token, exclude: str | None = None) -> str | None:
@@ -766,9 +768,12 @@ class DocContext:
             for c in tok.children:
                 if c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP" and c.i < tok.i:
                     return demonym_country(fold(c.text))
-                if c.dep_ == "prep" and c.lower_ == "of":  # "the government of Syria"
+                if c.dep_ == "prep" and c.lower_ in ("of", "from"):
+                    # "the government of Syria", "the latest delegation from the CBI"
                     for p in c.children:
-                        if p.dep_ == "pobj" and p.ent_type_ == "GPE":
+                        if p.dep_ == "pobj" and (
+                            p.ent_type_ == "GPE" or (c.lower_ == "from" and p.ent_type_ == "ORG")
+                        ):
                             return self.entity_text(p)
         if tok.pos_ == "NOUN" and (tok.lemma_ in GENERIC_PEOPLE or tok.lower_ in GENERIC_PEOPLE):
             side = self.nationality_of(tok)
@@ -1287,9 +1292,14 @@ class DocContext:
                 c.dep_ == "aux" and c.lower_ in IRREALIS_AUX for c in cur.children
             ) and not _reported_would(cur):
                 return True
-            if cur.dep_ == "xcomp" and cur.head.lemma_ in governors:
+            # "expected Nippon to agree": an infinitive the parser made a clause of its own
+            infinitive = cur.dep_ == "xcomp" or (
+                cur.dep_ == "ccomp"
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
+            )
+            if infinitive and cur.head.lemma_ in governors:
                 return True
-            if cur.dep_ not in ("xcomp", "acomp") or cur.head.i == cur.i:
+            if not (infinitive or cur.dep_ == "acomp") or cur.head.i == cur.i:
                 return False
             cur = cur.head
         return False

@@ -727,3 +727,27 @@ def test_one_persons_view_a_guessed_they_and_a_recalled_treaty_are_no_agreement(
 def test_we_agreed_that_is_still_an_agreement(run: Run) -> None:
     x = run('"We agreed that in Afghanistan there is cause for optimism," said Premier Tony Blair.')
     assert [a.text for a in x.agreements] == ["in Afghanistan there is cause for optimism"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Analysts had expected Japan's Nippon to agree to a price rise of between 40% and 50%.",
+        "Sumitomo told UFJ of its decision on Friday, clearing the way for it to conclude a "
+        "3 trillion yen deal with Mitsubishi.",
+        "Ubisoft has tried to stay independent since Electronic Arts announced plans to buy "
+        "19.9% of the firm.",
+    ],
+)
+def test_expected_paved_and_one_firms_plans_are_no_agreement(run: Run, text: str) -> None:
+    assert run(text).agreements == (), text
+
+
+def test_a_delegation_from_a_body_and_a_name_cut_mid_bracket(run: Run) -> None:
+    x = run("The latest delegation from the CBI met SEC officials on Wednesday.")
+    assert [m.participants for m in x.meetings] == [("CBI", "SEC")]
+    y = run(
+        "Lockheed said it had signed an agreement with state-owned Hindustan Aeronautics "
+        "(HAL) to share information."
+    )
+    assert [set(a.parties) for a in y.agreements] == [{"Lockheed", "Hindustan Aeronautics"}]
