@@ -101,7 +101,10 @@ def _conditional(tok: Token) -> bool:
 
 def _irrealis(tok: Token) -> bool:
     """ "would never be able to reach agreement", "hope to reach a deal",
-    "told me to agree" (urged, not agreed)."""
+    "told me to agree" (urged, not agreed), "did not mean that Libya had cut its ties"
+    (a clause its negated frame denies)."""
+    if tok.dep_ == "ccomp" and any(c.dep_ == "neg" for c in tok.head.children):
+        return True
     return DocContext.is_irrealis(tok, _AGREEMENT_IRREALIS)
 
 

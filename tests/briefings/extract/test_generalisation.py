@@ -751,3 +751,10 @@ def test_a_delegation_from_a_body_and_a_name_cut_mid_bracket(run: Run) -> None:
         "(HAL) to share information."
     )
     assert [set(a.parties) for a in y.agreements] == [{"Lockheed", "Hindustan Aeronautics"}]
+
+
+def test_a_clause_its_negated_frame_denies_is_no_fact(run: Run) -> None:
+    x = run("However, the withdrawal did not mean that Libya had cut its ties with the US.")
+    assert x.agreements == ()
+    y = run("The spokesman said that Libya had cut its ties with the US.")
+    assert [set(a.parties) for a in y.agreements] == [{"Libya", "US"}]
