@@ -468,7 +468,7 @@ def _deal_object(v: Token) -> Token | None:
 
 def _denied(v: Token) -> bool:
     """ "denied signing a deal with B": said not to have happened."""
-    return v.dep_ in ("xcomp", "ccomp", "dobj", "pcomp") and v.head.lemma_ == "deny"
+    return DocContext.is_denied(v)
 
 
 def _nearly(v: Token) -> bool:

@@ -1305,6 +1305,19 @@ class DocContext:
         return False
 
     @staticmethod
+    def is_denied(tok: Token, reach: int = 1) -> bool:
+        """ "denied meeting B", "denied signing a deal with B": said not to have happened
+        (by a "deny" up to `reach` heads above)."""
+        cur = tok
+        for _ in range(reach):
+            if cur.dep_ in ("xcomp", "ccomp", "dobj", "pcomp") and cur.head.lemma_ == "deny":
+                return True
+            if cur.head.i == cur.i:
+                break
+            cur = cur.head
+        return False
+
+    @staticmethod
     def is_conditional(tok: Token) -> bool:
         """Inside an "if/unless/whether" clause, or bound by one ("will sign the treaty if
         the terms improve")."""

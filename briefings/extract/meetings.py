@@ -276,14 +276,7 @@ def unreal_encounter(ctx: DocContext, verb: Token) -> bool:
 
 def _denied(v: Token) -> bool:
     """ "denied meeting B", "ruled out talks": an encounter said not to have been."""
-    cur = v
-    for _ in range(2):
-        if cur.dep_ in ("xcomp", "ccomp", "dobj", "pcomp") and cur.head.lemma_ == "deny":
-            return True
-        if cur.head.i == cur.i:
-            break
-        cur = cur.head
-    return False
+    return DocContext.is_denied(v, reach=2)
 
 
 def _hypothetical(ctx: DocContext, tok: Token) -> bool:
