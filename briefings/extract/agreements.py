@@ -266,7 +266,9 @@ def agree_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
     subj = ctx.subject_of(v)
     if not parties and subj is not None and _joint_we(ctx, subj):
         parties = ctx.recall(v.i, "people") or ctx.recall(v.i)
-    if not parties and subj is not None:
+    if not parties and subj is not None and not (comp is not None and comp.dep_ == "ccomp"):
+        # "eight rebel groups agreed to unite"; not "FDA advisors agreed the claims were
+        # based on faulty data" (a panel's finding, no party to a deal)
         parties = _unnamed_group(subj)
     _add(ctx, out, parties, polarity, text, v)
 

@@ -70,11 +70,16 @@ class _StopDraft:
 _GATHERINGS = frozenset(["meeting", "meetings", "summit", "conference", "talks", "forum"])
 
 
+_OFF_WORLD = frozenset(["earth", "moon", "mars", "space", "orbit"])
+
+
 def _places(ctx: DocContext, tok: Token) -> list[Token]:
     """`tok` and its conjuncts that are places; in a list that starts with a place, a
     proper noun the NER left untagged or took for a surname ("Leeds, York and Hull")
     is a place too."""
-    items = [tok, *tok.conjuncts]
+    items = [t for t in (tok, *tok.conjuncts) if t.lower_ not in _OFF_WORLD]
+    if not items:
+        return []  # "will return to Earth": astronauts, not an itinerary
     if len(items) == 1 and ctx.persons.is_person(tok.text):
         return []  # a person the NER took for a place ("visit Wiranto")
     if not any(t.ent_type_ in _PLACE_LABELS for t in items):

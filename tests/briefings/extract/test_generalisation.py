@@ -758,3 +758,19 @@ def test_a_clause_its_negated_frame_denies_is_no_fact(run: Run) -> None:
     assert x.agreements == ()
     y = run("The spokesman said that Libya had cut its ties with the US.")
     assert [set(a.parties) for a in y.agreements] == [{"Libya", "US"}]
+
+
+def test_a_panels_finding_is_no_agreement_but_a_groups_pact_is(run: Run) -> None:
+    assert (
+        run("Later, FDA medical advisors agreed the claims were based on faulty data.").agreements
+        == ()
+    )
+    x = run("Eight rebel groups agreed to unite under one command.")
+    assert [a.parties for a in x.agreements] == [("rebel groups",)]
+
+
+def test_the_way_back_to_earth_is_no_itinerary(run: Run) -> None:
+    assert (
+        stops(run("Astronauts Doug Hurley and Bob Behnken will return to Earth on Friday.")) == {}
+    )
+    assert stops(run("President Ole Dahl will return to Oslo on Friday.")) == {"Ole Dahl": ["Oslo"]}
