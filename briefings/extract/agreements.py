@@ -103,7 +103,7 @@ def _irrealis(tok: Token) -> bool:
     """ "would never be able to reach agreement", "hope to reach a deal",
     "told me to agree" (urged, not agreed), "did not mean that Libya had cut its ties"
     (a clause its negated frame denies)."""
-    if tok.dep_ == "ccomp" and any(c.dep_ == "neg" for c in tok.head.children):
+    if tok.dep_ == "ccomp" and _negated(tok.head):
         return True
     return DocContext.is_irrealis(tok, _AGREEMENT_IRREALIS)
 
@@ -169,19 +169,18 @@ def agree_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
     if v.dep_ == "xcomp" and v.head.lemma_ in ("fail", "refuse"):
         polarity = "disagreed"
         anchor = v.head
-    parties, _ = _subject_parties(ctx, v)
+    parties, subj = _subject_parties(ctx, v)
     parties += _with_parties(ctx, v)
     comp = next((c for c in v.children if c.dep_ in ("xcomp", "ccomp")), None)
     obj = next((c for c in v.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
     if comp is not None and ctx.in_quote[comp.i] and not ctx.in_quote[v.i]:
         return  # 'Premier A agreed, "Things are moving fast"': assent to a remark
-    subj_tok = ctx.subject_of(v)
     if (
         comp is not None
         and comp.dep_ == "ccomp"
         and len(set(parties)) == 1
         and ctx.persons.is_person(parties[0])
-        and (subj_tok is None or subj_tok.lower_ not in ("we", "they"))
+        and (subj is None or subj.lower_ not in ("we", "they"))
     ):
         return  # "the Deputy Speaker agreed it was of concern": one person's view
     if any(t.lemma_ in _PRESS for k in v.children if k.i > v.i for t in k.subtree):
@@ -263,7 +262,6 @@ def agree_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
         # "It was agreed (that) X": the parties are the ones in context (not in "a treaty,
         # which had been agreed under B": that treaty's parties are not the last named).
         parties = parties or ctx.recall(v.i)
-    subj = ctx.subject_of(v)
     if not parties and subj is not None and _joint_we(ctx, subj):
         parties = ctx.recall(v.i, "people") or ctx.recall(v.i)
     if not parties and subj is not None and not (comp is not None and comp.dep_ == "ccomp"):
