@@ -48,15 +48,20 @@ class _Draft:
     mention: bool = False  # a noun phrase naming a deal ("the agreement between A and B")
 
 
+def _objects(prep: Token) -> list[Token]:
+    """A preposition's objects. "an accord with Britain covering X" is parsed with
+    Britain as the subject of "covering": it is still the object of "with"."""
+    out = [p for p in prep.children if p.dep_ == "pobj"]
+    if not out:
+        out = [
+            s for c in prep.children if c.dep_ == "pcomp" for s in c.children if s.dep_ == "nsubj"
+        ]
+    return out
+
+
 def _pobjs(tok: Token, prep: str) -> list[Token]:
     """Objects of `tok`'s preposition `prep` ("complaint against B" -> [B])."""
-    return [
-        p
-        for c in tok.children
-        if c.dep_ == "prep" and c.lower_ == prep
-        for p in c.children
-        if p.dep_ == "pobj"
-    ]
+    return [p for c in tok.children if c.dep_ == "prep" and c.lower_ == prep for p in _objects(c)]
 
 
 def _clip(ctx: DocContext, start: int, end: int) -> str:
@@ -117,10 +122,9 @@ def _with_parties(ctx: DocContext, *toks: Token) -> list[str]:
     for tok in toks:
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ == "with":
-                for p in c.children:
-                    if p.dep_ == "pobj":
-                        # "agreed with the government's plans": the plans' owner
-                        out += ctx.parties(p, allow_groups=True) or _owners(ctx, p)
+                for p in _objects(c):
+                    # "agreed with the government's plans": the plans' owner
+                    out += ctx.parties(p, allow_groups=True) or _owners(ctx, p)
     return out
 
 
@@ -829,12 +833,7 @@ def divided_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
         # named sides only: "protesters clashed with police over X" is no diplomacy
         subj = ctx.subject_of(v)
         parties = ctx.parties(subj) if subj is not None else []
-        withs = [
-            p for c in v.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children
-        ]
-        parties += [
-            n for w in withs if w.dep_ == "pobj" for n in ctx.parties(w) if n not in parties
-        ]
+        parties += [n for w in _pobjs(v, "with") for n in ctx.parties(w) if n not in parties]
     if len(parties) < 2:
         return
     start = v.i
@@ -883,9 +882,10 @@ def settle_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
 
 # ("dismissed the Tory attack" is a rebuttal of criticism and "declined the offer" a
 # polite refusal: neither is a dispute between the two.)
-_REJECT_VERBS = frozenset(["oppose", "reject", "rebuff", "spurn"])
-# "rebuffed the minister" is a snub: these reject only things (offers, proposals).
-_REJECT_THINGS_ONLY = frozenset(["rebuff", "spurn"])
+_REJECT_VERBS = frozenset(["oppose", "reject", "rebuff", "spurn", "dismiss", "dispute"])
+# "rebuffed the minister" is a snub, "dismissed the minister" a sacking: these reject
+# only things (offers, proposals, claims).
+_REJECT_THINGS_ONLY = frozenset(["rebuff", "spurn", "dismiss", "dispute"])
 _PROPOSE_VERBS = frozenset(["offer", "propose", "make", "submit", "table", "present", "put"])
 
 
@@ -1161,7 +1161,6 @@ def accuse_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
     if (
         _conditional(v)
         or _irrealis(v)
-        or _denied(v)  # "he denied accusing Germany of X": the accuser's own denial
         or (
             v.lemma_ == "charge"
             and not any(c.dep_ == "prep" and c.lower_ in ("of", "with") for c in v.children)
@@ -1170,11 +1169,19 @@ def accuse_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
         return
     if not ctx.sent_has(v, _DENIALS):
         return  # an accusation alone is one-sided; answered with a denial it is a dispute
-    parties, _ = _subject_parties(ctx, v)
+    accusers, _ = _subject_parties(ctx, v)
+    accused: list[str] = []
     for c in v.children:
         if c.dep_ == "dobj":
-            parties += ctx.parties(c)
-            parties += [n for k in c.children if k.dep_ == "poss" for n in ctx.parties(k)]
+            accused += ctx.parties(c)
+            accused += [n for k in c.children if k.dep_ == "poss" for n in ctx.parties(k)]
+    if _denied(v):
+        # "he denied accusing Germany of X": the accuser's own denial; "A accused B of
+        # X, a charge B denied": the accused answers
+        denier = ctx.subject_of(v.head)
+        if denier is None or not set(ctx.parties(denier)) & set(accused):
+            return
+    parties = accusers + accused
     if len(set(parties)) < 2:
         return
     subj = ctx.subject_of(v)

@@ -745,6 +745,9 @@ class DocContext:
             while first < tok.i and self.doc[first].tag_ != "NNP":
                 first += 1
             return self.doc[first : tok.i + 1].text
+        if tok.pos_ == "NOUN" and (named := self.named_after(tok)):
+            # "his Iranian counterpart Kamal Kharrazi" with the name hung apart: the person
+            return named
         if low in ROLE_HEADS and (
             (tok.tag_ == "NN" and any(c.dep_ in ("det", "poss") for c in tok.children))
             # "The Treasury Secretary" capitalised as a title, with no name of its own
@@ -1047,9 +1050,18 @@ class DocContext:
 
     def sides_of(self, tok: Token) -> list[str]:
         """ "the presidents of Sri Lanka and Indonesia" -> [Sri Lanka, Indonesia];
-        "leaders from ASEAN" -> [ASEAN]."""
+        "leaders from ASEAN" -> [ASEAN]; "the Egyptian and Soviet governments" -> [Egypt,
+        Soviet Union]."""
         out: list[str] = []
         for c in tok.children:
+            if c.i < tok.i and c.ent_type_ == "NORP" and c.conjuncts:
+                # one plural noun, several nationalities: a side each ("Japanese
+                # officials" alone stays one side, found by nationality_of)
+                for a in (c, *c.conjuncts):
+                    if a.ent_type_ == "NORP" and fold(a.text) not in _FAITHS:
+                        side = demonym_country(fold(a.text)) or POLITICAL_PARTIES.get(fold(a.text))
+                        if side and side not in out:
+                            out.append(side)
             if c.dep_ == "prep" and c.lower_ in ("of", "from"):
                 for p in c.children:
                     if p.dep_ != "pobj":

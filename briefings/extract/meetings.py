@@ -49,6 +49,8 @@ _VERBS = frozenset(
         "telephone",
         "call",
         "tell",
+        "brief",
+        "inform",
         "welcome",
         "see",
         "discuss",
@@ -66,6 +68,8 @@ _PERSON_ONLY_OBJECT = frozenset(
         "telephone",
         "call",
         "tell",
+        "brief",
+        "inform",
         "welcome",
         "see",
     ]
@@ -95,7 +99,10 @@ def _is_demand(tok: Token) -> bool:
 
 
 # Calls and words reach people one at a time: "phoned A and B" is two calls.
-_ONE_BY_ONE = frozenset(["phone", "telephone", "call", "tell"])
+# Words passed to someone ("told B", "briefed B", "informed B"): a person speaking
+# to a titled person; never an audience or an outlet.
+_WORD_VERBS = frozenset(["tell", "brief", "inform"])
+_ONE_BY_ONE = frozenset(["phone", "telephone", "call", *_WORD_VERBS])
 _CLIQUE_VERBS = frozenset(["meet", "talk", "confer", "negotiate", "discuss"])
 _PHONE = frozenset(["phone", "telephone", "telephoned", "phoned", "call", "calls"])
 _TELEPHONE = frozenset({"phone", "telephone"})
@@ -353,7 +360,7 @@ def meet_verb(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:
             # "told B that ..." (B the object), "told B “...”" (B parsed as a dative)
             objs = ("dobj", "dative") if lemma == "tell" else ("dobj",)
             obj_toks = [c for c in v.children if c.dep_ in objs]
-            if lemma == "tell":
+            if lemma in _WORD_VERBS:
                 # "told Labour supporters he's back": a speech to an audience, no meeting;
                 # "told MSNBC Cummings was ...": an outlet the parser hung on the object
                 obj_toks = [
@@ -395,7 +402,7 @@ def meet_verb(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:
         ]
     if subj_tok is None:
         return
-    if lemma == "tell" and not (ctx.persons.at(subj_tok) or subj_tok.lower_ in ("he", "she")):
+    if lemma in _WORD_VERBS and not (ctx.persons.at(subj_tok) or subj_tok.lower_ in ("he", "she")):
         return  # "the prime minister told X": too loose to resolve a title here
     owners = ctx.parties(subj_tok, allow_groups=True)
     if not owners:
@@ -415,7 +422,7 @@ def meet_verb(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:
                     _notable(ctx, name) or (phone_ctx and not _persons(ctx, [name]))
                 ):
                     continue
-                if lemma in ("visit", "tell", "see") and not (
+                if (lemma in _WORD_VERBS or lemma in ("visit", "see")) and not (
                     any(n == name for _, n, _ in ctx.titled)
                     or (lemma == "visit" and " " in name and _notable(ctx, name))
                 ):

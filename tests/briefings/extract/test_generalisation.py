@@ -774,3 +774,76 @@ def test_the_way_back_to_earth_is_no_itinerary(run: Run) -> None:
         stops(run("Astronauts Doug Hurley and Bob Behnken will return to Earth on Friday.")) == {}
     )
     assert stops(run("President Ole Dahl will return to Oslo on Friday.")) == {"Ole Dahl": ["Oslo"]}
+
+
+def test_several_nationalities_on_one_plural_noun_are_a_side_each(run: Run) -> None:
+    x = run("The Egyptian and Soviet governments agreed to renegotiate the arms debt.")
+    assert [set(a.parties) for a in x.agreements] == [{"Egypt", "Soviet Union"}]
+    y = run("The French and German foreign ministers met in Paris on Monday.")
+    assert pairs(y) == {frozenset({"France", "Germany"})}
+    # one nationality is one side: no agreement between two parties
+    z = run("Japanese officials agreed to open the rice market.")
+    assert [a.parties for a in z.agreements] == [("Japan",)]
+
+
+def test_a_partner_parsed_as_the_subject_of_what_follows(run: Run) -> None:
+    # "with Britain covering X": the parser makes Britain the subject of "covering"
+    x = run("Mexico signed a rescheduling accord with Britain covering 120 mln dlrs in debts.")
+    assert [set(a.parties) for a in x.agreements] == [{"Mexico", "Britain"}]
+    y = run("Mexico signed a rescheduling accord covering 120 mln dlrs in debts.")
+    assert [a.parties for a in y.agreements] == [("Mexico",)]
+
+
+def test_a_counterpart_named_apart_is_the_person(run: Run) -> None:
+    # the parser hangs the name off the next verb: the counterpart is still Kharrazi
+    x = run(
+        "Foreign Secretary Jack Straw's talks with his Iranian counterpart Kamal Kharrazi "
+        "ended without agreement."
+    )
+    assert pairs(x) == {frozenset({"Straw", "Kharrazi"})}
+    y = run("Foreign Secretary Jack Straw's talks with his Iranian counterpart ended on Monday.")
+    assert pairs(y) == {frozenset({"Straw", "Iran"})}
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        ("China dismissed the US demand as interference in its affairs.", {"China", "US"}),
+        ("Ankara disputed Athens' claim to the islands.", {"Ankara", "Athens"}),
+    ],
+)
+def test_dismissing_or_disputing_anothers_claim_is_a_dispute(
+    run: Run, text: str, parties: set[str]
+) -> None:
+    x = run(text)
+    assert [(set(a.parties), a.polarity) for a in x.agreements] == [(parties, "disagreed")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Ole Dahl dismissed his finance minister Tom Lind on Monday.",  # a sacking
+        "Analysts disputed the figures.",  # nobody's claim
+    ],
+)
+def test_a_sacking_or_an_ownerless_doubt_is_no_dispute(run: Run, text: str) -> None:
+    assert run(text).agreements == (), text
+
+
+def test_an_accusation_the_accused_denies_is_a_dispute(run: Run) -> None:
+    x = run("Moscow accused Kiev of violating the ceasefire, a charge Kiev denied.")
+    assert [(set(a.parties), a.polarity) for a in x.agreements] == [
+        ({"Moscow", "Kiev"}, "disagreed")
+    ]
+    # the accuser's own denial: no accusation was made
+    assert run("Ole Dahl denied accusing Norway of stalling the talks.").agreements == ()
+
+
+def test_briefing_or_informing_a_titled_person_is_an_encounter(run: Run) -> None:
+    x = run("Secretary Jane Rice briefed Foreign Minister Taro Aso on the talks on Monday.")
+    assert pairs(x) == {frozenset({"Rice", "Aso"})}
+    y = run("Prime Minister Tom Lind informed President Ole Dahl of his decision by telephone.")
+    assert pairs(y) == {frozenset({"Lind", "Dahl"})}
+    # an audience or an outlet is no one met
+    assert pairs(run("Prime Minister Tom Lind briefed reporters on the talks.")) == set()
+    assert pairs(run("Chancellor Tom Lind briefed the BBC on the budget.")) == set()
