@@ -39,7 +39,16 @@ COMPONENTS: tuple[str, ...] = (
 LEMMA_FIXES: dict[str, tuple[str, ...]] = {
     "hope": ("hoped", "hoping", "hopes"),
     "dine": ("dined", "dining", "dines"),
+    # Joint acts read as the act itself ("co-signed the letter" is a signing)
+    "sign": ("co-sign", "co-signed", "co-signing", "co-signs"),
+    "host": ("co-host", "co-hosted", "co-hosting", "co-hosts"),
+    "chair": ("co-chair", "co-chaired", "co-chairing", "co-chairs"),
 }
+
+# The tokenizer splits "co-sign" at the hyphen into three words, and the parser then
+# reads "co" as the verb ("expected VW to co - sign a memorandum"): the joint-act
+# verbs stay one word, so that LEMMA_FIXES gives them their act.
+_JOINED = ("co-sign", "co-host", "co-chair")
 
 
 def fix_lemmas(nlp: Language) -> None:
@@ -47,6 +56,9 @@ def fix_lemmas(nlp: Language) -> None:
     the lemmatizer keeps lemmas already set)."""
     if "attribute_ruler" not in nlp.pipe_names:
         return
+    for form in (f for forms in LEMMA_FIXES.values() for f in forms if f.startswith(_JOINED)):
+        for cased in (form, form.capitalize()):
+            nlp.tokenizer.add_special_case(cased, [{"ORTH": cased}])
     ruler = nlp.get_pipe("attribute_ruler")
     for lemma, forms in LEMMA_FIXES.items():
         ruler.add(  # type: ignore[attr-defined]

@@ -59,6 +59,11 @@ def _objects(prep: Token) -> list[Token]:
     return out
 
 
+def _clause_end(v: Token) -> int:
+    """Last token of `v`'s own clause: "A sued B, but the judge dismissed it" ends at B."""
+    return max([v.i] + [c.right_edge.i for c in v.children if c.dep_ not in ("conj", "cc")])
+
+
 def _pobjs(tok: Token, prep: str) -> list[Token]:
     """Objects of `tok`'s preposition `prep` ("complaint against B" -> [B])."""
     return [p for c in tok.children if c.dep_ == "prep" and c.lower_ == prep for p in _objects(c)]
@@ -248,7 +253,7 @@ def agree_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
                 parties += [x for x in ctx.parties(owner) if x not in parties]
         elif v.dep_ == "relcl" and v.head.pos_ == "NOUN":
             # "the formula A agreed (upon) with B": the noun is what was agreed
-            text = _clip(ctx, v.head.left_edge.i, v.right_edge.i)
+            text = _clip(ctx, v.head.left_edge.i, _clause_end(v))
         else:
             return
     if polarity == "disagreed":
@@ -435,7 +440,7 @@ def joint_act_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
         start = v.i
     if len(set(parties)) < 2:
         return
-    _add(ctx, out, parties, "agreed", _clip(ctx, start, v.right_edge.i), v)
+    _add(ctx, out, parties, "agreed", _clip(ctx, start, _clause_end(v)), v)
 
 
 _CURRENCY_WORDS = frozenset(["dollars", "pounds", "euros", "yen"])
@@ -499,7 +504,7 @@ def deal_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
         if not parties:
             return  # "the contracts they signed with B", "they" unresolved: B alone is none
         parties += [p for p in _with_parties(ctx, v) if p not in parties]
-        text = _clip(ctx, v.head.left_edge.i, v.right_edge.i)
+        text = _clip(ctx, v.head.left_edge.i, _clause_end(v))
         _add(ctx, out, parties, "agreed", text, v)
         return
     if obj is None:
@@ -625,7 +630,7 @@ def refusal_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
         return
     # the text keeps the refusal and its reason: "could not support B's plan because ..."
     start = min([anchor.i] + [c.i for c in anchor.children if c.dep_ in ("aux", "neg")])
-    _add(ctx, out, parties + others, "disagreed", _clip(ctx, start, v.right_edge.i), v)
+    _add(ctx, out, parties + others, "disagreed", _clip(ctx, start, _clause_end(v)), v)
 
 
 # Leaving a post is each one's own act: "They announced they would quit" is no agreement.
@@ -702,7 +707,7 @@ def go_ahead_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
     parties, _ = _subject_parties(ctx, v)
     if len(set(parties)) < 2:
         return  # one side's approval is a decision, not an agreement
-    _add(ctx, out, parties, "agreed", _clip(ctx, v.i, v.right_edge.i), v)
+    _add(ctx, out, parties, "agreed", _clip(ctx, v.i, _clause_end(v)), v)
 
 
 def enter_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
@@ -966,7 +971,9 @@ def oppose_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
         parties = rejecters + rejected
     if not rejecters or not set(rejected) - set(rejecters):
         return  # one side rejecting something is a position, not a dispute between parties
-    _add(ctx, out, parties, "disagreed", _clip(ctx, start, v.right_edge.i), v)
+    if any(ctx.on_the_bench(r) for r in rejecters):
+        return  # "Judge B dismissed A's lawsuit": a ruling, not a side in the dispute
+    _add(ctx, out, parties, "disagreed", _clip(ctx, start, _clause_end(v)), v)
 
 
 def opposition_noun(ctx: DocContext, n: Token, out: list[_Draft]) -> None:
@@ -1016,7 +1023,7 @@ def no_agreement(ctx: DocContext, n: Token, out: list[_Draft]) -> None:
         return
     parties, subj = _subject_parties(ctx, gov)
     start = subj.left_edge.i if subj is not None else gov.i
-    text = _clip(ctx, start, gov.right_edge.i)
+    text = _clip(ctx, start, _clause_end(gov))
     if not parties:
         # The talks' sides are named nearby; `link_parties` fills them in.
         out.append(_Draft([], "disagreed", text, ctx.evidence(n.sent), n.i))
@@ -1150,7 +1157,7 @@ def made_with(ctx: DocContext, n: Token, out: list[_Draft]) -> None:
         owners = [x for k in n.children if k.dep_ == "poss" for x in ctx.parties(k)]
         parties = list(dict.fromkeys(owners + agents + partners))
         if len(parties) >= 2 or partners:
-            _add(ctx, out, parties, "agreed", _clip(ctx, n.left_edge.i, v.right_edge.i), n)
+            _add(ctx, out, parties, "agreed", _clip(ctx, n.left_edge.i, _clause_end(v)), n)
             if out and out[-1].start == n.i:
                 out[-1].mention = True
         return
@@ -1186,7 +1193,7 @@ def accuse_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
         return
     subj = ctx.subject_of(v)
     start = subj.left_edge.i if subj is not None and subj.i < v.i else v.i
-    _add(ctx, out, parties, "disagreed", _clip(ctx, start, v.right_edge.i), v)
+    _add(ctx, out, parties, "disagreed", _clip(ctx, start, _clause_end(v)), v)
 
 
 def complaint_rule(ctx: DocContext, n: Token, out: list[_Draft]) -> None:
@@ -1201,7 +1208,7 @@ def complaint_rule(ctx: DocContext, n: Token, out: list[_Draft]) -> None:
         return  # "a lawsuit against A and B" by someone unnamed: A and B are one side
     parties = complainants + accused
     start = subj.left_edge.i if subj is not None and subj.i < gov.i else gov.i
-    _add(ctx, out, parties, "disagreed", _clip(ctx, start, gov.right_edge.i), gov)
+    _add(ctx, out, parties, "disagreed", _clip(ctx, start, _clause_end(gov)), gov)
 
 
 def extract_agreements(ctx: DocContext) -> list[Agreement]:

@@ -91,6 +91,9 @@ _COUNTRY_WORDS = {fold(c): c for c in (*COUNTRIES, *MULTIWORD_COUNTRIES)} | {
 _DASHES = frozenset(["-", "\u2013"])
 _ASIDE_DASHES = frozenset(["-", "\u2013", "\u2014"])
 _GROUP_OF_NATIONS = re.compile(r"G-?(?:[2-9]|1[0-9]|20|77)")
+_BENCH = frozenset(["judge", "justice", "magistrate", "sheriff"])
+_COURT = re.compile(r"\b(court|tribunal)\b", re.IGNORECASE)
+
 # Relational nouns that name a side only through a modifier ("EU counterparts").
 _RELATIONAL = frozenset(["counterpart", "representative", "delegate", "envoy", "diplomat"])
 _DASH_SPLIT = re.compile("[-\u2013]")
@@ -443,10 +446,15 @@ class DocContext:
         )
         # People the text introduces by family tie and gives no role: private people,
         # never a side in a meeting or a deal.
-        self.relatives = frozenset(
-            m.canonical
-            for m in self.persons.mentions
-            if m.canonical not in self.titles and _kin_mention(doc, m.start, m.head)
+        kin = [m for m in self.persons.mentions if _kin_mention(doc, m.start, m.head)]
+        self.relatives = frozenset(m.canonical for m in kin if m.canonical not in self.titles)
+        # Where anyone is named by a family tie ("met his future wife Glenys, now an
+        # MEP"): an encounter told there is a private one, whatever role they hold.
+        # ("his son, Governor Jeb Bush", titled right there, met in that role, counts.)
+        self.kin_at: tuple[tuple[str, int], ...] = tuple(
+            (m.canonical, doc[m.start].idx)
+            for m in kin
+            if not (m.start > 0 and doc[m.start - 1].lower_ in TITLE_WORDS)
         )
 
     def head_of_delegation(self, tok: Token) -> str | None:
@@ -624,6 +632,22 @@ class DocContext:
         if text.count("(") > text.count(")"):
             text = text[: text.rindex("(")].rstrip()  # "Hindustan Aeronautics (HAL"
         return text or None
+
+    def on_the_bench(self, name: str) -> bool:
+        """ "Judge Lord Cullen", "the court": who sits as a court rules on a case; a
+        hearing or a ruling is no meeting and no dispute of theirs."""
+        if _COURT.search(name):
+            return True
+        found = self.titles.get(name)
+        if found is not None and any(t.lower_ in _BENCH for t in found[1]):
+            return True
+        # "Judge Lord Cullen": a title the honorific keeps out of the person's titles
+        return any(
+            t.lower_ in _BENCH
+            for m in self.persons.mentions
+            if m.canonical == name
+            for t in self.doc[max(0, m.start - 3) : m.start]
+        )
 
     def person_by_title(self, tok: Token, exclude: str | None = None) -> str | None:
         """ "the chancellor", "the Pakistani president", "their president" -> who is meant."""
@@ -1045,8 +1069,23 @@ class DocContext:
                 and c.ent_type_ in ("GPE", "ORG")
                 and c.dep_ in ("compound", "nmod", "poss")
             ):
-                return self.entity_text(c)
+                return self._split_name(c, tok) or self.entity_text(c)
         return None
+
+    def _split_name(self, c: Token, tok: Token) -> str | None:
+        """ "Welsh Liberal Democrat council leaders", tagged "Welsh Liberal" (ORG) and
+        "Democrat" (NORP): one name the NER split in two, read whole."""
+        span = next(
+            (e for e in self.sent_ents.get(c.sent.start, ()) if e.start <= c.i < e.end), None
+        )
+        if span is None or span.label_ != "ORG":
+            return None
+        end = span.end
+        while end < tok.i and self.doc[end].tag_ == "NNP" and self.doc[end].ent_type_ == "NORP":
+            end += 1
+        if end == span.end:
+            return None
+        return self.doc[span.start : end].text
 
     def sides_of(self, tok: Token) -> list[str]:
         """ "the presidents of Sri Lanka and Indonesia" -> [Sri Lanka, Indonesia];

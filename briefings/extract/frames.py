@@ -577,7 +577,7 @@ def together_meetings(ctx: DocContext) -> list[Meeting]:
                     n for w in beside for k in ctx.coordinated(w) for n in _persons_of(ctx, k)
                 ]
                 seated = _subject_persons(ctx, v)
-                if others and not any(_on_the_bench(ctx, n) for n in seated):
+                if others and not any(ctx.on_the_bench(n) for n in seated):
                     people = [*seated, *others]
             elif v.lemma_ in pats.together:
                 withs = [
@@ -638,23 +638,6 @@ _CAPTION_VERBS = frozenset(
     ["greet", "greets", "meet", "meets", "embrace", "embraces", "hug", "hugs", "jokes",
      "laughs", "chats", "walks", "poses", "smiles"]
 )  # fmt: skip
-
-
-_BENCH = frozenset(["judge", "justice", "magistrate", "sheriff"])
-
-
-def _on_the_bench(ctx: DocContext, name: str) -> bool:
-    """ "Judge Lord Cullen, sitting with Lord Osborne": judges sit as a court, a hearing."""
-    found = ctx.titles.get(name)
-    if found is not None and any(t.lower_ in _BENCH for t in found[1]):
-        return True
-    # "Judge Lord Cullen": a title the honorific keeps out of the person's titles
-    return any(
-        t.lower_ in _BENCH
-        for m in ctx.persons.mentions
-        if m.canonical == name
-        for t in ctx.doc[max(0, m.start - 3) : m.start]
-    )
 
 
 def _caption_encounter(ctx: DocContext, sent: Span) -> list[str]:

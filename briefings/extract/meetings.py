@@ -1348,6 +1348,11 @@ def drop_own_sides(ctx: DocContext, meetings: list[Meeting]) -> list[Meeting]:
     out: list[Meeting] = []
     for m in meetings:
         own = set(m.participants) & ctx.relatives
+        own |= {
+            name
+            for name, at in ctx.kin_at
+            if name in m.participants and any(e.start <= at < e.end for e in m.evidence)
+        }
         own |= {p for p in m.participants if is_media_outlet(p)}  # even if tagged a person
         for name in m.participants:
             found = ctx.titles.get(name)

@@ -152,3 +152,11 @@ def test_a_hoped_for_deal_is_no_agreement(nlp) -> None:  # type: ignore[no-untyp
     text = "Finance Minister Juan Roca hoped to seal an agreement rescheduling the debt."
     x = extract_doc(nlp(text), Article(id="t", title="", text=text), None)
     assert x.agreements == ()
+
+
+def test_joint_act_verbs_stay_one_word_with_the_acts_lemma(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Norway and Chile Co-hosted the talks; he expected VW to co-sign a memorandum.")
+    words = {t.text: t.lemma_ for t in doc}
+    assert words["Co-hosted"] == "host"
+    assert words["co-sign"] == "sign"
+    assert "co" not in words

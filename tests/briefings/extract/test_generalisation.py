@@ -847,3 +847,46 @@ def test_briefing_or_informing_a_titled_person_is_an_encounter(run: Run) -> None
     # an audience or an outlet is no one met
     assert pairs(run("Prime Minister Tom Lind briefed reporters on the talks.")) == set()
     assert pairs(run("Chancellor Tom Lind briefed the BBC on the budget.")) == set()
+
+
+def test_a_joint_act_is_the_act(run: Run) -> None:
+    x = run("Ministers Tom Lind and Ole Dahl co-signed a trade agreement on Monday.")
+    assert [set(a.parties) for a in x.agreements] == [{"Tom Lind", "Ole Dahl"}]
+    y = run("Britain and Norway co-chaired the talks in Oslo on Monday.")
+    assert pairs(y) == {frozenset({"Britain", "Norway"})}
+    # expected of someone else, and "co" no longer read as the verb: nothing signed
+    z = run("Minister Tom Lind said he expected VW to co-sign a memorandum of agreement.")
+    assert z.agreements == ()
+
+
+def test_a_judges_ruling_is_no_dispute_of_the_judge(run: Run) -> None:
+    x = run("Judge Victor Marrero dismissed President Tom Lind's lawsuit on Monday.")
+    assert x.agreements == ()
+    assert run("The Supreme Court rejected Norway's appeal on Monday.").agreements == ()
+    # a side in the case is still a side
+    y = run("Minister Ole Dahl rejected President Tom Lind's proposal on Monday.")
+    assert [set(a.parties) for a in y.agreements] == [{"Ole Dahl", "Tom Lind"}]
+
+
+def test_a_dispute_is_told_by_its_own_clause(run: Run) -> None:
+    x = run(
+        "President Tom Lind sued Governor Ole Dahl to block the law, but Judge Victor "
+        "Marrero dismissed the lawsuit."
+    )
+    assert [(set(a.parties), a.polarity) for a in x.agreements] == [
+        ({"Tom Lind", "Ole Dahl"}, "disagreed")
+    ]
+    assert "dismissed" not in x.agreements[0].text
+
+
+def test_a_party_name_the_ner_split_is_read_whole(run: Run) -> None:
+    # NER: "Welsh Liberal" (ORG) + "Democrat" (NORP)
+    x = run("Lib Dem leader Mike German met Welsh Liberal Democrat council leaders on Monday.")
+    assert [m.participants for m in x.meetings] == [("Mike German", "Welsh Liberal Democrat")]
+
+
+def test_meeting_someone_as_family_is_private_whatever_their_role(run: Run) -> None:
+    x = run("At university Neil Kinnock met his future wife Glenys, now a Labour MEP.")
+    assert x.meetings == ()
+    y = run("Neil Kinnock met Labour MEP Glenys Kinnock in Brussels on Monday.")
+    assert [m.participants for m in y.meetings] == [("Neil Kinnock", "Glenys Kinnock")]
