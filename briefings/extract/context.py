@@ -91,6 +91,9 @@ _COUNTRY_WORDS = {fold(c): c for c in (*COUNTRIES, *MULTIWORD_COUNTRIES)} | {
 _DASHES = frozenset(["-", "\u2013"])
 _ASIDE_DASHES = frozenset(["-", "\u2013", "\u2014"])
 _GROUP_OF_NATIONS = re.compile(r"G-?(?:[2-9]|1[0-9]|20|77)")
+# How far back (in tokens, about eight sentences) a group anaphor looks for its group.
+_GROUP_REACH = 200
+_LEAD_TOKENS = 80
 _BENCH = frozenset(["judge", "justice", "magistrate", "sheriff"])
 _COURT = re.compile(r"\b(court|tribunal)\b", re.IGNORECASE)
 
@@ -1147,10 +1150,15 @@ class DocContext:
         insort(self._memory, (at, kind, names), key=lambda m: m[0])
 
     def recall(self, at: int, kind: str | None = None) -> list[str]:
-        """The latest group named before token `at` (of `kind` when given)."""
+        """The latest group named before token `at` (of `kind` when given), if named
+        within reach or in the lead, where the story's sides are set: "they" pages after
+        a list of districts is someone else."""
         i = bisect_left(self._memory, at, key=lambda m: m[0]) - 1
         while i >= 0:
-            _, k, names = self._memory[i]
+            where, k, names = self._memory[i]
+            if at - where > _GROUP_REACH and where > _LEAD_TOKENS:
+                i -= 1
+                continue
             if kind is None or k == kind:
                 return list(names)
             i -= 1

@@ -445,7 +445,13 @@ def meet_verb(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:
             owners = _persons(ctx, _subject_names(ctx, subj_tok))
         if lemma == "discuss" and len(owners) != 2:
             return  # "A, B, C and D discuss X" is a panel; two who discuss X hold talks
-        if clique and len(owners) >= 2 and not obj_toks:
+        if (
+            clique
+            and len(owners) >= 2
+            and not obj_toks
+            # "Two sex workers, A and B, discussed their lives": private people talking
+            and any(o in ctx.titles or not ctx.persons.is_person(o) for o in owners)
+        ):
             _emit(ctx, drafts, owners, [], [v], v.sent)
         elif (
             lemma == "meet"

@@ -890,3 +890,38 @@ def test_meeting_someone_as_family_is_private_whatever_their_role(run: Run) -> N
     assert x.meetings == ()
     y = run("Neil Kinnock met Labour MEP Glenys Kinnock in Brussels on Monday.")
     assert [m.participants for m in y.meetings] == [("Neil Kinnock", "Glenys Kinnock")]
+
+
+_FILLER = " ".join(
+    f"Farmers in the valley said the harvest of year {n} was poor." for n in range(30)
+)
+
+
+def test_a_group_anaphor_reaches_back_to_the_lead_or_nearby_only(run: Run) -> None:
+    near = run(
+        "Farmers spoke of the drought. " + _FILLER + " Trade between Norway and Sweden grew. "
+        "Both countries agreed to build a bridge."
+    )
+    assert [set(a.parties) for a in near.agreements] == [{"Norway", "Sweden"}]
+    # the story's sides, set in the lead, are meant however far on
+    lead = run(
+        "Trade between Norway and Sweden grew. " + _FILLER + " Both countries agreed to "
+        "build a bridge."
+    )
+    assert [set(a.parties) for a in lead.agreements] == [{"Norway", "Sweden"}]
+    # a pair named in passing pages back is no antecedent
+    far = run(
+        "Farmers spoke of the drought. "
+        + _FILLER
+        + " Trade between Norway and Sweden grew. "
+        + _FILLER
+        + " Both countries agreed to build a bridge."
+    )
+    assert far.agreements == ()
+
+
+def test_private_people_talking_together_is_no_meeting(run: Run) -> None:
+    x = run("Two farmers, Tom Lind and Ole Dahl, discussed how the drought had hurt them.")
+    assert x.meetings == ()
+    y = run("Ministers Tom Lind and Ole Dahl discussed the drought on Monday.")
+    assert pairs(y) == {frozenset({"Lind", "Dahl"})}
