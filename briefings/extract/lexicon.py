@@ -83,6 +83,8 @@ ROLE_HEADS = frozenset(
         "secretary",
         "chancellor",
         "premier",
+        "taoiseach",
+        "tanaiste",
         "leader",
         "envoy",
         "ambassador",

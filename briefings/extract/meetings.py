@@ -763,6 +763,18 @@ def _visited(ctx: DocContext, n: Token) -> list[str]:
 
 
 def meeting_noun(ctx: DocContext, n: Token, drafts: list[_Draft]) -> None:
+    before = len(drafts)
+    _meeting_noun(ctx, n, drafts)
+    gov = ctx.governing_verb(n)
+    if gov is not None and _hypothetical(ctx, gov):
+        # "a deal could emerge from A's talks with B": what the talks bring is awaited,
+        # so the talks are ahead unless a time says otherwise
+        for d in drafts[before:]:
+            if d.when is None:
+                d.status = "planned"
+
+
+def _meeting_noun(ctx: DocContext, n: Token, drafts: list[_Draft]) -> None:
     low = n.lower_
     if low in ("conference", "briefing") and joint_appearance(ctx, n, drafts):
         return
@@ -772,7 +784,10 @@ def meeting_noun(ctx: DocContext, n: Token, drafts: list[_Draft]) -> None:
         measure is not None and measure.dep_ == "dobj" and measure.lemma_ in _MEASURES
     )
     gov0 = ctx.governing_verb(n)
-    if gov0 is not None and _hypothetical(ctx, gov0):
+    # "a deal could emerge from A's talks with B": talks named as someone's are taken
+    # as given, whatever the clause around them supposes
+    presupposed = n.dep_ == "pobj" and any(c.dep_ == "poss" for c in n.children)
+    if gov0 is not None and _hypothetical(ctx, gov0) and not presupposed:
         return
     if any(c.dep_ == "det" and c.lower_ == "no" for c in n.children):
         return  # "held no talks with B", "there was no meeting between A and B"
@@ -1010,9 +1025,11 @@ def signing(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:
     if any(c.dep_ == "auxpass" for c in v.children) and _is_deal_noun(subj):
         # "The agreement was signed by A and B": the agents signed it together
         agents = ctx.agent_objects(v)
-        people = _persons(ctx, [x for a in agents for x in ctx.parties(a)])
-        if len(people) >= 2:
-            _emit(ctx, drafts, people, [], [v], v.sent)
+        sides = list(dict.fromkeys(x for a in agents for x in _signatories(ctx, a)))
+        if len(_persons(ctx, sides)) >= 2 or (_persons(ctx, sides) and _signed_at(ctx, v)):
+            _emit(
+                ctx, drafts, sides if _signed_at(ctx, v) else _persons(ctx, sides), [], [v], v.sent
+            )
         return
     if not any(c.dep_ == "dobj" and _is_deal_noun(c) for c in v.children):
         return  # "sealed the border" is no signing
@@ -1030,6 +1047,28 @@ def signing(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:
     people = _persons(ctx, sides)
     if len(people) >= 2:
         _emit(ctx, drafts, people, [], [v], v.sent)
+    elif people and _signed_at(ctx, v):
+        # "signed here by Minister A and French Treasury officials": a named signatory
+        # and the other side, at one place
+        _emit(ctx, drafts, sides, [], [v], v.sent)
+
+
+def _signatories(ctx: DocContext, tok: Token) -> list[str]:
+    """Who signed: named people and parties, and the side of "French Treasury officials"."""
+    out: list[str] = []
+    for t in ctx.coordinated(tok):
+        found = ctx.parties(t)
+        if not found and t.lemma_ in GENERIC_PEOPLE:
+            found = [s for s in [ctx.nationality_of(t)] if s]
+        out += found
+    return out
+
+
+def _signed_at(ctx: DocContext, v: Token) -> bool:
+    """A signing told with its place ("signed here", "signed in Paris"): one ceremony."""
+    return ctx.place_of([v]) is not None or any(
+        c.dep_ == "advmod" and c.lower_ == "here" for c in v.children
+    )
 
 
 _PARTICIPATE = frozenset(["attend", "chair", "host", "address", "join", "represent", "lead"])
@@ -1300,6 +1339,28 @@ def _merge(ctx: DocContext, drafts: list[_Draft]) -> list[Meeting]:
     return out
 
 
+def visit_with(ctx: DocContext, n: Token, drafts: list[_Draft]) -> None:
+    """ "during a visit to Ireland with Taoiseach B", "his trip with President B": a
+    visit made with a titled person is time spent together."""
+    gov = ctx.governing_verb(n)
+    if gov is not None and (_hypothetical(ctx, gov) or _negated(gov) or ctx.is_called_off(n)):
+        return
+    others = [
+        name
+        for w in _objects_of_prep(ctx, n, ("with",))
+        for t in ctx.coordinated(w)
+        if (name := ctx.persons.at(t)) and any(x == name for _, x, _ in ctx.titled)
+    ]
+    if not others:
+        return
+    owner = next((c for c in n.children if c.dep_ == "poss"), None)
+    if owner is None and gov is not None:
+        owner = ctx.subject_of(gov)
+    owners = _persons(ctx, ctx.parties(owner)) if owner is not None else []
+    if owners:
+        _emit(ctx, drafts, owners, [[o] for o in others], [n] + ([gov] if gov else []), n.sent)
+
+
 def verbless_caption(ctx: DocContext, sent: Span, drafts: list[_Draft]) -> None:
     """ "A, center, and B, at the Presidential palace in Cairo, April 20, 2016.": a
     photo caption with no verb, naming people together somewhere."""
@@ -1342,6 +1403,8 @@ def extract_meetings(ctx: DocContext, frames: list[Frame]) -> list[Meeting]:
                 summon_verb(ctx, tok, drafts)
             if tok.pos_ == "NOUN" and tok.lower_ in _CALL_NOUNS:
                 call_on(ctx, tok, drafts)
+            if tok.pos_ == "NOUN" and tok.lemma_ in ("visit", "trip", "tour"):
+                visit_with(ctx, tok, drafts)
     event_participants(ctx, drafts, frames)
     return _merge(ctx, drafts)
 

@@ -925,3 +925,41 @@ def test_private_people_talking_together_is_no_meeting(run: Run) -> None:
     assert x.meetings == ()
     y = run("Ministers Tom Lind and Ole Dahl discussed the drought on Monday.")
     assert pairs(y) == {frozenset({"Lind", "Dahl"})}
+
+
+def test_talks_named_as_someones_are_given_under_a_modal(run: Run) -> None:
+    x = run(
+        "A decision on a summit could emerge from Secretary Tom Lind's Moscow talks with "
+        "Foreign Minister Ole Dahl."
+    )
+    assert [(m.participants, m.status) for m in x.meetings] == [
+        (("Tom Lind", "Ole Dahl"), "planned")
+    ]
+    # talks only supposed are none
+    assert (
+        run("Secretary Tom Lind may travel to Oslo for talks with Premier Ole Dahl.").meetings == ()
+    )
+
+
+def test_a_signing_told_with_its_place_is_a_ceremony(run: Run) -> None:
+    x = run(
+        "The accord was signed here yesterday by Finance Minister Tom Lind and senior "
+        "Japanese officials."
+    )
+    assert pairs(x) == {frozenset({"Lind", "Japan"})}
+    y = run("Finance Minister Tom Lind signed the accord with Japan in Tokyo on Monday.")
+    assert pairs(y) == {frozenset({"Lind", "Japan"})}
+    # no place, no sign they were together: an agreement only
+    z = run("Finance Minister Tom Lind signed the accord with Japan on Monday.")
+    assert pairs(z) == set() and len(z.agreements) == 1
+
+
+def test_a_visit_made_with_a_titled_person_is_an_encounter(run: Run) -> None:
+    x = run("Prime Minister Tom Lind spoke during a visit to Ireland with Taoiseach Sean Walsh.")
+    assert pairs(x) == {frozenset({"Lind", "Walsh"})}
+    y = run("President Tom Lind will make a visit to Oslo with Premier Ole Dahl next week.")
+    assert [(m.participants, m.status) for m in y.meetings] == [
+        (("Tom Lind", "Ole Dahl"), "planned")
+    ]
+    # a companion with no role of their own is no one met
+    assert run("President Tom Lind made a visit to Oslo with Jan Berg on Monday.").meetings == ()
