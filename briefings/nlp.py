@@ -7,6 +7,7 @@ from collections.abc import Sequence
 import spacy
 from spacy.language import Language
 from spacy.pipeline import EntityRuler
+from spacy.tokenizer import Tokenizer
 from spacy.util import get_package_path, load_meta
 
 from .errors import BriefingError
@@ -53,12 +54,14 @@ _JOINED = ("co-sign", "co-host", "co-chair")
 
 def fix_lemmas(nlp: Language) -> None:
     """Set `LEMMA_FIXES` in the attribute ruler, which runs before the lemmatizer (and
-    the lemmatizer keeps lemmas already set)."""
+    the lemmatizer keeps lemmas already set); the joint-act verbs stay one token."""
     if "attribute_ruler" not in nlp.pipe_names:
         return
-    for form in (f for forms in LEMMA_FIXES.values() for f in forms if f.startswith(_JOINED)):
-        for cased in (form, form.capitalize()):
-            nlp.tokenizer.add_special_case(cased, [{"ORTH": cased}])
+    tokenizer = nlp.tokenizer
+    if isinstance(tokenizer, Tokenizer):
+        for form in (f for fs in LEMMA_FIXES.values() for f in fs if f.startswith(_JOINED)):
+            for cased in (form, form.capitalize()):
+                tokenizer.add_special_case(cased, [{"ORTH": cased}])
     ruler = nlp.get_pipe("attribute_ruler")
     for lemma, forms in LEMMA_FIXES.items():
         ruler.add(  # type: ignore[attr-defined]

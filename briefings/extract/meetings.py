@@ -1026,10 +1026,9 @@ def signing(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:
         # "The agreement was signed by A and B": the agents signed it together
         agents = ctx.agent_objects(v)
         sides = list(dict.fromkeys(x for a in agents for x in _signatories(ctx, a)))
-        if len(_persons(ctx, sides)) >= 2 or (_persons(ctx, sides) and _signed_at(ctx, v)):
-            _emit(
-                ctx, drafts, sides if _signed_at(ctx, v) else _persons(ctx, sides), [], [v], v.sent
-            )
+        people, placed = _persons(ctx, sides), _signed_at(ctx, v)
+        if len(people) >= 2 or (people and placed):
+            _emit(ctx, drafts, sides if placed else people, [], [v], v.sent)
         return
     if not any(c.dep_ == "dobj" and _is_deal_noun(c) for c in v.children):
         return  # "sealed the border" is no signing
