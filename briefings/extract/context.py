@@ -91,6 +91,8 @@ _COUNTRY_WORDS = {fold(c): c for c in (*COUNTRIES, *MULTIWORD_COUNTRIES)} | {
 _DASHES = frozenset(["-", "\u2013"])
 _ASIDE_DASHES = frozenset(["-", "\u2013", "\u2014"])
 _GROUP_OF_NATIONS = re.compile(r"G-?(?:[2-9]|1[0-9]|20|77)")
+# Groups a named person can lead ("a delegation led by A").
+_LED_GROUPS = frozenset(["delegation", "team", "mission"])
 # How far back (in tokens, about eight sentences) a group anaphor looks for its group.
 _GROUP_REACH = 200
 _LEAD_TOKENS = 80
@@ -636,6 +638,20 @@ class DocContext:
             text = text[: text.rindex("(")].rstrip()  # "Hindustan Aeronautics (HAL"
         return text or None
 
+    def leaders_of(self, tok: Token) -> list[str]:
+        """ "a delegation led by Minister A", "a team headed by B": the people who lead
+        it act for it."""
+        if tok.pos_ != "NOUN" or tok.lemma_ not in _LED_GROUPS:
+            return []
+        return [
+            name
+            for c in tok.children
+            if c.dep_ == "acl" and c.lemma_ in ("lead", "head")
+            for a in self.agent_objects(c)
+            for t in self.coordinated(a)
+            if (name := self.persons.at(t))
+        ]
+
     def on_the_bench(self, name: str) -> bool:
         """ "Judge Lord Cullen", "the court": who sits as a court rules on a case; a
         hearing or a ruling is no meeting and no dispute of theirs."""
@@ -954,7 +970,7 @@ class DocContext:
 
     def parties(self, tok: Token, *, allow_groups: bool = False) -> list[str]:
         """Parties named by `tok` and its conjuncts ("Kelly and Abe")."""
-        listed = self.listed_people(tok)
+        listed = self.listed_people(tok) or self.leaders_of(tok)
         if listed:
             return listed
         if self.is_group_anaphor(tok):

@@ -29,7 +29,15 @@ from .context import (
 )
 from .dates import resolve
 from .frames import Frame
-from .lexicon import DEAL_NOUNS, GENERIC_PEOPLE, MEETING_NOUNS, ROLE_HEADS, demonym_country
+from .lexicon import (
+    DEAL_NOUNS,
+    GENERIC_PEOPLE,
+    MEETING_NOUNS,
+    MOTION_VERBS,
+    ROLE_HEADS,
+    VISIT_VERBS,
+    demonym_country,
+)
 
 __all__ = ["drop_own_sides", "extract_meetings"]
 
@@ -193,10 +201,11 @@ def _emit(
     anchors: list[Token],
     sent: Span,
     objects: tuple[Token, ...] = (),
+    destination: str | None = None,
 ) -> None:
     when = ctx.time_words(anchors)
     status = _status(ctx, anchors, when)
-    place = ctx.place_of(anchors) or ctx.place_of(objects)
+    place = ctx.place_of(anchors) or ctx.place_of(objects) or destination
     groups = [owners + o for o in others] if others else [owners]
     for group in groups:
         people = list(dict.fromkeys(group))
@@ -1339,9 +1348,9 @@ def _merge(ctx: DocContext, drafts: list[_Draft]) -> list[Meeting]:
 
 
 def visit_with(ctx: DocContext, n: Token, drafts: list[_Draft]) -> None:
-    """ "during a visit to Ireland with Taoiseach B", "his trip with President B": a
-    visit made with a titled person is time spent together."""
-    gov = ctx.governing_verb(n)
+    """ "during a visit to Ireland with Taoiseach B", "travelled to Baghdad with Defence
+    Secretary B": a visit or a journey made with a titled person is time together."""
+    gov = n if n.pos_ == "VERB" else ctx.governing_verb(n)
     if gov is not None and (_hypothetical(ctx, gov) or _negated(gov) or ctx.is_called_off(n)):
         return
     others = [
@@ -1356,8 +1365,18 @@ def visit_with(ctx: DocContext, n: Token, drafts: list[_Draft]) -> None:
     if owner is None and gov is not None:
         owner = ctx.subject_of(gov)
     owners = _persons(ctx, ctx.parties(owner)) if owner is not None else []
+    # where they went together: "to Baghdad", "leaves for New York"
+    dest = next(
+        (
+            ctx.entity_text(p)
+            for p in _objects_of_prep(ctx, n, ("to", "for"))
+            if p.ent_type_ in ("GPE", "LOC")
+        ),
+        None,
+    )
     if owners:
-        _emit(ctx, drafts, owners, [[o] for o in others], [n] + ([gov] if gov else []), n.sent)
+        anchors = [n] + ([gov] if gov is not None and gov is not n else [])
+        _emit(ctx, drafts, owners, [[o] for o in others], anchors, n.sent, destination=dest)
 
 
 def verbless_caption(ctx: DocContext, sent: Span, drafts: list[_Draft]) -> None:
@@ -1402,7 +1421,9 @@ def extract_meetings(ctx: DocContext, frames: list[Frame]) -> list[Meeting]:
                 summon_verb(ctx, tok, drafts)
             if tok.pos_ == "NOUN" and tok.lower_ in _CALL_NOUNS:
                 call_on(ctx, tok, drafts)
-            if tok.pos_ == "NOUN" and tok.lemma_ in ("visit", "trip", "tour"):
+            if (tok.pos_ == "NOUN" and tok.lemma_ in ("visit", "trip", "tour")) or (
+                tok.pos_ == "VERB" and (tok.lemma_ in MOTION_VERBS or tok.lemma_ in VISIT_VERBS)
+            ):
                 visit_with(ctx, tok, drafts)
     event_participants(ctx, drafts, frames)
     return _merge(ctx, drafts)

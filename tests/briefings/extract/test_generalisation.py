@@ -963,3 +963,20 @@ def test_a_visit_made_with_a_titled_person_is_an_encounter(run: Run) -> None:
     ]
     # a companion with no role of their own is no one met
     assert run("President Tom Lind made a visit to Oslo with Jan Berg on Monday.").meetings == ()
+
+
+def test_a_journey_with_a_titled_person_is_time_together(run: Run) -> None:
+    x = run("Prime Minister Tom Lind travelled to Baghdad with Defence Secretary Ole Dahl.")
+    assert [(m.participants, m.place) for m in x.meetings] == [
+        (("Tom Lind", "Ole Dahl"), "Baghdad")
+    ]
+    y = run("Bank chief Tom Lind leaves for New York tomorrow with Treasury Secretary Ole Dahl.")
+    assert [m.status for m in y.meetings] == ["planned"]
+    # family, or a journey not made, is no encounter
+    assert run("President Tom Lind arrived in Oslo with his wife on Monday.").meetings == ()
+    assert run("President Tom Lind will not travel to Oslo with Premier Ole Dahl.").meetings == ()
+
+
+def test_a_delegation_led_by_a_person_is_that_person(run: Run) -> None:
+    x = run("A delegation led by Foreign Minister Tom Lind met President Ole Dahl on Monday.")
+    assert pairs(x) == {frozenset({"Lind", "Dahl"})}
