@@ -194,6 +194,12 @@ def agree_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
         return  # "the Deputy Speaker agreed it was of concern": one person's view
     if any(t.lemma_ in _PRESS for k in v.children if k.i > v.i for t in k.subtree):
         return  # "agreed to answer questions for our correspondent", "to an interview"
+    if (
+        len(set(parties)) == 1
+        and ctx.persons.is_person(parties[0])
+        and any(p.pos_ == "PRON" for p in _pobjs(v, "with"))
+    ):
+        return  # "he agreed with everything she had done": one person's view
     if comp is not None:
         text = _clip(ctx, comp.left_edge.i, comp.right_edge.i)
     elif obj is not None:
@@ -654,6 +660,8 @@ def joint_intent_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
         subj = next((k for k in c.children if k.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None or subj.lower_ not in ("they", "we"):
             continue
+        if any(k.dep_ == "advmod" and k.lower_ in ("also", "too") for k in c.children):
+            continue  # "Both A and B said they also plan to X": each, like someone else
         intends = any(
             k.dep_ == "aux" and k.lower_ in ("will", "would", "shall") for k in c.children
         )

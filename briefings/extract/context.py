@@ -1080,9 +1080,11 @@ class DocContext:
                 if fold(c.text) in _FAITHS:
                     return None
                 # "the Tories' call": the party by the name it goes by
-                return (
-                    demonym_country(fold(c.text)) or POLITICAL_PARTIES.get(fold(c.text)) or c.text
-                )
+                side = demonym_country(fold(c.text)) or POLITICAL_PARTIES.get(fold(c.text))
+                if side is None and c.left_edge.i < c.i:
+                    # "Welsh Liberal Democrat council leaders": the whole name
+                    return self.doc[c.left_edge.i : c.i + 1].text
+                return side or c.text
             if (
                 c.i < tok.i
                 and c.ent_type_ in ("GPE", "ORG")

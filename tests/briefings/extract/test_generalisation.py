@@ -883,6 +883,12 @@ def test_a_party_name_the_ner_split_is_read_whole(run: Run) -> None:
     # NER: "Welsh Liberal" (ORG) + "Democrat" (NORP)
     x = run("Lib Dem leader Mike German met Welsh Liberal Democrat council leaders on Monday.")
     assert [m.participants for m in x.meetings] == [("Mike German", "Welsh Liberal Democrat")]
+    # the same name hung from "Democrat" (NORP) when the parser nests it
+    y = run(
+        'Lib Dem leader Mike German said: "I know from my discussions with Welsh Liberal '
+        'Democrat council leaders that they are doing their utmost."'
+    )
+    assert [m.participants for m in y.meetings] == [("Mike German", "Welsh Liberal Democrat")]
 
 
 def test_meeting_someone_as_family_is_private_whatever_their_role(run: Run) -> None:
@@ -980,3 +986,21 @@ def test_a_journey_with_a_titled_person_is_time_together(run: Run) -> None:
 def test_a_delegation_led_by_a_person_is_that_person(run: Run) -> None:
     x = run("A delegation led by Foreign Minister Tom Lind met President Ole Dahl on Monday.")
     assert pairs(x) == {frozenset({"Lind", "Dahl"})}
+
+
+def test_agreeing_with_what_someone_did_is_a_view(run: Run) -> None:
+    x = run(
+        'Minister Tom Lind praised Ms Dahl, saying he "agreed with everything she has done" '
+        "to change the health service."
+    )
+    assert x.agreements == ()
+    y = run("Minister Tom Lind agreed with Premier Ole Dahl on a plan to cut tariffs.")
+    assert [set(a.parties) for a in y.agreements] == [{"Tom Lind", "Ole Dahl"}]
+
+
+def test_parties_each_planning_as_another_does_is_no_joint_intent(run: Run) -> None:
+    # "also": the same plan as a third party's, held by each, not agreed between them
+    x = run("Both Labour and the Conservatives have said they also plan to boost pensions.")
+    assert x.agreements == ()
+    y = run("Norway and Chile announced they would coordinate their fishing quotas.")
+    assert [set(a.parties) for a in y.agreements] == [{"Norway", "Chile"}]
