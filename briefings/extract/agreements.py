@@ -895,10 +895,17 @@ def settle_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
 
 # ("dismissed the Tory attack" is a rebuttal of criticism and "declined the offer" a
 # polite refusal: neither is a dispute between the two.)
-_REJECT_VERBS = frozenset(["oppose", "reject", "rebuff", "spurn", "dismiss", "dispute"])
+# "A refused B's request", "A denied B's charge", "A blocked B's plan", "A turned down
+# B's offer": a rejection of the other side's position.
+_REJECT_VERBS = frozenset(
+    ["oppose", "reject", "rebuff", "spurn", "dismiss", "dispute", "refuse", "deny", "block",
+     "veto", "turn"]
+)  # fmt: skip
 # "rebuffed the minister" is a snub, "dismissed the minister" a sacking: these reject
 # only things (offers, proposals, claims).
-_REJECT_THINGS_ONLY = frozenset(["rebuff", "spurn", "dismiss", "dispute"])
+_REJECT_THINGS_ONLY = frozenset(
+    ["rebuff", "spurn", "dismiss", "dispute", "refuse", "deny", "block", "veto", "turn"]
+)
 _PROPOSE_VERBS = frozenset(["offer", "propose", "make", "submit", "table", "present", "put"])
 
 
@@ -942,6 +949,8 @@ def _proposer(ctx: DocContext, pron: Token, v: Token) -> list[str]:
 def oppose_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
     if _conditional(v) or _irrealis(v):
         return
+    if v.lemma_ == "turn" and not any(c.dep_ == "prt" and c.lower_ == "down" for c in v.children):
+        return  # only "turned down" rejects
     passive = any(c.dep_ == "auxpass" for c in v.children)
     # Who rejects and whose thing is rejected: both sides must be named, and differ
     # ("A and B opposed the bill" is one side's position, not a dispute between them).
@@ -1204,14 +1213,26 @@ def accuse_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
     _add(ctx, out, parties, "disagreed", _clip(ctx, start, _clause_end(v)), v)
 
 
+_LODGE_VERBS = frozenset(["lodge", "file", "make", "register", "deliver", "send", "submit"])
+
+
 def complaint_rule(ctx: DocContext, n: Token, out: list[_Draft]) -> None:
-    """ "Canada filed a complaint against Brussels" """
+    """ "Canada filed a complaint against Brussels", "Japan lodged a protest with China",
+    "China protested to Japan" """
     against = _pobjs(n, "against")
+    if n.pos_ == "NOUN" and n.lemma_ == "protest" and n.head.lemma_ in _LODGE_VERBS:
+        # "lodged a protest with China"; not "took part in a protest with veterans"
+        against += _pobjs(n, "with") + _pobjs(n, "to")
+    if n.pos_ == "VERB":
+        if _conditional(n) or _irrealis(n) or _negated(n):
+            return
+        against = [p for prep in ("to", "against") for p in _pobjs(n, prep)]
+        n = next((c for c in n.children if c.dep_ == "prep" and c.lower_ in ("to", "against")), n)
     gov = ctx.governing_verb(n)
     if not against or gov is None:
         return
     complainants, subj = _subject_parties(ctx, gov)
-    accused = [x for a in against for x in ctx.parties(a)]
+    accused = [x for a in against for x in ctx.parties(a) or _owners(ctx, a)]
     if not complainants or not set(accused) - set(complainants):
         return  # "a lawsuit against A and B" by someone unnamed: A and B are one side
     parties = complainants + accused
@@ -1274,10 +1295,18 @@ def extract_agreements(ctx: DocContext) -> list[Agreement]:
                 deal_between(ctx, tok, drafts)
             elif tok.pos_ == "NOUN" and tok.lemma_ in _JOINT_DECISIONS:
                 joint_decision_rule(ctx, tok, drafts)
-            elif tok.pos_ == "NOUN" and tok.lower_ in ("complaint", "complaints", "lawsuit"):
+            elif tok.pos_ == "NOUN" and tok.lower_ in (
+                "complaint",
+                "complaints",
+                "lawsuit",
+                "protest",
+                "protests",
+            ):
                 complaint_rule(ctx, tok, drafts)
             if tok.pos_ == "VERB" and lemma in ("accuse", "charge", "sue"):
                 accuse_rule(ctx, tok, drafts)
+            if tok.pos_ == "VERB" and lemma == "protest":
+                complaint_rule(ctx, tok, drafts)
     return [d for d in _dedupe(drafts)]
 
 

@@ -1004,3 +1004,39 @@ def test_parties_each_planning_as_another_does_is_no_joint_intent(run: Run) -> N
     assert x.agreements == ()
     y = run("Norway and Chile announced they would coordinate their fishing quotas.")
     assert [set(a.parties) for a in y.agreements] == [{"Norway", "Chile"}]
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        ("Iran refused the EU's request to suspend enrichment.", {"Iran", "EU"}),
+        ("Israel turned down a Syrian offer of peace talks.", {"Israel", "Syria"}),
+        ("Pakistan denied India's charge that it backs the rebels.", {"Pakistan", "India"}),
+        (
+            "Germany has blocked the Commission's plan to raise the budget.",
+            {"Germany", "Commission"},
+        ),
+        ("China protested to Japan over the visit.", {"China", "Japan"}),
+        ("Japan lodged a formal protest with China over the incident.", {"Japan", "China"}),
+        ("Beijing protested against Tokyo's decision.", {"Beijing", "Tokyo"}),
+    ],
+)
+def test_refusing_anothers_request_or_protesting_to_them_is_a_dispute(
+    run: Run, text: str, parties: set[str]
+) -> None:
+    x = run(text)
+    assert [(set(a.parties), a.polarity) for a in x.agreements] == [(parties, "disagreed")], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister denied the report.",  # nobody's claim
+        "Britain refused him a visa.",  # a person refused, no position
+        "He turned the Commission's offer into a success.",  # not "turned down"
+        "He was discharged after taking part in a protest with the Iraq Veterans group.",
+        "Protesters protested against the war in London.",
+    ],
+)
+def test_refusals_and_protests_with_no_other_side_are_no_dispute(run: Run, text: str) -> None:
+    assert run(text).agreements == (), text
