@@ -197,7 +197,7 @@ def agree_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
     if (
         len(set(parties)) == 1
         and ctx.persons.is_person(parties[0])
-        and any(p.pos_ == "PRON" for p in _pobjs(v, "with"))
+        and any(p.pos_ == "PRON" and p.tag_ != "WDT" for p in _pobjs(v, "with"))
     ):
         return  # "he agreed with everything she had done": one person's view
     if comp is not None:
