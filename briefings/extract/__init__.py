@@ -126,7 +126,23 @@ def _with_disputes(rules: list[Agreement], disputes: list[Agreement]) -> list[Ag
     """Disputes found by nouns and negations, where the rules found nothing of the same
     polarity in that sentence."""
     told = {(e.start, a.polarity) for a in rules for e in a.evidence}
-    return rules + [d for d in disputes if (d.evidence[0].start, d.polarity) not in told]
+    out = list(rules)
+    for d in disputes:
+        if (d.evidence[0].start, d.polarity) in told or any(_restated(d, a) for a in out):
+            continue
+        out.append(d)
+    return out
+
+
+def _restated(a: Agreement, b: Agreement) -> bool:
+    """One clause read twice: "failed to resolve their dispute over X" and "their
+    dispute over X" (same sentence, sides and polarity)."""
+    return (
+        a.polarity == b.polarity
+        and a.evidence[0].start == b.evidence[0].start
+        and set(a.parties) == set(b.parties)
+        and (a.text in b.text or b.text in a.text)
+    )
 
 
 _DEFAULT = object()

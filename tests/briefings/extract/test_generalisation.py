@@ -1040,3 +1040,10 @@ def test_refusing_anothers_request_or_protesting_to_them_is_a_dispute(
 )
 def test_refusals_and_protests_with_no_other_side_are_no_dispute(run: Run, text: str) -> None:
     assert run(text).agreements == (), text
+
+
+def test_one_clause_read_twice_is_one_dispute(run: Run) -> None:
+    x = run("Norway and Chile failed to resolve their dispute over fishing quotas.")
+    assert [(set(a.parties), a.polarity) for a in x.agreements] == [
+        ({"Norway", "Chile"}, "disagreed")
+    ]
