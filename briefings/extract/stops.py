@@ -23,7 +23,7 @@ from ..text import fold
 from .context import DocContext
 from .dates import resolve
 from .frames import Frame
-from .lexicon import MEETING_NOUNS, MOTION_VERBS, TRAVEL_NOUNS, VISIT_VERBS
+from .lexicon import FUTURE_AUX, MEETING_NOUNS, MOTION_VERBS, TRAVEL_NOUNS, VISIT_VERBS
 
 __all__ = ["extract_next_stops"]
 
@@ -349,6 +349,42 @@ def due_in(ctx: DocContext, tok: Token, out: list[_StopDraft]) -> None:
         _add(ctx, out, who, places, tok, ctx.time_words([tok, tok.head]))
 
 
+def _expected_in(tok: Token) -> bool:
+    """ "He is expected in Berlin next week": awaited at a place, like "due in"."""
+    return tok.lower_ == "expected" and any(c.dep_ == "auxpass" for c in tok.children)
+
+
+def will_be_in(ctx: DocContext, tok: Token, out: list[_StopDraft]) -> None:
+    """ "She will be in Tokyo on Monday and Seoul on Tuesday": a stated future presence."""
+    if any(c.dep_ == "neg" for c in tok.children) or not (
+        # its own future ("will be in"), not one a clause up lends it ("X, who is in Y")
+        any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in tok.children)
+        or (tok.dep_ == "xcomp" and ctx.is_future(tok))
+    ):
+        return
+    places = _prep_places(ctx, tok, ("in",))
+    if not places:
+        return
+    travellers = _travellers(ctx, tok)
+    for who in travellers:
+        _add(ctx, out, who, places, tok)
+    # "in Tokyo on Monday and Seoul on Tuesday": the next place hangs on the first
+    # time, and its own time follows it
+    preps = [c for c in tok.children if c.dep_ == "prep" and c.i > places[0].i]
+    for c in preps:
+        for p in c.children:
+            for k in p.conjuncts:
+                if not _is_place(ctx, k):
+                    continue
+                after = next((x for x in preps if x.i > k.i), None)
+                obj = next((o for o in after.children if o.dep_ == "pobj"), None) if after else None
+                when = ctx.doc[obj.i : obj.right_edge.i + 1] if obj is not None else None
+                if when is not None and not any(t.ent_type_ in ("DATE", "TIME") for t in when):
+                    when = None
+                for who in travellers:
+                    _add(ctx, out, who, [k], tok, when)
+
+
 def activity_abroad(ctx: DocContext, v: Token, out: list[_StopDraft]) -> None:
     if not (ctx.is_future(v) or v.lemma_ in _SCHEDULING):
         return
@@ -506,10 +542,12 @@ def extract_next_stops(ctx: DocContext, frames: Iterable[Frame] = ()) -> list[It
                 travel_verb(ctx, tok, drafts)
             elif tok.pos_ == "VERB" and tok.lemma_ in _ACTIVITY_VERBS:
                 activity_abroad(ctx, tok, drafts)
+            elif (tok.lower_ == "due" and tok.pos_ == "ADJ") or _expected_in(tok):
+                due_in(ctx, tok, drafts)
             elif tok.pos_ == "VERB":
                 at_gathering(ctx, tok, drafts)
-            elif tok.lower_ == "due" and tok.pos_ == "ADJ":
-                due_in(ctx, tok, drafts)
+            elif tok.lemma_ == "be" and tok.dep_ not in ("aux", "auxpass"):
+                will_be_in(ctx, tok, drafts)
             elif tok.pos_ == "NOUN" and tok.lower_ in TRAVEL_NOUNS:
                 travel_noun(ctx, tok, drafts)
     by_who: dict[str, list[Stop]] = {}

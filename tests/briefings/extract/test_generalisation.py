@@ -1047,3 +1047,22 @@ def test_one_clause_read_twice_is_one_dispute(run: Run) -> None:
     assert [(set(a.parties), a.polarity) for a in x.agreements] == [
         ({"Norway", "Chile"}, "disagreed")
     ]
+
+
+def test_expected_in_or_will_be_in_a_place_is_a_stop(run: Run) -> None:
+    assert stops(run("President Tom Lind is expected in Berlin next week.")) == {
+        "Tom Lind": ["Berlin"]
+    }
+    x = run("Foreign Minister Tom Lind will be in Tokyo on Monday and Seoul on Tuesday.")
+    assert [(s.place, s.when) for i in x.next_stops for s in i.stops] == [
+        ("Tokyo", "Monday"),
+        ("Seoul", "Tuesday"),
+    ]
+    # present or past presence, or nobody travelling, is no stop
+    for text in (
+        "He had talks with World Bank official Tom Lind, who is currently in Buenos Aires.",
+        "President Tom Lind was in Berlin last week.",
+        "Growth is expected in Berlin next year.",
+        "President Tom Lind will be in office until 2010.",
+    ):
+        assert stops(run(text)) == {}, text
