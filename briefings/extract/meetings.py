@@ -781,6 +781,26 @@ def meeting_noun(ctx: DocContext, n: Token, drafts: list[_Draft]) -> None:
         for d in drafts[before:]:
             if d.when is None:
                 d.status = "planned"
+    if gov is not None and n.dep_ == "pobj" and n.head.lower_ == "for" and n.head.head.i == gov.i:
+        # "will travel to Paris on Friday for talks with B", "is due in Paris for talks":
+        # the talks are where and when the journey ends
+        for d in drafts[before:]:
+            d.when = d.when or ctx.time_words([gov])
+            d.place = d.place or _destination(ctx, gov)
+
+
+def _destination(ctx: DocContext, v: Token) -> str | None:
+    """Where a journey ends: "travel to Paris", "is due in Paris", "arrives in Paris"."""
+    hosts = [v, *(c for c in v.children if c.dep_ == "acomp")]
+    return next(
+        (
+            ctx.entity_text(p)
+            for h in hosts
+            for p in _objects_of_prep(ctx, h, ("to", "in"))
+            if p.ent_type_ in ("GPE", "LOC")
+        ),
+        None,
+    )
 
 
 def _meeting_noun(ctx: DocContext, n: Token, drafts: list[_Draft]) -> None:

@@ -1066,3 +1066,14 @@ def test_expected_in_or_will_be_in_a_place_is_a_stop(run: Run) -> None:
         "President Tom Lind will be in office until 2010.",
     ):
         assert stops(run(text)) == {}, text
+
+
+def test_talks_a_journey_is_for_are_at_its_end(run: Run) -> None:
+    for text in (
+        "Prime Minister Tom Lind will travel to Paris on Friday for talks with President Ole Dahl.",
+        "Prime Minister Tom Lind is due in Paris on Friday for talks with President Ole Dahl.",
+    ):
+        x = run(text)
+        assert [(m.place, m.when, m.status) for m in x.meetings] == [
+            ("Paris", "Friday", "planned")
+        ], text
