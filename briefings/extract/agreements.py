@@ -202,6 +202,7 @@ def agree_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
         return  # "he agreed with everything she had done": one person's view
     if comp is not None:
         text = _clip(ctx, comp.left_edge.i, comp.right_edge.i)
+        parties += [p for p in _deal_counterparts(ctx, comp) if p not in parties]
     elif obj is not None:
         # "A agreed a draft deal with B to borrow X": British transitive "agree".
         parties += [p for p in _with_parties(ctx, obj) if p not in parties]
@@ -1178,6 +1179,42 @@ def made_with(ctx: DocContext, n: Token, out: list[_Draft]) -> None:
             if out and out[-1].start == n.i:
                 out[-1].mention = True
         return
+
+
+# Acts whose object is the other side of the deal: "agreed to buy AT&T", "to acquire
+# 33% of Changyu", "to merge with B", "to sell its stake to B".
+_TAKEOVER_VERBS = frozenset(["buy", "acquire", "purchase", "merge", "sell", "take"])
+_FIRM_NOUNS = frozenset(["company", "firm", "group", "bank", "maker", "carrier", "airline"])
+
+
+def _deal_counterparts(ctx: DocContext, act: Token) -> list[str]:
+    """The company a buy-out, merger or sale agreed to is made with."""
+    if act.lemma_ not in _TAKEOVER_VERBS or act.pos_ != "VERB":
+        return []
+    if act.lemma_ == "take" and not any(
+        c.dep_ == "prt" and c.lower_ == "over" for c in act.children
+    ):
+        return []
+    objs = [c for c in act.children if c.dep_ == "dobj"]
+    objs += [p for o in objs for p in _pobjs(o, "of")]  # "33% of Changyu", "a stake of B"
+    objs += _pobjs(act, "with") if act.lemma_ == "merge" else []
+    if act.lemma_ == "sell":  # "to sell its stake to B", however "to B" hangs
+        objs += _pobjs(act, "to") + [p for o in objs for p in _pobjs(o, "to")]
+        for c in act.children:
+            if c.dep_ == "dative":  # "to B" parsed as a dative, or "sold B its stake"
+                objs += [p for p in c.children if p.dep_ == "pobj"] or [c]
+    out: list[str] = []
+    for o in objs:
+        for t in ctx.coordinated(o):
+            if t.ent_type_ == "ORG":
+                out += ctx.parties(t)
+            elif (
+                t.tag_ == "NNP"
+                and not t.ent_type_
+                and any(c.dep_ == "compound" and c.lemma_ in _FIRM_NOUNS for c in t.children)
+            ):
+                out.append(t.text)  # "wine company Chalone", a name the NER left out
+    return out
 
 
 def accuse_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:

@@ -1077,3 +1077,25 @@ def test_talks_a_journey_is_for_are_at_its_end(run: Run) -> None:
         assert [(m.place, m.when, m.status) for m in x.meetings] == [
             ("Paris", "Friday", "planned")
         ], text
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        (
+            "Last week, SBC Communications agreed to buy its former parent AT&T for $16bn.",
+            {"SBC Communications", "AT&T"},
+        ),
+        ("Illva Saronno has agreed to buy 33% of Changyu.", {"Illva Saronno", "Changyu"}),
+        ("Diageo has agreed to buy wine company Chalone for $260m.", {"Diageo", "Chalone"}),
+        ("Fiat agreed to sell its stake to General Motors.", {"Fiat", "General Motors"}),
+    ],
+)
+def test_a_buyout_or_sale_agreed_is_made_with_the_other_company(
+    run: Run, text: str, parties: set[str]
+) -> None:
+    assert [set(a.parties) for a in run(text).agreements] == [parties], text
+
+
+def test_buying_things_has_no_other_side(run: Run) -> None:
+    assert [a.parties for a in run("Norway agreed to buy ten jets.").agreements] == [("Norway",)]
