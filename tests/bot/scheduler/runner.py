@@ -125,8 +125,11 @@ def main(argv: list[str] | None = None) -> int:
     svc.start()
     while not stop.is_set():
         if args.status:
-            with open(args.status, "w") as f:
+            # written whole and renamed: a reader never sees the file truncated
+            tmp = f"{args.status}.tmp"
+            with open(tmp, "w") as f:
                 f.write("leader" if svc.is_leader else "follower")
+            os.replace(tmp, args.status)
         stop.wait(0.2)
     svc.stop()
     return 0
