@@ -204,8 +204,10 @@ def agree_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
         text = _clip(ctx, comp.left_edge.i, comp.right_edge.i)
         parties += [p for p in _deal_counterparts(ctx, comp) if p not in parties]
     elif obj is not None:
-        # "A agreed a draft deal with B to borrow X": British transitive "agree".
+        # "A agreed a draft deal with B to borrow X": British transitive "agree";
+        # "agreed a takeover by B": the bidder is the other side
         parties += [p for p in _with_parties(ctx, obj) if p not in parties]
+        parties += [x for w in _pobjs(obj, "by") for x in ctx.parties(w) if x not in parties]
         end = max(
             obj.right_edge.i,
             max(

@@ -1099,3 +1099,10 @@ def test_a_buyout_or_sale_agreed_is_made_with_the_other_company(
 
 def test_buying_things_has_no_other_side(run: Run) -> None:
     assert [a.parties for a in run("Norway agreed to buy ten jets.").agreements] == [("Norway",)]
+
+
+def test_a_takeover_agreed_by_its_target_names_the_bidder(run: Run) -> None:
+    x = run("Aggregate Industries said it had agreed a pounds 1.8bn takeover by Holcim.")
+    assert [set(a.parties) for a in x.agreements] == [{"Aggregate Industries", "Holcim"}]
+    y = run("The union agreed a pay deal by a large majority.")
+    assert [a.parties for a in y.agreements] == [("union",)]
