@@ -498,6 +498,11 @@ class DocContext:
                         break
                 break
         raw = source[lo:hi]
+        # A closing quote the parser carried over from the paragraph before ('"\nA said
+        # ...'): the sentence starts after the break.
+        brk = raw.find("\n")
+        if brk >= 0 and raw[:brk].strip() and not any(ch.isalnum() for ch in raw[:brk]):
+            raw, lo = raw[brk + 1 :], lo + brk + 1
         lead = len(raw) - len(raw.lstrip())
         text = raw.strip()
         start = lo + lead

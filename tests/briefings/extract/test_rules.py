@@ -239,6 +239,16 @@ def test_evidence_offsets_point_into_the_text(run: Run) -> None:
     assert text[ev.start : ev.end] == ev.sentence
 
 
+def test_evidence_leaves_out_a_quote_closed_on_the_line_before(run: Run) -> None:
+    text = (
+        'He said: "We will not give up.\n"\n'
+        "President Hal Moore met Prime Minister Kenji Sato in Tokyo on Monday."
+    )
+    ev = run(text).meetings[0].evidence[0]
+    assert ev.sentence.startswith("President Hal Moore met")
+    assert text[ev.start : ev.end] == ev.sentence
+
+
 # --- gatherings ------------------------------------------------------------------
 
 
