@@ -439,7 +439,10 @@ def meet_verb(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:
                     # one the article names in full more than once
                     continue
                 mine.append(name)
-            if _whole_group(ctx, t) and not (phone_ctx or lemma in _ONE_BY_ONE):
+            # "the party leaders, A, B and C", "the leaders of Egypt and Israel": met
+            # together, one encounter
+            plural_role = t.tag_ == "NNS" and t.lemma_ in ROLE_HEADS and len(mine) >= 2
+            if (_whole_group(ctx, t) or plural_role) and not (phone_ctx or lemma in _ONE_BY_ONE):
                 others.append(mine)  # "met the party leaders, A, B and C": one meeting
             else:
                 others += [[name] for name in mine]

@@ -1106,3 +1106,15 @@ def test_a_takeover_agreed_by_its_target_names_the_bidder(run: Run) -> None:
     assert [set(a.parties) for a in x.agreements] == [{"Aggregate Industries", "Holcim"}]
     y = run("The union agreed a pay deal by a large majority.")
     assert [a.parties for a in y.agreements] == [("union",)]
+
+
+def test_the_leaders_of_two_countries_met_together_are_one_encounter(run: Run) -> None:
+    x = run("President Tom Lind shook hands with the leaders of Egypt and Israel.")
+    assert pairs(x) == {
+        frozenset({"Lind", "Egypt"}),
+        frozenset({"Lind", "Israel"}),
+        frozenset({"Egypt", "Israel"}),
+    }
+    # calls reach them one at a time
+    y = run("President Tom Lind phoned the leaders of Egypt and Israel.")
+    assert frozenset({"Egypt", "Israel"}) not in pairs(y)
