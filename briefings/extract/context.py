@@ -100,7 +100,9 @@ _BENCH = frozenset(["judge", "justice", "magistrate", "sheriff"])
 _COURT = re.compile(r"\b(court|tribunal)\b", re.IGNORECASE)
 
 # Relational nouns that name a side only through a modifier ("EU counterparts").
-_RELATIONAL = frozenset(["counterpart", "representative", "delegate", "envoy", "diplomat"])
+_RELATIONAL = frozenset(
+    ["counterpart", "representative", "delegate", "envoy", "diplomat", "member"]
+)
 _DASH_SPLIT = re.compile("[-\u2013]")
 _SIDE_PLACES = frozenset(
     fold(n) for n in (*COUNTRIES, *MULTIWORD_COUNTRIES, *CAPITALS, *MULTIWORD_CAPITALS)

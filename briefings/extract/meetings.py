@@ -908,6 +908,8 @@ def _meeting_noun(ctx: DocContext, n: Token, drafts: list[_Draft]) -> None:
         return
     # "a debate against B": B is the other side, like "talks with B".
     withs = _objects_of_prep(ctx, n, ("with", "against") if debate else ("with",))
+    if low in _MEALS:  # "hosted a dinner for B": the guest of honour
+        withs += [p for p in _objects_of_prep(ctx, n, ("for",)) if ctx.persons.at(p)]
     if low in ("call", "calls"):  # "received a phone call from B"
         withs += _objects_of_prep(ctx, n, ("from",))
     if as_object and gov is not None:

@@ -1118,3 +1118,17 @@ def test_the_leaders_of_two_countries_met_together_are_one_encounter(run: Run) -
     # calls reach them one at a time
     y = run("President Tom Lind phoned the leaders of Egypt and Israel.")
     assert frozenset({"Egypt", "Israel"}) not in pairs(y)
+
+
+def test_a_dinner_hosted_for_a_guest_is_an_encounter(run: Run) -> None:
+    x = run("President Tom Lind hosted a dinner for Premier Ole Dahl on Monday.")
+    assert pairs(x) == {frozenset({"Lind", "Dahl"})}
+    assert run("President Tom Lind hosted a dinner for business leaders.").meetings == ()
+
+
+def test_members_of_a_body_stand_for_it(run: Run) -> None:
+    x = run("President Tom Lind met members of the Senate Foreign Relations Committee on Monday.")
+    assert [m.participants for m in x.meetings] == [
+        ("Tom Lind", "Senate Foreign Relations Committee")
+    ]
+    assert run("President Tom Lind met members of the royal family.").meetings == ()
