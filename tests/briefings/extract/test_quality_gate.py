@@ -19,7 +19,7 @@ from tests.support import REPO, SEEDS, shared_path
 pytestmark = pytest.mark.corpus
 
 FOLD_FLOORS = {
-    "meetings": 0.60,
+    "meetings": 0.62,
     "agreements": 0.48,
     "next_stops": 0.80,
     "officials": 0.84,
@@ -61,13 +61,14 @@ def _score_folds():  # type: ignore[no-untyped-def]
 def test_out_of_fold_scores_hold(tmp_path: Path) -> None:
     """Out-of-fold figures on the 5 folds of shared/eval/folds.json (dev/ + train/):
     the link model is trained on four folds and scored on the fifth. The floors are
-    the figures measured when this gate was last raised (pooled overall 0.650,
-    meetings 0.62, agreements 0.51, next stops 0.82, officials 0.87), less 0.02 for noise: a guard
+    the figures measured when this gate was last raised (extractor 2.6: pooled overall
+    0.656, meetings 0.64, agreements 0.50, next stops 0.82, officials 0.87), less about
+    0.02 for noise: a guard
     against regressions, not the issue's targets (overall 0.80), which are not met."""
     shared_path("eval", "folds.json")
     _, pooled, _ = _score_folds().run_folds(tmp_path)
     low = {k: pooled[k]["f1"] for k, t in FOLD_FLOORS.items() if pooled[k]["f1"] < t}
-    if pooled["overall_f1"] < 0.630:
+    if pooled["overall_f1"] < 0.636:
         low["overall_f1"] = pooled["overall_f1"]
     # the issue's one per-field target met so far: next stops recall >= 0.70 (0.71)
     if pooled["next_stops"]["recall"] < 0.70:
@@ -89,7 +90,7 @@ def test_committed_link_model_is_what_make_train_builds(tmp_path: Path) -> None:
 
 def test_m2e2_meetings_hold(extractor: Extractor, tmp_path: Path) -> None:
     """Third-party meetings (M2E2, 64 VOA articles nobody here annotated): the issue's
-    target, recall >= 0.65 at precision >= 0.75 (measured 0.77 at 0.79)."""
+    target, recall >= 0.65 at precision >= 0.75 (measured 0.77 at 0.80)."""
     root = shared_path("eval", "external", "m2e2")
     gold = root / "gold"
     stems = {p.stem for p in gold.glob("*.json")}
