@@ -1259,15 +1259,16 @@ def complaint_rule(ctx: DocContext, n: Token, out: list[_Draft]) -> None:
     """ "Canada filed a complaint against Brussels", "Japan lodged a protest with China",
     "China protested to Japan" """
     against = _pobjs(n, "against")
-    if n.pos_ == "NOUN" and n.lemma_ == "protest" and n.head.lemma_ in _LODGE_VERBS:
-        # "lodged a protest with China"; not "took part in a protest with veterans"
-        against += _pobjs(n, "with") + _pobjs(n, "to")
-    if n.pos_ == "VERB":
+    if n.pos_ == "VERB":  # "protested to Japan", "protested against Tokyo's decision"
         if _conditional(n) or _irrealis(n) or _negated(n):
             return
-        against = [p for prep in ("to", "against") for p in _pobjs(n, prep)]
-        n = next((c for c in n.children if c.dep_ == "prep" and c.lower_ in ("to", "against")), n)
-    gov = ctx.governing_verb(n)
+        against += _pobjs(n, "to")
+        gov: Token | None = n
+    else:
+        if n.lemma_ == "protest" and n.head.lemma_ in _LODGE_VERBS:
+            # "lodged a protest with China"; not "took part in a protest with veterans"
+            against += _pobjs(n, "with") + _pobjs(n, "to")
+        gov = ctx.governing_verb(n)
     if not against or gov is None:
         return
     complainants, subj = _subject_parties(ctx, gov)

@@ -793,13 +793,14 @@ def meeting_noun(ctx: DocContext, n: Token, drafts: list[_Draft]) -> None:
 
 
 def _destination(ctx: DocContext, v: Token) -> str | None:
-    """Where a journey ends: "travel to Paris", "is due in Paris", "arrives in Paris"."""
+    """Where a journey ends: "travel to Paris", "leaves for Paris", "is due in Paris",
+    "a visit to Ireland"."""
     hosts = [v, *(c for c in v.children if c.dep_ == "acomp")]
     return next(
         (
             ctx.entity_text(p)
             for h in hosts
-            for p in _objects_of_prep(ctx, h, ("to", "in"))
+            for p in _objects_of_prep(ctx, h, ("to", "for", "in"))
             if p.ent_type_ in ("GPE", "LOC")
         ),
         None,
@@ -1390,15 +1391,7 @@ def visit_with(ctx: DocContext, n: Token, drafts: list[_Draft]) -> None:
     if owner is None and gov is not None:
         owner = ctx.subject_of(gov)
     owners = _persons(ctx, ctx.parties(owner)) if owner is not None else []
-    # where they went together: "to Baghdad", "leaves for New York"
-    dest = next(
-        (
-            ctx.entity_text(p)
-            for p in _objects_of_prep(ctx, n, ("to", "for"))
-            if p.ent_type_ in ("GPE", "LOC")
-        ),
-        None,
-    )
+    dest = _destination(ctx, n)  # where they went together
     if owners:
         anchors = [n] + ([gov] if gov is not None and gov is not n else [])
         _emit(ctx, drafts, owners, [[o] for o in others], anchors, n.sent, destination=dest)
