@@ -49,6 +49,7 @@ _ACTIVITY_VERBS = frozenset(
         "host",
         "join",
         "represent",
+        "lead",
         "schedule",
         "plan",
         "arrange",
@@ -321,7 +322,7 @@ def travel_verb(ctx: DocContext, v: Token, out: list[_StopDraft]) -> None:
         if not direct:
             places += _prep_places(ctx, v, ("in", "to"))
     else:
-        places += _prep_places(ctx, v, _MOTION_PREPS)
+        places += _prep_places(ctx, v, _MOTION_PREPS) or _led_to(ctx, v)
     if not places and ctx.dateline and _is_upcoming(ctx, v) and _here(ctx, v):
         # "will arrive here on Saturday" under a "BRUSSELS, March 26 -" dateline
         for who in _travellers(ctx, v):
@@ -333,6 +334,27 @@ def travel_verb(ctx: DocContext, v: Token, out: list[_StopDraft]) -> None:
         return
     for who in _travellers(ctx, v):
         _add(ctx, out, who, places, v)
+
+
+_LED = frozenset(["delegation", "team", "mission"])
+
+
+def _led_to(ctx: DocContext, v: Token) -> list[Token]:
+    """ "will lead (head) the U.S. delegation to Geneva", "... to the talks in Geneva":
+    who leads a delegation goes where it goes."""
+    if v.lemma_ not in ("lead", "head"):
+        return []
+    groups = [c for c in v.children if c.dep_ == "dobj" and c.lemma_ in _LED]
+    out: list[Token] = []
+    # "to Geneva" hangs on the delegation or on the verb
+    for h in (v, *groups) if groups else ():
+        for k in h.children:
+            if k.dep_ == "prep" and k.lower_ == "to":
+                for p in k.children:
+                    if p.dep_ == "pobj":
+                        here = p.ent_type_ in _PLACE_LABELS
+                        out += [p] if here else _prep_places(ctx, p, ("in", "at"))
+    return out
 
 
 def _here(ctx: DocContext, v: Token) -> bool:
@@ -410,6 +432,7 @@ def activity_abroad(ctx: DocContext, v: Token, out: list[_StopDraft]) -> None:
     # "will launch his manifesto in Leeds": a launch is an event its maker attends
     if v.lemma_ in ("meet", "attend", "address", "hold", "launch"):
         places += _prep_places(ctx, v, ("in", "at"))
+    places += _led_to(ctx, v)
     if not places:
         at_gathering(ctx, v, out)  # "will represent the G8 at the conference in Jakarta"
         return

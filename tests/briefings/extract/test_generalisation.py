@@ -1132,3 +1132,20 @@ def test_members_of_a_body_stand_for_it(run: Run) -> None:
         ("Tom Lind", "Senate Foreign Relations Committee")
     ]
     assert run("President Tom Lind met members of the royal family.").meetings == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Deputy Secretary Tom Lind will lead the U.S. delegation to Geneva next week.",
+        "Deputy Secretary Tom Lind will head the U.S. delegation to Geneva next week.",
+        "Deputy Secretary Tom Lind will lead the U.S. delegation to the talks in Geneva.",
+    ],
+)
+def test_who_leads_a_delegation_goes_where_it_goes(run: Run, text: str) -> None:
+    assert stops(run(text)) == {"Tom Lind": ["Geneva"]}, text
+
+
+def test_a_delegation_led_before_or_a_party_led_is_no_stop(run: Run) -> None:
+    assert stops(run("Deputy Secretary Tom Lind led the delegation to Geneva last week.")) == {}
+    assert stops(run("Party leader Tom Lind will lead the party to victory.")) == {}
