@@ -33,6 +33,7 @@ from .lexicon import (
     HONORIFICS,
     INSTITUTION_HEADS,
     KIN_NOUNS,
+    LED_GROUPS,
     MEETING_NOUNS,
     MULTIWORD_CAPITALS,
     MULTIWORD_COUNTRIES,
@@ -91,8 +92,6 @@ _COUNTRY_WORDS = {fold(c): c for c in (*COUNTRIES, *MULTIWORD_COUNTRIES)} | {
 _DASHES = frozenset(["-", "\u2013"])
 _ASIDE_DASHES = frozenset(["-", "\u2013", "\u2014"])
 _GROUP_OF_NATIONS = re.compile(r"G-?(?:[2-9]|1[0-9]|20|77)")
-# Groups a named person can lead ("a delegation led by A").
-_LED_GROUPS = frozenset(["delegation", "team", "mission"])
 # How far back (in tokens, about eight sentences) a group anaphor looks for its group.
 _GROUP_REACH = 200
 _LEAD_TOKENS = 80
@@ -648,7 +647,7 @@ class DocContext:
     def leaders_of(self, tok: Token) -> list[str]:
         """ "a delegation led by Minister A", "a team headed by B": the people who lead
         it act for it."""
-        if tok.pos_ != "NOUN" or tok.lemma_ not in _LED_GROUPS:
+        if tok.pos_ != "NOUN" or tok.lemma_ not in LED_GROUPS:
             return []
         return [
             name

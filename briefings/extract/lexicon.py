@@ -359,6 +359,8 @@ MOTION_VERBS = frozenset(
         "stop",
     ]
 )
+# Groups a named person leads ("a delegation led by A", "will head the delegation to X").
+LED_GROUPS = frozenset(["delegation", "team", "mission"])
 TRAVEL_NOUNS = frozenset(
     ["stop", "stops", "visit", "visits", "trip", "trips", "tour", "tours", "journey"]
 )

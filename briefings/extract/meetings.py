@@ -441,7 +441,12 @@ def meet_verb(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:
                 mine.append(name)
             # "the party leaders, A, B and C", "the leaders of Egypt and Israel": met
             # together, one encounter
-            plural_role = t.tag_ == "NNS" and t.lemma_ in ROLE_HEADS and len(mine) >= 2
+            plural_role = (
+                t.tag_ == "NNS"
+                and t.lemma_ in ROLE_HEADS
+                and len(mine) >= 2
+                and not ctx.listed_people(t)  # "leaders, including A and B": a sample
+            )
             if (_whole_group(ctx, t) or plural_role) and not (phone_ctx or lemma in _ONE_BY_ONE):
                 others.append(mine)  # "met the party leaders, A, B and C": one meeting
             else:

@@ -23,7 +23,14 @@ from ..text import fold
 from .context import DocContext
 from .dates import resolve
 from .frames import Frame
-from .lexicon import FUTURE_AUX, MEETING_NOUNS, MOTION_VERBS, TRAVEL_NOUNS, VISIT_VERBS
+from .lexicon import (
+    FUTURE_AUX,
+    LED_GROUPS,
+    MEETING_NOUNS,
+    MOTION_VERBS,
+    TRAVEL_NOUNS,
+    VISIT_VERBS,
+)
 
 __all__ = ["extract_next_stops"]
 
@@ -336,15 +343,12 @@ def travel_verb(ctx: DocContext, v: Token, out: list[_StopDraft]) -> None:
         _add(ctx, out, who, places, v)
 
 
-_LED = frozenset(["delegation", "team", "mission"])
-
-
 def _led_to(ctx: DocContext, v: Token) -> list[Token]:
     """ "will lead (head) the U.S. delegation to Geneva", "... to the talks in Geneva":
     who leads a delegation goes where it goes."""
     if v.lemma_ not in ("lead", "head"):
         return []
-    groups = [c for c in v.children if c.dep_ == "dobj" and c.lemma_ in _LED]
+    groups = [c for c in v.children if c.dep_ == "dobj" and c.lemma_ in LED_GROUPS]
     out: list[Token] = []
     # "to Geneva" hangs on the delegation or on the verb
     for h in (v, *groups) if groups else ():
