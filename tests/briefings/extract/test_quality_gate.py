@@ -62,7 +62,7 @@ def test_out_of_fold_scores_hold(tmp_path: Path) -> None:
     """Out-of-fold figures on the 5 folds of shared/eval/folds.json (dev/ + train/):
     the link model is trained on four folds and scored on the fifth. The floors are
     the figures measured when this gate was last raised (extractor 2.6: pooled overall
-    0.656, meetings 0.64, agreements 0.50, next stops 0.82, officials 0.87), less about
+    0.657, meetings 0.64, agreements 0.50, next stops 0.82, officials 0.87), less about
     0.02 for noise: a guard
     against regressions, not the issue's targets (overall 0.80), which are not met."""
     shared_path("eval", "folds.json")
@@ -70,7 +70,7 @@ def test_out_of_fold_scores_hold(tmp_path: Path) -> None:
     low = {k: pooled[k]["f1"] for k, t in FOLD_FLOORS.items() if pooled[k]["f1"] < t}
     if pooled["overall_f1"] < 0.636:
         low["overall_f1"] = pooled["overall_f1"]
-    # the issue's one per-field target met so far: next stops recall >= 0.70 (0.71)
+    # the issue's one per-field target met so far: next stops recall >= 0.70 (0.72)
     if pooled["next_stops"]["recall"] < 0.70:
         low["next_stops_recall"] = pooled["next_stops"]["recall"]
     assert not low, f"out-of-fold figures fell: {low}"
