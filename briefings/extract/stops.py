@@ -397,18 +397,21 @@ def will_be_in(ctx: DocContext, tok: Token, out: list[_StopDraft]) -> None:
     # "in Tokyo on Monday and Seoul on Tuesday": the next place hangs on the first
     # time, and its own time follows it
     preps = [c for c in tok.children if c.dep_ == "prep" and c.i > places[0].i]
-    for c in preps:
-        for p in c.children:
-            for k in p.conjuncts:
-                if not _is_place(ctx, k):
-                    continue
-                after = next((x for x in preps if x.i > k.i), None)
-                obj = next((o for o in after.children if o.dep_ == "pobj"), None) if after else None
-                when = ctx.doc[obj.i : obj.right_edge.i + 1] if obj is not None else None
-                if when is not None and not any(t.ent_type_ in ("DATE", "TIME") for t in when):
-                    when = None
-                for who in travellers:
-                    _add(ctx, out, who, [k], tok, when)
+    more = [k for c in preps for p in c.children for k in p.conjuncts if _is_place(ctx, k)]
+    for k in more:
+        when = _time_after(ctx, preps, k)
+        for who in travellers:
+            _add(ctx, out, who, [k], tok, when)
+
+
+def _time_after(ctx: DocContext, preps: list[Token], place: Token) -> Span | None:
+    """The time phrase that follows `place` ("Seoul on Tuesday"), if the next one is."""
+    after = next((x for x in preps if x.i > place.i), None)
+    obj = next((o for o in after.children if o.dep_ == "pobj"), None) if after else None
+    if obj is None:
+        return None
+    when = ctx.doc[obj.i : obj.right_edge.i + 1]
+    return when if any(t.ent_type_ in ("DATE", "TIME") for t in when) else None
 
 
 def activity_abroad(ctx: DocContext, v: Token, out: list[_StopDraft]) -> None:
