@@ -443,6 +443,9 @@ class PersonIndex:
         if tok.lower_ not in PERSON_PRONOUNS:
             return None
         sent_start = tok.sent.start
+        bound = self._clause_subject(tok) if tok.dep_ == "poss" else None
+        if bound is not None:
+            return bound
         # A subject earlier in the same sentence ("Kelly said he ...").
         i = bisect_left(self._starts, tok.i) - 1
         floor = max(-1, i - 50)  # bounded look-back keeps giant sentences linear
@@ -473,6 +476,21 @@ class PersonIndex:
                 return self.mentions[i].canonical
             i += 1
         return None
+
+    def _clause_subject(self, tok: Token) -> str | None:
+        """A possessive is bound by the subject of its own clause: in "X announced his
+        attendance" and "..., pre-empted by Y, who announced his attendance" the
+        attendance is X's and Y's, not that of a subject told earlier in the sentence."""
+        verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if verb is None:
+            return None
+        subj = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+        if subj is None or subj.i > tok.i:
+            return None
+        if subj.lower_ in ("who", "that") and verb.dep_ == "relcl":
+            subj = verb.head  # the relative pronoun stands for the noun it hangs on
+        m = self.mention_at(subj)
+        return m.canonical if m is not None else None
 
     def _is_subject(self, m: Mention) -> bool:
         head = self.doc[m.head]

@@ -1149,3 +1149,18 @@ def test_who_leads_a_delegation_goes_where_it_goes(run: Run, text: str) -> None:
 def test_a_delegation_led_before_or_a_party_led_is_no_stop(run: Run) -> None:
     assert stops(run("Deputy Secretary Tom Lind led the delegation to Geneva last week.")) == {}
     assert stops(run("Party leader Tom Lind will lead the party to victory.")) == {}
+
+
+def test_a_possessive_is_bound_by_its_own_clause_subject(run: Run) -> None:
+    text = (
+        "Dozens of leaders are arriving in Oslo for the Nordic Forum. "
+        "President Tom Lind will open the forum, although his speech will be preceded by "
+        "Premier Ole Dahl, who announced his attendance on Friday."
+    )
+    assert frozenset({"Lind", "Dahl"}) in pairs(run(text))
+    # the same possessive with no subject of its own clause still reads back
+    y = run(
+        "Dozens of leaders are arriving in Oslo for the Nordic Forum. "
+        "President Tom Lind will open the forum. Premier Ole Dahl spoke of his attendance."
+    )
+    assert frozenset({"Lind", "Dahl"}) in pairs(y)
