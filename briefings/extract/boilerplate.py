@@ -78,6 +78,19 @@ _DATELINE = re.compile(
 )
 
 
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
+# A line that is only a date: the dateline Wikinews and many sites put above the story
+# ("Thursday, January 28, 2010"). Parsed, it joins the first sentence and becomes the
+# date of whatever that sentence tells.
+_DATE_LINE = re.compile(
+    r"^[ \t]*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ ]+)?"
+    rf"(?:{_MONTH}[ ]+\d{{1,2}},?|\d{{1,2}}[ ]+{_MONTH})[ ]+\d{{4}}[ \t]*$",
+    re.MULTILINE,
+)
+
+
 def dateline_place(text: str) -> str | None:
     """The city of the article's wire dateline ("BRUSSELS, March 26 - " -> "Brussels"),
     which is where "here" is for the reporter; None without one near the top."""
@@ -96,7 +109,11 @@ def mask_noise(text: str) -> str:
     if not text:
         return text
     spans = boilerplate_spans(text)
-    marks = (*_CAPTION_NOISE.finditer(text), *_DATELINE.finditer(text))
+    marks = (
+        *_CAPTION_NOISE.finditer(text),
+        *_DATELINE.finditer(text),
+        *_DATE_LINE.finditer(text),
+    )
     if not spans and not marks:
         return text  # most articles: nothing to blank
     chars = list(text)

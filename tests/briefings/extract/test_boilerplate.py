@@ -74,6 +74,20 @@ def test_wire_datelines_are_blanked_at_the_same_length() -> None:
         assert mask_noise(text) == text
 
 
+def test_a_line_that_is_only_a_date_is_blanked(run) -> None:  # type: ignore[no-untyped-def]
+    for text in ("Thursday, January 28, 2010\nLeaders met.", "28 January 2010\nLeaders met."):
+        masked = mask_noise(text)
+        assert len(masked) == len(text) and masked.strip() == "Leaders met.", masked
+    # a date inside a sentence is the sentence's own
+    for text in ("They met on January 28, 2010.\nOK.", "Talks opened Thursday, January 28, 2010"):
+        assert mask_noise(text) == text
+    # the dateline is no longer the date of the event its first sentence tells
+    x = run(
+        "Thursday, January 28, 2010\nPresident Tom Lind met Premier Ole Dahl in Oslo on Tuesday."
+    )
+    assert [m.when for m in x.meetings] == ["Tuesday"]
+
+
 FURNITURE = [
     "Subscribe now",
     "SUBSCRIBERS ONLY",
