@@ -1047,10 +1047,11 @@ def _whole_group(ctx: DocContext, t: Token) -> bool:
 
 
 def _one_encounter(ctx: DocContext, anchor: Token, others: list[list[str]]) -> list[list[str]]:
-    """ "A met B and C": one encounter of all three when B and C are two named people
-    and nothing says they were met apart ("separately", "then", "later"). A longer list
+    """ "A met B and C": one encounter of all three when B and C are two sides, at least
+    one a named person ("met Governor B and representatives of the IMF"), and nothing
+    says they were met apart ("separately", "then", "later"). A longer list
     is a visitor's round of calls ("will meet A, B, C and D during his trip")."""
-    if len(others) != 2 or not all(_persons(ctx, o) for o in others):
+    if len(others) != 2 or not any(_persons(ctx, o) for o in others):
         return others
     if any(t.lower_ in _APART for t in anchor.sent):
         return others

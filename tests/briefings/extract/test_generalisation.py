@@ -1164,3 +1164,20 @@ def test_a_possessive_is_bound_by_its_own_clause_subject(run: Run) -> None:
         "President Tom Lind will open the forum. Premier Ole Dahl spoke of his attendance."
     )
     assert frozenset({"Lind", "Dahl"}) in pairs(y)
+
+
+def test_a_person_and_a_bodys_representatives_met_at_once(run: Run) -> None:
+    x = run(
+        "Minister Tom Lind met on Monday with Governor Ole Dahl and representatives from "
+        "the World Bank and the IMF."
+    )
+    assert [set(m.participants) for m in x.meetings] == [
+        {"Tom Lind", "Ole Dahl", "World Bank", "IMF"}
+    ]
+    # said to be apart, they stay apart
+    y = run(
+        "Minister Tom Lind met separately with Governor Ole Dahl and representatives from "
+        "the World Bank."
+    )
+    assert frozenset({"Dahl", "Bank"}) not in pairs(y)
+    assert frozenset({"Lind", "Bank"}) in pairs(y)
