@@ -195,6 +195,8 @@ _DURATION = re.compile(
     r"(?:hours?|days?|weeks?|months?|years?)$",
     re.IGNORECASE,
 )
+# A unit with no count ("seconds", "hours"): how long, never when.
+_BARE_UNIT = re.compile(r"(?:seconds|minutes|hours|days|weeks|months|years)", re.IGNORECASE)
 # Modifiers that leave a group of leaders or officials unnamed.
 VAGUE = frozenset(
     ["other", "multiple", "several", "many", "some", "various", "numerous", "senior", "top",
@@ -1432,6 +1434,10 @@ class DocContext:
                 continue
             if points and _DURATION.search(ent.text):
                 continue
+            if _BARE_UNIT.fullmatch(ent.text) or (
+                ent.start > 0 and self.doc[ent.start - 1].lower_ == "within"
+            ):
+                continue  # "arrived within seconds of each other": no time of the event
             t = ent.root
             for _ in range(8):
                 if t.i in ids:

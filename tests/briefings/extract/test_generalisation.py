@@ -1181,3 +1181,20 @@ def test_a_person_and_a_bodys_representatives_met_at_once(run: Run) -> None:
     )
     assert frozenset({"Dahl", "Bank"}) not in pairs(y)
     assert frozenset({"Lind", "Bank"}) in pairs(y)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Tom Lind and Premier Ole Dahl arrived within seconds of each other for "
+        "the summit.",
+        "President Tom Lind and Premier Ole Dahl held talks for hours.",
+    ],
+)
+def test_a_span_of_time_is_not_when(run: Run, text: str) -> None:
+    x = run(text)
+    assert [m.when for m in x.meetings] == [None], text
+    assert [
+        m.when
+        for m in run("President Tom Lind and Premier Ole Dahl held talks on Monday.").meetings
+    ] == ["Monday"]
