@@ -195,6 +195,22 @@ _DURATION = re.compile(
     r"(?:hours?|days?|weeks?|months?|years?)$",
     re.IGNORECASE,
 )
+_COLLECTIVES = frozenset(["group", "coalition", "club", "bloc", "alliance"])
+
+
+def _members(t: Token) -> Token:
+    """ "a group of world powers", "a coalition of Western nations": the members named
+    by the "of" phrase stand for the collective, which names nobody itself."""
+    if t.lemma_ not in _COLLECTIVES or t.pos_ != "NOUN" or t.ent_type_:
+        return t
+    for c in t.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for p in c.children:
+                if p.dep_ == "pobj" and p.tag_ in ("NNS", "NNPS"):
+                    return p
+    return t
+
+
 # A unit with no count ("seconds", "hours"): how long, never when.
 _BARE_UNIT = re.compile(r"(?:seconds|minutes|hours|days|weeks|months|years)", re.IGNORECASE)
 # Modifiers that leave a group of leaders or officials unnamed.
@@ -1003,6 +1019,7 @@ class DocContext:
             for k in (c, *c.conjuncts)
         ]
         for t in (tok, *conjuncts, *companions, *hung, *listed_countries):
+            t = _members(t)
             if t.tag_ == "NNS" and (
                 t.lemma_ in ROLE_HEADS or t.lemma_ in ("delegation", "government")
             ):

@@ -1198,3 +1198,13 @@ def test_a_span_of_time_is_not_when(run: Run, text: str) -> None:
         m.when
         for m in run("President Tom Lind and Premier Ole Dahl held talks on Monday.").meetings
     ] == ["Monday"]
+
+
+def test_a_group_of_named_members_is_its_members(run: Run) -> None:
+    x = run(
+        "The president took note of the nuclear agreement reached last year between "
+        "Tehran and a group of world powers."
+    )
+    assert [a.parties for a in x.agreements] == [("Tehran", "world powers")]
+    # a group of people the text does not name is nobody
+    assert run("A group of protesters met President Tom Lind on Monday.").meetings == ()
