@@ -1230,14 +1230,14 @@ def accuse_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
         )
     ):
         return
-    if not ctx.sent_has(v, _DENIALS):
-        return  # an accusation alone is one-sided; answered with a denial it is a dispute
     accusers, _ = _subject_parties(ctx, v)
     accused: list[str] = []
     for c in v.children:
         if c.dep_ == "dobj":
             accused += ctx.parties(c)
             accused += [n for k in c.children if k.dep_ == "poss" for n in ctx.parties(k)]
+    if not ctx.sent_has(v, _DENIALS) and not _denied_next(ctx, v, accusers):
+        return  # an accusation alone is one-sided; answered with a denial it is a dispute
     if _denied(v):
         # "he denied accusing Germany of X": the accuser's own denial; "A accused B of
         # X, a charge B denied": the accused answers
@@ -1250,6 +1250,26 @@ def accuse_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
     subj = ctx.subject_of(v)
     start = subj.left_edge.i if subj is not None and subj.i < v.i else v.i
     _add(ctx, out, parties, "disagreed", _clip(ctx, start, _clause_end(v)), v)
+
+
+_CHARGES = frozenset(["charge", "accusation", "allegation", "claim"])
+
+
+def _denied_next(ctx: DocContext, v: Token, accusers: list[str]) -> bool:
+    """ "India blames Pakistan for the unrest. Islamabad denies the charges.": the next
+    sentence opens with someone other than the accuser denying the charge."""
+    end = v.sent.end
+    if end >= len(ctx.doc) or not accusers:
+        return False
+    nxt = ctx.doc[end].sent
+    root = nxt.root
+    if root.lemma_ not in ("deny", "reject", "dismiss", "refute") or _negated(root):
+        return False
+    if not any(c.dep_ == "dobj" and c.lemma_ in _CHARGES for c in root.children):
+        return False
+    subj = ctx.subject_of(root)
+    deniers = ctx.parties(subj) if subj is not None else []
+    return bool(deniers) and not set(deniers) & set(accusers)
 
 
 _LODGE_VERBS = frozenset(["lodge", "file", "make", "register", "deliver", "send", "submit"])
@@ -1343,7 +1363,7 @@ def extract_agreements(ctx: DocContext) -> list[Agreement]:
                 "protests",
             ):
                 complaint_rule(ctx, tok, drafts)
-            if tok.pos_ == "VERB" and lemma in ("accuse", "charge", "sue"):
+            if tok.pos_ == "VERB" and lemma in ("accuse", "charge", "sue", "blame"):
                 accuse_rule(ctx, tok, drafts)
             if tok.pos_ == "VERB" and lemma == "protest":
                 complaint_rule(ctx, tok, drafts)

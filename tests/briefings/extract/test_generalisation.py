@@ -1208,3 +1208,30 @@ def test_a_group_of_named_members_is_its_members(run: Run) -> None:
     assert [a.parties for a in x.agreements] == [("Tehran", "world powers")]
     # a group of people the text does not name is nobody
     assert run("A group of protesters met President Tom Lind on Monday.").meetings == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "India blames Pakistan for fueling the unrest. Islamabad denies the charges.",
+        "Minister Tom Lind accused Norway of dumping fish. Norway rejects the allegation.",
+    ],
+)
+def test_an_accusation_denied_in_the_next_sentence_is_a_dispute(run: Run, text: str) -> None:
+    x = run(text)
+    assert [a.polarity for a in x.agreements] == ["disagreed"], text
+    assert len(x.agreements[0].parties) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the accuser's own denial, an unanswered charge, a denial of something else
+        "Minister Tom Lind accused Norway of dumping fish. He denies the allegation.",
+        "Minister Tom Lind accused Norway of dumping fish. Norway said nothing.",
+        "Minister Tom Lind accused Norway of dumping fish. Norway denies any plan to leave.",
+        "Minister Tom Lind blamed the weather for the delay.",
+    ],
+)
+def test_an_accusation_not_answered_is_no_dispute(run: Run, text: str) -> None:
+    assert run(text).agreements == (), text
