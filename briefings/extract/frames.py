@@ -564,6 +564,7 @@ def together_meetings(ctx: DocContext) -> list[Meeting]:
             if v.pos_ != "VERB" or not relevant or _blocked(ctx, v):
                 continue
             people: list[str] = []
+            anchor = v  # the verb whose tense and time the encounter takes
             if v.lemma_ in _SEATED:
                 # "A sits between B and C", "A stood beside B": next to named people
                 beside = [
@@ -599,6 +600,8 @@ def together_meetings(ctx: DocContext) -> list[Meeting]:
                 others = [n for a in agents for n in _persons_of(ctx, a)]
                 if others:
                     people = [*_persons_of(ctx, host), *others]
+                    # "A, accompanied by B, will visit X": as planned as the visit
+                    anchor = ctx.governing_verb(v) or v
             elif v.lemma_ in ("hold", "give", "host"):
                 joint = [
                     c
@@ -614,9 +617,9 @@ def together_meetings(ctx: DocContext) -> list[Meeting]:
                     people = [x for t in subj.subtree if (x := ctx.persons.at(t))]
             names = list(dict.fromkeys(people))
             if len(names) >= 2:
-                when_span = ctx.time_words([v])
+                when_span = ctx.time_words([v, anchor])
                 when = when_span.text if when_span is not None else None
-                status: Status = "planned" if ctx.is_future(v) else "held"
+                status: Status = "planned" if ctx.is_future(anchor) else "held"
                 out.append(
                     Meeting(
                         tuple(names),

@@ -14,7 +14,7 @@ person the discourse is about; it must be a person.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
@@ -166,6 +166,14 @@ def _travellers(ctx: DocContext, anchor: Token) -> list[str]:
         for c in subj.children
         if c.dep_ == "acl" and c.lemma_ in ("lead", "head")
         for p in ctx.agent_objects(c)
+    ]
+    # "A, accompanied by B, will visit X": B goes too
+    names += [
+        p
+        for c in subj.children
+        if c.dep_ == "acl" and c.lemma_ == "accompany" and c.tag_ == "VBN"
+        for a in ctx.agent_objects(c)
+        for p in (a, *a.conjuncts)
     ]
     # "Ministry of Trade (MITI) Vice Minister A leaves for ..." parsed with two subjects
     names += [c for c in anchor.children if c.dep_ == "nsubj" and c.i != subj.i]
@@ -563,6 +571,26 @@ def frame_stops(ctx: DocContext, frames: Iterable[Frame], out: list[_StopDraft])
             out.append(_StopDraft(p.name, place, when, ctx.evidence(p.sent), p.sent.start))
 
 
+def _companions(ctx: DocContext, drafts: list[_StopDraft]) -> list[_StopDraft]:
+    """ "A will visit Japan in May. He will be accompanied by B and C.": the people who
+    will go with a traveller share the stops told before."""
+    out: list[_StopDraft] = []
+    for v in ctx.doc:
+        if v.lemma_ != "accompany" or v.tag_ != "VBN" or v.dep_ not in ("ROOT", "ccomp", "conj"):
+            continue
+        if not any(c.dep_ == "auxpass" for c in v.children) or not ctx.is_future(v):
+            continue
+        subj = ctx.subject_of(v)
+        who = ctx.party(subj) if subj is not None else None
+        mine = [d for d in drafts if d.who == who and d.order < v.i]
+        if not mine:
+            continue
+        for name in dict.fromkeys(n for a in ctx.agent_objects(v) for n in ctx.parties(a)):
+            if ctx.persons.is_person(name) and name != who:
+                out += [replace(d, who=name) for d in mine]
+    return out
+
+
 def extract_next_stops(ctx: DocContext, frames: Iterable[Frame] = ()) -> list[Itinerary]:
     drafts: list[_StopDraft] = []
     frame_stops(ctx, frames, drafts)
@@ -580,6 +608,7 @@ def extract_next_stops(ctx: DocContext, frames: Iterable[Frame] = ()) -> list[It
                 will_be_in(ctx, tok, drafts)
             elif tok.pos_ == "NOUN" and tok.lower_ in TRAVEL_NOUNS:
                 travel_noun(ctx, tok, drafts)
+    drafts += _companions(ctx, drafts)
     by_who: dict[str, list[Stop]] = {}
     seen: dict[str, set[str]] = {}
     for d in sorted(drafts, key=lambda d: d.order):

@@ -1235,3 +1235,32 @@ def test_an_accusation_denied_in_the_next_sentence_is_a_dispute(run: Run, text: 
 )
 def test_an_accusation_not_answered_is_no_dispute(run: Run, text: str) -> None:
     assert run(text).agreements == (), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Minister Tom Lind will visit Japan in May. He will be accompanied by Governor Ole "
+        "Dahl and director of public finance Eva Berg.",
+        "Minister Tom Lind will visit Japan in May. Lind told reporters he will be "
+        "accompanied by Governor Ole Dahl and director of public finance Eva Berg.",
+    ],
+)
+def test_who_will_accompany_a_traveller_shares_the_stops(run: Run, text: str) -> None:
+    assert stops(run(text)) == {
+        "Tom Lind": ["Japan"],
+        "Ole Dahl": ["Japan"],
+        "Eva Berg": ["Japan"],
+    }, text
+
+
+def test_accompanied_on_a_visit_told_as_past_or_before_any_trip(run: Run) -> None:
+    x = run("Minister Tom Lind visited Japan in May. He was accompanied by Governor Ole Dahl.")
+    assert stops(x) == {}
+    # the companion of an upcoming visit goes along, and the encounter is planned too
+    y = run("Minister Tom Lind, accompanied by Governor Ole Dahl, will visit Japan in May.")
+    assert stops(y) == {"Tom Lind": ["Japan"], "Ole Dahl": ["Japan"]}
+    assert [m.status for m in y.meetings] == ["planned"]
+    # who accompanies someone home after a trip told as past adds nothing
+    z = run("Governor Ole Dahl will be accompanied by his wife. Minister Tom Lind will visit Oslo.")
+    assert stops(z) == {"Tom Lind": ["Oslo"]}
