@@ -503,6 +503,11 @@ def travel_noun(ctx: DocContext, n: Token, out: list[_StopDraft]) -> None:
             )
             or ctx.is_future(gov)
             or ctx.future_time(when)
+            # "the trip, to be followed by a visit to Nicaragua": what is yet to follow
+            or (
+                gov.lemma_ == "follow"
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in gov.children)
+            )
             # a scheduled present: "starts a week-long visit to Washington on Sunday"
             or (
                 gov.lemma_ in ("start", "begin", "make", "pay")

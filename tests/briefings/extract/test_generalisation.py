@@ -1264,3 +1264,17 @@ def test_accompanied_on_a_visit_told_as_past_or_before_any_trip(run: Run) -> Non
     # who accompanies someone home after a trip told as past adds nothing
     z = run("Governor Ole Dahl will be accompanied by his wife. Minister Tom Lind will visit Oslo.")
     assert stops(z) == {"Tom Lind": ["Oslo"]}
+
+
+def test_a_visit_yet_to_follow_is_a_stop(run: Run) -> None:
+    x = run(
+        "Foreign Minister Tom Lind informed Cuban officials on Monday on the crisis. They "
+        "said the envoy's trip, to be followed from Tuesday by a visit to Nicaragua, could "
+        "be linked to a mediation."
+    )
+    assert stops(x) == {"Tom Lind": ["Nicaragua"]}
+    y = run(
+        "Foreign Minister Tom Lind arrived in Havana on Monday. The trip was followed by a "
+        "visit to Nicaragua."
+    )
+    assert stops(y) == {}
