@@ -1028,7 +1028,14 @@ def opposition_noun(ctx: DocContext, n: Token, out: list[_Draft]) -> None:
     objectors = [x for f in froms for x in ctx.parties(f)]
     if not objectors or not set(authors) - set(objectors):
         return
-    text = "over " + _clip(ctx, *what) if what else _clip(ctx, gov.i, gov.right_edge.i)
+    if what:
+        clause = _clip(ctx, *what)
+        # "over the EU plan", not "over The EU plan": a sentence's first word mid-text
+        if ctx.doc[what[0]].is_sent_start and ctx.doc[what[0]].pos_ == "DET":
+            clause = clause[:1].lower() + clause[1:]
+        text = "over " + clause
+    else:
+        text = _clip(ctx, gov.i, gov.right_edge.i)
     _add(ctx, out, authors + objectors, "disagreed", text, gov)
 
 

@@ -351,7 +351,7 @@ def test_the_talks_that_failed_are_those_told_before(run: Run) -> None:
             "The Commission's budget plans, which have provoked opposition from Austria, "
             "were shelved.",
             {"Commission", "Austria"},
-            "over The Commission's budget plans",
+            "over the Commission's budget plans",  # a sentence's first "The" lower-cased
         ),
     ],
 )
