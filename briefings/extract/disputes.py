@@ -37,6 +37,8 @@ class DisputePatterns:
     failed_talks_verbs: frozenset[str]
     failed_talks_particles: dict[str, str]
     failed_talks_ends: frozenset[str]
+    fruitless_outcomes: frozenset[str]
+    failed_talks_adjectives: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -51,6 +53,8 @@ def patterns() -> DisputePatterns:
         frozenset(raw["failed_talks_verbs"]),
         dict(raw["failed_talks_particles"]),
         frozenset(raw["failed_talks_ends"]),
+        frozenset(raw["fruitless_outcomes"]),
+        frozenset(raw["failed_talks_adjectives"]),
     )
 
 
@@ -211,12 +215,32 @@ def failed_agreement(ctx: DocContext, v: Token, pats: DisputePatterns) -> Agreem
     )
 
 
+_STUCK = frozenset(["deadlocked", "stalled", "stalemated", "fruitless", "inconclusive"])
+
+
 def _talks_failed(v: Token, pats: DisputePatterns) -> bool:
-    if v.lemma_ in pats.failed_talks_verbs:
-        return True
+    if v.lemma_ in pats.failed_talks_verbs or v.lower_ in _STUCK:
+        return True  # "have been deadlocked" (lemmatised "deadlocke")
+    if v.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ in _STUCK for c in v.children):
+        return True  # "the talks have been deadlocked", read as an adjective
     particle = pats.failed_talks_particles.get(v.lemma_)
     if particle and any(c.dep_ == "prt" and c.lower_ == particle for c in v.children):
         return True
+    if v.lemma_ in pats.fruitless_outcomes:
+        # "resulted in no new arrangement", "produced no agreement", "led to little
+        # progress", "made no headway"
+        outcomes = [c for c in v.children if c.dep_ == "dobj"] + [
+            p
+            for c in v.children
+            if c.dep_ == "prep" and c.lower_ in ("in", "to")
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+        return any(
+            k.lower_ in ("no", "little") and k.dep_ in ("det", "amod")
+            for o in outcomes
+            for k in o.children
+        )
     return v.lemma_ == "end" and any(
         p.lower_ in pats.failed_talks_ends
         for c in v.children
@@ -230,11 +254,28 @@ def failed_talks(ctx: DocContext, n: Token, pats: DisputePatterns) -> Agreement 
     """ "Talks between A and B collapsed", "A's talks with B broke down", "the talks
     ended in deadlock": talks that failed set the sides against each other."""
     v = n.head
-    if n.dep_ != "nsubj" or v.pos_ != "VERB" or not _talks_failed(v, pats):
+    named_failed = any(
+        c.dep_ == "amod" and c.lower_ in pats.failed_talks_adjectives for c in n.children
+    )
+    if named_failed:
+        # "A and B held an inconclusive meeting", "after failed negotiations with B"
+        gov = ctx.governing_verb(n)
+        if gov is None:
+            return None
+        v = gov
+    elif (
+        n.dep_ not in ("nsubj", "nsubjpass")
+        or v.pos_ not in ("VERB", "AUX")
+        or not _talks_failed(v, pats)
+    ):
         return None
     if ctx.is_future(v) or ctx.is_conditional(v) or ctx.is_irrealis(v):
         return None
     sides = _pobj_parties(ctx, n, ("between", "among", "with"))
+    acted = named_failed and (n.dep_ == "dobj" or n.head.lower_ in ("after", "following"))
+    if acted:
+        # "A and B held an inconclusive meeting"; "A acted after failed talks with B"
+        sides = _subject_parties(ctx, v) + sides
     owner = next((c for c in n.children if c.dep_ == "poss"), None)
     if owner is not None and owner.lower_ not in ("their", "its"):
         sides = ctx.parties(owner) + sides
@@ -245,7 +286,12 @@ def failed_talks(ctx: DocContext, n: Token, pats: DisputePatterns) -> Agreement 
         return None
     # "The talks collapsed": the sides are those of the talks told before; the caller
     # gives a party-less disagreement the participants of the nearest meeting.
-    text = _text(ctx, n.left_edge.i, v.right_edge.i)
+    if acted and _subject_parties(ctx, v):
+        text = _text(ctx, min(v.i, n.left_edge.i), max(n.right_edge.i, v.i))
+    elif named_failed:
+        text = _text(ctx, n.left_edge.i, n.right_edge.i)  # "the failed negotiations by B"
+    else:
+        text = _text(ctx, n.left_edge.i, v.right_edge.i)
     return Agreement(tuple(sides), "disagreed", text, (ctx.evidence(v.sent),))
 
 

@@ -479,3 +479,44 @@ def test_denying_having_accused_is_no_dispute(run: Run) -> None:
     assert x.agreements == ()
     y = run("Britain accused France of cheating, which France denied.")
     assert [a.polarity for a in y.agreements] == ["disagreed"]
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        (
+            "Minister Tom Lind said his talks with U.S. officials had resulted in no new "
+            "financial arrangement.",
+            {"Tom Lind", "U.S."},
+        ),
+        (
+            "The talks between France and Iran led to little progress on the loan issue.",
+            {"France", "Iran"},
+        ),
+        (
+            "Poland and the Paris Club held an inconclusive meeting in January.",
+            {"Poland", "Paris Club"},
+        ),
+        (
+            "The talks between ZANU and ZAPU have been deadlocked for too long on unity.",
+            {"ZANU", "ZAPU"},
+        ),
+        ("The US filed the complaint after failed negotiations with the EU.", {"US", "EU"}),
+    ],
+)
+def test_talks_that_came_to_nothing(run: Run, text: str, sides: set[str]) -> None:
+    found = [(set(a.parties), a.polarity) for a in run(text).agreements]
+    assert (sides, "disagreed") in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks between France and Iran led to an agreement on the loan issue.",
+        "Talks between France and Iran will produce no deal, analysts said.",
+        "The talks between ZANU and ZAPU were productive.",
+        "Poland and the Paris Club held a successful meeting in January.",
+    ],
+)
+def test_talks_that_succeeded_or_are_yet_to_come_are_no_dispute(run: Run, text: str) -> None:
+    assert [a for a in run(text).agreements if a.polarity == "disagreed"] == [], text
