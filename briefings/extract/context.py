@@ -195,6 +195,7 @@ _DURATION = re.compile(
     r"(?:hours?|days?|weeks?|months?|years?)$",
     re.IGNORECASE,
 )
+_SPOKES = frozenset(["spokesman", "spokeswoman", "spokesperson"])
 _COLLECTIVES = frozenset(["group", "coalition", "club", "bloc", "alliance"])
 
 
@@ -827,6 +828,10 @@ class DocContext:
             found = self.person_by_title(tok)
             if found:
                 return found
+        if low in _SPOKES and tok.pos_ == "NOUN" and not self.in_quote[tok.i]:
+            # "an EU spokesman", "a State Department spokeswoman": no one the text names,
+            # but the body that speaks through them
+            return self.nationality_of(tok)
         if tok.pos_ == "NOUN" and tok.lemma_ in _COUNTRY_NOUNS:
             # "the Middle Eastern sheikhdom of Qatar", "the kingdom of Bahrain": the country
             for c in tok.children:

@@ -1278,3 +1278,13 @@ def test_a_visit_yet_to_follow_is_a_stop(run: Run) -> None:
         "visit to Nicaragua."
     )
     assert stops(y) == {}
+
+
+def test_a_spokesman_unnamed_speaks_for_the_body(run: Run) -> None:
+    x = run("An EU spokesman in Washington dismissed the US complaint.")
+    assert [(set(a.parties), a.polarity) for a in x.agreements] == [({"EU", "US"}, "disagreed")]
+    # a spokesman the text names is that person
+    y = run("EU spokesman Tom Lind dismissed the US complaint.")
+    assert [set(a.parties) for a in y.agreements] == [{"Tom Lind", "US"}]
+    # and a spokesman of no body is nobody
+    assert run("A spokesman dismissed the US complaint.").agreements == ()
