@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from ..models import Agreement, Evidence
 from .context import IRREALIS_GOV, DocContext
@@ -155,12 +155,20 @@ def _subject_parties(ctx: DocContext, v: Token) -> tuple[list[str], Token | None
 
 
 def _add(
-    ctx: DocContext, out: list[_Draft], parties: list[str], polarity: str, text: str, tok: Token
+    ctx: DocContext,
+    out: list[_Draft],
+    parties: list[str],
+    polarity: str,
+    text: str,
+    tok: Token,
+    told_in: Span | None = None,
 ) -> None:
+    """`told_in`: the sentences the fact rests on, when more than `tok`'s own (a charge
+    and the denial that answers it)."""
     parties = list(dict.fromkeys(p for p in parties if p))
     if not parties or not text or len(text.split()) < 2:
         return
-    out.append(_Draft(parties, polarity, text, ctx.evidence(tok.sent), tok.i))
+    out.append(_Draft(parties, polarity, text, ctx.evidence(told_in or tok.sent), tok.i))
 
 
 _PRESS = frozenset(["interview", "reporter", "correspondent", "journalist"])
@@ -996,6 +1004,46 @@ def oppose_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
     _add(ctx, out, parties, "disagreed", _clip(ctx, start, _clause_end(v)), v)
 
 
+_CRITICISE = frozenset(
+    ["criticise", "criticize", "attack", "accuse", "condemn", "blast", "slam", "denounce",
+     "mock", "ridicule", "lambast", "rebuke"]
+)  # fmt: skip
+
+
+def hit_back_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
+    """ "B hit back at A's claims": a retort sets B against A. With no "at", B answers
+    the criticism the sentence before aimed at B ("A attacked B's plan. B hit back.")."""
+    if not any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in v.children):
+        return
+    if _conditional(v) or _irrealis(v) or _negated(v):
+        return
+    hitters, subj = _subject_parties(ctx, v)
+    if not hitters:
+        return
+    targets = [x for o in _pobjs(v, "at") for x in ctx.parties(o) + _owners(ctx, o)]
+    start = subj.left_edge.i if subj is not None and subj.i < v.i else v.i
+    text = _clip(ctx, start, _clause_end(v))
+    told_in = None
+    if not targets and v.sent.start > 0:
+        for c in ctx.doc[v.sent.start - 1].sent:
+            if c.pos_ != "VERB" or c.lemma_ not in _CRITICISE or _negated(c):
+                continue
+            aimed = [
+                x for o in c.children if o.dep_ == "dobj" for x in ctx.parties(o) + _owners(ctx, o)
+            ]
+            critics, critic = _subject_parties(ctx, c)
+            if critics and set(hitters) & set(aimed):
+                targets = critics  # the text tells what drew the retort
+                first = critic.left_edge.i if critic is not None and critic.i < c.i else c.i
+                text = _clip(ctx, first, _clause_end(c))
+                told_in = ctx.doc[c.sent.start : v.sent.end]
+                break
+    targets = [t for t in dict.fromkeys(targets) if t not in hitters]
+    if not targets:
+        return
+    _add(ctx, out, hitters + targets, "disagreed", text, v, told_in)
+
+
 def opposition_noun(ctx: DocContext, n: Token, out: list[_Draft]) -> None:
     """ "A defended X, despite opposition from B" """
     froms = _pobjs(n, "from")
@@ -1243,8 +1291,11 @@ def accuse_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
         if c.dep_ == "dobj":
             accused += ctx.parties(c)
             accused += [n for k in c.children if k.dep_ == "poss" for n in ctx.parties(k)]
-    if not ctx.sent_has(v, _DENIALS) and not _denied_next(ctx, v, accusers):
-        return  # an accusation alone is one-sided; answered with a denial it is a dispute
+    told_in = None
+    if not ctx.sent_has(v, _DENIALS):
+        if not _denied_next(ctx, v, accusers):
+            return  # an accusation alone is one-sided; answered with a denial it is a dispute
+        told_in = ctx.doc[v.sent.start : ctx.doc[v.sent.end].sent.end]
     if _denied(v):
         # "he denied accusing Germany of X": the accuser's own denial; "A accused B of
         # X, a charge B denied": the accused answers
@@ -1256,7 +1307,7 @@ def accuse_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
         return
     subj = ctx.subject_of(v)
     start = subj.left_edge.i if subj is not None and subj.i < v.i else v.i
-    _add(ctx, out, parties, "disagreed", _clip(ctx, start, _clause_end(v)), v)
+    _add(ctx, out, parties, "disagreed", _clip(ctx, start, _clause_end(v)), v, told_in)
 
 
 _CHARGES = frozenset(["charge", "accusation", "allegation", "claim"])
@@ -1342,6 +1393,8 @@ def extract_agreements(ctx: DocContext) -> list[Agreement]:
                     pledge_rule(ctx, tok, drafts)
                 elif lemma in _REJECT_VERBS:
                     oppose_rule(ctx, tok, drafts)
+                elif lemma == "hit":
+                    hit_back_rule(ctx, tok, drafts)
                 elif (
                     lemma in DISAGREE_ADJ or tok.lower_ in DISAGREE_ADJ or lemma in _DISAGREE_VERBS
                 ):
@@ -1350,6 +1403,13 @@ def extract_agreements(ctx: DocContext) -> list[Agreement]:
                 divided_rule(ctx, tok, drafts)
             elif tok.pos_ == "NOUN" and tok.lower_ in ("odds", "loggerheads"):
                 at_odds_rule(ctx, tok, drafts)
+            elif (
+                tok.lower_ == "apart"
+                and tok.head.lemma_ in ("be", "remain", "stay")
+                and any(c.lower_ in ("far", "wide", "wildly") for c in tok.children)
+                and not _negated(tok.head)
+            ):
+                divided_rule(ctx, tok.head, drafts)  # "A and B remain far apart on X"
             elif tok.pos_ == "NOUN" and tok.lower_ == "opposition":
                 opposition_noun(ctx, tok, drafts)
             elif tok.pos_ == "NOUN" and tok.lower_ in ("agreement", "deal", "accord", "pact"):

@@ -113,6 +113,10 @@ def _war_of_words(n: Token) -> bool:
     )
 
 
+# Verbs that hold their subject in a dispute: "is in", "locked in", "embroiled in".
+_HOLDERS = frozenset(["be", "lock", "embroil", "engage", "involve", "mire", "entangle", "remain"])
+
+
 def dispute_noun(ctx: DocContext, n: Token) -> Agreement | None:
     if any(c.dep_ == "det" and c.lower_ in ("any", "no") for c in n.children):
         return None  # "denied any differences between A and B"
@@ -142,12 +146,15 @@ def dispute_noun(ctx: DocContext, n: Token) -> Agreement | None:
     if owner is None and gov is not None:
         if n.dep_ == "dobj" and gov.lemma_ == "have":
             holder = gov  # "A often had disagreements with B"
-        elif n.dep_ == "pobj" and n.head.lower_ == "in" and n.head.head.lemma_ == "be":
+        elif n.dep_ == "pobj" and n.head.lower_ == "in" and n.head.head.lemma_ in _HOLDERS:
             holder = n.head.head  # "A is locked in a dispute with B"
     if holder is not None:
         withs = _pobj_parties(ctx, n, ("with",)) + _pobj_parties(ctx, holder, ("with",))
+        holders = _subject_parties(ctx, holder)
         if withs:
-            sides += _subject_parties(ctx, holder) + withs
+            sides += holders + withs
+        elif len(holders) >= 2 and holder.lemma_ != "have":
+            sides += holders  # "A and B have been locked in a dispute over X"
     if not sides and gov is not None and n.dep_ == "dobj":
         # "talks between A and B failed to resolve the dispute"
         verb = gov.head if gov.dep_ == "xcomp" else gov

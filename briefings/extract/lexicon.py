@@ -285,6 +285,7 @@ GROUP_HEADS = frozenset(
 POLITICAL_PARTIES = {
     "labour": "Labour",
     "tories": "Conservatives",
+    "tory": "Conservatives",  # "the Tory proposals"
     "conservatives": "Conservatives",
     "democrats": "Democrats",
     "republicans": "Republicans",

@@ -520,3 +520,50 @@ def test_talks_that_came_to_nothing(run: Run, text: str, sides: set[str]) -> Non
 )
 def test_talks_that_succeeded_or_are_yet_to_come_are_no_dispute(run: Run, text: str) -> None:
     assert [a for a in run(text).agreements if a.polarity == "disagreed"] == [], text
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        ("Labour hit back at the Tory proposals on Monday.", {"Labour", "Conservatives"}),
+        ("Premier Ole Dahl hit back at Norway's claims that he had lied.", {"Ole Dahl", "Norway"}),
+        (
+            "Premier Ole Dahl attacked Norway's decision to leave the talks. Norway hit back "
+            "on Monday.",
+            {"Ole Dahl", "Norway"},
+        ),
+        ("Norway and Iceland remain far apart on quotas.", {"Norway", "Iceland"}),
+        (
+            "Norway and Iceland have been locked in a dispute over fishing rights since 2010.",
+            {"Norway", "Iceland"},
+        ),
+        (
+            "Norway has been embroiled in a row with Iceland over fishing rights.",
+            {"Norway", "Iceland"},
+        ),
+    ],
+)
+def test_retorts_and_standing_divisions(run: Run, text: str, sides: set[str]) -> None:
+    found = [(set(a.parties), a.polarity) for a in run(text).agreements]
+    assert (sides, "disagreed") in found, found
+
+
+def test_a_retort_to_the_sentence_before_quotes_both(run: Run) -> None:
+    text = "Premier Ole Dahl attacked Norway's decision to leave. Norway hit back on Monday."
+    (a,) = run(text).agreements
+    assert a.text == "Premier Ole Dahl attacked Norway's decision to leave"
+    assert a.evidence[0].sentence == text  # what the fact rests on: both sentences
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Italy hit back in the 11th minute.",  # sport: no one's position answered
+        "Premier Ole Dahl attacked the plan. Minister Tom Lind hit back on Monday.",
+        "Norway and Iceland were never far apart on quotas.",
+        "Norway and Iceland are far apart geographically.",
+        "Norway and Iceland are in talks over fishing rights.",
+    ],
+)
+def test_no_retort_or_division(run: Run, text: str) -> None:
+    assert [a for a in run(text).agreements if a.polarity == "disagreed"] == [], text
