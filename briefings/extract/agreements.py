@@ -957,6 +957,32 @@ def _proposer(ctx: DocContext, pron: Token, v: Token) -> list[str]:
     return _subject_parties(ctx, head)[0]
 
 
+_COUNTER_CLAIMS = frozenset(
+    ["insist", "say", "argue", "maintain", "contend", "counter", "claim", "defend", "back",
+     "support"]
+)  # fmt: skip
+
+
+def _countering(ctx: DocContext, v: Token, rejecters: list[str]) -> list[str]:
+    """Who answers a rejection in the same sentence: "..., but B insists it is fair",
+    "..., while B says it is fair" (a conjunct after "but", or a "while" clause)."""
+    kids = list(v.children)
+    contrast = any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in kids)
+    answers = [c for c in kids if c.dep_ == "conj" and contrast]
+    answers += [
+        c
+        for c in kids
+        if c.dep_ == "advcl" and any(k.lower_ in ("while", "whereas") for k in c.children)
+    ]
+    out: list[str] = []
+    for a in answers:
+        if a.lemma_ not in _COUNTER_CLAIMS or _negated(a):
+            continue
+        subj = next((c for c in a.children if c.dep_ == "nsubj"), None)
+        out += [p for p in (ctx.parties(subj) if subj is not None else []) if p not in rejecters]
+    return out
+
+
 def oppose_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
     if _conditional(v) or _irrealis(v):
         return
@@ -967,6 +993,7 @@ def oppose_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
     # ("A and B opposed the bill" is one side's position, not a dispute between them).
     rejecters: list[str] = []
     rejected: list[str] = []
+    end = _clause_end(v)
     if passive:
         seen_subject = False
         for c in v.children:
@@ -996,12 +1023,19 @@ def oppose_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
                 # "rejected the basis for Greece's proposal", "the terms of B's offer"
                 rejected += [n for p in _pobjs(c, "for") + _pobjs(c, "of") for n in _owners(ctx, p)]
         start = v.i
+        if rejecters and not set(rejected) - set(rejecters):
+            # "A opposes the plan, but B insists it is fair": the other side speaks up
+            answer = _countering(ctx, v, rejecters)
+            if answer:
+                rejected += answer
+                start = next((c.left_edge.i for c in v.children if c.dep_ == "nsubj"), v.i)
+                end = max(v.right_edge.i, v.sent.end - 2)  # to the close of the answer
         parties = rejecters + rejected
     if not rejecters or not set(rejected) - set(rejecters):
         return  # one side rejecting something is a position, not a dispute between parties
     if any(ctx.on_the_bench(r) for r in rejecters):
         return  # "Judge B dismissed A's lawsuit": a ruling, not a side in the dispute
-    _add(ctx, out, parties, "disagreed", _clip(ctx, start, _clause_end(v)), v)
+    _add(ctx, out, parties, "disagreed", _clip(ctx, start, end), v)
 
 
 _CRITICISE = frozenset(

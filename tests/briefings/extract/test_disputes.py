@@ -567,3 +567,27 @@ def test_a_retort_to_the_sentence_before_quotes_both(run: Run) -> None:
 )
 def test_no_retort_or_division(run: Run, text: str) -> None:
     assert [a for a in run(text).agreements if a.polarity == "disagreed"] == [], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway opposes the quota plan, but Iceland insists it is fair.",
+        "Norway rejects the plan, while Iceland says it is fair.",
+    ],
+)
+def test_a_rejection_answered_in_the_same_sentence(run: Run, text: str) -> None:
+    found = [(set(a.parties), a.polarity, a.text) for a in run(text).agreements]
+    assert found == [({"Norway", "Iceland"}, "disagreed", text.rstrip("."))], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway opposes the quota plan, but it insists talks will go on.",  # one side
+        "Norway opposes the quota plan, and Iceland says it is unfair.",  # no contrast
+        "Norway opposes the quota plan, but Iceland does not insist on it.",
+    ],
+)
+def test_a_rejection_not_answered_by_another(run: Run, text: str) -> None:
+    assert run(text).agreements == (), text
