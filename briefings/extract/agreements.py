@@ -1252,7 +1252,9 @@ def made_with(ctx: DocContext, n: Token, out: list[_Draft]) -> None:
         return
     for v in n.children:
         relative = v.dep_ == "relcl" and any(c.dep_ == "auxpass" for c in v.children)
-        if not (v.dep_ == "acl" or relative) or v.tag_ != "VBN" or v.lemma_ not in _DRAWN:
+        # (an "acl" the tagger calls a past tense is still the participle)
+        participle = v.tag_ == "VBN" or (v.dep_ == "acl" and v.tag_ == "VBD")
+        if not (v.dep_ == "acl" or relative) or not participle or v.lemma_ not in _DRAWN:
             continue  # "a deal agreed with B", "the pact, which was agreed by A and B"
         if _negated(v) or _conditional(v):
             return
@@ -1261,7 +1263,7 @@ def made_with(ctx: DocContext, n: Token, out: list[_Draft]) -> None:
             x
             for p in _pobjs(v, "with")
             for t in ctx.coordinated(p)
-            for x in ctx.parties(t, allow_groups=True)
+            for x in ctx.parties(t, allow_groups=True) or _lenders_of(ctx, t)
         ]
         owners = [x for k in n.children if k.dep_ == "poss" for x in ctx.parties(k)]
         parties = list(dict.fromkeys(owners + agents + partners))
@@ -1270,6 +1272,18 @@ def made_with(ctx: DocContext, n: Token, out: list[_Draft]) -> None:
             if out and out[-1].start == n.i:
                 out[-1].mention = True
         return
+
+
+_LENDERS = frozenset(["creditors", "lenders", "banks", "donors", "bondholders"])
+
+
+def _lenders_of(ctx: DocContext, t: Token) -> list[str]:
+    """ "agreed with Mexico's creditors": the debtor and its lenders, the two sides of a
+    debt deal, though the lenders go unnamed."""
+    if t.lower_ not in _LENDERS:
+        return []
+    owners = [n for k in t.children if k.dep_ == "poss" for n in ctx.parties(k)]
+    return [*owners, t.lower_] if owners else []
 
 
 # Acts whose object is the other side of the deal: "agreed to buy AT&T", "to acquire

@@ -1288,3 +1288,13 @@ def test_a_spokesman_unnamed_speaks_for_the_body(run: Run) -> None:
     assert [set(a.parties) for a in y.agreements] == [{"Tom Lind", "US"}]
     # and a spokesman of no body is nobody
     assert run("A spokesman dismissed the US complaint.").agreements == ()
+
+
+def test_a_package_agreed_with_a_debtors_creditors(run: Run) -> None:
+    x = run(
+        "The loan is part of a 12 billion dlr package agreed with Mexico's creditors last year."
+    )
+    assert [(a.parties, a.polarity) for a in x.agreements] == [(("Mexico", "creditors"), "agreed")]
+    # creditors of no one named, or a package only sought, is no deal between sides
+    assert run("The plan agreed with creditors will be signed soon.").agreements == ()
+    assert run("Mexico is seeking a package agreed with its creditors.").agreements == ()
