@@ -113,12 +113,25 @@ def _name_word(t: Token) -> bool:
     )
 
 
+_PEERAGE = frozenset(["lord", "lady", "baroness", "baron"])
+
+
 def _titled_name(doc: Doc, i: int, *, in_title_entity: bool = False) -> tuple[int, int] | None:
     """Token range of a two- or three-word proper name starting at `i`: "Jan Moll" in
     "Premier Jan Moll said", "Willy de Clercq". None when the words are anything but a
     plain name. `in_title_entity`: the NER read title and name as one organisation
     ("EC Commissioners Willy de Clercq"), so inside it ORG is no objection."""
     banned = {"GPE", "LOC", "NORP", "ORG", "FAC", "DATE", "EVENT"}
+    if doc[i].lower_ in _PEERAGE and doc[i].tag_ == "NNP" and i + 1 < len(doc):
+        # "Home Office Minister Lord Falconer": a peer goes by one name after the rank
+        k = i + 1
+        if (
+            _name_word(doc[k])
+            and doc[k].lower_ not in HONORIFICS
+            and doc[k].ent_type_ not in banned
+        ):
+            return (k, k + 1) if k + 1 == len(doc) or doc[k + 1].tag_ != "NNP" else None
+        return None
     j = i
     while j < len(doc) and j - i < 3:
         t = doc[j]

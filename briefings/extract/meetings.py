@@ -474,7 +474,7 @@ def meet_verb(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:
             lemma == "meet"
             and obj_toks
             and len(_persons(ctx, owners)) >= 2
-            and not any(t.lower_ in _APART for t in v.sent)
+            and not any(_apart(t) for t in v.sent)
         ):
             # "The three lawmakers, A, B and C, met the families": whoever they met, they
             # were there together
@@ -1032,6 +1032,19 @@ def _interrupted_partner(ctx: DocContext, b: Token) -> list[str]:
     return []
 
 
+def _apart(t: Token) -> bool:
+    """A word that says encounters were apart; not "then" before a title ("met then
+    Home Office Minister Lord Falconer": the office he held at the time)."""
+    if t.lower_ not in _APART:
+        return False
+    nxt = t.nbor() if t.i + 1 < len(t.doc) else None
+    prev = t.nbor(-1) if t.i > 0 else None
+    as_title = (
+        nxt is not None and nxt.tag_ == "NNP" and (prev is None or prev.lower_ not in ("and", ","))
+    )
+    return not (t.lower_ == "then" and as_title)
+
+
 def _whole_group(ctx: DocContext, t: Token) -> bool:
     """A plural role noun followed by the list of its members ("the party leaders, A,
     B and C"), not by a sample of them ("leaders, including A and B")."""
@@ -1053,7 +1066,7 @@ def _one_encounter(ctx: DocContext, anchor: Token, others: list[list[str]]) -> l
     is a visitor's round of calls ("will meet A, B, C and D during his trip")."""
     if len(others) != 2 or not any(_persons(ctx, o) for o in others):
         return others
-    if any(t.lower_ in _APART for t in anchor.sent):
+    if any(_apart(t) for t in anchor.sent):
         return others
     return [[x for o in others for x in o]]
 

@@ -1298,3 +1298,16 @@ def test_a_package_agreed_with_a_debtors_creditors(run: Run) -> None:
     # creditors of no one named, or a package only sought, is no deal between sides
     assert run("The plan agreed with creditors will be signed soon.").agreements == ()
     assert run("Mexico is seeking a package agreed with its creditors.").agreements == ()
+
+
+def test_a_peer_after_a_title_and_the_office_held_then(run: Run) -> None:
+    x = run(
+        "On 13 March Lord Goldsmith met then Home Office Minister Lord Falconer and "
+        "Downing Street adviser Baroness Morgan."
+    )
+    assert [set(m.participants) for m in x.meetings] == [{"Goldsmith", "Falconer", "Morgan"}]
+    # "and then" still tells one encounter after another
+    y = run("Premier Ole Dahl met President Tom Lind and then Governor Eva Berg.")
+    assert sorted(len(m.participants) for m in y.meetings) == [2, 2]
+    # a rank alone, with no name after it, is nobody
+    assert run("Home Office Minister Lord met Premier Ole Dahl.").meetings == ()
