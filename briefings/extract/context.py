@@ -1464,6 +1464,8 @@ class DocContext:
             for _ in range(8):
                 if t.i in ids:
                     return ent
+                if t.lower_ == "since" and t.dep_ == "prep":
+                    break  # "its third meeting since its bid in December": a span's start
                 if t.head.i == t.i or (
                     t is not ent.root and (t.pos_ in ("VERB", "AUX") or t.lower_ in _OTHER_EVENTS)
                 ):

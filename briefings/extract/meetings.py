@@ -949,6 +949,9 @@ def _meeting_noun(ctx: DocContext, n: Token, drafts: list[_Draft]) -> None:
         )
     if owner_tok is None and n.dep_ not in ("nsubj", "nsubjpass"):
         owner_tok = ctx.subject_of(gov) if gov is not None else None
+    elif owner_tok is not None and owner_tok.lower_ == "its" and gov is not None and as_object:
+        # "Deutsche Boerse held its third meeting with the LSE": the body of the clause
+        owner_tok = ctx.subject_of(gov) or owner_tok
     root = n.sent.root
     if owner_tok is None and root.pos_ == "PROPN" and ctx.persons.at(root):
         # A caption with no verb: "A and B, following a meeting with C, Sept. 3."

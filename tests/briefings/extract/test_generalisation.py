@@ -1311,3 +1311,11 @@ def test_a_peer_after_a_title_and_the_office_held_then(run: Run) -> None:
     assert sorted(len(m.participants) for m in y.meetings) == [2, 2]
     # a rank alone, with no name after it, is nobody
     assert run("Home Office Minister Lord met Premier Ole Dahl.").meetings == ()
+
+
+def test_its_meeting_held_is_the_clause_subjects_and_since_is_no_date(run: Run) -> None:
+    x = run("Norway held its third meeting with Iceland since May.")
+    assert [(m.participants, m.when) for m in x.meetings] == [(("Norway", "Iceland"), None)]
+    # "its" owned by someone else than the clause's subject stays theirs
+    y = run("Chinese officials were irritated by Rover's disclosure of its talks with SAIC.")
+    assert frozenset({"China", "SAIC"}) not in pairs(y)
