@@ -21,7 +21,14 @@ from spacy.tokens import Span, Token
 
 from ..models import Agreement, Evidence
 from .context import IRREALIS_GOV, DocContext
-from .lexicon import DEAL_NOUNS, DISAGREE_ADJ, ENDORSE_VERBS, JOINT_PLEDGE_VERBS, SIGN_VERBS
+from .lexicon import (
+    DEAL_NOUNS,
+    DISAGREE_ADJ,
+    ENDORSE_VERBS,
+    JOINT_PLEDGE_VERBS,
+    SIGN_VERBS,
+    is_known_place,
+)
 
 __all__ = ["extract_agreements"]
 
@@ -210,7 +217,10 @@ def agree_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
         return  # "he agreed with everything she had done": one person's view
     if comp is not None:
         text = _clip(ctx, comp.left_edge.i, comp.right_edge.i)
-        parties += [p for p in _deal_counterparts(ctx, comp) if p not in parties]
+        counterparts = _deal_counterparts(ctx, comp)
+        if counterparts and not parties:
+            return  # "X has agreed to merge with B" with X unknown: B alone agreed nothing
+        parties += [p for p in counterparts if p not in parties]
     elif obj is not None:
         # "A agreed a draft deal with B to borrow X": British transitive "agree";
         # "agreed a takeover by B": the bidder is the other side
@@ -1313,6 +1323,9 @@ def _deal_counterparts(ctx: DocContext, act: Token) -> list[str]:
         for t in ctx.coordinated(o):
             if t.ent_type_ == "ORG":
                 out += ctx.parties(t)
+            elif t.ent_type_ == "GPE" and t.tag_ == "NNP" and not is_known_place(t.text):
+                # "to merge with Gazprom", tagged a place no gazetteer knows: a firm
+                out.append(ctx.entity_text(t) or t.text)
             elif (
                 t.tag_ == "NNP"
                 and not t.ent_type_

@@ -1319,3 +1319,11 @@ def test_its_meeting_held_is_the_clause_subjects_and_since_is_no_date(run: Run) 
     # "its" owned by someone else than the clause's subject stays theirs
     y = run("Chinese officials were irritated by Rover's disclosure of its talks with SAIC.")
     assert frozenset({"China", "SAIC"}) not in pairs(y)
+
+
+def test_a_firm_the_tagger_took_for_a_place(run: Run) -> None:
+    x = run("Sinopec agreed to merge with Gazprom.")
+    assert [a.parties for a in x.agreements] == [("Sinopec", "Gazprom")]
+    # a real country stays no counterpart; and with no named buyer, no one-sided deal
+    assert [a.parties for a in run("Tesco agreed to buy France.").agreements] == [("Tesco",)]
+    assert run("Rosneft has agreed to merge with Gazprom.").agreements == ()
