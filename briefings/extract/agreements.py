@@ -1312,6 +1312,14 @@ def _deal_counterparts(ctx: DocContext, act: Token) -> list[str]:
         return []
     objs = [c for c in act.children if c.dep_ == "dobj"]
     objs += [p for o in objs for p in _pobjs(o, "of")]  # "33% of Changyu", "a stake of B"
+    # "a stake in B": whatever B is tagged, a firm (unless a person or a real place)
+    held = [p for o in objs if o.lemma_ in ("stake", "share") for p in _pobjs(o, "in")]
+    # "buy Alfa-Eco's stake in Sun Interbrew": the deal is with the seller who holds it
+    sellers = [
+        k for o in objs if o.lemma_ in ("stake", "share") for k in o.children if k.dep_ == "poss"
+    ]
+    if sellers:
+        held = []
     objs += _pobjs(act, "with") if act.lemma_ == "merge" else []
     if act.lemma_ == "sell":  # "to sell its stake to B", however "to B" hangs
         objs += _pobjs(act, "to") + [p for o in objs for p in _pobjs(o, "to")]
@@ -1332,7 +1340,58 @@ def _deal_counterparts(ctx: DocContext, act: Token) -> list[str]:
                 and any(c.dep_ == "compound" and c.lemma_ in _FIRM_NOUNS for c in t.children)
             ):
                 out.append(t.text)  # "wine company Chalone", a name the NER left out
-    return out
+    for k in sellers:
+        if k.tag_ == "NNP":
+            out.append(ctx.party(k) or ctx.doc[k.left_edge.i : k.i + 1].text)
+    for t in held:
+        # one word tagged a person cannot hold shares: a firm the NER misread
+        misread = t.ent_type_ == "PERSON" and t.left_edge.i == t.i
+        firm = t.tag_ == "NNP" and (t.ent_type_ in ("", "ORG", "GPE") or misread)
+        if firm and not is_known_place(t.text):
+            out.append(t.text if misread else (ctx.party(t) or t.text))
+    return list(dict.fromkeys(out))
+
+
+# Acts done "in a deal": the deal is between the one acting and the firm acted on.
+_DEAL_ACTS = _TAKEOVER_VERBS | frozenset(["supply", "order", "lease"])
+
+
+def in_a_deal(ctx: DocContext, n: Token, out: list[_Draft]) -> None:
+    """ "Boeing is to supply Japan Airlines with 50 planes in a deal worth $6bn", "S&N is
+    to buy 37.5% of United Breweries in a deal worth $106m", "Air Deccan has ordered 30
+    Airbus planes in a $1.8bn deal": the act's subject and the firm it deals with."""
+    deal = n.head if n.dep_ == "appos" and n.head.lower_ in _CURRENCY_WORDS else n
+    if deal.dep_ != "pobj" or deal.head.lower_ != "in" or deal.head.dep_ != "prep":
+        return  # ("in a dollars 1.8bn deal": the amount read as the head, the deal its appos)
+    act = ctx.governing_verb(deal)
+    if act is None or act.pos_ != "VERB" or act.lemma_ not in _DEAL_ACTS:
+        return
+    if _negated(act) or _conditional(act) or _irrealis(act) or not _deal_realised(ctx, n):
+        return
+    buyers, subj = _subject_parties(ctx, act)
+    if not buyers:
+        return
+    others = _deal_counterparts(ctx, act)
+    firms = [c for c in act.children if c.dep_ in ("dobj", "dative")]
+    firms += _pobjs(act, "from") + _pobjs(act, "to")
+    if act.lemma_ == "order":  # "ordered 30 Airbus A320 planes": the maker named on the goods
+        firms += [k for o in list(firms) for k in o.subtree if k.dep_ == "compound" and k.i < o.i]
+    for t in firms:
+        for x in ctx.coordinated(t):
+            if x.ent_type_ == "ORG":
+                others += ctx.parties(x)
+            elif x.tag_ in ("NNP", "NNPS") and not x.ent_type_ and x.left_edge.i < x.i:
+                # "Japan Airlines", tagged a place and an untagged word: one firm's name
+                first = x.left_edge.i
+                while first < x.i and ctx.doc[first].tag_ not in ("NNP", "NNPS"):
+                    first += 1
+                if first < x.i and not is_known_place(ctx.doc[first : x.i + 1].text):
+                    others.append(ctx.doc[first : x.i + 1].text)
+    others = [o for o in dict.fromkeys(others) if o not in buyers]
+    if not others:
+        return
+    start = subj.left_edge.i if subj is not None and subj.i < act.i else act.i
+    _add(ctx, out, buyers + others, "agreed", _clip(ctx, start, n.right_edge.i), n)
 
 
 def accuse_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
@@ -1476,6 +1535,7 @@ def extract_agreements(ctx: DocContext) -> list[Agreement]:
             elif tok.pos_ == "NOUN" and tok.lower_ in ("agreement", "deal", "accord", "pact"):
                 no_agreement(ctx, tok, drafts)
                 deal_between(ctx, tok, drafts)
+                in_a_deal(ctx, tok, drafts)
             elif tok.pos_ == "NOUN" and any(
                 c.dep_ in ("acl", "relcl") and c.lemma_ in ("agree", "draw") for c in tok.children
             ):

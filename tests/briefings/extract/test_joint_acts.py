@@ -271,3 +271,36 @@ def test_an_untagged_name_coordinated_with_an_organisation_is_one(run: Run) -> N
     assert all(
         "Minister" not in a.parties for a in run("Minister and SAIC signed a deal.").agreements
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        (
+            "Boeing is to supply Japan Airlines with up to 50 planes in a deal worth $6bn.",
+            ("Boeing", "Japan Airlines"),
+        ),
+        (
+            "Air Deccan has ordered 30 Airbus A320 planes in a dollars 1.8bn deal.",
+            ("Air Deccan", "Airbus"),
+        ),
+        ("Chalone agreed to buy a stake in Diageo.", ("Chalone", "Diageo")),
+        ("Chalone agreed to buy Norway's stake in Diageo.", ("Chalone", "Norway")),
+    ],
+)
+def test_deals_between_a_firm_and_the_one_it_deals_with(
+    run: Run, text: str, parties: tuple[str, ...]
+) -> None:
+    assert [(a.parties, a.polarity) for a in run(text).agreements] == [(parties, "agreed")], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Boeing would supply Japan Airlines with planes in a deal if talks succeed.",
+        "Boeing did not supply Japan Airlines with planes in a deal.",
+        "Norway sold its stake in the firm in a deal last year.",  # no named counterpart
+    ],
+)
+def test_no_deal_between_named_firms(run: Run, text: str) -> None:
+    assert [a for a in run(text).agreements if len(a.parties) > 1] == [], text
