@@ -44,6 +44,7 @@ from .lexicon import (
     TITLE_WORDS,
     TRAVEL_NOUNS,
     demonym_country,
+    is_known_place,
 )
 from .titles import first_titles
 
@@ -195,6 +196,12 @@ _DURATION = re.compile(
     r"(?:hours?|days?|weeks?|months?|years?)$",
     re.IGNORECASE,
 )
+_FIRM_PEOPLE = frozenset(["boss", "management", "board"])
+# Common nouns whose appositive proper name is the body itself ("the company Verizon").
+_BODY_NOUNS = frozenset(
+    ["company", "firm", "group", "bank", "carrier", "airline", "maker", "giant", "exchange",
+     "agency", "organisation", "organization", "union", "conglomerate", "operator"]
+)  # fmt: skip
 _SPOKES = frozenset(["spokesman", "spokeswoman", "spokesperson"])
 _COLLECTIVES = frozenset(["group", "coalition", "club", "bloc", "alliance"])
 
@@ -850,6 +857,27 @@ class DocContext:
                             p.ent_type_ == "GPE" or (c.lower_ == "from" and p.ent_type_ == "ORG")
                         ):
                             return self.entity_text(p)
+        if tok.pos_ == "NOUN" and tok.lemma_ in _FIRM_PEOPLE:
+            # "Deutsche Boerse bosses held talks": the firm they run
+            return next(
+                (
+                    n
+                    for c in tok.children
+                    if c.dep_ == "compound" and c.i < tok.i and (n := self._body_name(c))
+                ),
+                None,
+            )
+        named = [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+        if (
+            tok.pos_ == "NOUN"
+            and tok.lemma_ in _BODY_NOUNS
+            and tok.tag_ == "NN"
+            and len(named) == 1
+            and not named[0].conjuncts
+            and (body := self._body_name(named[0]))
+        ):
+            # "the US telephone company Verizon": the one body the common noun names
+            return body
         if tok.pos_ == "NOUN" and (tok.lemma_ in GENERIC_PEOPLE or tok.lower_ in GENERIC_PEOPLE):
             side = self.nationality_of(tok)
             if side or not allow_groups:
@@ -1083,6 +1111,18 @@ class DocContext:
             return None
         m = self.persons.mention_at(self.doc[k])
         return m.canonical if m is not None and m.start == k else None
+
+    def _body_name(self, t: Token) -> str | None:
+        """The name of a firm or body, whatever tag the NER gave it short of a person, a
+        known place or a nationality ("Verizon" is tagged a place, or a people)."""
+        if t.pos_ != "PROPN" or t.ent_type_ == "PERSON":
+            return None
+        text = self.entity_text(t) or t.text
+        if t.ent_type_ in ("GPE", "LOC") and is_known_place(text):
+            return None
+        if t.ent_type_ == "NORP" and demonym_country(fold(text)):
+            return None
+        return text
 
     def role_person(self, t: Token) -> str | None:
         """The person a role noun's own phrase names: "Portugal's director general for

@@ -1327,3 +1327,20 @@ def test_a_firm_the_tagger_took_for_a_place(run: Run) -> None:
     # a real country stays no counterpart; and with no named buyer, no one-sided deal
     assert [a.parties for a in run("Tesco agreed to buy France.").agreements] == [("Tesco",)]
     assert run("Rosneft has agreed to merge with Gazprom.").agreements == ()
+
+
+def test_a_common_noun_naming_one_body(run: Run) -> None:
+    x = run("The US telephone company Verizon has held merger discussions with MCI.")
+    assert [m.participants for m in x.meetings] == [("Verizon", "MCI")]
+    y = run("Verizon bosses have held talks with MCI.")
+    assert [m.participants for m in y.meetings] == [("Verizon", "MCI")]
+    # two bodies under a plural noun stay two
+    z = run(
+        "Nigerian banks United Bank of Africa and Standard Trust Bank have agreed plans to merge."
+    )
+    assert [set(a.parties) for a in z.agreements] == [
+        {"United Bank of Africa", "Standard Trust Bank"}
+    ]
+    # a person after the noun is that person
+    x = run("The group leader Tom Lind held talks with MCI.")
+    assert [m.participants for m in x.meetings] == [("Tom Lind", "MCI")]
