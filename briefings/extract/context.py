@@ -961,6 +961,11 @@ class DocContext:
             ):
                 return False  # "shareholders feared ... force them to": them = shareholders
             return not self.in_quote[tok.i]
+        if low in ("pair", "duo") and tok.pos_ == "NOUN":
+            # "The pair met on the platform": the two people just named together
+            return any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and not any(
+                c.dep_ == "prep" and c.lower_ == "of" for c in tok.children
+            )
         if tok.lemma_ in _GROUP_ANAPHOR_HEADS or low in _GROUP_ANAPHOR_HEADS:
             kids = list(tok.children)
             if any(
@@ -1034,7 +1039,7 @@ class DocContext:
             kind = None
             if tok.lemma_ in ("country", "nation", "government", "side"):
                 kind = "sides"  # "both sides": governments, not a person and a country
-            elif tok.lemma_ in ("leader", "president", "man", "minister"):
+            elif tok.lemma_ in ("leader", "president", "man", "minister", "pair", "duo"):
                 kind = "people"
             return self.recall(tok.i, kind)
         out: list[str] = []

@@ -1344,3 +1344,12 @@ def test_a_common_noun_naming_one_body(run: Run) -> None:
     # a person after the noun is that person
     x = run("The group leader Tom Lind held talks with MCI.")
     assert [m.participants for m in x.meetings] == [("Tom Lind", "MCI")]
+
+
+def test_the_pair_are_the_two_just_named(run: Run) -> None:
+    x = run(
+        "Mayor Ray Mallon and Minister Nick Robb clashed over the assembly. The pair met on "
+        "the platform at Sunderland station."
+    )
+    assert [m.participants for m in x.meetings] == [("Ray Mallon", "Nick Robb")]
+    assert run("The pair of envoys met Premier Ole Dahl.").meetings == ()
