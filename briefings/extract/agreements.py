@@ -954,6 +954,12 @@ def _owners(ctx: DocContext, noun: Token) -> list[str]:
         if k.dep_ == "compound" and k.i < noun.i and k.ent_type_ in ("GPE", "ORG", "NORP")
         for n in ctx.parties(k)
     ]
+    # "dismissed opposition allegations": the opposition, a side of its own
+    out += [
+        "opposition"
+        for k in noun.children
+        if k.dep_ in ("compound", "amod") and k.lower_ == "opposition" and k.i < noun.i
+    ]
     return out
 
 

@@ -591,3 +591,12 @@ def test_a_rejection_answered_in_the_same_sentence(run: Run, text: str) -> None:
 )
 def test_a_rejection_not_answered_by_another(run: Run, text: str) -> None:
     assert run(text).agreements == (), text
+
+
+def test_the_opposition_is_a_side(run: Run) -> None:
+    x = run("Prime Minister Tom Lind rejected opposition calls for an inquiry.")
+    assert [(set(a.parties), a.polarity) for a in x.agreements] == [
+        ({"Tom Lind", "opposition"}, "disagreed")
+    ]
+    # the opposition rejecting its own idea is no dispute
+    assert run("The opposition rejected opposition calls for an inquiry.").agreements == ()
