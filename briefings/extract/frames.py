@@ -695,6 +695,8 @@ def frame_meetings(ctx: DocContext, frames: list[Frame], rules: list[Meeting]) -
         start = _sent_of(ctx, m)
         hits = by_sent.get(start, []) if start is not None else []
         frame = next((f for f in hits if f.placed), None)
+        if frame is None and start is not None:
+            frame = _referred_back(ctx, frames, start, grown)
         if frame is None:
             out.append(m)
             continue
@@ -724,6 +726,32 @@ def frame_meetings(ctx: DocContext, frames: list[Frame], rules: list[Meeting]) -
         if meeting is not None:
             out.append(meeting)
     return out
+
+
+def _referred_back(
+    ctx: DocContext, frames: list[Frame], start: int, grown: dict[int, Frame]
+) -> Frame | None:
+    """ "The ministers of A and B met in Cairo. C joined the talks as an observer.": an
+    unnamed event first told by a definite noun just after a meeting told by its verb
+    is that meeting."""
+    at = {s.start: k for k, s in enumerate(ctx.sents)}
+    here = at.get(start)
+    if here is None:
+        return None
+    for f in frames:
+        first = f.mentions[0]
+        k = at.get(first.sent.start)
+        if (
+            id(f) not in grown
+            and f.placed
+            and f.name is None
+            and f.family in ("meeting", "talks")
+            and _definite(first)
+            and k is not None
+            and here < k <= here + 2
+        ):
+            return f
+    return None
 
 
 def _drop_sides(ctx: DocContext, names: list[str]) -> tuple[str, ...]:

@@ -590,3 +590,22 @@ def test_sharing_a_laugh_or_a_seat_is_being_together(run, text: str) -> None:  #
 )
 def test_no_company_named(run, text: str) -> None:  # type: ignore[no-untyped-def]
     assert run(text).meetings == ()
+
+
+def test_the_talks_just_after_a_meeting_told_by_its_verb_are_that_meeting(run: Run) -> None:
+    x = run(
+        "Premier Ole Dahl and President Tom Lind met in Oslo on Monday. Governor Eva Berg "
+        "joined the talks as an observer."
+    )
+    assert [set(m.participants) for m in x.meetings] == [{"Ole Dahl", "Tom Lind", "Eva Berg"}]
+    # a meeting still to come is another one; so is talks told much later
+    y = run(
+        "Premier Ole Dahl and President Tom Lind met in Oslo on Monday. Governor Eva Berg "
+        "will attend the meeting next year in Rome."
+    )
+    assert frozenset({"Dahl", "Berg"}) not in pairs(y)
+    z = run(
+        "Premier Ole Dahl and President Tom Lind met in Oslo on Monday. Oil prices fell. "
+        "Shares rose. Bonds were flat. Governor Eva Berg joined the talks as an observer."
+    )
+    assert frozenset({"Dahl", "Berg"}) not in pairs(z)
