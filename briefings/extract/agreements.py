@@ -397,7 +397,9 @@ def joint_text_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
     _add(ctx, out, parties, "agreed", _clip(ctx, obj.left_edge.i, end), v)
 
 
-_TEXT_SAYS = frozenset(["say", "state", "stress", "express", "reaffirm", "note", "describe"])
+_TEXT_SAYS = frozenset(
+    ["say", "state", "stress", "express", "reaffirm", "note", "describe", "call", "urge"]
+)
 
 
 def joint_text_says(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
@@ -412,6 +414,19 @@ def joint_text_says(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
     if _conditional(v) or _negated(v) or _irrealis(v) or ctx.is_future(v):
         return
     comp = next((c for c in v.children if c.dep_ in ("ccomp", "dobj")), None)
+    if v.lemma_ in ("call", "urge"):
+        # "a joint statement ... called for calm", "urged Russia to withdraw"
+        comp = next(
+            (c for c in v.children if c.dep_ in ("dobj", "xcomp", "ccomp")),
+            next((c for c in v.children if c.dep_ == "prep" and c.lower_ in ("for", "on")), None),
+        )
+        start = v.i
+        end = max(
+            (c.right_edge.i for c in v.children if c.i > v.i and c.dep_ != "punct"), default=v.i
+        )
+    else:
+        start = comp.left_edge.i if comp is not None else v.i
+        end = comp.right_edge.i if comp is not None else v.i
     if comp is None:
         return
     parties = [
@@ -428,7 +443,7 @@ def joint_text_says(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
         parties = ctx.recall(v.i)
     if len(parties) < 2:
         return
-    _add(ctx, out, parties, "agreed", _clip(ctx, comp.left_edge.i, comp.right_edge.i), v)
+    _add(ctx, out, parties, "agreed", _clip(ctx, start, end), v)
 
 
 def _joint_text_of(v: Token) -> Token | None:
@@ -920,13 +935,14 @@ def settle_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
 # B's offer": a rejection of the other side's position.
 _REJECT_VERBS = frozenset(
     ["oppose", "reject", "rebuff", "spurn", "dismiss", "dispute", "refuse", "deny", "block",
-     "veto", "turn"]
+     "veto", "turn", "denounce", "repudiate"]
 )  # fmt: skip
 # "rebuffed the minister" is a snub, "dismissed the minister" a sacking: these reject
 # only things (offers, proposals, claims).
 _REJECT_THINGS_ONLY = frozenset(
-    ["rebuff", "spurn", "dismiss", "dispute", "refuse", "deny", "block", "veto", "turn"]
-)
+    ["rebuff", "spurn", "dismiss", "dispute", "refuse", "deny", "block", "veto", "turn",
+     "denounce", "repudiate"]
+)  # fmt: skip
 _PROPOSE_VERBS = frozenset(["offer", "propose", "make", "submit", "table", "present", "put"])
 
 

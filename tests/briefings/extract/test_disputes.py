@@ -600,3 +600,11 @@ def test_the_opposition_is_a_side(run: Run) -> None:
     ]
     # the opposition rejecting its own idea is no dispute
     assert run("The opposition rejected opposition calls for an inquiry.").agreements == ()
+
+
+def test_denouncing_the_other_sides_act(run: Run) -> None:
+    x = run("Norway denounced Iceland's decision to leave the talks.")
+    assert [(set(a.parties), a.polarity) for a in x.agreements] == [
+        ({"Norway", "Iceland"}, "disagreed")
+    ]
+    assert run("Norway denounced the attack.").agreements == ()  # no other side named

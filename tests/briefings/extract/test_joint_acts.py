@@ -304,3 +304,20 @@ def test_deals_between_a_firm_and_the_one_it_deals_with(
 )
 def test_no_deal_between_named_firms(run: Run, text: str) -> None:
     assert [a for a in run(text).agreements if len(a.parties) > 1] == [], text
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("A joint statement by Norway and Iceland called for calm.", "called for calm"),
+        (
+            "A joint statement by Norway and Iceland urged Russia to withdraw its troops.",
+            "urged Russia to withdraw its troops",
+        ),
+    ],
+)
+def test_what_a_joint_statement_calls_for(run: Run, text: str, words: str) -> None:
+    found = [(set(a.parties), a.polarity, a.text) for a in run(text).agreements]
+    assert found == [({"Norway", "Iceland"}, "agreed", words)], found
+    # a statement of one is one side's call
+    assert run("A statement by Norway called for calm.").agreements == ()
