@@ -709,6 +709,25 @@ def joint_intent_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
             _add(ctx, out, parties, "agreed", _clip(ctx, c.left_edge.i, c.right_edge.i), v)
 
 
+_DECIDE_VERBS = frozenset(["decide", "conclude", "resolve"])
+
+
+def joint_decision_verb(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
+    """ "Norway and Iceland decided that the sanctions should stay", "The ministers of A
+    and B concluded that ...": what two named parties decided together they agreed on."""
+    if _negated(v) or _conditional(v) or _irrealis(v) or ctx.is_future(v) or ctx.in_quote[v.i]:
+        return  # (a quoted speaker's gloss on others' decision is the speaker's)
+    comp = next((c for c in v.children if c.dep_ in ("ccomp", "xcomp")), None)
+    if comp is None or (v.lemma_ == "conclude" and comp.dep_ != "ccomp"):
+        return  # "concluded a deal" is read by the deal rules
+    parties, subj = _subject_parties(ctx, v)
+    if len(set(parties)) < 2 or (subj is not None and subj.lower_ in ("they", "we")):
+        return
+    if any(k.dep_ == "advmod" and k.lower_ in ("separately", "independently") for k in v.children):
+        return
+    _add(ctx, out, parties, "agreed", _clip(ctx, comp.left_edge.i, comp.right_edge.i), v)
+
+
 _JOINT_DECISIONS = frozenset(["decision", "commitment", "pledge", "plan"])
 _ANNOUNCE_VERBS = frozenset(["announce", "say", "state", "declare", "confirm"])
 
@@ -1523,6 +1542,8 @@ def extract_agreements(ctx: DocContext) -> list[Agreement]:
                 joint_act_rule(ctx, tok, drafts)
                 if lemma in _ANNOUNCE_VERBS:
                     joint_intent_rule(ctx, tok, drafts)
+                if lemma in _DECIDE_VERBS:
+                    joint_decision_verb(ctx, tok, drafts)
                 if lemma in _SETTLE_VERBS:
                     settle_rule(ctx, tok, drafts)
                 if lemma == "agree":

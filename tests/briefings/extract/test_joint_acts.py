@@ -321,3 +321,32 @@ def test_what_a_joint_statement_calls_for(run: Run, text: str, words: str) -> No
     assert found == [({"Norway", "Iceland"}, "agreed", words)], found
     # a statement of one is one side's call
     assert run("A statement by Norway called for calm.").agreements == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Norway and Iceland decided that the sanctions should stay.", "the sanctions should stay"),
+        (
+            "The foreign ministers of Norway and Iceland concluded that the sanctions should stay.",
+            "the sanctions should stay",
+        ),
+        ("Norway and Iceland decided to reopen their embassies.", "reopen their embassies"),
+    ],
+)
+def test_a_decision_two_parties_took_together(run: Run, text: str, words: str) -> None:
+    found = [(set(a.parties), a.polarity, a.text) for a in run(text).agreements]
+    assert found == [({"Norway", "Iceland"}, "agreed", words)], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway decided to reopen its embassy.",
+        "Norway and Iceland separately decided to leave.",
+        "They decided to leave.",
+        'The bishop said: "I am glad Norway and Iceland have decided to take this step."',
+    ],
+)
+def test_no_joint_decision(run: Run, text: str) -> None:
+    assert run(text).agreements == (), text
