@@ -221,6 +221,25 @@ def agree_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
         if counterparts and not parties:
             return  # "X has agreed to merge with B" with X unknown: B alone agreed nothing
         parties += [p for p in counterparts if p not in parties]
+        if (
+            len(set(parties)) == 1
+            and ctx.persons.is_person(parties[0])
+            and comp.dep_ == "xcomp"
+            and (subj is None or subj.lower_ not in ("we", "they"))
+        ):
+            # "agreed to restore ties with Colombia": the other side named in the act
+            partners = [
+                x
+                for t in comp.subtree
+                if t.dep_ == "prep" and t.lower_ == "with"
+                for p in t.children
+                if p.dep_ == "pobj"
+                for x in ctx.parties(p)
+                if x not in parties
+            ]
+            if not partners:
+                return  # "Fischer agreed to take the job": one person's consent, no deal
+            parties += partners
     elif obj is not None:
         # "A agreed a draft deal with B to borrow X": British transitive "agree";
         # "agreed a takeover by B": the bidder is the other side

@@ -350,3 +350,13 @@ def test_a_decision_two_parties_took_together(run: Run, text: str, words: str) -
 )
 def test_no_joint_decision(run: Run, text: str) -> None:
     assert run(text).agreements == (), text
+
+
+def test_one_persons_consent_is_no_deal(run: Run) -> None:
+    assert run("Governor Tom Lind has agreed to take the central bank job.").agreements == ()
+    # the other side named in the act makes it one
+    x = run("President Tom Lind agreed to restore diplomatic ties with Colombia.")
+    assert [set(a.parties) for a in x.agreements] == [{"Tom Lind", "Colombia"}]
+    # and two who agreed together still did
+    y = run("President Tom Lind and Premier Ole Dahl agreed to restore diplomatic ties.")
+    assert [set(a.parties) for a in y.agreements] == [{"Tom Lind", "Ole Dahl"}]
