@@ -867,14 +867,14 @@ class DocContext:
                 ),
                 None,
             )
-        named = [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+        appos = [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
         if (
             tok.pos_ == "NOUN"
             and tok.lemma_ in _BODY_NOUNS
             and tok.tag_ == "NN"
-            and len(named) == 1
-            and not named[0].conjuncts
-            and (body := self._body_name(named[0]))
+            and len(appos) == 1
+            and not appos[0].conjuncts
+            and (body := self._body_name(appos[0]))
         ):
             # "the US telephone company Verizon": the one body the common noun names
             return body

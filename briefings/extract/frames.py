@@ -691,12 +691,13 @@ def frame_meetings(ctx: DocContext, frames: list[Frame], rules: list[Meeting]) -
             by_sent.setdefault(tok.sent.start, []).append(f)
     grown: dict[int, Frame] = {}
     out: list[Meeting] = []
+    at = {s.start: k for k, s in enumerate(ctx.sents)}  # sentence start -> its number
     for m in rules:
         start = _sent_of(ctx, m)
         hits = by_sent.get(start, []) if start is not None else []
         frame = next((f for f in hits if f.placed), None)
         if frame is None and start is not None:
-            frame = _referred_back(ctx, frames, start, grown)
+            frame = _referred_back(at, frames, start, grown)
         if frame is None:
             out.append(m)
             continue
@@ -729,12 +730,11 @@ def frame_meetings(ctx: DocContext, frames: list[Frame], rules: list[Meeting]) -
 
 
 def _referred_back(
-    ctx: DocContext, frames: list[Frame], start: int, grown: dict[int, Frame]
+    at: dict[int, int], frames: list[Frame], start: int, grown: dict[int, Frame]
 ) -> Frame | None:
     """ "The ministers of A and B met in Cairo. C joined the talks as an observer.": an
     unnamed event first told by a definite noun just after a meeting told by its verb
-    is that meeting."""
-    at = {s.start: k for k, s in enumerate(ctx.sents)}
+    is that meeting. `at`: each sentence's number by its first token."""
     here = at.get(start)
     if here is None:
         return None

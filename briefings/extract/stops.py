@@ -576,12 +576,14 @@ def frame_stops(ctx: DocContext, frames: Iterable[Frame], out: list[_StopDraft])
             out.append(_StopDraft(p.name, place, when, ctx.evidence(p.sent), p.sent.start))
 
 
-def _companions(ctx: DocContext, drafts: list[_StopDraft]) -> list[_StopDraft]:
+def _companions(
+    ctx: DocContext, accompanied: list[Token], drafts: list[_StopDraft]
+) -> list[_StopDraft]:
     """ "A will visit Japan in May. He will be accompanied by B and C.": the people who
     will go with a traveller share the stops told before."""
     out: list[_StopDraft] = []
-    for v in ctx.doc:
-        if v.lemma_ != "accompany" or v.tag_ != "VBN" or v.dep_ not in ("ROOT", "ccomp", "conj"):
+    for v in accompanied:
+        if v.tag_ != "VBN" or v.dep_ not in ("ROOT", "ccomp", "conj"):
             continue
         if not any(c.dep_ == "auxpass" for c in v.children) or not ctx.is_future(v):
             continue
@@ -598,9 +600,12 @@ def _companions(ctx: DocContext, drafts: list[_StopDraft]) -> list[_StopDraft]:
 
 def extract_next_stops(ctx: DocContext, frames: Iterable[Frame] = ()) -> list[Itinerary]:
     drafts: list[_StopDraft] = []
+    accompanied: list[Token] = []
     frame_stops(ctx, frames, drafts)
     for sent in ctx.sents:
         for tok in sent:
+            if tok.lemma_ == "accompany":
+                accompanied.append(tok)
             if tok.pos_ == "VERB" and (tok.lemma_ in VISIT_VERBS or tok.lemma_ in MOTION_VERBS):
                 travel_verb(ctx, tok, drafts)
             elif tok.pos_ == "VERB" and tok.lemma_ in _ACTIVITY_VERBS:
@@ -613,7 +618,7 @@ def extract_next_stops(ctx: DocContext, frames: Iterable[Frame] = ()) -> list[It
                 will_be_in(ctx, tok, drafts)
             elif tok.pos_ == "NOUN" and tok.lower_ in TRAVEL_NOUNS:
                 travel_noun(ctx, tok, drafts)
-    drafts += _companions(ctx, drafts)
+    drafts += _companions(ctx, accompanied, drafts)
     by_who: dict[str, list[Stop]] = {}
     seen: dict[str, set[str]] = {}
     for d in sorted(drafts, key=lambda d: d.order):
