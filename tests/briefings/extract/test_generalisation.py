@@ -612,7 +612,8 @@ def test_a_rejected_plan_put_forward_by_another_side(run: Run) -> None:
         "rejected by Prime Minister Ole Dahl."
     )
     assert all("Afghanistan" not in a.parties for a in y.agreements)
-    z = run("Club chairman Bob Murray agreed to raise his stake in the club to 42.3%.")
+    # (two sides: one person's "agreed to" alone is consent, no deal)
+    z = run("Norway and Sweden agreed to raise the quota to 42.3%.")
     assert z.agreements and z.agreements[0].text.endswith("to 42.3%")
 
 
