@@ -896,7 +896,9 @@ def pledge_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
     comp = _joint_object(v)
     if comp is None:
         return
-    parties = _both_sides(ctx, v, comp)
+    # "established relations with B": B is a side of the ties; "urged talks with B",
+    # "pledged cooperation with B": what one side asks for or promises, with B inside it
+    parties = _both_sides(ctx, v, comp) if v.lemma_ in _TIE_VERBS else _both_sides(ctx, v, v)
     if not parties:
         return
     end = comp.right_edge.i

@@ -221,6 +221,7 @@ def _members(t: Token) -> Token:
 
 # A unit with no count ("seconds", "hours"): how long, never when.
 _BARE_UNIT = re.compile(r"(?:seconds|minutes|hours|days|weeks|months|years)", re.IGNORECASE)
+_UNIT_END = re.compile(r"\b(?:second|minute|hour|day|week|month|year)s?$", re.IGNORECASE)
 # Modifiers that leave a group of leaders or officials unnamed.
 VAGUE = frozenset(
     ["other", "multiple", "several", "many", "some", "various", "numerous", "senior", "top",
@@ -1501,10 +1502,14 @@ class DocContext:
                 continue
             if points and _DURATION.search(ent.text):
                 continue
-            if _BARE_UNIT.fullmatch(ent.text) or (
-                ent.start > 0 and self.doc[ent.start - 1].lower_ == "within"
+            before = self.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+            if (
+                _BARE_UNIT.fullmatch(ent.text)
+                or before == "within"
+                or (before == "for" and _UNIT_END.search(ent.text))
             ):
-                continue  # "arrived within seconds of each other": no time of the event
+                # "arrived within seconds of each other", "met for an hour": how long
+                continue
             t = ent.root
             for _ in range(8):
                 if t.i in ids:

@@ -60,10 +60,14 @@ def clean_name(span: Span) -> tuple[int, int, str] | None:
         return None
     if any(t.like_num or t.is_quote for t in toks) or not any(t.text[:1].isupper() for t in toks):
         return None
-    text = span.doc[toks[0].i : toks[-1].i + 1].text
+    doc = span.doc
+    end = toks[-1].i + 1
+    if toks[-1].lower_ in _PARTICLES and end < len(doc) and _name_word(doc[end]):
+        end += 1  # "Ursula von der" + "Leyen": the NER stopped at the particle
+    text = doc[toks[0].i : end].text
     if "\n" in text:
         return None
-    return toks[0].i, toks[-1].i + 1, text
+    return toks[0].i, end, text
 
 
 def _key_tokens(name: str) -> list[str]:
@@ -93,6 +97,8 @@ _REGNAL = re.compile(r"(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3})")
 _PARTICLES = frozenset(
     ["de", "da", "do", "dos", "du", "van", "von", "der", "den", "al", "el", "bin", "ibn"]
 )
+# Particles of a patronymic ("Abdullah bin Abdul Aziz"), after the given name.
+_PATRONYMIC = frozenset(["bin", "ibn", "bint"])
 # Titles that go with one given name ("King Felipe", "Pope Francis", "Emir Tamim").
 _ONE_NAME_TITLES = frozenset(
     ["king", "queen", "pope", "emperor", "empress", "prince", "princess", "sultan", "emir",
@@ -377,6 +383,10 @@ class PersonIndex:
                     # double-barrelled surname
                     half = keys[-1].split("-")[0]
                     full.setdefault(half, []).append((m.start, [*keys[:-1], half], m.name))
+                if len(keys) >= 3 and keys[1] in _PATRONYMIC:
+                    # "Prince Abdullah" for "Abdullah bin Abdul Aziz": a patronymic name
+                    # is shortened to the given name, not the last word
+                    full.setdefault(keys[0], []).append((m.start, keys, m.name))
         for m in self.mentions:
             m.canonical = self._canonical(m, full)
         self._index_topics()

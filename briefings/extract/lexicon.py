@@ -166,6 +166,7 @@ TITLE_WORDS = ROLE_HEADS | frozenset(
         "chief",
         "senior",
         "first",
+        "crown",
         "the",
         "u.s.",
         "us",

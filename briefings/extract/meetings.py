@@ -311,13 +311,42 @@ def _hypothetical(ctx: DocContext, tok: Token) -> bool:
     return False
 
 
+def _called_person(ctx: DocContext, v: Token) -> list[Token]:
+    """ "Clinton called Trump to congratulate him", parsed as naming ("called him a
+    liar"): a person named as the complement, with no object to be named, was phoned."""
+    if any(c.dep_ == "auxpass" for c in v.children) or (v.dep_ == "acl" and v.tag_ == "VBN"):
+        return []  # "was called to testify": summoned; "an Austrian called Adolf Hitler"
+    objs = [c for c in v.children if c.dep_ == "dobj"]
+    if objs:
+        # "called Erdogan to discuss Syria": a named person and what the call was for
+        named = [o for o in objs if ctx.persons.at(o)]
+        naming = any(c.dep_ in ("oprd", "acomp") for c in v.children)
+        return [] if naming else named
+    # the person must be all that is named, and what follows a purpose ("to congratulate
+    # him"): "called Trump a 'climate arsonist'" holds a second complement
+    oprds = [c for c in v.children if c.dep_ == "oprd"]
+    purpose = any(
+        c.dep_ in ("xcomp", "advcl")
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in v.children
+    )
+    if len(oprds) != 1 or not purpose:
+        return []
+    return [o for o in oprds if ctx.persons.at(o)]
+
+
 def meet_verb(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:
     lemma = v.lemma_
     if _hypothetical(ctx, v) or _negated(v) or _denied(v):
         return
     if lemma == "call" and any(
-        c.dep_ in ("oprd", "xcomp", "ccomp", "acomp")
-        or (c.dep_ == "prep" and c.lower_ in ("on", "for"))
+        (c.dep_ in ("oprd", "xcomp", "ccomp", "acomp") and not _called_person(ctx, v))
+        or (
+            c.dep_ == "prep"
+            and c.lower_ in ("on", "for")
+            # "called B on Wednesday": a time, not "called on B to"
+            and not all(p.ent_type_ in ("DATE", "TIME") for p in c.children if p.dep_ == "pobj")
+        )
         for c in v.children
     ):
         return
@@ -369,6 +398,8 @@ def meet_verb(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:
             # "told B that ..." (B the object), "told B “...”" (B parsed as a dative)
             objs = ("dobj", "dative") if lemma == "tell" else ("dobj",)
             obj_toks = [c for c in v.children if c.dep_ in objs]
+            if lemma == "call":
+                obj_toks += [c for c in _called_person(ctx, v) if c.dep_ == "oprd"]
             if lemma in _WORD_VERBS:
                 # "told Labour supporters he's back": a speech to an audience, no meeting;
                 # "told MSNBC Cummings was ...": an outlet the parser hung on the object
@@ -797,6 +828,23 @@ def meeting_noun(ctx: DocContext, n: Token, drafts: list[_Draft]) -> None:
             d.place = d.place or _destination(ctx, gov)
 
 
+# Verbs that ask for an event: what they take as object has not happened.
+_PROPOSE = frozenset(["urge", "propose", "seek", "demand", "suggest", "request", "want"])
+# ... and those that ask for it through "for": "called for talks", "pressed for a summit".
+_ASK_FOR = frozenset(["call", "press", "push", "appeal", "ask", "clamour", "lobby"])
+
+
+def _proposed(n: Token, gov: Token) -> bool:
+    if n.head.i == gov.i and n.dep_ == "dobj":
+        return gov.lemma_ in _PROPOSE
+    return (
+        n.dep_ == "pobj"
+        and n.head.lower_ == "for"
+        and n.head.head.i == gov.i
+        and gov.lemma_ in _ASK_FOR
+    )
+
+
 def _destination(ctx: DocContext, v: Token) -> str | None:
     """Where a journey ends: "travel to Paris", "leaves for Paris", "is due in Paris",
     "a visit to Ireland"."""
@@ -827,6 +875,8 @@ def _meeting_noun(ctx: DocContext, n: Token, drafts: list[_Draft]) -> None:
     presupposed = n.dep_ == "pobj" and any(c.dep_ == "poss" for c in n.children)
     if gov0 is not None and _hypothetical(ctx, gov0) and not presupposed:
         return
+    if gov0 is not None and _proposed(n, gov0):
+        return  # "called for talks with B", "urged a meeting with B": asked for, not held
     if any(c.dep_ == "det" and c.lower_ == "no" for c in n.children):
         return  # "held no talks with B", "there was no meeting between A and B"
     if (
