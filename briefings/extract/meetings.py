@@ -905,8 +905,11 @@ def _meeting_noun(ctx: DocContext, n: Token, drafts: list[_Draft]) -> None:
         # ("a call for reform", "the call with markets") is not.
         owner = next((c for c in n.children if c.dep_ == "poss"), None)
         callee = _objects_of_prep(ctx, n, ("with",))
+        # "In a call with B on Monday, A said": the call frames what the subject said
+        framing = n.dep_ == "pobj" and n.head.lower_ in ("in", "during") and n.head.i < n.i
         if not (
-            owner is not None and ctx.persons.at(owner) and any(ctx.persons.at(c) for c in callee)
+            (owner is not None and ctx.persons.at(owner) or framing)
+            and any(ctx.persons.at(c) for c in callee)
         ):
             return
     gov = ctx.governing_verb(n)
@@ -973,7 +976,7 @@ def _meeting_noun(ctx: DocContext, n: Token, drafts: list[_Draft]) -> None:
     if (
         not withs
         and n.dep_ == "pobj"
-        and n.head.lower_ in ("during", "at")
+        and n.head.lower_ in ("during", "at", "in")
         and low in ("meeting", "talks")  # not "attacked B at a news conference"
         and not _has_of(n)  # "a meeting of the board" was not theirs alone
         and gov is not None
@@ -987,6 +990,9 @@ def _meeting_noun(ctx: DocContext, n: Token, drafts: list[_Draft]) -> None:
             for c in gov.children
             if c.dep_ in ("dobj", "dative") and ctx.persons.at(c) and c.i < n.i
         ]
+        if any(c.dep_ == "auxpass" for c in gov.children):
+            # "In a meeting that day he was told by Minister B": who told the subject
+            withs += [p for p in ctx.agent_objects(gov) if ctx.persons.at(p)]
     ofs = _objects_of_prep(ctx, n, ("of",)) if low in ("meeting", "session") else []
     if gov is not None and gov.lemma_ in ("attend", "join"):
         # "will attend a meeting of the Group of 24": a member at its group's meeting

@@ -1419,3 +1419,17 @@ def test_asking_for_talks_is_no_meeting_and_no_deal(run: Run) -> None:
     }
     z = run("Norway and Sweden urged talks with Iceland.")
     assert [set(a.parties) for a in z.agreements] == [{"Norway", "Sweden"}]
+
+
+def test_a_call_or_meeting_framing_what_was_said(run: Run) -> None:
+    x = run(
+        "In a call with President Tom Lind on Monday, Premier Ole Dahl said the dam would be built."
+    )
+    assert [(m.participants, m.when) for m in x.meetings] == [(("Ole Dahl", "Tom Lind"), "Monday")]
+    assert run("In a call with investors, Premier Ole Dahl said the dam was safe.").meetings == ()
+    # told by someone in a meeting: the teller is the other side
+    y = run("In a meeting that day Premier Ole Dahl was told by Minister Tom Lind of the flood.")
+    assert pairs(y) == {frozenset({"Dahl", "Lind"})}
+    assert (
+        run("At a meeting on Monday, Premier Ole Dahl was criticised by the press.").meetings == ()
+    )
