@@ -15,6 +15,7 @@ Conditional clauses ("if and when it agrees") are skipped.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -1285,8 +1286,8 @@ def deal_between(ctx: DocContext, n: Token, out: list[_Draft]) -> None:
             _add(ctx, out, hyphen, "agreed", text, n)
             if out and out[-1].start == n.i:
                 out[-1].mention = True
-        else:
-            made_with(ctx, n, out)
+        elif not made_with(ctx, n, out):
+            background_deal(ctx, n, out)
         return
     if not betweens or any(c.lower_ == "no" for c in n.children) or n.head.lower_ == "without":
         return
@@ -1318,12 +1319,12 @@ def deal_between(ctx: DocContext, n: Token, out: list[_Draft]) -> None:
 _DRAWN = _MADE | frozenset(["draw", "hammer", "thrash"])
 
 
-def made_with(ctx: DocContext, n: Token, out: list[_Draft]) -> None:
+def made_with(ctx: DocContext, n: Token, out: list[_Draft]) -> bool:
     """ "a package agreed with Mexico's creditors", "an accord signed in Moscow with B",
     "a programme drawn up by Nigeria and the World Bank": the participle names who
     made the deal (with a partner, or two or more agents)."""
     if not _deal_realised(ctx, n) or n.dep_ in ("attr", "oprd"):
-        return
+        return False
     for v in n.children:
         relative = v.dep_ == "relcl" and any(c.dep_ == "auxpass" for c in v.children)
         # (an "acl" the tagger calls a past tense is still the participle)
@@ -1331,7 +1332,7 @@ def made_with(ctx: DocContext, n: Token, out: list[_Draft]) -> None:
         if not (v.dep_ == "acl" or relative) or not participle or v.lemma_ not in _DRAWN:
             continue  # "a deal agreed with B", "the pact, which was agreed by A and B"
         if _negated(v) or _conditional(v):
-            return
+            return True
         agents = _agents(ctx, v, allow_groups=True)
         partners = [
             x
@@ -1345,7 +1346,69 @@ def made_with(ctx: DocContext, n: Token, out: list[_Draft]) -> None:
             _add(ctx, out, parties, "agreed", _clip(ctx, n.left_edge.i, _clause_end(v)), n)
             if out and out[-1].start == n.i:
                 out[-1].mention = True
+            return True
+        return bool(parties)  # one named maker: not the story's two sides
+    return False
+
+
+_FORMAL_DEALS = frozenset(["pact", "accord", "agreement", "treaty", "protocol"])
+_KEPT = frozenset(
+    ["violate", "breach", "honour", "honor", "implement", "respect", "observe", "renege",
+     "abide", "comply", "live", "flout", "break", "breached", "uphold"]
+)  # fmt: skip
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def background_deal(ctx: DocContext, n: Token, out: list[_Draft]) -> None:
+    """ "a pact on microchip trade signed last September", "a 1986 bilateral pact": a
+    deal the story recalls without naming its sides, who are then the two countries
+    the story is about (none when no pair stands out)."""
+    if n.lemma_ not in _FORMAL_DEALS or n.pos_ != "NOUN" or ctx.in_quote[n.i]:
         return
+    if any(
+        c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("with", "of")) for c in n.children
+    ):
+        return  # someone's own deal, or a deal "with B" / "of the G7": theirs to read
+    # made: "a pact signed last year", "a pact on chip trade signed last year" (the
+    # participle hung on the topic), "That pact, agreed last year, calls on ..." (read
+    # as the clause's verb)
+    made = any(
+        c.dep_ in ("acl", "relcl")
+        and c.lemma_ in _MADE
+        and (c.tag_ == "VBN" or any(a.dep_ == "auxpass" for a in c.children))
+        for c in n.subtree
+        if c.i > n.i and c.head.i - n.i <= 4
+    ) or (
+        n.dep_ == "nsubj"
+        and n.head.lemma_ in _MADE
+        and n.head.tag_ in ("VBD", "VBN")
+        and n.i + 2 == n.head.i
+        and n.doc[n.i + 1].text == ","
+    )
+    gov = ctx.governing_verb(n)
+    # kept or broken: "Japan has violated a pact on chips", "failure to live up to a pact"
+    kept = gov is not None and gov.lemma_ in _KEPT and gov.i < n.i
+    dated = any(_YEAR.fullmatch(c.text) for c in n.children if c.i < n.i)
+    bilateral = any(c.lower_ == "bilateral" for c in n.children)
+    topic = any(
+        c.dep_ in ("prep", "acl") and c.lower_ in ("on", "over", "for", "to", "covering")
+        for c in n.children
+    )
+    if not (made or ((dated or bilateral or kept) and topic)) or n.dep_ in ("attr", "oprd"):
+        return  # "a 1994 agreement": too little to tell which deal
+    if any(c.lower_ in ("no", "any") or c.lower_ in _UNREAL_DEAL for c in n.children):
+        return
+    if not kept and not _deal_realised(ctx, n):
+        return  # "hopes to sign a 1986-style pact"; a pact broken was made, whoever doubts
+    sides = ctx.article_sides()
+    if len(sides) < 2:
+        return
+    end = n.right_edge.i
+    if n.dep_ == "nsubj" and n.head.lemma_ in _MADE:
+        end = n.head.right_edge.i  # "That pact, agreed last year, calls on Japan to X"
+    _add(ctx, out, sides, "agreed", _clip(ctx, n.left_edge.i, end), n)
+    if out and out[-1].start == n.i:
+        out[-1].mention = True
 
 
 _LENDERS = frozenset(["creditors", "lenders", "banks", "donors", "bondholders"])

@@ -90,6 +90,12 @@ _COUNTRY_WORDS = {fold(c): c for c in (*COUNTRIES, *MULTIWORD_COUNTRIES)} | {
     "nato": "Nato",
     "un": "UN",
 }
+# Names of one country, for counting who a story is about.
+_SAME_COUNTRY = {
+    "us": "united states", "u.s.": "united states", "america": "united states",
+    "united states of america": "united states", "uk": "britain", "united kingdom": "britain",
+    "great britain": "britain", "ussr": "soviet union",
+}  # fmt: skip
 _DASHES = frozenset(["-", "\u2013"])
 _ASIDE_DASHES = frozenset(["-", "\u2013", "\u2014"])
 _GROUP_OF_NATIONS = re.compile(r"G-?(?:[2-9]|1[0-9]|20|77)")
@@ -448,6 +454,7 @@ class DocContext:
         self._speakers: dict[int, str | None] = {}
         self._sent_words: dict[tuple[int, frozenset[str]], bool] = {}
         self.groups: dict[str, str] = {}
+        self._sides: list[str] | None = None
         # Groups of two or more parties named so far, by token position, for
         # "the two countries", "both sides", "the two leaders".
         self._memory: list[tuple[int, str, list[str]]] = []
@@ -650,6 +657,36 @@ class DocContext:
             if names[0] and names[1] and names[0] != names[1]:
                 return [names[0], names[1]]
         return []
+
+    def article_sides(self) -> list[str]:
+        """The two countries the story is about: each named (or its people named) at
+        least three times, and more than any other. Empty when no pair stands out."""
+        if self._sides is not None:
+            return self._sides
+        counts: dict[str, int] = {}
+        shown: dict[str, dict[str, int]] = {}
+        for ent in self.doc.ents:
+            if ent.label_ not in ("GPE", "NORP") or ent.sent.start in self.skip:
+                continue
+            text = ent.text.removeprefix("the ").strip()
+            word = self.country_word(text)
+            if word is None:
+                continue
+            key = _SAME_COUNTRY.get(fold(word), fold(word))
+            counts[key] = counts.get(key, 0) + 1
+            if ent.label_ == "GPE":
+                forms = shown.setdefault(key, {})
+                forms[text] = forms.get(text, 0) + 1
+        ranked = sorted(counts, key=lambda k: -counts[k])
+        sides: list[str] = []
+        if len(ranked) >= 2 and counts[ranked[1]] >= 3:
+            third = counts[ranked[2]] if len(ranked) > 2 else 0
+            if counts[ranked[1]] > third:
+                for key in ranked[:2]:
+                    forms = shown.get(key)
+                    sides.append(max(forms, key=forms.__getitem__) if forms else key.title())
+        self._sides = sides
+        return sides
 
     @staticmethod
     def country_word(word: str) -> str | None:

@@ -908,7 +908,7 @@ def _meeting_noun(ctx: DocContext, n: Token, drafts: list[_Draft]) -> None:
         # "In a call with B on Monday, A said": the call frames what the subject said
         framing = n.dep_ == "pobj" and n.head.lower_ in ("in", "during") and n.head.i < n.i
         if not (
-            (owner is not None and ctx.persons.at(owner) or framing)
+            ((owner is not None and ctx.persons.at(owner)) or framing)
             and any(ctx.persons.at(c) for c in callee)
         ):
             return

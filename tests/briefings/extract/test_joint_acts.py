@@ -360,3 +360,33 @@ def test_one_persons_consent_is_no_deal(run: Run) -> None:
     # and two who agreed together still did
     y = run("President Tom Lind and Premier Ole Dahl agreed to restore diplomatic ties.")
     assert [set(a.parties) for a in y.agreements] == [{"Tom Lind", "Ole Dahl"}]
+
+
+# A story about two countries: each named three times or more, and more than any other.
+_TWO_SIDES = (
+    "Norway and Iceland are at odds over fish. Norway says Iceland is wrong. Iceland says "
+    "Norway is wrong. Oslo will reply to Reykjavik, Icelandic officials said. "
+)
+
+
+def test_a_recalled_pact_is_between_the_storys_two_countries(run: Run) -> None:
+    for sentence, text in (
+        ("Oslo plans tariffs over a pact on cod trade signed last September.", "cod trade"),
+        ("Officials say Iceland has violated a pact on cod trade.", "a pact on cod trade"),
+        ("The 1986 bilateral pact on cod quotas expires in May.", "cod quotas"),
+        ("That pact, agreed last year after months of talks, caps the catch.", "caps the catch"),
+    ):
+        x = run(_TWO_SIDES + sentence)
+        deals = [a for a in x.agreements if a.polarity == "agreed"]
+        assert [set(a.parties) for a in deals] == [{"Norway", "Iceland"}], sentence
+        assert text in deals[0].text
+    for sentence in (
+        "Norway signed a 1994 agreement.",  # which deal, the text does not say
+        "Norway hopes to sign a bilateral pact on cod.",  # not made
+        "There is no pact on cod trade signed by anyone.",
+    ):
+        x = run(_TWO_SIDES + sentence)
+        assert not [a for a in x.agreements if a.polarity == "agreed" and len(a.parties) > 1]
+    # with no pair of countries standing out, nobody is guessed
+    y = run("Officials say Iceland has violated a pact on cod trade.")
+    assert y.agreements == ()
