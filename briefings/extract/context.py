@@ -683,8 +683,8 @@ class DocContext:
             third = counts[ranked[2]] if len(ranked) > 2 else 0
             if counts[ranked[1]] > third:
                 for key in ranked[:2]:
-                    forms = shown.get(key)
-                    sides.append(max(forms, key=forms.__getitem__) if forms else key.title())
+                    seen = shown.get(key)
+                    sides.append(max(seen, key=seen.__getitem__) if seen else key.title())
         self._sides = sides
         return sides
 
