@@ -23,6 +23,19 @@ def patterns() -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for name in (*COUNTRIES, *MULTIWORD_COUNTRIES, *CAPITALS, *MULTIWORD_CAPITALS):
         out.append({"label": "GPE", "pattern": [{"TEXT": w} for w in name.split()]})
+    # Seas named after a country ("the South China Sea") stay one place, not a country
+    # with a stray "South" in front.
+    singles = [c for c in COUNTRIES if " " not in c]
+    out.append(
+        {
+            "label": "LOC",
+            "pattern": [
+                {"TEXT": {"IN": ["South", "North", "East", "West"]}, "OP": "?"},
+                {"TEXT": {"IN": singles}},
+                {"TEXT": {"IN": ["Sea", "Ocean"]}},
+            ],
+        }
+    )
     out.append(
         {
             "label": "PERSON",

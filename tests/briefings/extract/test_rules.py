@@ -742,3 +742,16 @@ def test_a_faith_is_no_side(run: Run) -> None:
         "Christian leader has agreed to give up Cabinet voting rights."
     )
     assert all("Christian" not in a.parties for a in x.agreements)
+
+
+def test_a_sea_named_after_a_country_is_no_side(run: Run, nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Ships sailed in the South China Sea and the Japan Sea, China said.")
+    assert [(e.text, e.label_) for e in doc.ents if e.label_ != "GPE"] == [
+        ("South China Sea", "LOC"),
+        ("Japan Sea", "LOC"),
+    ]
+    x = run(
+        "President Ole Dahl said South China Sea differences between China and the U.S. "
+        "should be resolved via diplomacy."
+    )
+    assert [set(a.parties) for a in x.agreements] == [{"China", "U.S."}]
