@@ -1522,7 +1522,39 @@ def extract_meetings(ctx: DocContext, frames: list[Frame]) -> list[Meeting]:
             ):
                 visit_with(ctx, tok, drafts)
     event_participants(ctx, drafts, frames)
+    _named_members(ctx, drafts)
     return _merge(ctx, drafts)
+
+
+# Offices whose holders a story names one by one after meeting them as a group.
+_MEMBER_ROLES = frozenset(
+    ["premier", "minister", "governor", "leader", "president", "chancellor", "senator",
+     "mayor", "commissioner", "ambassador", "envoy"]
+)  # fmt: skip
+
+
+def _named_members(ctx: DocContext, drafts: list[_Draft]) -> None:
+    """ "held discussions with the provincial premiers ... Alberta Premier Don Getty
+    agreed, ... Ontario Premier David Peterson said": a group of office holders met,
+    whom the story then names by that office, is those people (two or more)."""
+    for d in drafts:
+        if d.status != "held":
+            continue  # who will come to a planned meeting, the story cannot know
+        kept: list[str] = []
+        for p in d.participants:
+            last = p.split()[-1].lower() if p.split() else ""
+            role = last[:-1] if last.endswith("s") else ""
+            if role not in _MEMBER_ROLES or ctx.persons.is_person(p):
+                kept.append(p)
+                continue
+            members = [
+                name
+                for start, name, title in ctx.titled
+                if start >= d.sent.start and role in title and name not in d.participants
+            ]
+            members = list(dict.fromkeys(members))
+            kept += members if len(members) >= 2 else [p]
+        d.participants = list(dict.fromkeys(kept))
 
 
 def drop_own_sides(ctx: DocContext, meetings: list[Meeting]) -> list[Meeting]:

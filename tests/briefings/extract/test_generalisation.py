@@ -1433,3 +1433,18 @@ def test_a_call_or_meeting_framing_what_was_said(run: Run) -> None:
     assert (
         run("At a meeting on Monday, Premier Ole Dahl was criticised by the press.").meetings == ()
     )
+
+
+def test_a_group_met_and_then_named_by_office(run: Run) -> None:
+    text = (
+        "Prime Minister Ole Dahl held frank discussions with the provincial premiers on "
+        "Monday. Nordland Premier Tom Lind agreed. Troms Premier Kari Moe said talks went "
+        "well."
+    )
+    x = run(text)
+    assert [set(m.participants) for m in x.meetings] == [{"Ole Dahl", "Tom Lind", "Kari Moe"}]
+    # one named premier is no roll of the group; a planned meeting keeps the group
+    y = run(text.replace(" Troms Premier Kari Moe said talks went well.", ""))
+    assert [m.participants for m in y.meetings] == [("Ole Dahl", "provincial premiers")]
+    z = run(text.replace("held frank discussions", "will hold talks"))
+    assert [m.participants for m in z.meetings] == [("Ole Dahl", "provincial premiers")]
