@@ -788,7 +788,8 @@ _COUNTRY_BY_FOLD = {c.lower(): c for c in (*COUNTRIES, *MULTIWORD_COUNTRIES)}
 # "Cuban" -> "Cuba", "Qatari" -> "Qatar", "Sudanese" -> "Sudan"); tried only against the
 # country list, so an ending never invents a country.
 _DEMONYM_ENDINGS = (
-    ("ian", "ia"), ("an", "a"), ("i", ""), ("ese", ""), ("ese", "a"), ("ish", ""), ("n", "")
+    ("ian", "ia"), ("an", "a"), ("i", ""), ("ese", ""), ("ese", "a"), ("ish", ""), ("n", ""),
+    ("ic", ""),
 )  # fmt: skip
 
 

@@ -1448,3 +1448,22 @@ def test_a_group_met_and_then_named_by_office(run: Run) -> None:
     assert [m.participants for m in y.meetings] == [("Ole Dahl", "provincial premiers")]
     z = run(text.replace("held frank discussions", "will hold talks"))
     assert [m.participants for m in z.meetings] == [("Ole Dahl", "provincial premiers")]
+
+
+def test_office_holders_of_named_countries_signing_or_meeting(run: Run) -> None:
+    x = run(
+        "By signing the agreement on Tuesday, the prime ministers of Norway, Iceland and "
+        'Sweden have overcome the problem. "This is important," said Icelandic Prime '
+        "Minister Ole Dahl."
+    )
+    assert [set(m.participants) for m in x.meetings] == [{"Norway", "Ole Dahl", "Sweden"}]
+    # countries that sign are an agreement only; planned signings are planned meetings
+    assert run("Norway, Iceland and Sweden signed the agreement on Tuesday.").meetings == ()
+    y = run("The foreign ministers of Norway and Iceland will sign the agreement on Tuesday.")
+    assert [(m.participants, m.status) for m in y.meetings] == [(("Norway", "Iceland"), "planned")]
+    # met: each the one the text titles with that office and country
+    z = run(
+        "The foreign ministers of Norway and Iceland met in Oslo on Tuesday. Norwegian "
+        "Foreign Minister Ole Dahl said it went well. Icelandic Premier Kari Moe agreed."
+    )
+    assert [m.participants for m in z.meetings] == [("Ole Dahl", "Iceland")]
