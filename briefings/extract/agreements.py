@@ -1528,7 +1528,12 @@ def accuse_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
         or _irrealis(v)
         or (
             v.lemma_ == "charge"
-            and not any(c.dep_ == "prep" and c.lower_ in ("of", "with") for c in v.children)
+            # "charged B with X", or the "of" hung on the object ("B's government of X")
+            and not any(
+                c.dep_ == "prep" and c.lower_ in ("of", "with")
+                for k in (v, *(o for o in v.children if o.dep_ == "dobj"))
+                for c in k.children
+            )
         )
     ):
         return

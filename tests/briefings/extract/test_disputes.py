@@ -608,3 +608,13 @@ def test_denouncing_the_other_sides_act(run: Run) -> None:
         ({"Norway", "Iceland"}, "disagreed")
     ]
     assert run("Norway denounced the attack.").agreements == ()  # no other side named
+
+
+def test_a_charge_with_its_of_on_the_accused(run: Run) -> None:
+    x = run(
+        "President Alvaro Uribe charged President Rafael Correa's government of having "
+        "links with the rebels, a charge that Correa quickly denied."
+    )
+    assert [(set(a.parties), a.polarity) for a in x.agreements] == [
+        ({"Alvaro Uribe", "Rafael Correa"}, "disagreed")
+    ]
