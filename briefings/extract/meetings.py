@@ -335,9 +335,28 @@ def _called_person(ctx: DocContext, v: Token) -> list[Token]:
     return [o for o in oprds if ctx.persons.at(o)]
 
 
+# How often, not when: "met frequently with B", "talk regularly" (habitual, GUIDE).
+_HABITUAL = frozenset(
+    ["frequently", "regularly", "often", "routinely", "repeatedly", "usually", "sometimes",
+     "occasionally", "periodically", "habitually", "constantly"]
+)  # fmt: skip
+
+
+def _habitual(v: Token) -> bool:
+    """ "met frequently with B", "used to meet B", "meets B every week" """
+    if any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in v.children):
+        return True
+    if v.dep_ == "xcomp" and v.head.lemma_ == "use" and v.head.tag_ == "VBD":
+        return True
+    return any(
+        c.dep_ in ("npadvmod", "advmod") and any(k.lower_ in ("every", "each") for k in c.children)
+        for c in v.children
+    )
+
+
 def meet_verb(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:
     lemma = v.lemma_
-    if _hypothetical(ctx, v) or _negated(v) or _denied(v):
+    if _hypothetical(ctx, v) or _negated(v) or _denied(v) or _habitual(v):
         return
     if lemma == "call" and any(
         (c.dep_ in ("oprd", "xcomp", "ccomp", "acomp") and not _called_person(ctx, v))

@@ -1467,3 +1467,16 @@ def test_office_holders_of_named_countries_signing_or_meeting(run: Run) -> None:
         "Foreign Minister Ole Dahl said it went well. Icelandic Premier Kari Moe agreed."
     )
     assert [m.participants for m in z.meetings] == [("Ole Dahl", "Iceland")]
+
+
+def test_habitual_meetings_are_not_meetings(run: Run) -> None:
+    for text in (
+        "Aide Tom Lind told jurors he met frequently with President Ole Dahl.",
+        "Premier Ole Dahl used to meet President Tom Lind.",
+        "Premier Ole Dahl meets President Tom Lind every week.",
+        "Premier Ole Dahl talks regularly with President Tom Lind.",
+    ):
+        assert run(text).meetings == (), text
+    assert pairs(run("Premier Ole Dahl met President Tom Lind again on Monday.")) == {
+        frozenset({"Dahl", "Lind"})
+    }
