@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from ..models import Agreement, Evidence
+from ..text import fold
 from .context import IRREALIS_GOV, DocContext
 from .lexicon import (
     DEAL_NOUNS,
@@ -1545,9 +1546,10 @@ def accuse_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
             accused += [n for k in c.children if k.dep_ == "poss" for n in ctx.parties(k)]
     told_in = None
     if not ctx.sent_has(v, _DENIALS):
-        if not _denied_next(ctx, v, accusers):
+        if _denied_next(ctx, v, accusers):
+            told_in = ctx.doc[v.sent.start : ctx.doc[v.sent.end].sent.end]
+        elif not (accusers and accused and _between_nations(ctx, v, accusers + accused)):
             return  # an accusation alone is one-sided; answered with a denial it is a dispute
-        told_in = ctx.doc[v.sent.start : ctx.doc[v.sent.end].sent.end]
     if _denied(v):
         # "he denied accusing Germany of X": the accuser's own denial; "A accused B of
         # X, a charge B denied": the accused answers
@@ -1563,6 +1565,31 @@ def accuse_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
 
 
 _CHARGES = frozenset(["charge", "accusation", "allegation", "claim"])
+
+
+def _nation(ctx: DocContext, party: str) -> str | None:
+    """The country a side is or speaks for: "Turkey", "Tokyo", or a person the text
+    titles with a country ("Iranian envoy A")."""
+    word = ctx.country_word(party)
+    if word or is_known_place(party):
+        return fold(word or party)
+    found = ctx.titles.get(party)
+    for tok in found[1] if found else ():
+        word = ctx.country_word(tok.text)
+        if word:
+            return fold(word)
+    return None
+
+
+def _between_nations(ctx: DocContext, v: Token, sides: list[str]) -> bool:
+    """ "Turkey accused Greece of breaching the accord", "Iran's envoy accused the U.S.
+    of violating the deal": an accusation one government levels at another, in the
+    report's own words, is a diplomatic dispute even unanswered (a party attacking a
+    party at home stays one-sided criticism)."""
+    if v.lemma_ != "accuse" or ctx.in_quote[v.i]:
+        return False
+    nations = [_nation(ctx, p) for p in sides]
+    return all(nations) and len(set(nations)) >= 2
 
 
 def _denied_next(ctx: DocContext, v: Token, accusers: list[str]) -> bool:

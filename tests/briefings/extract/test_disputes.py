@@ -618,3 +618,22 @@ def test_a_charge_with_its_of_on_the_accused(run: Run) -> None:
     assert [(set(a.parties), a.polarity) for a in x.agreements] == [
         ({"Alvaro Uribe", "Rafael Correa"}, "disagreed")
     ]
+
+
+def test_one_government_accusing_another_is_a_dispute(run: Run) -> None:
+    x = run("Turkey accused Greece of breaching the 1976 Berne Agreement.")
+    assert [(set(a.parties), a.polarity) for a in x.agreements] == [
+        ({"Turkey", "Greece"}, "disagreed")
+    ]
+    y = run("Iranian envoy Reza Najafi accused the U.S. of violating the nuclear deal.")
+    assert [(set(a.parties), a.polarity) for a in y.agreements] == [
+        ({"Reza Najafi", "U.S."}, "disagreed")
+    ]
+    # at home, or quoted, or merely blamed: one-sided criticism
+    for text in (
+        "Labour accused the Tories of opportunism.",
+        "Shadow Chancellor Oliver Letwin accused Chancellor Gordon Brown of using statistics.",
+        '"Turkey accused Greece of breaching the accord," the paper wrote.',
+        "The United States blamed Iran for the attack.",
+    ):
+        assert run(text).agreements == (), text
