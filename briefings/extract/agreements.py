@@ -979,13 +979,13 @@ def settle_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
 # B's offer": a rejection of the other side's position.
 _REJECT_VERBS = frozenset(
     ["oppose", "reject", "rebuff", "spurn", "dismiss", "dispute", "refuse", "deny", "block",
-     "veto", "turn", "denounce", "repudiate"]
+     "veto", "turn", "denounce", "repudiate", "pour", "balk"]
 )  # fmt: skip
 # "rebuffed the minister" is a snub, "dismissed the minister" a sacking: these reject
 # only things (offers, proposals, claims).
 _REJECT_THINGS_ONLY = frozenset(
     ["rebuff", "spurn", "dismiss", "dispute", "refuse", "deny", "block", "veto", "turn",
-     "denounce", "repudiate"]
+     "denounce", "repudiate", "pour", "balk"]
 )  # fmt: skip
 _PROPOSE_VERBS = frozenset(["offer", "propose", "make", "submit", "table", "present", "put"])
 
@@ -1059,6 +1059,20 @@ def _countering(ctx: DocContext, v: Token, rejecters: list[str]) -> list[str]:
     return out
 
 
+def _rejected_things(v: Token) -> list[Token]:
+    """What a rejecting verb rejects: its object; "poured cold water on B's plan" and
+    "balked at B's demand" reject what their preposition names."""
+    if v.lemma_ == "pour":
+        cold = any(
+            c.dep_ == "dobj" and c.lemma_ == "water" and any(k.lower_ == "cold" for k in c.children)
+            for c in v.children
+        )
+        return _pobjs(v, "on") if cold else []
+    if v.lemma_ == "balk":
+        return _pobjs(v, "at")
+    return [c for c in v.children if c.dep_ == "dobj"]
+
+
 def oppose_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
     if _conditional(v) or _irrealis(v):
         return
@@ -1090,14 +1104,13 @@ def oppose_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
         parties = rejected + rejecters  # in the order of the sentence
     else:
         rejecters, _ = _subject_parties(ctx, v)
-        for c in v.children:
-            if c.dep_ == "dobj":
-                if v.lemma_ in _REJECT_THINGS_ONLY and (ctx.persons.at(c) or c.pos_ == "PROPN"):
-                    return
-                rejected += ctx.parties(c)
-                rejected += _owners(ctx, c)
-                # "rejected the basis for Greece's proposal", "the terms of B's offer"
-                rejected += [n for p in _pobjs(c, "for") + _pobjs(c, "of") for n in _owners(ctx, p)]
+        for c in _rejected_things(v):
+            if v.lemma_ in _REJECT_THINGS_ONLY and (ctx.persons.at(c) or c.pos_ == "PROPN"):
+                return
+            rejected += ctx.parties(c)
+            rejected += _owners(ctx, c)
+            # "rejected the basis for Greece's proposal", "the terms of B's offer"
+            rejected += [n for p in _pobjs(c, "for") + _pobjs(c, "of") for n in _owners(ctx, p)]
         start = v.i
         if rejecters and not set(rejected) - set(rejecters):
             # "A opposes the plan, but B insists it is fair": the other side speaks up
@@ -1152,6 +1165,38 @@ def hit_back_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
     if not targets:
         return
     _add(ctx, out, hitters + targets, "disagreed", text, v, told_in)
+
+
+_TALKS = frozenset(["talks", "negotiations", "dialogue"])
+_SHUN = frozenset(["refuse", "reject", "decline", "shun", "boycott", "rule"])
+
+
+def refused_talks(ctx: DocContext, n: Token, out: list[_Draft]) -> None:
+    """ "Separatists will not enter into any talks with Kyiv", "A refused to hold talks
+    with B", "A ruled out negotiations with B": one side shuts the other out, a stance
+    against it (a dispute). Talks merely not held ("did not meet") are no stance."""
+    partners = _pobjs(n, "with")
+    gov = ctx.governing_verb(n)
+    if not partners or gov is None or _conditional(gov):
+        return
+    shut = gov
+    if gov.dep_ == "xcomp" and gov.head.lemma_ in _SHUN:
+        shut = gov.head  # "refused to hold talks with B"
+    if shut.lemma_ == "rule" and not any(c.lower_ == "out" for c in shut.children):
+        return
+    refused = shut.lemma_ in _SHUN and not _negated(shut)
+    will_not = _negated(gov) and any(
+        c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "wo", "can", "ca")
+        for c in gov.children
+    )
+    if not (refused or will_not):
+        return
+    sides, subj = _subject_parties(ctx, shut)
+    others = [x for p in partners for t in ctx.coordinated(p) for x in ctx.parties(t)]
+    if not sides or not set(others) - set(sides):
+        return
+    start = subj.left_edge.i if subj is not None and subj.i < shut.i else shut.i
+    _add(ctx, out, sides + others, "disagreed", _clip(ctx, start, n.right_edge.i), shut)
 
 
 def opposition_noun(ctx: DocContext, n: Token, out: list[_Draft]) -> None:
@@ -1712,6 +1757,8 @@ def extract_agreements(ctx: DocContext) -> list[Agreement]:
                 "protests",
             ):
                 complaint_rule(ctx, tok, drafts)
+            if tok.pos_ == "NOUN" and tok.lower_ in _TALKS:
+                refused_talks(ctx, tok, drafts)
             if tok.pos_ == "VERB" and lemma in ("accuse", "charge", "sue", "blame"):
                 accuse_rule(ctx, tok, drafts)
             if tok.pos_ == "VERB" and lemma == "protest":

@@ -637,3 +637,34 @@ def test_one_government_accusing_another_is_a_dispute(run: Run) -> None:
         "The United States blamed Iran for the attack.",
     ):
         assert run(text).agreements == (), text
+
+
+def test_idioms_of_rejection(run: Run) -> None:
+    x = run("Minister Ole Dahl poured cold water on President Tom Lind's promises of growth.")
+    assert [(set(a.parties), a.polarity) for a in x.agreements] == [
+        ({"Ole Dahl", "Tom Lind"}, "disagreed")
+    ]
+    y = run("Russia has balked at Cambodia's demand to cancel the loans.")
+    assert [(set(a.parties), a.polarity) for a in y.agreements] == [
+        ({"Russia", "Cambodia"}, "disagreed")
+    ]
+    for text in ("The rain poured on President Tom Lind's parade.", "Russia balked at the price."):
+        assert run(text).agreements == (), text
+
+
+def test_shutting_the_other_side_out_of_talks(run: Run) -> None:
+    for text in (
+        "Russia refused to hold talks with Ukraine.",
+        "Russia ruled out negotiations with Ukraine.",
+        "Russia will not enter into any talks with Ukraine.",
+    ):
+        x = run(text)
+        assert [(set(a.parties), a.polarity) for a in x.agreements] == [
+            ({"Russia", "Ukraine"}, "disagreed")
+        ], text
+    for text in (
+        "Russia did not hold talks with Ukraine.",  # a fact, no stance
+        "Russia will not hold talks with Ukraine if it attacks.",
+        "Russia will hold talks with Ukraine.",
+    ):
+        assert [a for a in run(text).agreements if a.polarity == "disagreed"] == [], text
