@@ -257,6 +257,9 @@ def _talks_failed(v: Token, pats: DisputePatterns) -> bool:
     )
 
 
+_RAISING = frozenset(["say", "report", "believe", "understand", "think", "know", "expect"])
+
+
 def failed_talks(ctx: DocContext, n: Token, pats: DisputePatterns) -> Agreement | None:
     """ "Talks between A and B collapsed", "A's talks with B broke down", "the talks
     ended in deadlock": talks that failed set the sides against each other."""
@@ -270,12 +273,16 @@ def failed_talks(ctx: DocContext, n: Token, pats: DisputePatterns) -> Agreement 
         if gov is None:
             return None
         v = gov
-    elif (
-        n.dep_ not in ("nsubj", "nsubjpass")
-        or v.pos_ not in ("VERB", "AUX")
-        or not _talks_failed(v, pats)
-    ):
-        return None
+    else:
+        if n.dep_ == "nsubjpass" and v.lemma_ in _RAISING:
+            # "the talks were said to have led to little progress": the reported verb
+            v = next((c for c in v.children if c.dep_ == "xcomp"), v)
+        if (
+            n.dep_ not in ("nsubj", "nsubjpass")
+            or v.pos_ not in ("VERB", "AUX")
+            or not _talks_failed(v, pats)
+        ):
+            return None
     if ctx.is_future(v) or ctx.is_conditional(v) or ctx.is_irrealis(v):
         return None
     sides = _pobj_parties(ctx, n, ("between", "among", "with"))
@@ -344,6 +351,31 @@ def traded_barbs(ctx: DocContext, v: Token) -> Agreement | None:
     return Agreement(tuple(sides), "disagreed", text, (ctx.evidence(v.sent),))
 
 
+_STRAIN = frozenset(["strain", "sour", "damage", "poison", "chill", "worsen", "sap", "cloud"])
+_TIES = frozenset(["relations", "ties", "relationship"])
+
+
+def strained_ties(ctx: DocContext, v: Token) -> Agreement | None:
+    """ "An EC decision has strained trade relations between A and B", "the row soured
+    ties between A and B": relations set back by something between the two sides."""
+    if any(c.dep_ == "neg" for c in v.children) or ctx.is_conditional(v) or ctx.is_irrealis(v):
+        return None
+    if ctx.is_future(v):
+        return None  # "could strain ties": a worry, not yet a rift
+    ties = next((c for c in v.children if c.dep_ == "dobj" and c.lower_ in _TIES), None)
+    if ties is None and v.dep_ == "amod" and v.head.lower_ in _TIES:
+        ties = v.head  # "strained relations between A and B" (or a verb read so)
+    if ties is None:
+        return None
+    sides = _pobj_parties(ctx, ties, ("between",))
+    if len(sides) < 2:
+        return None
+    subj = ctx.subject_of(v)
+    start = subj.left_edge.i if subj is not None and subj.i < v.i else v.i
+    text = _text(ctx, start, ties.right_edge.i)
+    return Agreement(tuple(sides), "disagreed", text, (ctx.evidence(v.sent),))
+
+
 def extract_disputes(ctx: DocContext) -> list[Agreement]:
     pats = patterns()
     out: list[Agreement] = []
@@ -362,6 +394,10 @@ def extract_disputes(ctx: DocContext) -> list[Agreement]:
                 found = traded_barbs(ctx, tok)
             elif tok.pos_ == "VERB" and tok.lemma_ == "sign":
                 found = signed_between(ctx, tok)
+            elif tok.pos_ in ("VERB", "ADJ") and (
+                tok.lemma_ in _STRAIN or tok.lower_ in ("strained", "soured")
+            ):
+                found = strained_ties(ctx, tok)
             if found is not None and found.text:
                 out.append(found)
     return out

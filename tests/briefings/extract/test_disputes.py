@@ -668,3 +668,30 @@ def test_shutting_the_other_side_out_of_talks(run: Run) -> None:
         "Russia will hold talks with Ukraine.",
     ):
         assert [a for a in run(text).agreements if a.polarity == "disagreed"] == [], text
+
+
+def test_relations_strained_between_two_sides(run: Run) -> None:
+    for text in (
+        "A tariff decision has strained trade relations between Norway and Iceland.",
+        "The strained relations between Norway and Iceland worsened.",
+        "The row soured ties between Norway and Iceland.",
+    ):
+        x = run(text)
+        assert [(set(a.parties), a.polarity) for a in x.agreements] == [
+            ({"Norway", "Iceland"}, "disagreed")
+        ], text
+    for text in (
+        "The row could sour ties between Norway and Iceland.",
+        "The visit did not damage relations between Norway and Iceland.",
+    ):
+        assert run(text).agreements == (), text
+
+
+def test_talks_reported_to_have_come_to_little(run: Run) -> None:
+    x = run(
+        "The talks, the latest round in negotiations between France and Iran, were said to "
+        "have led to little progress on the loan issue."
+    )
+    assert [(set(a.parties), a.polarity) for a in x.agreements] == [
+        ({"France", "Iran"}, "disagreed")
+    ]
