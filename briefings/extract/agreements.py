@@ -994,6 +994,13 @@ _PROPOSE_VERBS = frozenset(["offer", "propose", "make", "submit", "table", "pres
 _AUTHOR_VERBS = frozenset(["propose", "back", "draft", "submit", "table", "sponsor", "present"])
 
 
+# What a side puts forward, which another side can reject.
+_POSITIONS = frozenset(
+    ["claim", "proposal", "plan", "offer", "demand", "request", "call", "bid", "suggestion",
+     "idea", "initiative", "allegation", "accusation", "charge", "complaint", "argument"]
+)  # fmt: skip
+
+
 def _owners(ctx: DocContext, noun: Token) -> list[str]:
     """Whose `noun` is: "Japan's proposal", "the American proposal", "the US complaint",
     "a plan backed by B"."""
@@ -1014,6 +1021,9 @@ def _owners(ctx: DocContext, noun: Token) -> list[str]:
         if k.dep_ == "compound" and k.i < noun.i and k.ent_type_ in ("GPE", "ORG", "NORP")
         for n in ctx.parties(k)
     ]
+    if noun.lemma_ in _POSITIONS:
+        # "the claim by General Idris", "a proposal from Norway"
+        out += [n for p in _pobjs(noun, "by") + _pobjs(noun, "from") for n in ctx.parties(p)]
     # "dismissed opposition allegations": the opposition, a side of its own
     out += [
         "opposition"
@@ -1197,6 +1207,22 @@ def refused_talks(ctx: DocContext, n: Token, out: list[_Draft]) -> None:
         return
     start = subj.left_edge.i if subj is not None and subj.i < shut.i else shut.i
     _add(ctx, out, sides + others, "disagreed", _clip(ctx, start, n.right_edge.i), shut)
+
+
+def against_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
+    """ "Britain and Germany were firmly against the U.S. proposal", "A is against B's
+    plan": a stand against what another side put forward."""
+    if _conditional(v) or _irrealis(v) or _negated(v) or ctx.in_quote[v.i]:
+        return
+    things = [p for c in v.children if c.dep_ == "prep" and c.lower_ == "against"
+              for p in c.children if p.dep_ == "pobj"]  # fmt: skip
+    rejected = [x for t in things if t.lemma_ in _POSITIONS for x in _owners(ctx, t)]
+    rejecters, subj = _subject_parties(ctx, v)
+    if not rejecters or not set(rejected) - set(rejecters):
+        return
+    start = subj.left_edge.i if subj is not None and subj.i < v.i else v.i
+    end = max(t.right_edge.i for t in things)
+    _add(ctx, out, rejecters + rejected, "disagreed", _clip(ctx, start, end), v)
 
 
 def opposition_noun(ctx: DocContext, n: Token, out: list[_Draft]) -> None:
@@ -1759,6 +1785,8 @@ def extract_agreements(ctx: DocContext) -> list[Agreement]:
                 complaint_rule(ctx, tok, drafts)
             if tok.pos_ == "NOUN" and tok.lower_ in _TALKS:
                 refused_talks(ctx, tok, drafts)
+            if tok.lemma_ == "be" and tok.pos_ in ("AUX", "VERB"):
+                against_rule(ctx, tok, drafts)
             if tok.pos_ == "VERB" and lemma in ("accuse", "charge", "sue", "blame"):
                 accuse_rule(ctx, tok, drafts)
             if tok.pos_ == "VERB" and lemma == "protest":

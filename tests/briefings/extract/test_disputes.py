@@ -695,3 +695,26 @@ def test_talks_reported_to_have_come_to_little(run: Run) -> None:
     assert [(set(a.parties), a.polarity) for a in x.agreements] == [
         ({"France", "Iran"}, "disagreed")
     ]
+
+
+def test_a_position_put_forward_by_or_from_another_side(run: Run) -> None:
+    for text, sides in (
+        (
+            "Minister Tom Lind disputes the claim by General Ole Dahl that aid fell.",
+            {"Tom Lind", "Ole Dahl"},
+        ),
+        ("Russia dismissed the claim from Berlin as groundless.", {"Russia", "Berlin"}),
+        (
+            "Britain was firmly against the U.S. proposal to make action automatic.",
+            {"Britain", "U.S."},
+        ),
+        ("Norway is against Iceland's plan.", {"Norway", "Iceland"}),
+    ):
+        x = run(text)
+        assert [(set(a.parties), a.polarity) for a in x.agreements] == [(sides, "disagreed")], text
+    for text in (
+        "Minister Tom Lind rejected the request from reporters.",
+        "Norway is against the plan.",
+        "Norway was against Iceland in the final.",
+    ):
+        assert run(text).agreements == (), text
