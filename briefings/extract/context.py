@@ -1099,8 +1099,10 @@ class DocContext:
             if t.tag_ == "NNS" and (
                 t.lemma_ in ROLE_HEADS or t.lemma_ in ("delegation", "government")
             ):
-                # "the prime ministers of Bulgaria, Albania and Macedonia"
-                sides = [x for x in self.sides_of(t) if x not in out]
+                # "the prime ministers of Bulgaria, Albania and Macedonia": each the one
+                # the text titles with that office and country, else the country
+                sides = [self.office_holder(t, x) for x in self.sides_of(t)]
+                sides = [x for x in sides if x not in out]
                 if sides:
                     out += sides
                     continue
@@ -1220,6 +1222,22 @@ class DocContext:
         if end == span.end:
             return None
         return self.doc[span.start : end].text
+
+    def office_holder(self, office: Token, country: str) -> str:
+        """ "the prime ministers of A and B", where the text titles "A's Prime Minister X"
+        ("Albanian Prime Minister Fatos Nano"): X for A, else the country."""
+        if office.lemma_ not in ROLE_HEADS:
+            return country  # "the governments of A and B", "delegations"
+        words = {fold(t.text) for t in office.subtree if t.i <= office.i and t.dep_ != "det"}
+        words = {w.removesuffix("s") for w in words}
+        key = fold(country)
+        found = {
+            name
+            for _, name, title in self.titled
+            if words <= {w.removesuffix("s") for w in title}
+            and any(w == key or fold(demonym_country(w) or "") == key for w in title)
+        }
+        return found.pop() if len(found) == 1 else country
 
     def sides_of(self, tok: Token) -> list[str]:
         """ "the presidents of Sri Lanka and Indonesia" -> [Sri Lanka, Indonesia];

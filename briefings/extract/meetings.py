@@ -466,9 +466,6 @@ def meet_verb(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:
     owners = ctx.parties(subj_tok, allow_groups=True)
     if not owners:
         return
-    if subj_tok.tag_ == "NNS" and subj_tok.lemma_ in ROLE_HEADS:
-        # "the foreign ministers of A and B met": each the one the text titles so
-        owners = [_office_holder(ctx, subj_tok, o) for o in owners]
     person_only = lemma in _PERSON_ONLY_OBJECT and not (phone_ctx and lemma in ("speak", "talk"))
     others: list[list[str]] = []
     for o in obj_toks:
@@ -1180,36 +1177,20 @@ def signing(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:
     # sign that anyone was together is an agreement only (the GUIDE).
     people = _persons(ctx, sides)
     # "the prime ministers of A, B and C signed the agreement": office holders, who
-    # signed it together, for the countries named
+    # signed it together, for the countries named (or the holders the text titles)
     leaders = (
         subj.tag_ == "NNS"
         and subj.lemma_ in ROLE_HEADS
         and bool(_objects_of_prep(ctx, subj, ("of",)))
-        and not people
     )
-    if len(people) >= 2:
+    if leaders:
+        _emit(ctx, drafts, sides, [], [v], v.sent)
+    elif len(people) >= 2:
         _emit(ctx, drafts, people, [], [v], v.sent)
-    elif leaders:
-        _emit(ctx, drafts, [_office_holder(ctx, subj, side) for side in sides], [], [v], v.sent)
     elif people and _signed_at(ctx, v):
         # "signed here by Minister A and French Treasury officials": a named signatory
         # and the other side, at one place
         _emit(ctx, drafts, sides, [], [v], v.sent)
-
-
-def _office_holder(ctx: DocContext, office: Token, country: str) -> str:
-    """ "the prime ministers of A and B", where the text titles "A's Prime Minister X"
-    ("Albanian Prime Minister Fatos Nano"): X for A, else the country."""
-    words = {fold(t.text) for t in office.subtree if t.i <= office.i and t.dep_ != "det"}
-    words = {w.removesuffix("s") for w in words}
-    key = fold(country)
-    found = {
-        name
-        for _, name, title in ctx.titled
-        if words <= {w.removesuffix("s") for w in title}
-        and any(w == key or fold(demonym_country(w) or "") == key for w in title)
-    }
-    return found.pop() if len(found) == 1 else country
 
 
 def _signatories(ctx: DocContext, tok: Token) -> list[str]:

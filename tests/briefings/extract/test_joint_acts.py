@@ -390,3 +390,20 @@ def test_a_recalled_pact_is_between_the_storys_two_countries(run: Run) -> None:
     # with no pair of countries standing out, nobody is guessed
     y = run("Officials say Iceland has violated a pact on cod trade.")
     assert y.agreements == ()
+
+
+def test_office_holders_of_named_countries_act_as_the_titled_people(run: Run) -> None:
+    x = run(
+        "The interior ministers of Norway and Iceland are urging the EU to set up a border "
+        "mission. Norwegian Interior Minister Ole Dahl said it was urgent. Icelandic "
+        "Interior Minister Tom Lind agreed."
+    )
+    urged = next(a for a in x.agreements if "mission" in a.text)
+    assert set(urged.parties) == {"Ole Dahl", "Tom Lind"}
+    # a holder of another office is not the one meant: the country stays
+    y = run(
+        "The interior ministers of Norway and Iceland are urging the EU to set up a border "
+        "mission. Norwegian Prime Minister Ole Dahl said it was urgent."
+    )
+    urged = next(a for a in y.agreements if "mission" in a.text)
+    assert set(urged.parties) == {"Norway", "Iceland"}
