@@ -197,7 +197,16 @@ def agree_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
         anchor = v.head
     parties, subj = _subject_parties(ctx, v)
     parties += _with_parties(ctx, v)
-    comp = next((c for c in v.children if c.dep_ in ("xcomp", "ccomp")), None)
+    comp = next((c for c in v.children if c.dep_ in ("xcomp", "ccomp")), None) or next(
+        (  # "agreed with B to open a factory", the infinitive read as an adverbial
+            c
+            for c in v.children
+            if c.dep_ == "advcl"
+            and c.i > v.i
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        ),
+        None,
+    )
     obj = next((c for c in v.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
     if comp is not None and ctx.in_quote[comp.i] and not ctx.in_quote[v.i]:
         return  # 'Premier A agreed, "Things are moving fast"': assent to a remark

@@ -1355,10 +1355,17 @@ class DocContext:
                     return c
             if cur.dep_ == "relcl" or (cur.dep_ == "acl" and cur.head.pos_ in ("PROPN", "NOUN")):
                 return cur.head
+            # "Hungary licensed X, then agreed with B": a second predicate the parser
+            # left as "dep" shares the first one's subject
+            shared = (
+                cur.dep_ == "dep"
+                and cur.pos_ == "VERB"
+                and cur.head.pos_ in ("VERB", "AUX")
+                and cur.head.i < cur.i
+            )
             if (
-                cur.dep_ in ("xcomp", "advcl", "conj", "pcomp", "ccomp", "acomp")
-                and cur.head.i != cur.i
-            ):
+                cur.dep_ in ("xcomp", "advcl", "conj", "pcomp", "ccomp", "acomp") or shared
+            ) and cur.head.i != cur.i:
                 if cur.dep_ == "xcomp" and cur.i == verb.i:
                     # object control: in "A urged B to sign" the one to sign is B (not
                     # past a conjunct: "A urged B to wait and spoke with C" is a misparse)

@@ -407,3 +407,13 @@ def test_office_holders_of_named_countries_act_as_the_titled_people(run: Run) ->
     )
     urged = next(a for a in y.agreements if "mission" in a.text)
     assert set(urged.parties) == {"Norway", "Iceland"}
+
+
+def test_a_second_predicate_the_parser_left_loose_keeps_its_subject(run: Run) -> None:
+    x = run(
+        "In 2018 Norway licensed Czech firearm technology, then agreed with Airbus to open a "
+        "helicopter parts factory in Bergen."
+    )
+    assert [(set(a.parties), a.text) for a in x.agreements] == [
+        ({"Norway", "Airbus"}, "open a helicopter parts factory in Bergen")
+    ]
