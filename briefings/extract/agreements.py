@@ -631,7 +631,11 @@ _PROPOSALS = frozenset(
     ["request", "proposal", "application", "bid", "offer", "plan", "demand", "appeal",
      "promise", "invitation", "assurance", "term"]
 )  # fmt: skip
-_ACCEPT_VERBS = frozenset(["approve", "accept", "grant"])  # not "back": support is no deal
+_ACCEPT_VERBS = frozenset(
+    ["approve", "accept", "grant", "comply", "accede", "heed"]
+)  # not "back": support is no deal
+# Acceptance told through a preposition: "complied with B's request", "acceded to it".
+_ACCEPT_PREPS = {"comply": "with", "accede": "to"}
 
 
 _STEER_VERBS = frozenset(["lead", "bring", "steer", "guide", "nudge", "push"])
@@ -663,9 +667,13 @@ def accept_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
     if _refused(v) and v.lemma_ == "accept":
         refusal_rule(ctx, v, out)
         return
-    if _conditional(v) or _negated(v) or _irrealis(v) or ctx.is_future(v):
+    if _conditional(v) or _negated(v) or _irrealis(v):
         return
-    obj = next((c for c in v.children if c.dep_ == "dobj" and c.lemma_ in _PROPOSALS), None)
+    if ctx.is_future(v) and not (v.dep_ == "ccomp" and v.head.lemma_ in _ANNOUNCE_VERBS):
+        return  # "will accept"; but "announced she will comply": the decision is made
+    prep = _ACCEPT_PREPS.get(v.lemma_)
+    things = _pobjs(v, prep) if prep else [c for c in v.children if c.dep_ == "dobj"]
+    obj = next((c for c in things if c.lemma_ in _PROPOSALS), None)
     if obj is None:
         return
     proposers = [
@@ -674,6 +682,8 @@ def accept_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
         if c.dep_ in ("poss", "compound") and c.i < obj.i
         for n in ctx.parties(c)
     ]
+    # "the request of Prime Minister B", "an offer from B"
+    proposers += [n for p in _pobjs(obj, "of") + _pobjs(obj, "from") for n in ctx.parties(p)]
     parties, _ = _subject_parties(ctx, v)
     proposers = [p for p in proposers if p not in parties]
     if not parties or not proposers:

@@ -417,3 +417,19 @@ def test_a_second_predicate_the_parser_left_loose_keeps_its_subject(run: Run) ->
     assert [(set(a.parties), a.text) for a in x.agreements] == [
         ({"Norway", "Airbus"}, "open a helicopter parts factory in Bergen")
     ]
+
+
+def test_complying_with_or_acceding_to_another_sides_request(run: Run) -> None:
+    for text, sides in (
+        (
+            "Queen Ingrid announced she will comply with the request of Prime Minister Ole "
+            "Dahl to suspend Parliament.",
+            {"Ingrid", "Ole Dahl"},
+        ),
+        ("Norway acceded to Iceland's request for more quotas.", {"Norway", "Iceland"}),
+        ("Norway accepted an offer from Iceland to share the quota.", {"Norway", "Iceland"}),
+    ):
+        x = run(text)
+        assert [(set(a.parties), a.polarity) for a in x.agreements] == [(sides, "agreed")], text
+    for text in ("Norway will comply with Iceland's demand.", "Norway complied with the rules."):
+        assert run(text).agreements == (), text
