@@ -691,6 +691,36 @@ def accept_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
     _add(ctx, out, parties + proposers, "agreed", _clip(ctx, v.i, obj.right_edge.i), v)
 
 
+_GIVE_VERBS = frozenset(["grant", "extend", "lend", "give", "provide", "award", "approve"])
+_FINANCE = frozenset(
+    ["loan", "credit", "bridge", "aid", "grant", "package", "facility", "guarantee",
+     "assistance", "funding", "relief", "rescheduling", "standby", "line"]
+)  # fmt: skip
+
+
+def granted_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
+    """ "The United States and 12 other nations granted Argentina a 500 mln dlr bridge
+    loan", "the IMF approved a loan to Kenya": a lender and a borrower who have settled
+    a loan (done, not offered)."""
+    if _conditional(v) or _negated(v) or _irrealis(v) or ctx.is_future(v):
+        return
+    obj = next(
+        (c for c in v.children if c.dep_ == "dobj" and c.lemma_ in _FINANCE and c.pos_ == "NOUN"),
+        None,
+    )
+    if obj is None:
+        return
+    recipients = [x for c in v.children if c.dep_ == "dative" for x in ctx.parties(c)]
+    recipients += [x for p in _pobjs(v, "to") + _pobjs(obj, "to") + _pobjs(obj, "for")
+                   for x in ctx.parties(p)]  # fmt: skip
+    givers, subj = _subject_parties(ctx, v)
+    recipients = [r for r in recipients if r not in givers]
+    if not givers or not recipients:
+        return
+    start = subj.left_edge.i if subj is not None and subj.i < v.i else v.i
+    _add(ctx, out, givers + recipients, "agreed", _clip(ctx, start, obj.right_edge.i), v)
+
+
 def _refused(v: Token) -> bool:
     return _negated(v) or (v.dep_ == "xcomp" and v.head.lemma_ in ("refuse", "decline"))
 
@@ -1735,6 +1765,8 @@ def extract_agreements(ctx: DocContext) -> list[Agreement]:
             if tok.pos_ in ("VERB", "AUX"):
                 if lemma in _ACCEPT_VERBS:
                     accept_rule(ctx, tok, drafts)
+                if lemma in _GIVE_VERBS:
+                    granted_rule(ctx, tok, drafts)
                 if lemma in _STEER_VERBS:
                     steered_rule(ctx, tok, drafts)
                 if lemma in _SUPPORT_VERBS and _refused(tok):

@@ -433,3 +433,17 @@ def test_complying_with_or_acceding_to_another_sides_request(run: Run) -> None:
         assert [(set(a.parties), a.polarity) for a in x.agreements] == [(sides, "agreed")], text
     for text in ("Norway will comply with Iceland's demand.", "Norway complied with the rules."):
         assert run(text).agreements == (), text
+
+
+def test_a_loan_granted_is_settled_between_lender_and_borrower(run: Run) -> None:
+    for text, sides in (
+        (
+            "Norway and Sweden granted Iceland a 500 mln dlr bridge loan.",
+            {"Norway", "Sweden", "Iceland"},
+        ),
+        ("The IMF approved a 1.8 billion dlr standby loan for Kenya.", {"IMF", "Kenya"}),
+    ):
+        x = run(text)
+        assert [(set(a.parties), a.polarity) for a in x.agreements] == [(sides, "agreed")], text
+    for text in ("The IMF has offered Kenya a loan.", "The World Bank will lend Kenya a loan."):
+        assert run(text).agreements == (), text
