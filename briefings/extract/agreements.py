@@ -28,6 +28,7 @@ from .lexicon import (
     DISAGREE_ADJ,
     ENDORSE_VERBS,
     JOINT_PLEDGE_VERBS,
+    SAY_VERBS,
     SIGN_VERBS,
     is_known_place,
 )
@@ -933,6 +934,17 @@ def _joint_object(v: Token) -> Token | None:
     return kids[-1] if kids else None
 
 
+def _reported_by(ctx: DocContext, v: Token) -> list[str]:
+    """ "A and B said they were committed to X": the sayers "they" are, when the clause
+    is what they said."""
+    clause = v
+    while clause.dep_ in ("xcomp", "conj", "acomp") and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ != "ccomp" or clause.head.lemma_ not in SAY_VERBS:
+        return []
+    return _subject_parties(ctx, clause.head)[0]
+
+
 def pledge_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
     """ "A and B pledged to X", "A and B urged C to X", "A, B and C called for X",
     "A established diplomatic relations with B": what two or more named parties do
@@ -942,14 +954,23 @@ def pledge_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
     if v.lemma_ not in JOINT_PLEDGE_VERBS and ctx.is_future(v):
         return  # a pledge is made when announced; a call or new ties when they happen
     subj = ctx.subject_of(v)
-    if subj is None or subj.lower_ in ("they", "them"):
+    if subj is None:
+        return
+    speakers = _reported_by(ctx, v) if subj.lower_ == "they" else []
+    if subj.lower_ in ("they", "them") and len(set(speakers)) < 2:
         return  # a joint pledge needs its parties named, not guessed
     comp = _joint_object(v)
     if comp is None:
         return
-    # "established relations with B": B is a side of the ties; "urged talks with B",
-    # "pledged cooperation with B": what one side asks for or promises, with B inside it
-    parties = _both_sides(ctx, v, comp) if v.lemma_ in _TIE_VERBS else _both_sides(ctx, v, v)
+    if speakers:
+        parties = speakers  # "A and B said they were committed to X"
+    elif v.lemma_ in _TIE_VERBS:
+        # "established relations with B": B is a side of the ties
+        parties = _both_sides(ctx, v, comp)
+    else:
+        # "urged talks with B", "pledged cooperation with B": what one side asks for or
+        # promises, with B inside it
+        parties = _both_sides(ctx, v, v)
     if not parties:
         return
     end = comp.right_edge.i

@@ -447,3 +447,17 @@ def test_a_loan_granted_is_settled_between_lender_and_borrower(run: Run) -> None
         assert [(set(a.parties), a.polarity) for a in x.agreements] == [(sides, "agreed")], text
     for text in ("The IMF has offered Kenya a loan.", "The World Bank will lend Kenya a loan."):
         assert run(text).agreements == (), text
+
+
+def test_they_who_said_they_pledged(run: Run) -> None:
+    x = run(
+        "French and Soviet trade ministers said they were committed to increased efforts "
+        "to reduce the deficit."
+    )
+    assert [(set(a.parties), a.polarity) for a in x.agreements] == [
+        ({"France", "Soviet Union"}, "agreed")
+    ]
+    y = run("Norway and Iceland said they had pledged to cut quotas.")
+    assert [set(a.parties) for a in y.agreements] == [{"Norway", "Iceland"}]
+    # one sayer: "they" is someone else, not guessed
+    assert run("Norway said they pledged to cut quotas.").agreements == ()
