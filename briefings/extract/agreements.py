@@ -1030,8 +1030,14 @@ _DISPUTES = frozenset(["dispute", "disputes", "row", "feud", "conflict", "differ
 def settle_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
     if _conditional(v) or _negated(v) or _irrealis(v) or ctx.is_future(v):
         return
-    if v.dep_ in ("xcomp", "advcl", "acl") or any(c.lower_ == "to" for c in v.children):
-        return  # "agreed to settle", "to resolve differences, they ...": not settled
+    if (
+        v.dep_ == "xcomp"
+        or (v.dep_ in ("advcl", "acl") and v.tag_ not in ("VBD", "VBN"))
+        or any(c.lower_ == "to" for c in v.children)
+    ):
+        # "agreed to settle", "to resolve differences, they ...": not settled; but "when
+        # the two sides resolved a dispute" was
+        return
     obj = next((c for c in v.children if c.dep_ == "dobj" and c.lower_ in _DISPUTES), None)
     if obj is None:
         return

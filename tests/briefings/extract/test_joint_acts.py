@@ -461,3 +461,19 @@ def test_they_who_said_they_pledged(run: Run) -> None:
     assert [set(a.parties) for a in y.agreements] == [{"Norway", "Iceland"}]
     # one sayer: "they" is someone else, not guessed
     assert run("Norway said they pledged to cut quotas.").agreements == ()
+
+
+def test_a_dispute_resolved_in_a_when_clause(run: Run) -> None:
+    x = run(
+        "Norway and Iceland are at odds over cod. The deadline was set last August when the "
+        "two sides resolved a related dispute over quotas."
+    )
+    settled = [a for a in x.agreements if a.polarity == "agreed"]
+    assert [(set(a.parties), a.text) for a in settled] == [
+        ({"Norway", "Iceland"}, "resolved a related dispute over quotas")
+    ]
+    for text in (
+        "Norway and Iceland met. To resolve their dispute, the two sides met again.",
+        "Norway and Iceland met, hoping to resolve their dispute.",
+    ):
+        assert [a for a in run(text).agreements if a.polarity == "agreed"] == [], text
