@@ -1502,7 +1502,9 @@ def made_with(ctx: DocContext, n: Token, out: list[_Draft]) -> bool:
 _FORMAL_DEALS = frozenset(["pact", "accord", "agreement", "treaty", "protocol"])
 _KEPT = frozenset(
     ["violate", "breach", "honour", "honor", "implement", "respect", "observe", "renege",
-     "abide", "comply", "live", "flout", "break", "breached", "uphold"]
+     "abide", "comply", "live", "flout", "break", "breached", "uphold",
+     # what only an existing deal can undergo: "will not renew an agreement which ..."
+     "renew", "scrap", "terminate", "abrogate", "suspend", "cancel", "revoke"]
 )  # fmt: skip
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
@@ -1539,7 +1541,9 @@ def background_deal(ctx: DocContext, n: Token, out: list[_Draft]) -> None:
     dated = any(_YEAR.fullmatch(c.text) for c in n.children if c.i < n.i)
     bilateral = any(c.lower_ == "bilateral" for c in n.children)
     topic = any(
-        c.dep_ in ("prep", "acl") and c.lower_ in ("on", "over", "for", "to", "covering")
+        (c.dep_ in ("prep", "acl") and c.lower_ in ("on", "over", "for", "to", "covering"))
+        # "an agreement which supports the price of Fijian sugar"
+        or (c.dep_ == "relcl" and c.tag_ in ("VBZ", "VBP", "VBD") and c.lemma_ not in _MADE)
         for c in n.children
     )
     if not (made or ((dated or bilateral or kept) and topic)) or n.dep_ in ("attr", "oprd"):

@@ -458,7 +458,7 @@ class DocContext:
         # Groups of two or more parties named so far, by token position, for
         # "the two countries", "both sides", "the two leaders".
         self._memory: list[tuple[int, str, list[str]]] = []
-        title_sides = self._title_parties(article.title)
+        self._title_sides = title_sides = self._title_parties(article.title)
         if title_sides:
             self._memory.append((-1, "sides", title_sides))
         # Part of speech and dependency of every token, read in one call: the passes
@@ -677,6 +677,10 @@ class DocContext:
             if ent.label_ == "GPE":
                 forms = shown.setdefault(key, {})
                 forms[text] = forms.get(text, 0) + 1
+        for name in self._title_sides:  # the headline's pair weighs as two mentions each
+            key = _SAME_COUNTRY.get(fold(name), fold(name))
+            counts[key] = counts.get(key, 0) + 2
+            shown.setdefault(key, {}).setdefault(name, 0)
         ranked = sorted(counts, key=lambda k: -counts[k])
         sides: list[str] = []
         if len(ranked) >= 2 and counts[ranked[1]] >= 3:

@@ -441,6 +441,17 @@ PERSON_PRONOUNS = frozenset(["he", "him", "his", "she", "her", "hers", "himself"
 
 # Demonyms to the country they stand for ("the Japanese side" -> Japan).
 NORP_COUNTRY = {
+    "fijian": "Fiji",
+    "samoan": "Samoa",
+    "bahamian": "Bahamas",
+    "barbadian": "Barbados",
+    "bruneian": "Brunei",
+    "burundian": "Burundi",
+    "djiboutian": "Djibouti",
+    "maldivian": "Maldives",
+    "mauritian": "Mauritius",
+    "seychellois": "Seychelles",
+    "monegasque": "Monaco",
     "american": "United States",
     "soviet": "Soviet Union",
     "british": "United Kingdom",
@@ -661,6 +672,37 @@ COUNTRIES = [
     "Czechoslovakia",  # historic
     "Zaire",  # historic
     "Rhodesia",  # historic
+    # smaller states
+    "Andorra",
+    "Bahamas",
+    "Barbados",
+    "Belize",
+    "Benin",
+    "Bhutan",
+    "Brunei",
+    "Burundi",
+    "Comoros",
+    "Djibouti",
+    "Dominica",
+    "Eswatini",
+    "Fiji",
+    "Grenada",
+    "Guyana",
+    "Kiribati",
+    "Lesotho",
+    "Liechtenstein",
+    "Maldives",
+    "Mauritius",
+    "Micronesia",
+    "Monaco",
+    "Nauru",
+    "Palau",
+    "Samoa",
+    "Seychelles",
+    "Suriname",
+    "Tonga",
+    "Tuvalu",
+    "Vanuatu",
 ]
 MULTIWORD_COUNTRIES = [
     "United States",
@@ -684,6 +726,17 @@ MULTIWORD_COUNTRIES = [
     "Soviet Union",  # historic
     "West Germany",  # historic
     "East Germany",  # historic
+    "Papua New Guinea",
+    "Solomon Islands",
+    "Marshall Islands",
+    "Cape Verde",
+    "Equatorial Guinea",
+    "Central African Republic",
+    "Trinidad and Tobago",
+    "Bosnia and Herzegovina",
+    "Guinea-Bissau",
+    "San Marino",
+    "North Macedonia",
 ]
 CAPITALS = [
     "Washington",

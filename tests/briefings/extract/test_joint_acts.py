@@ -477,3 +477,30 @@ def test_a_dispute_resolved_in_a_when_clause(run: Run) -> None:
         "Norway and Iceland met, hoping to resolve their dispute.",
     ):
         assert [a for a in run(text).agreements if a.polarity == "agreed"] == [], text
+
+
+def test_a_deal_that_can_only_exist_named_in_a_story_about_two_countries(run: Run) -> None:
+    text = (
+        "New Zealand imposed sanctions on Fiji. New Zealand will also not renew an "
+        "agreement which supports the price of Fijian sugar when it expires in March."
+    )
+    # the headline names the pair: that weighs as much as more mentions in the text
+    x = run(text, title="New Zealand imposes sanctions against Fiji")
+    deals = [a for a in x.agreements if a.polarity == "agreed"]
+    assert [set(a.parties) for a in deals] == [{"New Zealand", "Fiji"}]
+    assert "price of Fijian sugar" in deals[0].text
+    y = run(text)  # two mentions each and no headline: no pair stands out
+    assert [a for a in y.agreements if a.polarity == "agreed"] == []
+    # renewing one's passport is no deal
+    z = run("New Zealand renewed its passport rules.", title="New Zealand and Fiji")
+    assert z.agreements == ()
+
+
+def test_smaller_states_are_countries(run: Run, nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Fiji, Tonga and Samoa met Papua New Guinea in Suva.")
+    assert {e.text for e in doc.ents if e.label_ == "GPE"} >= {
+        "Fiji",
+        "Tonga",
+        "Samoa",
+        "Papua New Guinea",
+    }
