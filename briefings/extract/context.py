@@ -1100,6 +1100,8 @@ class DocContext:
         ]
         for t in (tok, *conjuncts, *companions, *hung, *listed_countries):
             t = _members(t)
+            if self.others_with(t):
+                continue
             if t.tag_ == "NNS" and (
                 t.lemma_ in ROLE_HEADS or t.lemma_ in ("delegation", "government")
             ):
@@ -1226,6 +1228,16 @@ class DocContext:
         if end == span.end:
             return None
         return self.doc[span.start : end].text
+
+    def others_with(self, t: Token) -> bool:
+        """ "Minister A and other senior Japanese officials": the rest of A's own side,
+        which A stands for; no side of its own."""
+        return (
+            t.dep_ == "conj"
+            and t.pos_ == "NOUN"
+            and any(c.dep_ == "amod" and c.lower_ == "other" for c in t.children)
+            and self.persons.at(t.head) is not None
+        )
 
     def office_holder(self, office: Token, country: str) -> str:
         """ "the prime ministers of A and B", where the text titles "A's Prime Minister X"

@@ -258,9 +258,12 @@ def _side_names(ctx: DocContext, t: Token, *, allow_groups: bool) -> list[str]:
     listed = ctx.listed_people(t)
     if listed:
         return listed
+    if ctx.others_with(t):
+        return []
     if t.pos_ == "NOUN" and (t.lemma_ in ROLE_HEADS or t.lower_ in ROLE_HEADS):
         # "ministers of both countries": the countries are the sides, not the group
-        sides = ctx.sides_of(t)
+        # (or the office holders the text titles)
+        sides = [ctx.office_holder(t, x) for x in ctx.sides_of(t)]
         if sides:
             return sides
     name = ctx.party(t, allow_groups=allow_groups) or ctx.role_person(t)

@@ -1480,3 +1480,14 @@ def test_habitual_meetings_are_not_meetings(run: Run) -> None:
     assert pairs(run("Premier Ole Dahl met President Tom Lind again on Monday.")) == {
         frozenset({"Dahl", "Lind"})
     }
+
+
+def test_a_named_person_and_the_others_of_their_side(run: Run) -> None:
+    x = run(
+        "The Armacost discussions with Deputy Foreign Minister Ryohei Murata and other "
+        "senior Japanese officials will focus on aid."
+    )
+    assert [m.participants for m in x.meetings] == [("Armacost", "Ryohei Murata")]
+    # a side named in its own right stays one
+    y = run("Envoy Tom Lind held talks with Minister Ryohei Murata and Japanese officials.")
+    assert frozenset({"Lind", "Japan"}) in pairs(y)
