@@ -856,6 +856,29 @@ _PROPOSE = frozenset(["urge", "propose", "seek", "demand", "suggest", "request",
 _ASK_FOR = frozenset(["call", "press", "push", "appeal", "ask", "clamour", "lobby"])
 
 
+_STRIVE = frozenset(["aim", "seek", "try", "attempt", "effort", "bid", "strive", "work"])
+
+
+def _striven_for(gov: Token) -> bool:
+    """ "efforts aimed at starting talks", "a bid to start talks", "trying to arrange a
+    meeting": the verb that would bring the talks about is itself only aimed at."""
+    head = gov.head
+    if gov.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("at", "towards"):
+        head = head.head  # "aimed at starting"
+    elif gov.dep_ not in ("xcomp", "acl", "advcl"):
+        return False
+    return head.lemma_ in _STRIVE and gov.lemma_ in (
+        "start",
+        "begin",
+        "open",
+        "hold",
+        "arrange",
+        "launch",
+        "resume",
+        "reopen",
+    )
+
+
 def _proposed(n: Token, gov: Token) -> bool:
     if n.head.i == gov.i and n.dep_ == "dobj":
         return gov.lemma_ in _PROPOSE
@@ -897,8 +920,10 @@ def _meeting_noun(ctx: DocContext, n: Token, drafts: list[_Draft]) -> None:
     presupposed = n.dep_ == "pobj" and any(c.dep_ == "poss" for c in n.children)
     if gov0 is not None and _hypothetical(ctx, gov0) and not presupposed:
         return
-    if gov0 is not None and _proposed(n, gov0):
-        return  # "called for talks with B", "urged a meeting with B": asked for, not held
+    if gov0 is not None and (_proposed(n, gov0) or _striven_for(gov0)):
+        # "called for talks with B", "urged a meeting with B", "efforts aimed at starting
+        # discussions between A and B": asked or worked for, not held
+        return
     if any(c.dep_ == "det" and c.lower_ == "no" for c in n.children):
         return  # "held no talks with B", "there was no meeting between A and B"
     if (

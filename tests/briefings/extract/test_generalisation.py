@@ -1491,3 +1491,16 @@ def test_a_named_person_and_the_others_of_their_side(run: Run) -> None:
     # a side named in its own right stays one
     y = run("Envoy Tom Lind held talks with Minister Ryohei Murata and Japanese officials.")
     assert frozenset({"Lind", "Japan"}) in pairs(y)
+
+
+def test_talks_only_worked_for_are_not_held(run: Run) -> None:
+    for text in (
+        "Envoy Tom Lind briefed the government on efforts aimed at starting discussions "
+        "between Turkey and Greece.",
+        "Mr Gates is said to be trying to arrange a meeting with President Lula da Silva.",
+        "Norway launched a bid to hold talks with Iceland.",
+    ):
+        assert run(text).meetings == (), text
+    assert pairs(run("Norway and Iceland began talks on Monday.")) == {
+        frozenset({"Norway", "Iceland"})
+    }
