@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..models import Agreement, Article, Extraction, Itinerary, Meeting
-from .agreements import extract_agreements, link_parties
+from .agreements import drop_bare_signings, extract_agreements, link_parties
 from .boilerplate import mask_noise
 from .context import DocContext
 from .dates import precision
@@ -61,7 +61,7 @@ def build_context(doc: Doc, article: Article) -> tuple[DocContext, RuleFacts, di
     actx = ctx.with_groups((m.evidence[0].start, m.participants) for m in meetings if m.evidence)
     agreements = _with_disputes(extract_agreements(actx), extract_disputes(actx))
     anchors = [(m.evidence[0].start, m.participants) for m in meetings if m.evidence]
-    agreements = merge_restatements(ctx, link_parties(agreements, anchors))
+    agreements = drop_bare_signings(merge_restatements(ctx, link_parties(agreements, anchors)))
     next_stops = extract_next_stops(ctx, frames)
     titles = {n: p.title.text for n, p in info.items() if p.title is not None}
     return ctx, RuleFacts(meetings, agreements, next_stops, info), titles

@@ -33,7 +33,7 @@ from .lexicon import (
     is_known_place,
 )
 
-__all__ = ["extract_agreements"]
+__all__ = ["drop_bare_signings", "extract_agreements"]
 
 _MAX_TEXT_TOKENS = 40
 _CONDITIONAL = frozenset({"if", "unless", "whether", "should"})
@@ -193,8 +193,8 @@ def agree_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
         return  # '"I agree that we need no cuts," the minister said': a view, not a deal
     polarity = "disagreed" if _negated(v) else "agreed"
     anchor = v
-    if v.dep_ == "xcomp" and v.head.lemma_ in ("fail", "refuse"):
-        polarity = "disagreed"
+    if v.dep_ == "xcomp" and v.head.lemma_ in ("fail", "refuse", "unable"):
+        polarity = "disagreed"  # "failed to agree", "have been unable to agree on X"
         anchor = v.head
     parties, subj = _subject_parties(ctx, v)
     parties += _with_parties(ctx, v)
@@ -1883,6 +1883,36 @@ def _content(text: str) -> set[str]:
     """Content-word stems of a clause, without the words that name any deal."""
     words = {w.lower().strip(".,\"'()") for w in text.split()}
     return {w[:6] for w in words if len(w) > 3 and w not in _GENERIC and w.isalpha()}
+
+
+# "signed the accord for Mexico", "signing the agreement on Tuesday": that a deal was
+# signed, not what it is.
+_BARE_SIGNING = re.compile(
+    r"(?i:sign|signs|signed|signing|ink|inked|seal|sealed)\s+(?i:the|an?|this|that)\s+"
+    r"(?i:agreement|deal|accord|pact|treaty)(?:\s+(?:yesterday|today|here"
+    r"|(?:on|in|at)\s+(?:\d\S*|(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day|january"
+    r"|february|march|april|may|june|july|august|september|october|november|december))"
+    r"|(?:for|in)\s+[A-Z]\w+))*$"
+)
+
+
+def drop_bare_signings(agreements: list[Agreement]) -> list[Agreement]:
+    """ "signing the agreement on Tuesday", left over once restatements are merged: a
+    signing that says nothing of the deal, where a deal of a shared party says what."""
+    return [
+        a
+        for a in agreements
+        if not (
+            _BARE_SIGNING.match(a.text)
+            and any(
+                o is not a
+                and o.polarity == "agreed"
+                and not _BARE_SIGNING.match(o.text)
+                and set(o.parties) & set(a.parties)
+                for o in agreements
+            )
+        )
+    ]
 
 
 def _dedupe(drafts: list[_Draft]) -> list[Agreement]:

@@ -504,3 +504,23 @@ def test_smaller_states_are_countries(run: Run, nlp) -> None:  # type: ignore[no
         "Samoa",
         "Papua New Guinea",
     }
+
+
+def test_a_bare_signing_gives_way_to_the_deal_that_says_what(run: Run) -> None:
+    x = run(
+        "Norway, Iceland and Sweden have given the go ahead for a gas pipeline. By signing "
+        "the agreement on Tuesday, the prime ministers of Norway, Iceland and Sweden have "
+        "overcome the problem."
+    )
+    assert [a.text for a in x.agreements] == ["given the go ahead for a gas pipeline"]
+    # alone, it is all there is to tell
+    y = run("The prime ministers of Norway and Iceland signed the agreement on Tuesday.")
+    assert [a.text for a in y.agreements] == ["signed the agreement on Tuesday"]
+
+
+def test_unable_to_agree_is_no_agreement(run: Run) -> None:
+    x = run(
+        "The United States and India have not yet agreed on a food aid package. Officials "
+        "said the United States and India have been unable to agree on the mix of aid."
+    )
+    assert {a.polarity for a in x.agreements} == {"disagreed"}

@@ -314,8 +314,11 @@ def test_hypothetical_meetings_are_not_meetings(run: Run) -> None:
 
 
 def test_arranged_meeting_is_planned(run: Run) -> None:
-    x = run("Envoy Tom Reed is trying to arrange a meeting with President Ana Morales.")
+    x = run("Envoy Tom Reed has arranged a meeting with President Ana Morales.")
     assert [m.status for m in x.meetings] == ["planned"]
+    # only tried for, it is speculative (GUIDE), as the gold reads it too
+    y = run("Envoy Tom Reed is trying to arrange a meeting with President Ana Morales.")
+    assert y.meetings == ()
 
 
 def test_open_question_and_one_sided_rejection_are_not_disputes(run: Run) -> None:
