@@ -176,8 +176,16 @@ def _add(
     """`told_in`: the sentences the fact rests on, when more than `tok`'s own (a charge
     and the denial that answers it)."""
     parties = list(dict.fromkeys(p for p in parties if p))
+    # "Uribe" beside "Álvaro Uribe": one person named twice
+    parties = [
+        p
+        for p in parties
+        if not any(q != p and fold(q).endswith(" " + fold(p)) for q in parties)
+    ]
     if not parties or not text or len(text.split()) < 2:
         return
+    if polarity == "disagreed" and len(parties) < 2:
+        return  # a disagreement needs two sides set against each other (GUIDE)
     out.append(_Draft(parties, polarity, text, ctx.evidence(told_in or tok.sent), tok.i))
 
 

@@ -718,3 +718,8 @@ def test_a_position_put_forward_by_or_from_another_side(run: Run) -> None:
         "Norway was against Iceland in the final.",
     ):
         assert run(text).agreements == (), text
+
+
+def test_a_dispute_needs_two_sides_not_one_person_named_twice(run: Run) -> None:
+    x = run('President Alvaro Uribe spoke first. "I cannot accept Uribe\'s lies," he said.')
+    assert [a for a in x.agreements if a.polarity == "disagreed"] == []
