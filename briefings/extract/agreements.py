@@ -178,9 +178,7 @@ def _add(
     parties = list(dict.fromkeys(p for p in parties if p))
     # "Uribe" beside "Álvaro Uribe": one person named twice
     parties = [
-        p
-        for p in parties
-        if not any(q != p and fold(q).endswith(" " + fold(p)) for q in parties)
+        p for p in parties if not any(q != p and fold(q).endswith(" " + fold(p)) for q in parties)
     ]
     if not parties or not text or len(text.split()) < 2:
         return
@@ -942,6 +940,39 @@ def _joint_object(v: Token) -> Token | None:
     return kids[-1] if kids else None
 
 
+_DECLINE = frozenset(["decline", "reject", "refuse", "rebuff", "spurn", "turn", "dismiss"])
+_ASKS = frozenset(["request", "call", "demand", "appeal", "plea", "calls", "demands"])
+
+
+def _refused_next(ctx: DocContext, v: Token, askers: list[str]) -> list[str]:
+    """Who, in the next sentence, turns down the request just made: "The embassy
+    declined the request." (someone other than the askers)."""
+    end = v.sent.end
+    if end >= len(ctx.doc) or not askers:
+        return []
+    root = ctx.doc[end].sent.root
+    if root.lemma_ not in _DECLINE or _negated(root):
+        return []
+    if root.lemma_ == "turn" and not any(c.lower_ == "down" for c in root.children):
+        return []
+    if not any(c.dep_ == "dobj" and c.lemma_ in _ASKS for c in root.children):
+        return []
+    subj = ctx.subject_of(root)
+    refusers = ctx.parties(subj, allow_groups=True) if subj is not None else []
+    if subj is not None and not refusers and subj.pos_ == "NOUN":
+        refusers = [_named_before(ctx, subj)]  # "the embassy": the body the story is about
+    return [r for r in refusers if r not in askers]
+
+
+def _named_before(ctx: DocContext, noun: Token) -> str:
+    """ "the embassy" after "the US Embassy in London": the body named before, whose
+    name ends in the noun; else the noun itself."""
+    for ent in reversed([e for e in ctx.doc.ents if e.end <= noun.i]):
+        if ent.label_ in ("ORG", "FAC") and ent[-1].lower_ == noun.lower_:
+            return ctx.entity_text(ent.root) or ent.text
+    return noun.text
+
+
 def _reported_by(ctx: DocContext, v: Token) -> list[str]:
     """ "A and B said they were committed to X": the sayers "they" are, when the clause
     is what they said."""
@@ -984,6 +1015,14 @@ def pledge_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
     end = comp.right_edge.i
     if v.lemma_ in _CALL_VERBS:  # "called on B to X": the call runs to its clause
         end = max([end] + [c.right_edge.i for c in v.children if c.dep_ in _CLAUSES])
+    refusers = _refused_next(ctx, v, parties) if v.lemma_ in _CALL_VERBS else []
+    if refusers:
+        # "A and B urged the immunity be waived. The embassy declined the request.": the
+        # call answered with a refusal sets the callers against the one refusing
+        told_in = ctx.doc[v.sent.start : ctx.doc[v.sent.end].sent.end]
+        text = _clip(ctx, v.i, end)
+        _add(ctx, out, parties + refusers, "disagreed", text, v, told_in)
+        return
     _add(ctx, out, parties, "agreed", _clip(ctx, v.i, end), v)
 
 

@@ -78,6 +78,7 @@ HONORIFICS = frozenset(
 # Heads of a title phrase that make a person an official ("senior official", "chairman").
 ROLE_HEADS = frozenset(
     [
+        "constable",  # "Chief Constable A": a police chief
         "president",
         "minister",
         "secretary",

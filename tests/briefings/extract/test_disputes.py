@@ -723,3 +723,20 @@ def test_a_position_put_forward_by_or_from_another_side(run: Run) -> None:
 def test_a_dispute_needs_two_sides_not_one_person_named_twice(run: Run) -> None:
     x = run('President Alvaro Uribe spoke first. "I cannot accept Uribe\'s lies," he said.')
     assert [a for a in x.agreements if a.polarity == "disagreed"] == []
+
+
+def test_a_call_turned_down_in_the_next_sentence(run: Run) -> None:
+    x = run(
+        "Chief Constable Nick Adderley wrote to the US Embassy in London. Both he and "
+        "Commissioner Stephen Mold urged the immunity be waived. The embassy declined the "
+        "request and said the family had left."
+    )
+    assert [(set(a.parties), a.polarity) for a in x.agreements] == [
+        ({"Nick Adderley", "Stephen Mold", "US Embassy"}, "disagreed")
+    ]
+    assert "declined the request" in x.agreements[0].evidence[0].sentence
+    # answered by the callers themselves, or not turned down: the joint call stands
+    y = run("Norway and Sweden urged the quota be cut. Iceland welcomed the request.")
+    assert [(set(a.parties), a.polarity) for a in y.agreements] == [
+        ({"Norway", "Sweden"}, "agreed")
+    ]
