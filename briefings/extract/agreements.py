@@ -941,7 +941,6 @@ def _joint_object(v: Token) -> Token | None:
 
 
 _DECLINE = frozenset(["decline", "reject", "refuse", "rebuff", "spurn", "turn", "dismiss"])
-_ASKS = frozenset(["request", "call", "demand", "appeal", "plea", "calls", "demands"])
 
 
 def _refused_next(ctx: DocContext, v: Token, askers: list[str]) -> list[str]:
@@ -955,7 +954,10 @@ def _refused_next(ctx: DocContext, v: Token, askers: list[str]) -> list[str]:
         return []
     if root.lemma_ == "turn" and not any(c.lower_ == "down" for c in root.children):
         return []
-    if not any(c.dep_ == "dobj" and c.lemma_ in _ASKS for c in root.children):
+    if not any(
+        c.dep_ == "dobj" and (c.lemma_ in _PROPOSALS or c.lemma_ in _CALL_NOUNS)
+        for c in root.children
+    ):
         return []
     subj = ctx.subject_of(root)
     refusers = ctx.parties(subj, allow_groups=True) if subj is not None else []
@@ -1118,9 +1120,9 @@ _AUTHOR_VERBS = frozenset(["propose", "back", "draft", "submit", "table", "spons
 
 
 # What a side puts forward, which another side can reject.
-_POSITIONS = frozenset(
-    ["claim", "proposal", "plan", "offer", "demand", "request", "call", "bid", "suggestion",
-     "idea", "initiative", "allegation", "accusation", "charge", "complaint", "argument"]
+_POSITIONS = _PROPOSALS | frozenset(
+    ["claim", "call", "suggestion", "idea", "initiative", "allegation", "accusation", "charge",
+     "complaint", "argument"]
 )  # fmt: skip
 
 

@@ -857,6 +857,9 @@ _ASK_FOR = frozenset(["call", "press", "push", "appeal", "ask", "clamour", "lobb
 
 
 _STRIVE = frozenset(["aim", "seek", "try", "attempt", "effort", "bid", "strive", "work"])
+_BRING_ABOUT = frozenset(
+    ["start", "begin", "open", "hold", "arrange", "launch", "resume", "reopen"]
+)
 
 
 def _striven_for(gov: Token) -> bool:
@@ -867,16 +870,7 @@ def _striven_for(gov: Token) -> bool:
         head = head.head  # "aimed at starting"
     elif gov.dep_ not in ("xcomp", "acl", "advcl"):
         return False
-    return head.lemma_ in _STRIVE and gov.lemma_ in (
-        "start",
-        "begin",
-        "open",
-        "hold",
-        "arrange",
-        "launch",
-        "resume",
-        "reopen",
-    )
+    return head.lemma_ in _STRIVE and gov.lemma_ in _BRING_ABOUT
 
 
 def _proposed(n: Token, gov: Token) -> bool:
