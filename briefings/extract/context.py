@@ -1124,8 +1124,48 @@ class DocContext:
         if out and self.persons.is_person(out[-1]):
             # "A - who X - and B": the list goes on after the aside
             last = max((tok, *conjuncts), key=lambda t: t.i)
-            out += [n for n in self.after_aside(last) if n not in out]
+            out += [n for n in self.list_tail(last) if n not in out]
         return out
+
+    def list_tail(self, last: Token) -> list[str]:
+        """People a list goes on to name after `last` where the parser lost the thread."""
+        return self.after_aside(last) + self.titled_list(last)
+
+    def titled_list(self, last: Token) -> list[str]:
+        """ "see Finance Minister A, West German Finance Minister B and British Chancellor
+        of the Exchequer C": a list of people each under a title, which the parser breaks
+        into appositions and modifiers. Read off the surface: after the name, comma-set
+        items of title words and a name, closed by "and"; anything else ends it unread."""
+        doc, sent = self.doc, last.sent
+        m = self.persons.mention_at(last)
+        if m is None:
+            return []
+        names: list[str] = []
+        k = m.end
+        while k < sent.end:
+            closing = doc[k].lower_ == "and" or doc[k : k + 2].text.lower() == ", and"
+            if not closing and doc[k].text != ",":
+                return []
+            k += 2 if doc[k : k + 2].text.lower() == ", and" else 1
+            j = k
+            while j < min(sent.end, k + 9) and self.persons.mention_at(doc[j]) is None:
+                t = doc[j]
+                if not (
+                    t.lower_ in TITLE_WORDS
+                    or t.lower_ in ("of", "the", "'s")
+                    or (t.pos_ in ("PROPN", "ADJ") and t.is_title)
+                ):
+                    return []
+                j += 1
+            # the name's entity may take in its title ("Minister Gerhard Stoltenberg")
+            nxt = self.persons.mention_at(doc[j]) if j < sent.end else None
+            if nxt is None or nxt.start < j:
+                return []
+            names.append(nxt.canonical)
+            k = nxt.end
+            if closing:
+                return names
+        return []
 
     def after_aside(self, last: Token) -> list[str]:
         """ "A - due to speak by video link - and B", "Alan Milburn - who the prime

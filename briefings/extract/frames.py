@@ -183,7 +183,7 @@ def _including(ctx: DocContext, verb: Token, *nouns: Token) -> list[str]:
     ]
     names = [n for p in objs for n in ctx.parties(p)]
     for p in objs:
-        names += [n for n in ctx.after_aside(p.right_edge) if n not in names]
+        names += [n for n in ctx.list_tail(p.right_edge) if n not in names]
     return names
 
 

@@ -506,7 +506,7 @@ def meet_verb(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:
                 others += [[name] for name in mine]
         # "met A - who leads the campaign - and B": the list goes on after the aside
         if mine and ctx.persons.is_person(mine[-1]):
-            others += [[n] for n in ctx.after_aside(o) if [n] not in others]
+            others += [[n] for n in ctx.list_tail(o) if [n] not in others]
     if not others:
         clique = lemma in _CLIQUE_VERBS or (lemma == "speak" and phone_ctx)
         if clique and len(owners) < 2 and any(t.dep_ == "cc" for t in subj_tok.subtree):
@@ -1163,12 +1163,20 @@ def _one_encounter(ctx: DocContext, anchor: Token, others: list[list[str]]) -> l
     """ "A met B and C": one encounter of all three when B and C are two sides, at least
     one a named person ("met Governor B and representatives of the IMF"), and nothing
     says they were met apart ("separately", "then", "later"). A longer list
-    is a visitor's round of calls ("will meet A, B, C and D during his trip")."""
-    if len(others) != 2 or not any(_persons(ctx, o) for o in others):
+    is a visitor's round of calls ("will meet A, B, C and D during his trip"). One
+    meeting named in the singular ("a meeting with industrialists and union leaders")
+    is one encounter, however many sides it lists."""
+    single = anchor.tag_ == "NN" and anchor.lower_ in _SINGLE_EVENTS
+    if len(others) < 2 or (
+        not single and (len(others) != 2 or not any(_persons(ctx, o) for o in others))
+    ):
         return others
     if any(_apart(t) for t in anchor.sent):
         return others
     return [[x for o in others for x in o]]
+
+
+_SINGLE_EVENTS = frozenset(["meeting", "summit", "session", "conference", "dinner", "lunch"])
 
 
 def signing(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:

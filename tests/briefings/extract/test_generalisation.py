@@ -1504,3 +1504,35 @@ def test_talks_only_worked_for_are_not_held(run: Run) -> None:
     assert pairs(run("Norway and Iceland began talks on Monday.")) == {
         frozenset({"Norway", "Iceland"})
     }
+
+
+def test_a_list_of_people_each_under_a_title(run: Run) -> None:
+    # the parser breaks such a list into appositions and modifiers
+    x = run(
+        "Secretary Tom Lind is expected to see Japanese Finance Minister Kiichi Miyazawa, West "
+        "German Finance Minister Gerhard Stoltenberg and British Chancellor of the Exchequer "
+        "Nigel Lawson."
+    )
+    met = {p for m in x.meetings for p in m.participants}
+    assert met == {"Tom Lind", "Kiichi Miyazawa", "Gerhard Stoltenberg", "Nigel Lawson"}
+    # a name with an apposition and a speech verb after it is no list
+    y = run("Secretary Tom Lind met Kiichi Miyazawa, President Ole Dahl said.")
+    assert pairs(y) == {frozenset({"Lind", "Miyazawa"})}
+
+
+def test_one_meeting_named_in_the_singular_is_one_encounter(run: Run) -> None:
+    x = run(
+        "Premier Ole Dahl will present the plan at a meeting with industrialists and trade "
+        "union leaders."
+    )
+    assert [set(m.participants) for m in x.meetings] == [
+        {"Ole Dahl", "industrialists", "trade union leaders"}
+    ]
+    # talks, in the plural, with several people may be several encounters
+    y = run(
+        "Premier Ole Dahl held talks with Minister Anna Berg, Minister Paul Stern and "
+        "Minister Lisa Holm."
+    )
+    assert frozenset({"Anna Berg", "Paul Stern"}) not in {
+        frozenset(m.participants) for m in y.meetings
+    } and frozenset({"Berg", "Stern"}) not in pairs(y)
