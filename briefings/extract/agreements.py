@@ -1208,6 +1208,53 @@ def _rejected_things(v: Token) -> list[Token]:
     return [c for c in v.children if c.dep_ == "dobj"]
 
 
+# Verbs that put a position forward, which a later "rejected that idea" answers.
+_PUT_FORWARD = frozenset(
+    ["say", "claim", "propose", "suggest", "call", "urge", "argue", "allege", "accuse",
+     "demand", "insist", "offer"]
+)  # fmt: skip
+_ANAPHORIC_DET = frozenset(["that", "this", "these", "those", "the", "such"])
+# Positions someone voices (not plans, which a government has without saying them).
+_VOICED = frozenset(
+    ["claim", "allegation", "accusation", "charge", "suggestion", "idea", "assertion",
+     "argument", "call", "demand", "proposal", "offer"]
+)  # fmt: skip
+
+
+def _put_forward_before(
+    ctx: DocContext, v: Token, rejecters: list[str]
+) -> tuple[list[str], Token, Token] | None:
+    """ "Letwin claimed the chancellor had a black hole in his finances. Mr Brown denied
+    the claim.": a position rejected by a bare anaphoric noun ("the claim", "that idea",
+    "the suggestion"), with no owner of its own, is the one the sentence before put
+    forward; its side is who put it forward there (one named side, not a rejecter).
+    Returns the sides, the subject and the verb that put it forward."""
+    things = [t for t in _rejected_things(v) if t.lemma_ in _VOICED]
+    if len(things) != 1 or v.sent.start == 0:
+        return None
+    if any(c.lower_ in ("also", "too") for c in v.children):
+        return None  # "B also opposes the plans": siding with the sentence before
+    thing = things[0]
+    kids = list(thing.children)
+    if not any(c.dep_ == "det" and c.lower_ in _ANAPHORIC_DET for c in kids) or any(
+        c.dep_ in ("poss", "prep", "acl", "relcl", "compound", "amod", "nmod") for c in kids
+    ):
+        return None  # "the claim that X", "the Tory claims", "claims by B": not an anaphor
+    prev = ctx.doc[v.sent.start - 1].sent
+    for c in prev:
+        if c.pos_ != "VERB" or c.lemma_ not in _PUT_FORWARD or _negated(c):
+            continue
+        if c.lemma_ == "call" and not _pobjs(c, "for"):
+            continue  # "called for X", not "called B"
+        if c.dep_ not in ("ROOT", "conj") or ctx.in_quote[c.i]:
+            continue
+        sides, subj = _subject_parties(ctx, c)
+        sides = [x for x in sides if x not in rejecters]
+        if len(sides) == 1 and subj is not None and subj.i < c.i:
+            return sides, subj, c
+    return None
+
+
 def oppose_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
     if _conditional(v) or _irrealis(v):
         return
@@ -1254,6 +1301,19 @@ def oppose_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
                 rejected += answer
                 start = next((c.left_edge.i for c in v.children if c.dep_ == "nsubj"), v.i)
                 end = max(v.right_edge.i, v.sent.end - 2)  # to the close of the answer
+        if rejecters and not rejected:
+            put = _put_forward_before(ctx, v, rejecters)
+            if put is not None:
+                # "B called for X. A rejected that idea.": the side that put it forward,
+                # and the text says what it was
+                claimers, first, claim = put
+                parties = rejecters + claimers
+                told_in = ctx.doc[first.sent.start : v.sent.end]
+                if any(ctx.on_the_bench(r) for r in rejecters):
+                    return
+                text = _clip(ctx, claim.i, _clause_end(claim))
+                _add(ctx, out, parties, "disagreed", text, v, told_in)
+                return
         parties = rejecters + rejected
     if not rejecters or not set(rejected) - set(rejecters):
         return  # one side rejecting something is a position, not a dispute between parties

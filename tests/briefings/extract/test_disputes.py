@@ -740,3 +740,35 @@ def test_a_call_turned_down_in_the_next_sentence(run: Run) -> None:
     assert [(set(a.parties), a.polarity) for a in y.agreements] == [
         ({"Norway", "Sweden"}, "agreed")
     ]
+
+
+def test_a_position_rejected_in_the_sentence_after_it_was_voiced(run: Run) -> None:
+    for text, sides, words in (
+        (
+            "Spokesman Mark Oaten called for phone tap evidence to be allowed in court. "
+            "Home Secretary Charles Clarke has rejected that idea.",
+            {"Charles Clarke", "Mark Oaten"},
+            "phone tap evidence",
+        ),
+        (
+            "Shadow chancellor Oliver Letwin claimed the chancellor had a black hole in his "
+            "finances. Chancellor Gordon Brown denied the claim.",
+            {"Gordon Brown", "Oliver Letwin"},
+            "black hole",
+        ),
+    ):
+        x = _disputes(run, text)
+        assert [set(a.parties) for a in x] == [sides], text
+        assert words in x[0].text and "denied" not in x[0].text
+        assert len(x[0].evidence[0].sentence.split(". ")) == 2  # both sentences
+    for text in (
+        # siding with the sentence before, not against it
+        "Minister Tom Lind said the plan was wrong. Premier Ole Dahl also rejected the idea.",
+        # a plan is not voiced; a claim of its own content is not the one before
+        "Minister Tom Lind said growth was strong. Premier Ole Dahl rejected the plans.",
+        "Minister Tom Lind said growth was strong. Premier Ole Dahl denied the claim that "
+        "he had misled MPs.",
+        # voiced by the rejecter himself
+        "Premier Ole Dahl said growth was strong. He later rejected the claim.",
+    ):
+        assert _disputes(run, text) == [], text
