@@ -1494,7 +1494,15 @@ class DocContext:
                 head = cur.head
                 if head.lemma_ in FUTURE_GOVERNORS or head.lower_ == "due":
                     return True
-                if head.lemma_ == "be" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids):
+                if (
+                    head.lemma_ == "be"
+                    and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids)
+                    # "is to attend" is arranged; "is in the UK to attend" is there now
+                    and not any(
+                        c.dep_ in ("prep", "acomp", "attr") and head.i < c.i < cur.i
+                        for c in head.children
+                    )
+                ):
                     return True
                 cur = head
                 continue

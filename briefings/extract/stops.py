@@ -621,12 +621,23 @@ def extract_next_stops(ctx: DocContext, frames: Iterable[Frame] = ()) -> list[It
     drafts += _companions(ctx, accompanied, drafts)
     by_who: dict[str, list[Stop]] = {}
     seen: dict[str, set[str]] = {}
-    for d in sorted(drafts, key=lambda d: d.order):
+    ordered = sorted(drafts, key=lambda d: d.order)
+    for d in ordered:
         key = fold(d.place)
         if key in seen.setdefault(d.who, set()):
             continue
         seen[d.who].add(key)
-        when = d.when.text if d.when is not None else None
+        # the same stop told twice: the telling that says when ("attend the meeting in
+        # London", then "is due to attend it on Friday")
+        told = next(
+            (
+                x.when
+                for x in ordered
+                if x.when is not None and x.who == d.who and fold(x.place) == key
+            ),
+            None,
+        )
+        when = told.text if told is not None else None
         date = resolve(when, ctx.article.published, direction="future")
         by_who.setdefault(d.who, []).append(Stop(d.place, when, date, (d.evidence,)))
     return [Itinerary(who, tuple(stops)) for who, stops in by_who.items()]

@@ -9,6 +9,8 @@ import pytest
 
 from .conftest import Run, stops
 
+MON = dt.date(2005, 3, 14)  # a Monday
+
 PUB = dt.date(1987, 3, 24)
 
 
@@ -316,3 +318,23 @@ def test_his_trip_before_the_subject_is_the_subjects(run: Run) -> None:
         "Martin Bangemann will meet Secretary of State George Shultz."
     )
     assert stops(x) == {"Martin Bangemann": ["Washington"]}
+
+
+def test_in_a_place_to_attend_an_event_is_there_already(run: Run) -> None:
+    for text in (
+        "Governor Ole Dahl, who is in the UK to attend the G7 meeting in London, praised Smith.",
+        "Governor Ole Dahl, who has been in the UK to attend the G7 meeting in London, spoke.",
+    ):
+        assert stops(run(text)) == {}, text
+    # "is to attend" is an arrangement still ahead
+    assert stops(run("Governor Ole Dahl is to attend the G7 meeting in London.")) == {
+        "Ole Dahl": ["London"]
+    }
+
+
+def test_a_stop_told_twice_keeps_the_time_either_telling_gives(run: Run) -> None:
+    x = run("Governor Ole Dahl is due to attend the G7 meeting in London on Friday.", MON)
+    [itinerary] = x.next_stops
+    assert [(s.place, s.when, s.date) for s in itinerary.stops] == [
+        ("London", "Friday", dt.date(2005, 3, 18))
+    ]
