@@ -873,6 +873,30 @@ def _deal_phrase(ctx: DocContext, noun: Token) -> str:
     return ctx.doc[toks[0].i : toks[-1].i + 1].text.replace("\n", " ") if toks else noun.text
 
 
+def _said_next(
+    ctx: DocContext, mentions: list[tuple[int, str, Token]], a: Agreement
+) -> tuple[str, Token] | None:
+    """The first definite deal noun ("the deal", "this accord") in the two sentences
+    after a bare telling, when it says what the deal is."""
+    told = ctx.doc.char_span(a.evidence[0].start, a.evidence[0].end, alignment_mode="expand")
+    if told is None:
+        return None
+    end = told.end
+    for _ in range(2):
+        if end >= len(ctx.doc):
+            break
+        end = ctx.doc[end].sent.end
+    for i, phrase, noun in mentions:
+        if not told.end <= i < end:
+            continue
+        if any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in noun.children) and (
+            _content_words(phrase, a.parties)
+        ):
+            return phrase, noun
+        return None  # another deal named first: not sure it is the same one
+    return None
+
+
 def merge_restatements(ctx: DocContext, agreements: list[Agreement]) -> list[Agreement]:
     """A deal told again ("The agreement was signed by A and B", "signing the deal on
     Tuesday") says who or when, not what: it takes the content of the deal's first
@@ -900,7 +924,15 @@ def merge_restatements(ctx: DocContext, agreements: list[Agreement]) -> list[Agr
             if noun.idx < start and _content_words(phrase, a.parties)
         ]
         if not earlier:
-            out.append(a)
+            # "A and B reached a deal on Friday. The deal to open talks with C ...": told
+            # first bare, then by the definite noun that says what it is
+            later = _said_next(ctx, mentions, a)
+            if later is not None:
+                phrase, noun = later
+                evidence = (*a.evidence, ctx.evidence(noun.sent))
+                out.append(Agreement(a.parties, "agreed", phrase, evidence, a.confidence))
+            else:
+                out.append(a)
             continue
         _, phrase, noun = earlier[-1]
         first = ctx.evidence(noun.sent)

@@ -1536,3 +1536,14 @@ def test_one_meeting_named_in_the_singular_is_one_encounter(run: Run) -> None:
     assert frozenset({"Anna Berg", "Paul Stern"}) not in {
         frozenset(m.participants) for m in y.meetings
     } and frozenset({"Berg", "Stern"}) not in pairs(y)
+
+
+def test_a_bare_deal_takes_what_the_next_definite_mention_says(run: Run) -> None:
+    x = run("Norway and Iceland signed an agreement on Monday. The agreement on fishing quotas "
+            "runs until 2030.")  # fmt: skip
+    [deal] = x.agreements
+    assert deal.text == "The agreement on fishing quotas" and len(deal.evidence) == 2
+    # another deal named next may be a different one: the bare telling stays
+    y = run("Norway and Iceland signed an agreement on Monday. A similar agreement with "
+            "Russia on fishing quotas failed.")  # fmt: skip
+    assert [a.text for a in y.agreements] == ["signed an agreement on Monday"]
