@@ -203,7 +203,7 @@ def _emit(
     objects: tuple[Token, ...] = (),
     destination: str | None = None,
 ) -> None:
-    when = ctx.time_words(anchors)
+    when = ctx.time_words(anchors, points=True)  # "during his two-day stay": how long, not when
     status = _status(ctx, anchors, when)
     place = ctx.place_of(anchors) or ctx.place_of(objects) or destination
     groups = [owners + o for o in others] if others else [owners]

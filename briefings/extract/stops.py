@@ -481,6 +481,20 @@ def at_gathering(ctx: DocContext, v: Token, out: list[_StopDraft]) -> None:
         _add(ctx, out, who, places, v)
 
 
+def taken_to(ctx: DocContext, v: Token, out: list[_StopDraft]) -> None:
+    """ "a tour that will also take him to Seoul and Beijing", "the trip takes her to
+    Lima on Monday": the journey carries its traveller, the object, to the places."""
+    subj = ctx.subject_of(v)
+    if subj is None or subj.lower_ not in TRAVEL_NOUNS or not _is_upcoming(ctx, v):
+        return
+    if any(c.dep_ == "neg" for c in v.children):
+        return
+    places = _prep_places(ctx, v, ("to",))
+    for o in v.children:
+        if o.dep_ == "dobj" and (who := ctx.party(o)) and ctx.persons.is_person(who):
+            _add(ctx, out, who, places, v)
+
+
 def travel_noun(ctx: DocContext, n: Token, out: list[_StopDraft]) -> None:
     places = _prep_places(ctx, n, ("to", "in", "of"))
     if not places or ctx.is_called_off(n):
@@ -612,6 +626,8 @@ def extract_next_stops(ctx: DocContext, frames: Iterable[Frame] = ()) -> list[It
                 activity_abroad(ctx, tok, drafts)
             elif (tok.lower_ == "due" and tok.pos_ == "ADJ") or _expected_in(tok):
                 due_in(ctx, tok, drafts)
+            elif tok.pos_ == "VERB" and tok.lemma_ == "take":
+                taken_to(ctx, tok, drafts)
             elif tok.pos_ == "VERB":
                 at_gathering(ctx, tok, drafts)
             elif tok.lemma_ == "be" and tok.dep_ not in ("aux", "auxpass"):

@@ -1547,3 +1547,10 @@ def test_a_bare_deal_takes_what_the_next_definite_mention_says(run: Run) -> None
     y = run("Norway and Iceland signed an agreement on Monday. A similar agreement with "
             "Russia on fishing quotas failed.")  # fmt: skip
     assert [a.text for a in y.agreements] == ["signed an agreement on Monday"]
+
+
+def test_how_long_a_meeting_lasts_is_not_when_it_is(run: Run) -> None:
+    x = run("President Tom Lind will hold talks with Premier Ole Dahl during his two-day stay.")
+    assert [(m.status, m.when) for m in x.meetings] == [("planned", None)]
+    y = run("President Tom Lind held talks with Premier Ole Dahl for several hours today.")
+    assert [(m.status, m.when) for m in y.meetings] == [("held", "today")]

@@ -338,3 +338,20 @@ def test_a_stop_told_twice_keeps_the_time_either_telling_gives(run: Run) -> None
     assert [(s.place, s.when, s.date) for s in itinerary.stops] == [
         ("London", "Friday", dt.date(2005, 3, 18))
     ]
+
+
+def test_a_journey_that_takes_its_traveller_to_places(run: Run) -> None:
+    x = run(
+        "Premier Ole Dahl leaves for Tokyo on Sunday, the first stop on a tour that will "
+        "also take him to Seoul and Beijing."
+    )
+    assert stops(x) == {"Ole Dahl": ["Tokyo", "Seoul", "Beijing"]}
+    assert stops(
+        run("Premier Ole Dahl is in Tokyo. The trip takes him to Seoul on Monday.", MON)
+    ) == {"Ole Dahl": ["Seoul"]}
+    for text in (
+        "Premier Ole Dahl was in Tokyo last week. The trip took him to Seoul.",
+        "Premier Ole Dahl's tour will take two weeks.",
+        "The tour will not take him to Seoul, Premier Ole Dahl said.",
+    ):
+        assert stops(run(text)) == {}, text
