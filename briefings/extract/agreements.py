@@ -1208,10 +1208,11 @@ def _rejected_things(v: Token) -> list[Token]:
     return [c for c in v.children if c.dep_ == "dobj"]
 
 
-# Verbs that put a position forward, which a later "rejected that idea" answers.
+# Verbs that put a position forward, which a later "rejected that idea" answers
+# (an accusation denied next is `accuse_rule`'s).
 _PUT_FORWARD = frozenset(
-    ["say", "claim", "propose", "suggest", "call", "urge", "argue", "allege", "accuse",
-     "demand", "insist", "offer"]
+    ["say", "claim", "propose", "suggest", "call", "urge", "argue", "allege", "demand",
+     "insist", "offer"]
 )  # fmt: skip
 _ANAPHORIC_DET = frozenset(["that", "this", "these", "those", "the", "such"])
 # Positions someone voices (not plans, which a government has without saying them).
