@@ -97,6 +97,7 @@ _REGNAL = re.compile(r"(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3})")
 _PARTICLES = frozenset(
     ["de", "da", "do", "dos", "du", "van", "von", "der", "den", "al", "el", "bin", "ibn"]
 )
+_KNIGHTHOODS = frozenset(["Sir", "Dame"])
 # Particles of a patronymic ("Abdullah bin Abdul Aziz"), after the given name.
 _PATRONYMIC = frozenset(["bin", "ibn", "bint"])
 # Titles that go with one given name ("King Felipe", "Pope Francis", "Emir Tamim").
@@ -387,11 +388,29 @@ class PersonIndex:
                     # "Prince Abdullah" for "Abdullah bin Abdul Aziz": a patronymic name
                     # is shortened to the given name, not the last word
                     full.setdefault(keys[0], []).append((m.start, keys, m.name))
+        # "Sir Edward" for "Sir Edward Heath": a knight is shortened to the given name
+        knights = {
+            _key_tokens(m.name)[0]: m.name
+            for m in self.mentions
+            if self._knighted(m) and len(_key_tokens(m.name)) >= 2
+        }
         for m in self.mentions:
             m.canonical = self._canonical(m, full)
+            keys = _key_tokens(m.name)
+            if (
+                len(keys) == 1
+                and m.canonical == m.name
+                and self._knighted(m)
+                and keys[0] in knights
+            ):
+                m.canonical = knights[keys[0]]
         self._index_topics()
         self.known = dict.fromkeys(m.canonical for m in self.mentions)
         return self
+
+    def _knighted(self, m: Mention) -> bool:
+        words = [*self.doc[max(m.start - 1, 0) : m.start], *self.doc[m.start : m.end]]
+        return any(t.text in _KNIGHTHOODS for t in words[:2])
 
     def _in_person_list(self, ent: Span) -> bool:
         """Person mentions right before and after `ent` in one list ("A, B and C")."""

@@ -1554,3 +1554,13 @@ def test_how_long_a_meeting_lasts_is_not_when_it_is(run: Run) -> None:
     assert [(m.status, m.when) for m in x.meetings] == [("planned", None)]
     y = run("President Tom Lind held talks with Premier Ole Dahl for several hours today.")
     assert [(m.status, m.when) for m in y.meetings] == [("held", "today")]
+
+
+def test_a_knight_is_shortened_to_the_given_name(run: Run) -> None:
+    x = run("Liberals demanded Sir Edward Heath quit. On Monday, Sir Edward met Liberal leader "
+            "Jeremy Thorpe.")  # fmt: skip
+    assert [m.participants for m in x.meetings] == [("Edward Heath", "Jeremy Thorpe")]
+    # without the knighthood a bare given name is someone else
+    y = run("Liberals demanded Sir Edward Heath quit. On Monday, Edward met Liberal leader "
+            "Jeremy Thorpe.")  # fmt: skip
+    assert [m.participants for m in y.meetings] == [("Edward", "Jeremy Thorpe")]
