@@ -1446,7 +1446,10 @@ def opposition_noun(ctx: DocContext, n: Token, out: list[_Draft]) -> None:
     if what:
         clause = _clip(ctx, *what)
         # "over the EU plan", not "over The EU plan": a sentence's first word mid-text
-        if ctx.doc[what[0]].is_sent_start and ctx.doc[what[0]].pos_ == "DET":
+        first = ctx.doc[what[0]]
+        if first.is_sent_start and (
+            first.pos_ == "DET" or (first.pos_ == "NOUN" and not first.ent_type_)
+        ):
             clause = clause[:1].lower() + clause[1:]
         text = "over " + clause
     else:

@@ -772,3 +772,12 @@ def test_a_position_rejected_in_the_sentence_after_it_was_voiced(run: Run) -> No
         "Premier Ole Dahl said growth was strong. He later rejected the claim.",
     ):
         assert _disputes(run, text) == [], text
+
+
+def test_what_divides_reads_as_a_phrase_mid_text(run: Run) -> None:
+    x = _disputes(run, "Plans by the European Commission to cut farm spending have provoked "
+                       "strong opposition from Bonn.")  # fmt: skip
+    assert [a.text for a in x] == ["over plans by the European Commission to cut farm spending"]
+    # a name keeps its capital
+    y = _disputes(run, "Norway's plans have provoked strong opposition from Bonn.")
+    assert [a.text for a in y] == ["over Norway's plans"]
