@@ -1194,6 +1194,16 @@ def _countering(ctx: DocContext, v: Token, rejecters: list[str]) -> list[str]:
     return out
 
 
+def _antecedent(relcl: Token) -> Token:
+    """What a "which"/"that" clause is about: its head, or the position a "by"/"from"
+    phrase hangs on ("the proposal by Norway, which was rejected": the proposal)."""
+    head = relcl.head
+    prep = head.head
+    if head.dep_ == "pobj" and prep.lower_ in ("by", "from") and prep.head.lemma_ in _POSITIONS:
+        return prep.head
+    return head
+
+
 def _rejected_things(v: Token) -> list[Token]:
     """What a rejecting verb rejects: its object; "poured cold water on B's plan" and
     "balked at B's demand" reject what their preposition names."""
@@ -1276,11 +1286,15 @@ def oppose_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
                 seen_subject = True
                 if v.lemma_ in _REJECT_THINGS_ONLY and ctx.persons.at(c):
                     return
+                if c.lower_ in ("that", "which") and v.dep_ == "relcl":
+                    c = _antecedent(v)  # "a claim by B that has been denied by C"
                 rejected += _owners(ctx, c)
                 rejected += ctx.parties(c)
                 rejected += _proposer(ctx, c, v)
         subj = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
         start = subj.left_edge.i if subj is not None else v.i
+        if subj is not None and subj.lower_ in ("that", "which") and v.dep_ == "relcl":
+            start = _antecedent(v).left_edge.i  # from the thing the clause is about
         if subj is not None and _proposer(ctx, subj, v):
             # the text names what was offered: "A offered X but this was rejected by B"
             start = min(start, v.head.left_edge.i)

@@ -781,3 +781,12 @@ def test_what_divides_reads_as_a_phrase_mid_text(run: Run) -> None:
     # a name keeps its capital
     y = _disputes(run, "Norway's plans have provoked strong opposition from Bonn.")
     assert [a.text for a in y] == ["over Norway's plans"]
+
+
+def test_a_position_rejected_in_a_relative_clause(run: Run) -> None:
+    x = _disputes(run, "The proposal by Norway, which was rejected by Iceland, would cut quotas.")
+    assert [(set(a.parties), a.text) for a in x] == [
+        ({"Norway", "Iceland"}, "The proposal by Norway, which was rejected by Iceland")
+    ]
+    # nobody's proposal: no second side
+    assert _disputes(run, "The proposal, which was rejected by Iceland, would cut quotas.") == []
