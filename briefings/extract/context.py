@@ -378,7 +378,7 @@ def _institution(tok: Token) -> str | None:
 
 
 # Roles that fit any office: "the FAO official" is whoever the text titled at the FAO.
-_GENERIC_ROLES = frozenset(["official", "diplomat", "leader", "chief"])
+_GENERIC_ROLES = frozenset(["official", "diplomat", "leader", "chief", "minister"])
 
 
 def is_media_outlet(name: str) -> bool:
@@ -742,6 +742,11 @@ class DocContext:
             for t in self.doc[max(0, m.start - 3) : m.start]
         )
 
+    def _nation_key(self, word: str) -> str:
+        """One key for a country's names and its people's: "British", "UK" -> "britain"."""
+        country = fold(self.country_word(word) or word)
+        return _SAME_COUNTRY.get(country, country)
+
     def person_by_title(self, tok: Token, exclude: str | None = None) -> str | None:
         """ "the chancellor", "the Pakistani president", "their president" -> who is meant."""
         words = {tok.lower_} | {
@@ -767,9 +772,14 @@ class DocContext:
             if name == exclude:
                 continue
             if tok.lower_ not in title:
-                # "the FAO official": a generic role whose modifiers are all in the title
-                mods = words - {tok.lower_}
-                if tok.lower_ in _GENERIC_ROLES and mods and mods <= title:
+                # "the FAO official", "the British minister" (of a "UK Foreign Secretary"):
+                # a generic role whose modifiers are all in the title
+                mods = {self._nation_key(w) for w in words - {tok.lower_}}
+                if (
+                    tok.lower_ in _GENERIC_ROLES
+                    and mods
+                    and mods <= {self._nation_key(w) for w in title}
+                ):
                     best = name
                 continue
             if (title & _RANK_MODIFIERS) - words:

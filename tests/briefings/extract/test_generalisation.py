@@ -1564,3 +1564,14 @@ def test_a_knight_is_shortened_to_the_given_name(run: Run) -> None:
     y = run("Liberals demanded Sir Edward Heath quit. On Monday, Edward met Liberal leader "
             "Jeremy Thorpe.")  # fmt: skip
     assert [m.participants for m in y.meetings] == [("Edward", "Jeremy Thorpe")]
+
+
+def test_a_generic_role_with_a_nationality_is_that_countrys_titled_person(run: Run) -> None:
+    x = run("UK Foreign Secretary Jack Straw said the embargo should end. In Tokyo, Japanese "
+            "Foreign Minister Nobutaka Machimura told the British minister that his plan was "
+            "worrying.")  # fmt: skip
+    assert [set(m.participants) for m in x.meetings] == [{"Jack Straw", "Nobutaka Machimura"}]
+    # no French person is titled: nobody is meant
+    y = run("UK Foreign Secretary Jack Straw said the embargo should end. Japanese Foreign "
+            "Minister Nobutaka Machimura met the French minister on Monday.")  # fmt: skip
+    assert y.meetings == ()
