@@ -853,7 +853,16 @@ class DocContext:
         ent = self.ent_at.get(tok.i)
         if ent is not None and ent.label_ in _PARTY_LABELS | {"LOC"}:
             if ent.label_ == "NORP":
-                return demonym_country(fold(ent.text))
+                people = fold(ent.text)
+                if (
+                    people.endswith("s")
+                    and tok.tag_ in ("NNPS", "NNS")
+                    and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+                ):
+                    # "talks with the Soviets": the people as a side, their government
+                    # ("conversations with Kenyans" are with citizens)
+                    return demonym_country(people) or demonym_country(people[:-1])
+                return demonym_country(people)
             if ent.label_ == "ORG" and _MEDIA.search(ent.text):
                 return None
             return self.entity_text(tok)

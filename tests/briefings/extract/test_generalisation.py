@@ -1575,3 +1575,13 @@ def test_a_generic_role_with_a_nationality_is_that_countrys_titled_person(run: R
     y = run("UK Foreign Secretary Jack Straw said the embargo should end. Japanese Foreign "
             "Minister Nobutaka Machimura met the French minister on Monday.")  # fmt: skip
     assert y.meetings == ()
+
+
+def test_the_people_of_a_country_as_a_side(run: Run) -> None:
+    x = run("Secretary of State George Shultz will hold talks with the Soviets in Moscow.")
+    assert [set(m.participants) for m in x.meetings] == [{"George Shultz", "Soviet Union"}]
+    y = run("The Israelis rejected Secretary of State George Shultz's proposal.")
+    assert [set(a.parties) for a in y.agreements] == [{"Israel", "George Shultz"}]
+    # citizens met on a visit are no government
+    z = run("Former UN chief Kofi Annan said his conversations with Kenyans showed a crisis.")
+    assert z.meetings == ()
