@@ -941,7 +941,11 @@ def _meeting_noun(ctx: DocContext, n: Token, drafts: list[_Draft]) -> None:
         _emit(ctx, drafts, hyphened, [], anchors1, n.sent)
         return
     between = _objects_of_prep(ctx, n, ("between", "among"))
-    if low in ("call", "calls") and not between and not ctx.sent_has(n, _TELEPHONE):
+    # "a video call", "a video conference": a call or meeting at a distance
+    video = low in _VIDEO_MEETINGS or any(
+        c.dep_ in ("compound", "amod") and c.lower_ in ("video", "virtual") for c in n.children
+    )
+    if low in ("call", "calls") and not between and not video and not ctx.sent_has(n, _TELEPHONE):
         # "A's call with B" between two named people is a phone call; a bare "call"
         # ("a call for reform", "the call with markets") is not.
         owner = next((c for c in n.children if c.dep_ == "poss"), None)
@@ -1078,7 +1082,11 @@ def _meeting_noun(ctx: DocContext, n: Token, drafts: list[_Draft]) -> None:
                 others.append(names)  # "talks with the two leaders, A and B"
             else:
                 others += [[name] for name in names]
-    if low.startswith("conference") and not joint and not _persons(ctx, [x[0] for x in others]):
+    if (
+        low.startswith("conference")
+        and not (joint or video)
+        and not _persons(ctx, [x[0] for x in others])
+    ):
         return
     if low in _MEALS and not (others and all(_persons(ctx, x) for x in others)):
         return  # "a dinner with business leaders", "a working lunch": no named guest
@@ -1176,6 +1184,7 @@ def _one_encounter(ctx: DocContext, anchor: Token, others: list[list[str]]) -> l
     return [[x for o in others for x in o]]
 
 
+_VIDEO_MEETINGS = frozenset(["videoconference", "videoconferences", "teleconference"])
 _SINGLE_EVENTS = frozenset(["meeting", "summit", "session", "conference", "dinner", "lunch"])
 
 
@@ -1561,6 +1570,7 @@ def extract_meetings(ctx: DocContext, frames: list[Frame]) -> list[Meeting]:
             elif tok.pos_ in ("NOUN", "PROPN") and (
                 tok.lower_ in MEETING_NOUNS
                 or tok.lower_ in ("conference", "conversation", "debate", "debates")
+                or tok.lower_ in _VIDEO_MEETINGS
                 or tok.lower_ in _MEALS
             ):
                 if not hosted_event(ctx, tok, drafts):

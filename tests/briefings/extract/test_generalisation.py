@@ -1585,3 +1585,23 @@ def test_the_people_of_a_country_as_a_side(run: Run) -> None:
     # citizens met on a visit are no government
     z = run("Former UN chief Kofi Annan said his conversations with Kenyans showed a crisis.")
     assert z.meetings == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Tom Lind and Premier Ole Dahl held a video call on Tuesday.",
+        "President Tom Lind held a videoconference with Premier Ole Dahl on Tuesday.",
+        "President Tom Lind and Premier Ole Dahl held a video conference on Tuesday.",
+    ],
+)
+def test_a_call_or_meeting_by_video_is_a_meeting(run: Run, text: str) -> None:
+    assert pairs(run(text)) == {frozenset({"Lind", "Dahl"})}, text
+
+
+def test_a_video_conference_alone_or_with_nobody_named_is_none(run: Run) -> None:
+    for text in (
+        "President Tom Lind held a video conference on Tuesday.",
+        "President Tom Lind held a video call with students on Tuesday.",
+    ):
+        assert run(text).meetings == (), text
