@@ -37,6 +37,7 @@ from .lexicon import (
     ROLE_HEADS,
     VISIT_VERBS,
     demonym_country,
+    is_known_place,
 )
 
 __all__ = ["drop_own_sides", "extract_meetings"]
@@ -848,6 +849,24 @@ def meeting_noun(ctx: DocContext, n: Token, drafts: list[_Draft]) -> None:
         for d in drafts[before:]:
             d.when = d.when or ctx.time_words([gov])
             d.place = d.place or _destination(ctx, gov)
+    for trip in _when_visiting(gov):
+        # "will hold talks with B when he visits Oslo next week": then and there
+        for d in drafts[before:]:
+            d.when = d.when or ctx.time_words([trip])
+            d.place = d.place or _destination(ctx, trip)
+
+
+def _when_visiting(gov: Token | None) -> list[Token]:
+    """A "when he visits X" clause on the verb of an event: the trip it happens on."""
+    if gov is None:
+        return []
+    return [
+        c
+        for c in gov.children
+        if c.dep_ == "advcl"
+        and (c.lemma_ in VISIT_VERBS or c.lemma_ in MOTION_VERBS)
+        and any(k.dep_ == "advmod" and k.lower_ == "when" for k in c.children)
+    ]
 
 
 # Verbs that ask for an event: what they take as object has not happened.
@@ -888,12 +907,14 @@ def _destination(ctx: DocContext, v: Token) -> str | None:
     """Where a journey ends: "travel to Paris", "leaves for Paris", "is due in Paris",
     "a visit to Ireland"."""
     hosts = [v, *(c for c in v.children if c.dep_ == "acomp")]
+    ends = [p for h in hosts for p in _objects_of_prep(ctx, h, ("to", "for", "in"))]
+    if v.lemma_ in VISIT_VERBS:  # "when he visits Oslo"
+        ends += [c for c in v.children if c.dep_ == "dobj" and not c.conjuncts]  # one place
     return next(
         (
-            ctx.entity_text(p)
-            for h in hosts
-            for p in _objects_of_prep(ctx, h, ("to", "for", "in"))
-            if p.ent_type_ in ("GPE", "LOC")
+            ctx.entity_text(p) or p.text
+            for p in ends
+            if p.ent_type_ in ("GPE", "LOC") or is_known_place(p.text)
         ),
         None,
     )

@@ -1605,3 +1605,15 @@ def test_a_video_conference_alone_or_with_nobody_named_is_none(run: Run) -> None
         "President Tom Lind held a video call with students on Tuesday.",
     ):
         assert run(text).meetings == (), text
+
+
+def test_talks_on_a_trip_take_its_place_and_time(run: Run) -> None:
+    x = run("President Tom Lind is due to hold talks with Premier Ole Dahl when he visits "
+            "Oslo next week.")  # fmt: skip
+    assert [(m.status, m.place, m.when) for m in x.meetings] == [("planned", "Oslo", "next week")]
+    y = run("Premier Ole Dahl will visit Washington next month for talks with President Tom Lind.")
+    assert [(m.place, m.when) for m in y.meetings] == [("Washington", "next month")]
+    # a round of visits: no one place for all of them
+    z = run("Minister Tom Lind will this week visit Britain and France for talks with Premier "
+            "Ole Dahl.")  # fmt: skip
+    assert all(m.place is None for m in z.meetings)
