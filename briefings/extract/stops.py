@@ -337,6 +337,11 @@ def travel_verb(ctx: DocContext, v: Token, out: list[_StopDraft]) -> None:
         if not direct:
             places += _prep_places(ctx, v, ("in", "to"))
     else:
+        if v.lemma_ != "head" and any(
+            c.dep_ == "dobj" and not _is_place(ctx, c) and c.lower_ not in ("home", "back")
+            for c in v.children
+        ):
+            return  # "move the embassy to Jerusalem", "return the money to B": no journey
         places += _prep_places(ctx, v, _MOTION_PREPS) or _led_to(ctx, v)
     if not places and ctx.dateline and _is_upcoming(ctx, v) and _here(ctx, v):
         # "will arrive here on Saturday" under a "BRUSSELS, March 26 -" dateline

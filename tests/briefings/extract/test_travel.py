@@ -355,3 +355,17 @@ def test_a_journey_that_takes_its_traveller_to_places(run: Run) -> None:
         "The tour will not take him to Seoul, Premier Ole Dahl said.",
     ):
         assert stops(run(text)) == {}, text
+
+
+def test_moving_something_else_is_no_journey(run: Run) -> None:
+    for text in (
+        "President Tom Lind said he would move the embassy from Tel Aviv to Jerusalem.",
+        "President Tom Lind will return the money to Oslo.",
+    ):
+        assert stops(run(text)) == {}, text
+    for text, place in (
+        ("President Tom Lind will head the delegation to Paris next week.", "Paris"),
+        ("President Tom Lind will return home to Lagos on Friday.", "Lagos"),
+        ("President Tom Lind will move to Geneva next month.", "Geneva"),
+    ):
+        assert stops(run(text)) == {"Tom Lind": [place]}, text
