@@ -337,7 +337,7 @@ def travel_verb(ctx: DocContext, v: Token, out: list[_StopDraft]) -> None:
         if not direct:
             places += _prep_places(ctx, v, ("in", "to"))
     else:
-        if v.lemma_ != "head" and any(
+        if v.lemma_ in _CARRY and any(
             c.dep_ == "dobj" and not _is_place(ctx, c) and c.lower_ not in ("home", "back")
             for c in v.children
         ):
@@ -354,6 +354,10 @@ def travel_verb(ctx: DocContext, v: Token, out: list[_StopDraft]) -> None:
         return
     for who in _travellers(ctx, v):
         _add(ctx, out, who, places, v)
+
+
+# Motion verbs that also carry things: "move the embassy to", "return the money to".
+_CARRY = frozenset(["move", "return", "fly", "bring", "send"])
 
 
 def _led_to(ctx: DocContext, v: Token) -> list[Token]:
