@@ -481,7 +481,12 @@ class DigestDelivery:
             acquired = False
             try:
                 limiter.gate(channel)
-                ts = poster.post(channel, msg.text, msg.blocks, marker=key, thread_ts=thread_ts)
+                try:
+                    ts = poster.post(
+                        channel, msg.text, msg.blocks, marker=key, thread_ts=thread_ts
+                    )
+                finally:
+                    limiter.finished(channel)
             except RateLimited as exc:
                 self._count("throttled")
                 limiter.retry_after(exc.retry_after, channel)

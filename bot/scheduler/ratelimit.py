@@ -126,6 +126,18 @@ class RateLimiter:
             return delay
         return 0.0
 
+    def finished(self, channel: str) -> None:
+        """Call when a post to `channel` has come back (answered or failed). The next
+        post to the channel is spaced from this moment, not from when this one left:
+        a request held up on its way (a busy machine, a slow network) would otherwise
+        reach Slack close behind the one that follows it, and Slack counts arrivals."""
+        with self._lock:
+            now = self.clock()
+            self._channel_sent[channel] = max(self._channel_sent.get(channel, now), now)
+            self._channel_next[channel] = max(
+                self._channel_next.get(channel, 0.0), now + self.per_channel_interval
+            )
+
     def retry_after(self, seconds: float, channel: str | None = None) -> None:
         """Slack said 429: nobody posts before `seconds` from now."""
         with self._lock:

@@ -104,3 +104,24 @@ def test_each_workspace_has_its_own_limiter() -> None:
     limiters = TeamLimiters(lambda: RateLimiter(50))
     assert limiters("T1") is limiters("T1")
     assert limiters("T1") is not limiters("T2")
+
+
+def test_next_post_counts_from_when_the_last_came_back() -> None:
+    """A post that took 0.6 s to reach Slack and come back: the next one to the same
+    channel leaves a full interval after the answer, so Slack never sees two arrivals
+    closer than the interval however late the first one arrived."""
+    ft = FakeTime()
+    rl = RateLimiter(per_minute=6000, margin=0, clock=ft.clock, sleep=ft.sleep)
+    rl.acquire("C1")
+    rl.gate("C1")
+    sent = ft.t
+    ft.sleep(0.6)  # the request and its answer
+    rl.finished("C1")
+    rl.acquire("C1")
+    rl.gate("C1")
+    assert round(ft.t - sent, 6) == 1.6
+    # Other channels are not held back by it.
+    before = ft.t
+    rl.acquire("C2")
+    rl.gate("C2")
+    assert ft.t - before < 0.1
