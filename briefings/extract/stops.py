@@ -635,10 +635,10 @@ def extract_next_stops(ctx: DocContext, frames: Iterable[Frame] = ()) -> list[It
                 activity_abroad(ctx, tok, drafts)
             elif (tok.lower_ == "due" and tok.pos_ == "ADJ") or _expected_in(tok):
                 due_in(ctx, tok, drafts)
-            elif tok.pos_ == "VERB" and tok.lemma_ == "take":
-                taken_to(ctx, tok, drafts)
             elif tok.pos_ == "VERB":
-                at_gathering(ctx, tok, drafts)
+                if tok.lemma_ == "take":
+                    taken_to(ctx, tok, drafts)
+                at_gathering(ctx, tok, drafts)  # also "will take questions at a summit in X"
             elif tok.lemma_ == "be" and tok.dep_ not in ("aux", "auxpass"):
                 will_be_in(ctx, tok, drafts)
             elif tok.pos_ == "NOUN" and tok.lower_ in TRAVEL_NOUNS:

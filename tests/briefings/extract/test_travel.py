@@ -357,6 +357,16 @@ def test_a_journey_that_takes_its_traveller_to_places(run: Run) -> None:
         assert stops(run(text)) == {}, text
 
 
+def test_taking_part_at_a_gathering_is_still_a_stop(run: Run) -> None:
+    """'take' reads as a journey only with a travel noun for subject; as any other
+    verb it still puts its actor at a gathering in a named place."""
+    for text in (
+        "Governor Ole Dahl will take questions at a conference in Jakarta.",
+        "Governor Ole Dahl will take the floor at a summit in Jakarta next week.",
+    ):
+        assert stops(run(text)) == {"Ole Dahl": ["Jakarta"]}, text
+
+
 def test_moving_something_else_is_no_journey(run: Run) -> None:
     for text in (
         "President Tom Lind said he would move the embassy from Tel Aviv to Jerusalem.",
