@@ -966,6 +966,73 @@ def _refused_next(ctx: DocContext, v: Token, askers: list[str]) -> list[str]:
     return [r for r in refusers if r not in askers]
 
 
+_ASK_VERBS = frozenset(["ask", "urge", "press", "request", "call", "appeal", "invite"])
+_SAME_ONE = frozenset(["he", "she", "they", "it"])
+
+
+_CONSENT = frozenset(["agree", "accept", "consent"])
+
+
+def _answer(v: Token) -> str | None:
+    """ "refused", "turned down": disagreed; "agreed", "accepted": agreed."""
+    if _negated(v) or _conditional(v) or _irrealis(v):
+        return None
+    if v.lemma_ in _CONSENT and not any(c.dep_ == "xcomp" for c in v.children):
+        return "agreed"  # "and he agreed" (not "he agreed to study it")
+    if v.lemma_ in _DECLINE and (v.lemma_ != "turn" or any(c.lower_ == "down" for c in v.children)):
+        return "disagreed"
+    return None
+
+
+def request_refused_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
+    """ "A asked B to X, but he refused", "A urged B to X. B declined.": a request one
+    side turned down sets the asker against the one refusing; "A asked B to X, and
+    he agreed" is a deal between them. A request alone, or one left unanswered, is
+    one side's position."""
+    if _conditional(v) or _irrealis(v) or _negated(v) or ctx.is_future(v):
+        return
+    objs = [c for c in v.children if c.dep_ == "dobj"]
+    if v.lemma_ in ("call", "appeal"):  # "called on B to X"
+        objs += _pobjs(v, "on") + _pobjs(v, "to")
+    clause = next((c for c in v.children if c.dep_ in ("xcomp", "ccomp")), None)
+    if clause is None and v.lemma_ in ("call", "appeal"):
+        clause = next((k for o in objs for k in o.children if k.dep_ == "xcomp"), None)
+    askers, _ = _subject_parties(ctx, v)
+    asked = [x for o in objs for x in ctx.parties(o)]
+    if clause is None or not askers or not asked:
+        return
+    told_in = None
+    refuser = next((c for c in v.children if c.dep_ == "conj" and _answer(c)), None)
+    if refuser is None and v.sent.end < len(ctx.doc):
+        # the next sentence, if it opens with the one asked answering: "Lind refused."
+        refuser = ctx.doc[v.sent.end].sent.root
+        if not _answer(refuser):
+            return
+        told_in = ctx.doc[v.sent.start : ctx.doc[v.sent.end].sent.end]
+    if refuser is None:
+        return
+    polarity = _answer(refuser)
+    assert polarity is not None
+    subj = ctx.subject_of(refuser)
+    if subj is None:
+        return
+    if subj.lower_ in _SAME_ONE:
+        # a pronoun: in the same sentence the one asked ("but he refused", "but it
+        # declined" of a government); the next sentence may mean either side, so
+        # there the refuser must be named
+        people = [ctx.persons.is_person(a) for a in asked]
+        if told_in is not None or (subj.lower_ == "it" and any(people)):
+            return
+        if subj.lower_ in ("he", "she") and not any(people):
+            return
+    elif not set(ctx.parties(subj, allow_groups=True)) & set(asked):
+        return
+    if set(asked) & set(askers):
+        return
+    text = _clip(ctx, clause.i if polarity == "agreed" else v.i, clause.right_edge.i)
+    _add(ctx, out, askers + asked, polarity, text, v, told_in)
+
+
 def _named_before(ctx: DocContext, noun: Token) -> str:
     """ "the embassy" after "the US Embassy in London": the body named before, whose
     name ends in the noun; else the noun itself."""
@@ -1998,6 +2065,8 @@ def extract_agreements(ctx: DocContext) -> list[Agreement]:
                 against_rule(ctx, tok, drafts)
             if tok.pos_ == "VERB" and lemma in ("accuse", "charge", "sue", "blame"):
                 accuse_rule(ctx, tok, drafts)
+            if tok.pos_ == "VERB" and lemma in _ASK_VERBS:
+                request_refused_rule(ctx, tok, drafts)
             if tok.pos_ == "VERB" and lemma == "protest":
                 complaint_rule(ctx, tok, drafts)
     return [d for d in _dedupe(drafts)]

@@ -228,8 +228,10 @@ _STUCK = frozenset(["deadlocked", "stalled", "stalemated", "fruitless", "inconcl
 def _talks_failed(v: Token, pats: DisputePatterns) -> bool:
     if v.lemma_ in pats.failed_talks_verbs or v.lower_ in _STUCK:
         return True  # "have been deadlocked" (lemmatised "deadlocke")
-    if v.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ in _STUCK for c in v.children):
-        return True  # "the talks have been deadlocked", read as an adjective
+    if v.lemma_ in ("be", "remain", "stay") and any(
+        c.dep_ == "acomp" and c.lower_ in _STUCK for c in v.children
+    ):
+        return True  # "the talks have been deadlocked", "remain stalled", as an adjective
     particle = pats.failed_talks_particles.get(v.lemma_)
     if particle and any(c.dep_ == "prt" and c.lower_ == particle for c in v.children):
         return True

@@ -502,6 +502,15 @@ def test_denying_having_accused_is_no_dispute(run: Run) -> None:
             {"ZANU", "ZAPU"},
         ),
         ("The US filed the complaint after failed negotiations with the EU.", {"US", "EU"}),
+        (
+            "Negotiations between Minister Tom Lind and union leader Ann Roe remain "
+            "deadlocked over pay.",
+            {"Tom Lind", "Ann Roe"},
+        ),
+        (
+            "Talks between Britain and Spain stayed stalled through the winter.",
+            {"Britain", "Spain"},
+        ),
     ],
 )
 def test_talks_that_came_to_nothing(run: Run, text: str, sides: set[str]) -> None:
@@ -516,6 +525,8 @@ def test_talks_that_came_to_nothing(run: Run, text: str, sides: set[str]) -> Non
         "Talks between France and Iran will produce no deal, analysts said.",
         "The talks between ZANU and ZAPU were productive.",
         "Poland and the Paris Club held a successful meeting in January.",
+        "Talks between Britain and Spain will remain deadlocked unless London moves.",
+        "Talks between Britain and Spain remained open to all.",
     ],
 )
 def test_talks_that_succeeded_or_are_yet_to_come_are_no_dispute(run: Run, text: str) -> None:
@@ -790,3 +801,57 @@ def test_a_position_rejected_in_a_relative_clause(run: Run) -> None:
     ]
     # nobody's proposal: no second side
     assert _disputes(run, "The proposal, which was rejected by Iceland, would cut quotas.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "sides", "polarity"),
+    [
+        (
+            "Prime Minister Ann Roe asked President Tom Lind to extradite the suspects, "
+            "but he refused.",
+            {"Ann Roe", "Tom Lind"},
+            "disagreed",
+        ),
+        (
+            "Britain urged Spain to reopen the border, but it declined.",
+            {"Britain", "Spain"},
+            "disagreed",
+        ),
+        (
+            "Chancellor Ann Roe pressed Premier Tom Lind to cut tariffs. Lind refused.",
+            {"Ann Roe", "Tom Lind"},
+            "disagreed",
+        ),
+        (
+            "Chancellor Ann Roe called on Premier Tom Lind to cut tariffs, but Lind rejected "
+            "the call.",
+            {"Ann Roe", "Tom Lind"},
+            "disagreed",
+        ),
+        (
+            "Chancellor Ann Roe asked Premier Tom Lind to cut tariffs, and he agreed.",
+            {"Ann Roe", "Tom Lind"},
+            "agreed",
+        ),
+    ],
+)
+def test_a_request_and_its_answer(run: Run, text: str, sides: set[str], polarity: str) -> None:
+    found = [(set(a.parties), a.polarity) for a in run(text).agreements]
+    assert (sides, polarity) in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chancellor Ann Roe asked Premier Tom Lind to cut tariffs.",
+        # the next sentence's pronoun could be either of them
+        "Chancellor Ann Roe pressed Premier Tom Lind to cut tariffs. He refused.",
+        "Chancellor Ann Roe will ask Premier Tom Lind to cut tariffs, but he is expected "
+        "to refuse.",
+        "Chancellor Ann Roe asked Premier Tom Lind to cut tariffs, but he did not refuse.",
+        "Chancellor Ann Roe asked Premier Tom Lind to cut tariffs, but Japan refused.",
+        "Chancellor Ann Roe asked Premier Tom Lind to cut tariffs, and he agreed to study it.",
+    ],
+)
+def test_a_request_without_an_answer_from_the_one_asked(run: Run, text: str) -> None:
+    assert run(text).agreements == (), text
