@@ -413,6 +413,25 @@ def _kin_mention(doc: Doc, start: int, head: int) -> bool:
     return False
 
 
+def repeated_prep_objects(tok: Token) -> list[Token]:
+    """ "talks with A and with B": B and its conjuncts, for A (the parser makes the
+    second "with" a conjunct of the first, not B a conjunct of A)."""
+    if tok.dep_ != "pobj" or tok.head.dep_ != "prep":
+        return []
+    prep = tok.head
+    again = [k for k in prep.conjuncts if k.pos_ == "ADP" and k.lower_ == prep.lower_]
+    owner = prep.head
+    if owner.dep_ == "dobj" and not again:
+        # "held talks with A and with B", "met envoys of A and of B": the second
+        # preposition hung on the verb
+        again = [
+            k
+            for k in owner.head.children
+            if k.dep_ == "conj" and k.pos_ == "ADP" and k.lower_ == prep.lower_ and k.i > tok.i
+        ]
+    return [t for k in again for p in k.children if p.dep_ == "pobj" for t in (p, *p.conjuncts)]
+
+
 class DocContext:
     def __init__(self, doc: Doc, article: Article) -> None:
         self.doc = doc
@@ -977,7 +996,7 @@ class DocContext:
         Alternatives are not together: "EU or member state officials" is one of them."""
         if alternatives(tok):
             return [tok]
-        out = [tok, *tok.conjuncts]
+        out = [tok, *tok.conjuncts, *repeated_prep_objects(tok)]
         for t in list(out):
             if self.persons.at(t):
                 out += [k for k in self._hung_on_of(t) if k not in out]
@@ -1107,7 +1126,11 @@ class DocContext:
         companions = _along_with(tok) + split_subjects(tok) if tok.dep_ in SUBJ else []
         hung = self._hung_on_of(tok) if self.persons.at(tok) else []
         # "A, but not B, will attend": a negated conjunct is left out
-        conjuncts = [k for k in tok.conjuncts if not any(c.dep_ == "neg" for c in k.children)]
+        conjuncts = [
+            k
+            for k in (*tok.conjuncts, *repeated_prep_objects(tok))
+            if not any(c.dep_ == "neg" for c in k.children)
+        ]
         if alternatives(tok):
             conjuncts = []  # "EU or member state officials": one of them, not both
         # "the U.S., Britain, and France" parsed as an apposition with conjuncts

@@ -1617,3 +1617,20 @@ def test_talks_on_a_trip_take_its_place_and_time(run: Run) -> None:
     z = run("Minister Tom Lind will this week visit Britain and France for talks with Premier "
             "Ole Dahl.")  # fmt: skip
     assert all(m.place is None for m in z.meetings)
+
+
+def test_a_repeated_preposition_keeps_its_objects(run: Run) -> None:
+    """ "to A and to B": the parser makes the second preposition a conjunct of the
+    first (or of the verb), not B a conjunct of A; B is met all the same."""
+    x = run(
+        "Minister Ann Roe paid a call in Washington to IMF Managing Director Tom Lind "
+        "and to World Bank President Sam Reed."
+    )
+    assert {frozenset(("Roe", "Lind")), frozenset(("Roe", "Reed"))} <= pairs(x)
+    x = run("Minister Ann Roe held talks with Premier Tom Lind and with President Sam Reed.")
+    assert frozenset(("Roe", "Reed")) in pairs(x)
+    [deal] = run("Britain signed a trade deal with France and with Spain.").agreements
+    assert set(deal.parties) == {"Britain", "France", "Spain"}
+    # a different preposition is no repetition
+    x = run("Minister Ann Roe spoke to Premier Tom Lind and about President Sam Reed.")
+    assert frozenset(("Roe", "Reed")) not in pairs(x)
