@@ -140,10 +140,22 @@ def _titled_name(doc: Doc, i: int, *, in_title_entity: bool = False) -> tuple[in
             return (k, k + 1) if k + 1 == len(doc) or doc[k + 1].tag_ != "NNP" else None
         return None
     j = i
-    while j < len(doc) and j - i < 3:
+    joins = 0  # hyphens inside a surname ("Leigh-Pemberton" is three tokens)
+    while j < len(doc) and j - i - joins < 3:
         t = doc[j]
         if j > i and t.lower_ in _PARTICLES and j + 1 < len(doc) and doc[j + 1].text[:1].isupper():
             j += 1  # "de" in "Willy de Clercq"
+            continue
+        if (
+            j > i
+            and t.text == "-"
+            and not doc[j - 1].whitespace_
+            and not t.whitespace_
+            and j + 1 < len(doc)
+            and _name_word(doc[j + 1])
+        ):
+            j += 1
+            joins += 1
             continue
         org_ok = in_title_entity and t.ent_type_ == "ORG" and t.ent_iob_ == "I"
         # "President Thabo Mbeki" tagged a place: after a title, a name no gazetteer knows
@@ -166,9 +178,12 @@ def _titled_name(doc: Doc, i: int, *, in_title_entity: bool = False) -> tuple[in
         and (j == len(doc) or doc[j].tag_ != "NNP")
     ):
         return i, j  # "Pope Francis said"
-    if j - i < 2 or (j < len(doc) and doc[j].tag_ == "NNP"):
+    if j - i - joins < 2 or (j < len(doc) and doc[j].tag_ == "NNP"):
         return None  # one word is too little to be sure; a longer run is no plain name
     return i, j
+
+
+_HOME_NATIONS = frozenset(["england", "scotland", "wales", "ireland"])
 
 
 def _after_title_place(doc: Doc, i: int) -> int | None:
@@ -180,11 +195,24 @@ def _after_title_place(doc: Doc, i: int) -> int | None:
     k += 1
     if doc[k].lower_ == "the":
         k += 1
-    if k >= len(doc) or doc[k].ent_type_ not in ("GPE", "ORG") or doc[k].ent_iob_ != "B":
+    if k >= len(doc) or doc[k].ent_type_ not in ("GPE", "ORG"):
         return None
+    if doc[k].ent_iob_ != "B" and not (doc[k - 1].lower_ == "the" and doc[k - 1].ent_iob_ == "B"):
+        return None  # "the" may open the entity: "of [the Bank of England]"
+    first = k
     k += 1
     while k < len(doc) and doc[k].ent_iob_ == "I":
         k += 1
+    # "Governor of the Bank of England Robin Leigh-Pemberton", read as one organisation:
+    # the body ends at its own place ("of England"), and a name follows inside
+    for p in range(first + 2, k - 1):
+        if (
+            doc[p - 2].lower_ == "of"
+            and (is_known_place(doc[p - 1].text) or doc[p - 1].lower_ in _HOME_NATIONS)
+            and (span := _titled_name(doc, p, in_title_entity=True)) is not None
+            and span[1] == k
+        ):
+            return p
     return k if k < len(doc) else None
 
 
@@ -308,7 +336,12 @@ class PersonIndex:
                 if tok.tag_ == "NNP" and tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ != "ADP"
                 else _after_title_place(doc, tok.i)
             )  # "Premier Jan Moll", "the Prime Minister of New Zealand Bill English"
-            span = _titled_name(doc, after) if after is not None else None
+            span = (
+                # inside an organisation's entity when the NER ran the name into it
+                _titled_name(doc, after, in_title_entity=doc[after].ent_iob_ == "I")
+                if after is not None
+                else None
+            )
             if span is not None and not any(i in self.by_token for i in range(*span)):
                 a, b = span
                 self._add(Mention(a, b, doc[a:b].text, doc[a:b].text))

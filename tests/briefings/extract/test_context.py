@@ -162,3 +162,25 @@ def test_object_control_gives_the_infinitive_its_subject(nlp) -> None:  # type: 
     spoke = next(t for t in doc if t.lower_ == "spoke")
     subj = DocContext.subject_of(spoke)
     assert subj is None or subj.text != "embassy"
+
+
+def test_a_name_the_ner_ran_into_the_body_of_the_title(nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "Governor of the Bank of England Sam Reed" comes as one organisation: the body
+    ends at its own place, and the name after it is a person."""
+    text = (
+        "Minister Ann Roe is today meeting Foreign Secretary Jim Hale and Governor of "
+        "the Bank of England Sam Reed."
+    )
+    ctx = DocContext(nlp(text), Article(id="t", title="", text=text))
+    assert "Sam Reed" in ctx.persons.known
+    # the body alone is no person
+    text = "Minister Ann Roe is today meeting the Governor of the Bank of England."
+    ctx = DocContext(nlp(text), Article(id="t", title="", text=text))
+    assert list(ctx.persons.known) == ["Ann Roe"]
+
+
+def test_a_hyphenated_surname_after_a_title(nlp) -> None:  # type: ignore[no-untyped-def]
+    """The tokenizer splits "Leigh-Pemberton" in three; the name keeps all of it."""
+    text = "Ann Roe met Governor of the Bank of England Robin Leigh-Pemberton."
+    ctx = DocContext(nlp(text), Article(id="t", title="", text=text))
+    assert "Robin Leigh-Pemberton" in ctx.persons.known, list(ctx.persons.known)
