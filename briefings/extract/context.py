@@ -815,6 +815,9 @@ class DocContext:
                 best = name
         if best or loose or country is not None:
             return best or loose
+        ahead = self._titled_later(tok, words, exclude)
+        if ahead is not None:
+            return ahead
         # A title with no titled person, as a subject: the person the text is about,
         # unless the text gives that person only other offices ("the president" is not
         # the Secretary of State the paragraph was about).
@@ -825,6 +828,21 @@ class DocContext:
                 return None
             return topic
         return None
+
+    def _titled_later(self, tok: Token, words: set[str], exclude: str | None) -> str | None:
+        """ "the Home Secretary's plans ... Home Secretary Charles Clarke said": a
+        definite office the article names only later, held by one person in it."""
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            return None
+        holders = {
+            name
+            for start, name, title in self.titled
+            if start > tok.i
+            and name != exclude
+            and words <= title
+            and not (title & _RANK_MODIFIERS) - words
+        }
+        return holders.pop() if len(holders) == 1 else None
 
     def party(
         self, tok: Token, *, allow_groups: bool = False, allow_quote_pronouns: bool = True

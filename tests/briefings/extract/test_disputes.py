@@ -855,3 +855,19 @@ def test_a_request_and_its_answer(run: Run, text: str, sides: set[str], polarity
 )
 def test_a_request_without_an_answer_from_the_one_asked(run: Run, text: str) -> None:
     assert run(text).agreements == (), text
+
+
+def test_an_office_the_article_names_only_later(run: Run) -> None:
+    """ "the Home Secretary's plans", with Home Secretary Charles Clarke named further
+    on: the one holder of that office in the article."""
+    x = run(
+        "Opposition leader Michael Howard said he would not back the Home Secretary's "
+        "plans for control orders. Home Secretary Charles Clarke defended them."
+    )
+    assert [set(a.parties) for a in x.agreements] == [{"Michael Howard", "Charles Clarke"}]
+    # two later holders: no telling which is meant
+    x = run(
+        "Opposition leader Michael Howard said he would not back the minister's plans. "
+        "Health Minister Ann Roe and Trade Minister Tom Lind defended them."
+    )
+    assert x.agreements == ()
