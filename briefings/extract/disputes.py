@@ -378,6 +378,38 @@ def strained_ties(ctx: DocContext, v: Token) -> Agreement | None:
     return Agreement(tuple(sides), "disagreed", text, (ctx.evidence(v.sent),))
 
 
+_FUTILE = {"avail": "to", "vain": "in", "success": "without"}
+_TALK_VERBS = frozenset(["negotiate", "talk", "bargain", "haggle"])
+
+
+def fruitless_effort(ctx: DocContext, n: Token, pats: DisputePatterns) -> Agreement | None:
+    """ "Britain negotiated with Spain for months, to no avail", "held talks with B in
+    vain", "talked with B without success": talks that came to nothing."""
+    if n.dep_ != "pobj" or n.head.lower_ != _FUTILE.get(n.lower_):
+        return None
+    if n.lower_ == "avail" and not any(c.lower_ == "no" for c in n.children):
+        return None
+    if n.lower_ == "success" and any(c.dep_ in ("amod", "compound") for c in n.children):
+        return None  # "without much success" is some success
+    for v in list(n.ancestors)[:4]:
+        if v.pos_ != "VERB":
+            continue
+        talks = [c for c in v.children if c.dep_ == "dobj" and c.lower_ in pats.talks_nouns]
+        if v.lemma_ not in _TALK_VERBS and not talks:
+            continue
+        if ctx.is_future(v) or ctx.is_conditional(v) or ctx.is_irrealis(v):
+            return None
+        sides = _subject_parties(ctx, v) + _pobj_parties(ctx, v, ("with",))
+        sides += [x for t in talks for x in _pobj_parties(ctx, t, ("with", "between"))]
+        sides = list(dict.fromkeys(sides))
+        if len(sides) < 2:
+            return None
+        subj = ctx.subject_of(v)
+        start = subj.left_edge.i if subj is not None and subj.i < v.i else v.i
+        return Agreement(tuple(sides), "disagreed", _text(ctx, start, n.i), (ctx.evidence(v.sent),))
+    return None
+
+
 def extract_disputes(ctx: DocContext) -> list[Agreement]:
     pats = patterns()
     out: list[Agreement] = []
@@ -396,6 +428,8 @@ def extract_disputes(ctx: DocContext) -> list[Agreement]:
                 found = traded_barbs(ctx, tok)
             elif tok.pos_ == "VERB" and tok.lemma_ == "sign":
                 found = signed_between(ctx, tok)
+            elif tok.lower_ in _FUTILE:
+                found = fruitless_effort(ctx, tok, pats)
             elif tok.pos_ in ("VERB", "ADJ") and (
                 tok.lemma_ in _STRAIN or tok.lower_ in ("strained", "soured")
             ):

@@ -511,6 +511,15 @@ def test_denying_having_accused_is_no_dispute(run: Run) -> None:
             "Talks between Britain and Spain stayed stalled through the winter.",
             {"Britain", "Spain"},
         ),
+        (
+            "Britain negotiated with Spain for months over the border, to no avail.",
+            {"Britain", "Spain"},
+        ),
+        ("Britain held talks with Spain in vain.", {"Britain", "Spain"}),
+        (
+            "Minister Ann Roe talked with Premier Tom Lind for hours without success.",
+            {"Ann Roe", "Tom Lind"},
+        ),
     ],
 )
 def test_talks_that_came_to_nothing(run: Run, text: str, sides: set[str]) -> None:
@@ -527,6 +536,9 @@ def test_talks_that_came_to_nothing(run: Run, text: str, sides: set[str]) -> Non
         "Poland and the Paris Club held a successful meeting in January.",
         "Talks between Britain and Spain will remain deadlocked unless London moves.",
         "Talks between Britain and Spain remained open to all.",
+        "Britain will negotiate with Spain, perhaps to no avail.",
+        "Britain talked with Spain without much success.",
+        "Britain campaigned in vain for a seat on the council.",
     ],
 )
 def test_talks_that_succeeded_or_are_yet_to_come_are_no_dispute(run: Run, text: str) -> None:
