@@ -1053,6 +1053,79 @@ def _reported_by(ctx: DocContext, v: Token) -> list[str]:
     return _subject_parties(ctx, clause.head)[0]
 
 
+_RIVAL_VERBS = frozenset(
+    ["want", "propose", "call", "demand", "insist", "favour", "favor", "prefer", "seek",
+     "urge", "suggest", "push", "argue"]
+)  # fmt: skip
+_DASHES = frozenset(["-", "\u2013", "\u2014", "--"])
+
+
+def _position(v: Token) -> bool:
+    """A verb stating what a side wants ("wants X", "called for X", "insists on X")."""
+    if v.pos_ != "VERB" or v.lemma_ not in _RIVAL_VERBS:
+        return False
+    if v.lemma_ in ("call", "push") and not any(c.lower_ == "for" for c in v.children):
+        return False  # "called for X", "pushed for X", not "called him"
+    return not (_negated(v) or _conditional(v) or _irrealis(v))
+
+
+def _rival_clause(v: Token) -> Token | None:
+    """The clause that sets another side's position against `v`'s: "A wants X, but B
+    wants Y", "..., while B insists on Y", "A want X - B wants Y" (the first clause
+    then hangs on the second)."""
+    kids = list(v.children)
+    if any(c.dep_ == "cc" and c.lower_ in ("but", "yet", "whereas") for c in kids):
+        for c in kids:
+            if c.dep_ == "conj" and c.i > v.i and _position(c):
+                return c
+    for c in kids:
+        if (
+            c.dep_ == "advcl"
+            and c.i > v.i
+            and any(k.dep_ == "mark" and k.lower_ in ("while", "whereas") for k in c.children)
+            and _position(c)
+        ):
+            return c
+    return None
+
+
+def _dash_rival(v: Token) -> tuple[Token, Token] | None:
+    """ "A want X - B wants Y": the parser hangs one clause on the other's verb as its
+    complement; a dash between them, on either verb, says they are two statements."""
+    for c in v.children:
+        if c.dep_ != "ccomp" or not _position(c):
+            continue
+        first, second = (c, v) if c.i < v.i else (v, c)
+        if any(t.text in _DASHES and t.head in (v, c) for t in v.doc[first.i + 1 : second.i]):
+            return first, second
+    return None
+
+
+def rival_positions(ctx: DocContext, v: Token, out: list[_Draft]) -> bool:
+    """ "The Commission proposed X, but Germany and Britain called for Y", "A wants
+    the budget capped at 1%, but the Commission wants 1.26%": two sides that state
+    opposite positions in one sentence are divided. True when it found them."""
+    if not _position(v) or ctx.is_future(v):
+        return False
+    pairs = []
+    rival = _rival_clause(v)
+    if rival is not None:
+        pairs.append((v, rival))
+    dashed = _dash_rival(v)
+    if dashed is not None:
+        pairs.append(dashed)
+    for first, second in pairs:
+        a, subj = _subject_parties(ctx, first)
+        b, _ = _subject_parties(ctx, second)
+        if not a or not b or set(a) & set(b):
+            continue
+        start = subj.left_edge.i if subj is not None and subj.i < first.i else first.i
+        end = max(t.i for t in second.subtree)
+        _add(ctx, out, a + b, "disagreed", _clip(ctx, start, end), first)
+        return True
+    return False
+
+
 def pledge_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
     """ "A and B pledged to X", "A and B urged C to X", "A, B and C called for X",
     "A established diplomatic relations with B": what two or more named parties do
@@ -1061,6 +1134,8 @@ def pledge_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
         return
     if v.lemma_ not in JOINT_PLEDGE_VERBS and ctx.is_future(v):
         return  # a pledge is made when announced; a call or new ties when they happen
+    if v.dep_ == "conj" and _position(v.head) and _rival_clause(v.head) == v:
+        return  # "A proposed X, but B and C called for Y": a rival position, no pact
     subj = ctx.subject_of(v)
     if subj is None:
         return
@@ -2065,6 +2140,8 @@ def extract_agreements(ctx: DocContext) -> list[Agreement]:
                 against_rule(ctx, tok, drafts)
             if tok.pos_ == "VERB" and lemma in ("accuse", "charge", "sue", "blame"):
                 accuse_rule(ctx, tok, drafts)
+            if tok.pos_ == "VERB" and lemma in _RIVAL_VERBS:
+                rival_positions(ctx, tok, drafts)
             if tok.pos_ == "VERB" and lemma in _ASK_VERBS:
                 request_refused_rule(ctx, tok, drafts)
             if tok.pos_ == "VERB" and lemma == "protest":

@@ -883,3 +883,44 @@ def test_an_office_the_article_names_only_later(run: Run) -> None:
         "Health Minister Ann Roe and Trade Minister Tom Lind defended them."
     )
     assert x.agreements == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        (
+            "The Commission had proposed a package of 1.7 billion Ecus, but West Germany and "
+            "Britain called for the rise to be kept to 30 pct.",
+            {"Commission", "West Germany", "Britain"},
+        ),
+        (
+            "Britain wants the budget capped at 1 pct, but the Commission wants it to be 1.26 pct.",
+            {"Britain", "Commission"},
+        ),
+        (
+            "The UK, France and Germany want the budget to be capped at 1% - the Commission "
+            "wants it to be 1.26%.",
+            {"UK", "France", "Germany", "Commission"},
+        ),
+        (
+            "Britain wants lower tariffs, while France insists on keeping them.",
+            {"Britain", "France"},
+        ),
+    ],
+)
+def test_rival_positions_in_one_sentence(run: Run, text: str, sides: set[str]) -> None:
+    x = run(text)
+    assert [(set(a.parties), a.polarity) for a in x.agreements] == [(sides, "disagreed")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Britain wants lower tariffs, and France wants them too.",
+        "Britain wants lower tariffs, but it also wants a deal.",
+        "Britain will propose lower tariffs, but France will call for higher ones.",
+        "Britain wants lower tariffs, but France does not care.",
+    ],
+)
+def test_positions_that_are_not_set_against_each_other(run: Run, text: str) -> None:
+    assert [a for a in run(text).agreements if a.polarity == "disagreed"] == [], text
