@@ -884,7 +884,7 @@ def _both_sides(ctx: DocContext, v: Token, obj: Token) -> list[str]:
     return parties if len(set(parties)) >= 2 else []
 
 
-_CUT_VERBS = frozenset(["sever", "cut", "break", "suspend", "downgrade", "freeze"])
+_CUT_VERBS = frozenset(["sever", "cut", "break", "suspend", "downgrade", "freeze", "split", "fall"])
 
 
 def cut_ties_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
@@ -894,12 +894,28 @@ def cut_ties_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
         return
     obj = next((c for c in v.children if c.dep_ == "dobj" and c.lemma_ in _TIES), None)
     if obj is None:
+        _broke_with(ctx, v, out)
         return
     parties = _both_sides(ctx, v, obj)
     if not parties:
         return
     end = max([obj.right_edge.i] + [c.right_edge.i for c in v.children if c.lower_ == "with"])
     _add(ctx, out, parties, "disagreed", _clip(ctx, v.i, end), v)
+
+
+def _broke_with(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
+    """ "Sadat broke with the Soviet Union", "A split with B", "A fell out with B": a
+    break between named sides (not "broke with tradition")."""
+    if v.lemma_ == "fall" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in v.children):
+        return
+    if v.lemma_ in ("break", "split") and any(c.dep_ in ("dobj", "prt") for c in v.children):
+        return  # "broke the deadlock with B", "broke off talks": not a break with B
+    sides, subj = _subject_parties(ctx, v)
+    partners = [x for o in _pobjs(v, "with") for t in ctx.coordinated(o) for x in ctx.parties(t)]
+    if not sides or not partners or set(sides) & set(partners):
+        return
+    start = subj.left_edge.i if subj is not None and subj.i < v.i else v.i
+    _add(ctx, out, sides + partners, "disagreed", _clip(ctx, start, _clause_end(v)), v)
 
 
 def _joint_object(v: Token) -> Token | None:

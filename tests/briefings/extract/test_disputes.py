@@ -924,3 +924,35 @@ def test_rival_positions_in_one_sentence(run: Run, text: str, sides: set[str]) -
 )
 def test_positions_that_are_not_set_against_each_other(run: Run, text: str) -> None:
     assert [a for a in run(text).agreements if a.polarity == "disagreed"] == [], text
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        (
+            "In 1977 President Anwar Sadat broke with the Soviet Union and turned to the U.S.",
+            {"Anwar Sadat", "Soviet Union"},
+        ),
+        (
+            "Labour leader Tom Lind fell out with Chancellor Ann Roe over the budget.",
+            {"Tom Lind", "Ann Roe"},
+        ),
+        ("Egypt split with Syria in 1961.", {"Egypt", "Syria"}),
+    ],
+)
+def test_a_break_with_the_other_side(run: Run, text: str, sides: set[str]) -> None:
+    found = [(set(a.parties), a.polarity) for a in run(text).agreements]
+    assert (sides, "disagreed") in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The party broke with tradition.",
+        "Britain broke the deadlock with Spain.",
+        "Minister Tom Lind fell with Ann Roe down the stairs.",
+        "Britain will break with Spain if the talks fail.",
+    ],
+)
+def test_no_break_between_sides(run: Run, text: str) -> None:
+    assert [a for a in run(text).agreements if a.polarity == "disagreed"] == [], text
