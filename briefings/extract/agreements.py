@@ -204,6 +204,11 @@ def agree_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
         anchor = v.head
     parties, subj = _subject_parties(ctx, v)
     parties += _with_parties(ctx, v)
+    if subj is not None and subj.lower_ == "we" and len(set(parties)) == 1:
+        # '"We agreed to X," A said after meeting B': the speaker's side at the talks
+        group = ctx.recall(v.sent.end)
+        if parties[0] in group:
+            parties = group
     comp = next((c for c in v.children if c.dep_ in ("xcomp", "ccomp")), None) or next(
         (  # "agreed with B to open a factory", the infinitive read as an adverbial
             c

@@ -524,3 +524,15 @@ def test_unable_to_agree_is_no_agreement(run: Run) -> None:
         "said the United States and India have been unable to agree on the mix of aid."
     )
     assert {a.polarity for a in x.agreements} == {"disagreed"}
+
+
+def test_we_agreed_said_by_one_side_of_the_talks(run: Run) -> None:
+    """'"We agreed to X," A said' after A met B: "we" is A's side at the talks."""
+    x = run(
+        'Foreign Minister Tom Lind met Minister Ann Roe on Monday. "We agreed to cut '
+        'tariffs," Lind said.'
+    )
+    assert [set(a.parties) for a in x.agreements] == [{"Tom Lind", "Ann Roe"}]
+    # no talks of his: only the speaker
+    x = run('"We agreed to cut tariffs," Foreign Minister Tom Lind said.')
+    assert [set(a.parties) for a in x.agreements] == [{"Tom Lind"}]
