@@ -504,6 +504,30 @@ def taken_to(ctx: DocContext, v: Token, out: list[_StopDraft]) -> None:
             _add(ctx, out, who, places, v)
 
 
+_MISREAD_MOTION = frozenset(["returns", "leaves", "heads", "travels", "flies", "goes"])
+_ROLE_NOUNS = frozenset(["official", "minister", "envoy", "president", "premier", "secretary"])
+
+
+def misread_motion(ctx: DocContext, n: Token, out: list[_StopDraft]) -> None:
+    """ "The FAO official returns to Rome on Thursday", which the parser reads as one
+    noun phrase ("official returns"): a sentence with no verb but a motion word after a
+    role noun, and a time that schedules it, is the official's trip."""
+    if n.dep_ != "ROOT" or n.tag_ != "NNS" or n.i == 0:
+        return
+    role = n.doc[n.i - 1]
+    if role.head != n or role.lower_ not in _ROLE_NOUNS:
+        return
+    if any(t.pos_ in ("VERB", "AUX") for t in n.sent):
+        return
+    when = ctx.time_words([n])
+    if when is None or any(t.lower_ in _NOT_SCHEDULED for t in when):
+        return
+    places = _prep_places(ctx, n, ("to", "for"))
+    who = ctx.person_by_title(role) or ctx.persons.topic_before(n.sent.start)
+    if who and places:
+        _add(ctx, out, who, places, n, when)
+
+
 def travel_noun(ctx: DocContext, n: Token, out: list[_StopDraft]) -> None:
     places = _prep_places(ctx, n, ("to", "in", "of"))
     if not places or ctx.is_called_off(n):
@@ -643,6 +667,8 @@ def extract_next_stops(ctx: DocContext, frames: Iterable[Frame] = ()) -> list[It
                 will_be_in(ctx, tok, drafts)
             elif tok.pos_ == "NOUN" and tok.lower_ in TRAVEL_NOUNS:
                 travel_noun(ctx, tok, drafts)
+            elif tok.pos_ == "NOUN" and tok.lower_ in _MISREAD_MOTION:
+                misread_motion(ctx, tok, drafts)
     drafts += _companions(ctx, accompanied, drafts)
     by_who: dict[str, list[Stop]] = {}
     seen: dict[str, set[str]] = {}

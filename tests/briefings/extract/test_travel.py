@@ -379,3 +379,19 @@ def test_moving_something_else_is_no_journey(run: Run) -> None:
         ("President Tom Lind will move to Geneva next month.", "Geneva"),
     ):
         assert stops(run(text)) == {"Tom Lind": [place]}, text
+
+
+def test_a_trip_the_parser_reads_as_a_noun_phrase(run: Run) -> None:
+    """ "The FAO official returns to Rome on Thursday": parsed as the noun phrase
+    "official returns", with no verb; the time schedules the official's trip."""
+    lead = "FAO director-general Edouard Saouma signed the accord in Lima. "
+    for text in (
+        lead + "The FAO official returns to Rome on Thursday.",
+        lead + "The FAO official returns to Rome on thursday.",
+    ):
+        assert stops(run(text)) == {"Edouard Saouma": ["Rome"]}, text
+    for text in (
+        lead + "The official returns to Rome.",  # no time: a habit as much as a plan
+        lead + "The official returns to Rome last week.",
+    ):
+        assert stops(run(text)) == {}, text
