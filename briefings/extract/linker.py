@@ -256,12 +256,16 @@ def _link_stops(
             fresh.append((c, p))
     stops: dict[str, list[tuple[int, Stop]]] = {}
     for it in rules:
+        last = -1
         for s in it.stops:
             p = probs.get((it.who, fold(s.place)), 1.0)
             at = s.evidence[0].start if s.evidence else 0
             if s.evidence:
                 found = s.evidence[0].sentence.find(s.place)
-                at += max(found, 0)
+                # a place not spelled out in its sentence ("Canada" told as "Canadian
+                # officials") keeps the rules' order: right after the stop before it
+                at = at + found if found >= 0 else max(at, last + 1)
+            last = at
             conf = round(max(p, RULE_PRIOR["stop"]), 3)
             stops.setdefault(it.who, []).append((at, replace(s, confidence=conf)))
     for c, p in fresh:

@@ -343,6 +343,14 @@ def travel_verb(ctx: DocContext, v: Token, out: list[_StopDraft]) -> None:
         ):
             return  # "move the embassy to Jerusalem", "return the money to B": no journey
         places += _prep_places(ctx, v, _MOTION_PREPS) or _led_to(ctx, v)
+    if not places and _is_upcoming(ctx, v):
+        hosts = _hosts_abroad(ctx, v)
+        if hosts:
+            for who in _travellers(ctx, v):
+                for tok, country in hosts:
+                    when = ctx.time_words([v])
+                    out.append(_StopDraft(who, country, when, ctx.evidence(v.sent), tok.i))
+            return
     if not places and ctx.dateline and _is_upcoming(ctx, v) and _here(ctx, v):
         # "will arrive here on Saturday" under a "BRUSSELS, March 26 -" dateline
         for who in _travellers(ctx, v):
@@ -354,6 +362,43 @@ def travel_verb(ctx: DocContext, v: Token, out: list[_StopDraft]) -> None:
         return
     for who in _travellers(ctx, v):
         _add(ctx, out, who, places, v)
+
+
+_PURPOSES = frozenset(["meet", "talk", "see", "consult", "hold"])
+_HOST_NOUNS = frozenset(
+    ["official", "officials", "leader", "leaders", "minister", "ministers", "counterpart",
+     "counterparts", "government", "authorities", "president", "premier"]
+)  # fmt: skip
+
+
+def _hosts_abroad(ctx: DocContext, v: Token) -> list[tuple[Token, str]]:
+    """ "will travel next week to talk to Japanese and Canadian officials": a trip with
+    no place named, made to meet a country's officials, goes to that country."""
+    out: list[tuple[Token, str]] = []
+    for purpose in v.children:
+        if purpose.dep_ not in ("advcl", "xcomp") or purpose.lemma_ not in _PURPOSES:
+            continue
+        if not any(a.dep_ == "aux" and a.lower_ == "to" for a in purpose.children):
+            continue
+        met = [c for c in purpose.children if c.dep_ == "dobj"]
+        met += [
+            p
+            for c in purpose.children
+            if c.dep_ == "prep" and c.lower_ in ("to", "with")
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+        for n in met:
+            if n.lower_ not in _HOST_NOUNS:
+                continue
+            for m in n.children:
+                if m.dep_ not in ("amod", "compound"):
+                    continue
+                for d in (m, *m.conjuncts):
+                    country = ctx.country_word(d.text) if d.pos_ in ("ADJ", "PROPN") else None
+                    if country and d.text[:1].isupper() and country != d.text:
+                        out.append((d, country))
+    return out
 
 
 # Motion verbs that also carry things: "move the embassy to", "return the money to".

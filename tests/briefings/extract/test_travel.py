@@ -395,3 +395,20 @@ def test_a_trip_the_parser_reads_as_a_noun_phrase(run: Run) -> None:
         lead + "The official returns to Rome last week.",
     ):
         assert stops(run(text)) == {}, text
+
+
+def test_a_trip_to_meet_a_countrys_officials(run: Run) -> None:
+    """No place named, but the trip is made to meet Japanese officials: it goes to
+    Japan."""
+    x = run(
+        "Finance Minister Dilson Funaro will travel next week to talk to Japanese and "
+        "Canadian government officials.",
+        MON,
+    )
+    assert stops(x) == {"Dilson Funaro": ["Japan", "Canada"]}
+    for text in (
+        "Finance Minister Dilson Funaro travelled last week to meet Japanese officials.",
+        "Finance Minister Dilson Funaro will travel next week to meet Japanese bankers.",
+        "Finance Minister Dilson Funaro will travel to Paris to meet Japanese officials.",
+    ):
+        assert "Japan" not in stops(run(text, MON)).get("Dilson Funaro", []), text
