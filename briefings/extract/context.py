@@ -175,6 +175,8 @@ MEETING_IRREALIS_GOV = frozenset(
         "eager",
         "keen",
         "refuse",
+        # a need is no plan: "he and Putin need to talk about what happened"
+        "need",
         # urging others to meet: "encouraged A and B to resume talks"
         "urge",
         "encourage",

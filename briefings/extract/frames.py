@@ -598,7 +598,7 @@ def together_meetings(ctx: DocContext) -> list[Meeting]:
                 agents = ctx.agent_objects(v)
                 host = v.head if v.head.pos_ in ("PROPN", "NOUN") else ctx.subject_of(v.head)
                 others = [n for a in agents for n in _persons_of(ctx, a)]
-                if others:
+                if others and _bound_for_an_event(ctx.governing_verb(v) or v, v, pats):
                     people = [*_persons_of(ctx, host), *others]
                     # "A, accompanied by B, will visit X": as planned as the visit
                     anchor = ctx.governing_verb(v) or v
@@ -626,7 +626,11 @@ def together_meetings(ctx: DocContext) -> list[Meeting]:
                         status,
                         ctx.place_of([v]),
                         when,
-                        resolve(when, ctx.article.published, direction="past"),
+                        resolve(
+                            when,
+                            ctx.article.published,
+                            direction="future" if status == "planned" else "past",
+                        ),
                         (ctx.evidence(sent),),
                     )
                 )
@@ -634,6 +638,20 @@ def together_meetings(ctx: DocContext) -> list[Meeting]:
 
 
 _SEATED = frozenset(["sit", "stand"])
+_EVENT_WORDS = frozenset(["breakfast", "meet", "attend"])
+
+
+def _bound_for_an_event(anchor: Token, participle: Token, pats: FramePatterns) -> bool:
+    """ "A, accompanied by B, arrives for a breakfast": a companion shares the event A
+    goes to. One of A's own party on a trip ("A, accompanied by B, is on a tour of
+    Europe", "will visit Japan") has met no one for it."""
+    inside = {t.i for t in participle.subtree}
+    return anchor.lemma_ in _EVENT_WORDS or any(
+        t.lower_ in pats.event_nouns or t.lower_ in _EVENT_WORDS
+        for t in anchor.subtree
+        if t.i not in inside
+    )
+
 
 # Caption verbs the tagger reads as nouns when a caption has no other verb ("A and B
 # greet C for a meeting"): the people before and after them met.

@@ -920,8 +920,24 @@ def _destination(ctx: DocContext, v: Token) -> str | None:
     )
 
 
+_SPEECHES = frozenset(["address", "speech", "statement", "testimony", "remarks", "lecture"])
+
+
+def _spoken_before(n: Token, gov: Token | None) -> bool:
+    """ "delivered his State of the Union address before a joint session of Congress",
+    "testified before a session of the committee": a speech or hearing before a
+    gathering is no meeting (the GUIDE)."""
+    if gov is None or n.dep_ != "pobj" or n.head.lower_ != "before" or n.head.head != gov:
+        return False
+    if gov.lemma_ in ("testify", "appear"):
+        return True
+    return any(t.lemma_ in _SPEECHES for c in gov.children if c.dep_ == "dobj" for t in c.subtree)
+
+
 def _meeting_noun(ctx: DocContext, n: Token, drafts: list[_Draft]) -> None:
     low = n.lower_
+    if _spoken_before(n, ctx.governing_verb(n)):
+        return
     if low in ("conference", "briefing") and joint_appearance(ctx, n, drafts):
         return
     # "held two days of talks", "began a new round of talks": the talks are the object.

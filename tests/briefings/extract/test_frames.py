@@ -156,6 +156,8 @@ def test_people_told_as_together_met(run: Run, text: str) -> None:
     [
         "Senator John Carter walks with his dog.",
         "Senator John Carter will not sit with Governor Maria Lopez.",
+        # one of his own party on a trip: no encounter
+        "Senator John Carter, accompanied by Governor Maria Lopez, is on a tour of Europe.",
         "President John Carter held a news conference in Berlin.",
     ],
 )

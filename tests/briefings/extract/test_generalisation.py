@@ -1258,10 +1258,16 @@ def test_who_will_accompany_a_traveller_shares_the_stops(run: Run, text: str) ->
 def test_accompanied_on_a_visit_told_as_past_or_before_any_trip(run: Run) -> None:
     x = run("Minister Tom Lind visited Japan in May. He was accompanied by Governor Ole Dahl.")
     assert stops(x) == {}
-    # the companion of an upcoming visit goes along, and the encounter is planned too
+    # the companion of an upcoming visit goes along; one of his own party on the trip
+    # is no encounter, but at an event they go to together it is, and planned
     y = run("Minister Tom Lind, accompanied by Governor Ole Dahl, will visit Japan in May.")
     assert stops(y) == {"Tom Lind": ["Japan"], "Ole Dahl": ["Japan"]}
-    assert [m.status for m in y.meetings] == ["planned"]
+    assert y.meetings == ()
+    y = run(
+        "Minister Tom Lind, accompanied by Governor Ole Dahl, will attend the summit in May.",
+        dt.date(2005, 3, 14),
+    )
+    assert [(m.status, m.date) for m in y.meetings] == [("planned", dt.date(2005, 5, 1))]
     # who accompanies someone home after a trip told as past adds nothing
     z = run("Governor Ole Dahl will be accompanied by his wife. Minister Tom Lind will visit Oslo.")
     assert stops(z) == {"Tom Lind": ["Oslo"]}
@@ -1634,3 +1640,17 @@ def test_a_repeated_preposition_keeps_its_objects(run: Run) -> None:
     # a different preposition is no repetition
     x = run("Minister Ann Roe spoke to Premier Tom Lind and about President Sam Reed.")
     assert frozenset(("Roe", "Reed")) not in pairs(x)
+
+
+def test_a_need_to_talk_and_a_speech_are_no_meetings(run: Run) -> None:
+    """GUIDE: speculative meetings and speeches are not meetings."""
+    for text in (
+        "Premier Tom Lind added that he and President Ann Roe need to talk about what happened.",
+        "President Tom Lind delivers his State of the Union address before a joint "
+        "session of Congress on Capitol Hill.",
+        "Governor Tom Lind testified before a session of the Senate committee.",
+    ):
+        assert run(text).meetings == (), text
+    # a meeting held before a session is still a meeting
+    x = run("President Tom Lind met Speaker Ann Roe before a joint session of Congress.")
+    assert frozenset(("Lind", "Roe")) in pairs(x)
