@@ -90,6 +90,12 @@ _COUNTRY_WORDS = {fold(c): c for c in (*COUNTRIES, *MULTIWORD_COUNTRIES)} | {
     "nato": "Nato",
     "un": "UN",
 }
+# Blocs whose members' ministers are each other's counterparts ("his EU counterparts").
+_BLOCS = frozenset(
+    ["eu", "european union", "ec", "european community", "g7", "g-7", "g8", "g-8", "g20",
+     "g-20", "nato", "asean", "opec", "african union", "arab league", "commonwealth",
+     "group of seven", "group of eight", "group of 20", "mercosur", "comecon"]
+)  # fmt: skip
 # Names of one country, for counting who a story is about.
 _SAME_COUNTRY = {
     "us": "united states", "u.s.": "united states", "america": "united states",
@@ -990,6 +996,12 @@ class DocContext:
         if tok.pos_ == "NOUN" and tok.lemma_ in _RELATIONAL:
             # "EU counterparts" -> EU, "representatives of Citibank" -> Citibank, "the
             # supporters' representatives" as worded; bare "counterparts" name nobody
+            if tok.lemma_ == "counterpart" and any(
+                c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children
+            ):
+                side = self.nationality_of(tok)
+                if side is not None and fold(side) in _BLOCS:
+                    return None  # "his EU counterparts": his own bloc, not another side
             owner = next((c for c in tok.children if c.dep_ == "poss" and c.tag_ == "NNS"), None)
             if allow_groups and owner is not None and owner.pos_ == "NOUN":
                 return _strip_the(self.doc[owner.left_edge.i : tok.i + 1].text)

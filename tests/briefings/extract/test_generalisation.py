@@ -1654,3 +1654,15 @@ def test_a_need_to_talk_and_a_speech_are_no_meetings(run: Run) -> None:
     # a meeting held before a session is still a meeting
     x = run("President Tom Lind met Speaker Ann Roe before a joint session of Congress.")
     assert frozenset(("Lind", "Roe")) in pairs(x)
+
+
+def test_his_own_blocs_counterparts_are_no_other_side(run: Run) -> None:
+    """GUIDE: a person is never paired with a group he belongs to. "His EU
+    counterparts" are his own bloc's; "her Chinese counterpart" is China's side."""
+    for text in (
+        "UK Prime Minister Tony Blair is meeting his EU counterparts to finalise a package.",
+        "Chancellor Gordon Brown will meet his G7 counterparts in London on Friday.",
+    ):
+        assert run(text).meetings == (), text
+    x = run("Foreign Minister Ann Roe met her Chinese counterpart in Beijing.")
+    assert [set(m.participants) for m in x.meetings] == [{"Ann Roe", "China"}]
