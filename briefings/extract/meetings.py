@@ -934,10 +934,33 @@ def _spoken_before(n: Token, gov: Token | None) -> bool:
     return any(t.lemma_ in _SPEECHES for c in gov.children if c.dep_ == "dobj" for t in c.subtree)
 
 
+def _as_a_time(n: Token) -> bool:
+    """ "intervened two days before a meeting of the council", "spoke ahead of the
+    summit": the event dates the act; it does not place the actor there."""
+    if n.dep_ != "pobj":
+        return False
+    p = n.head
+    if p.lower_ in ("before", "after", "since", "until", "following"):
+        return True
+    return p.lower_ in ("of", "to") and p.head.lower_ in ("ahead", "prior")
+
+
 def _meeting_noun(ctx: DocContext, n: Token, drafts: list[_Draft]) -> None:
     low = n.lower_
     if _spoken_before(n, ctx.governing_verb(n)):
         return
+    if _as_a_time(n) and not _objects_of_prep(ctx, n, ("between", "among", "with")):
+        # "A intervened before a meeting of the council": the event dates A's act and
+        # does not place A there; a meeting of two sides still stands ("after a meeting
+        # of the foreign ministers of both countries")
+        own = {
+            x
+            for o in _objects_of_prep(ctx, n, ("of",))
+            for t in ctx.coordinated(o)
+            for x in ctx.parties(t, allow_groups=True)
+        }
+        if len(own) < 2:
+            return
     if low in ("conference", "briefing") and joint_appearance(ctx, n, drafts):
         return
     # "held two days of talks", "began a new round of talks": the talks are the object.

@@ -1666,3 +1666,18 @@ def test_his_own_blocs_counterparts_are_no_other_side(run: Run) -> None:
         assert run(text).meetings == (), text
     x = run("Foreign Minister Ann Roe met her Chinese counterpart in Beijing.")
     assert [set(m.participants) for m in x.meetings] == [{"Ann Roe", "China"}]
+
+
+def test_an_event_that_only_dates_an_act(run: Run) -> None:
+    """ "two days before a meeting of the council": the meeting dates the act and does
+    not place the actor there; talks with a named side still do."""
+    for text in (
+        "Prime Minister Tom Lind intervened only two days before a scheduled meeting of "
+        "the Economic Policy Council.",
+        "Prime Minister Tom Lind spoke ahead of a meeting of the Economic Policy Council.",
+    ):
+        assert run(text).meetings == (), text
+    x = run("After talks with President Ann Roe, Premier Tom Lind said the deal was close.")
+    assert frozenset(("Lind", "Roe")) in pairs(x)
+    x = run("Prime Minister Tom Lind spoke at a meeting of the Economic Policy Council.")
+    assert x.meetings != ()
