@@ -1925,6 +1925,38 @@ def _deal_counterparts(ctx: DocContext, act: Token) -> list[str]:
 _DEAL_ACTS = _TAKEOVER_VERBS | frozenset(["supply", "order", "lease"])
 
 
+_FAILED_DEAL = frozenset(["collapse", "fail", "fall", "founder", "stall", "unravel"])
+
+
+def the_deal_to(ctx: DocContext, n: Token, out: list[_Draft]) -> None:
+    """ "EU leaders met Erdogan on Friday. The deal to open formal talks with Ankara
+    came despite ...": the deal to do X, with no sides of its own, is between the
+    sides of the talks just told."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in n.children):
+        return
+    content = next(
+        (
+            c
+            for c in n.children
+            if c.dep_ in ("acl", "relcl")
+            and c.pos_ == "VERB"
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        ),
+        None,
+    )
+    if content is None or not _deal_realised(ctx, n):
+        return
+    if any(c.dep_ in ("poss", "compound") for c in n.children) or _pobjs(n, "between"):
+        return  # sides of its own: the other rules read them
+    gov = n.head
+    if n.dep_ == "nsubj" and gov.lemma_ in _FAILED_DEAL:
+        return
+    sides = ctx.recall(n.i)
+    if len(sides) < 2:
+        return
+    _add(ctx, out, sides, "agreed", _clip(ctx, n.i, content.right_edge.i), n)
+
+
 def in_a_deal(ctx: DocContext, n: Token, out: list[_Draft]) -> None:
     """ "Boeing is to supply Japan Airlines with 50 planes in a deal worth $6bn", "S&N is
     to buy 37.5% of United Breweries in a deal worth $106m", "Air Deccan has ordered 30
@@ -2140,6 +2172,7 @@ def extract_agreements(ctx: DocContext) -> list[Agreement]:
                 no_agreement(ctx, tok, drafts)
                 deal_between(ctx, tok, drafts)
                 in_a_deal(ctx, tok, drafts)
+                the_deal_to(ctx, tok, drafts)
             elif tok.pos_ == "NOUN" and any(
                 c.dep_ in ("acl", "relcl") and c.lemma_ in ("agree", "draw") for c in tok.children
             ):

@@ -536,3 +536,18 @@ def test_we_agreed_said_by_one_side_of_the_talks(run: Run) -> None:
     # no talks of his: only the speaker
     x = run('"We agreed to cut tariffs," Foreign Minister Tom Lind said.')
     assert [set(a.parties) for a in x.agreements] == [{"Tom Lind"}]
+
+
+def test_the_deal_to_do_something_after_talks(run: Run) -> None:
+    """ "The deal to X", with no sides of its own, is between the sides of the talks
+    just told; with nobody told before, or a deal that collapsed, there is none."""
+    lead = "EU leaders met Turkish premier Recep Erdogan in Brussels on Friday. "
+    x = run(lead + "The deal to open formal talks with Ankara came despite an EU demand.")
+    assert [(set(a.parties), a.polarity) for a in x.agreements] == [
+        ({"EU", "Recep Erdogan"}, "agreed")
+    ]
+    for text in (
+        "The deal to open formal talks with Ankara came despite an EU demand.",
+        lead + "The deal to open formal talks collapsed.",
+    ):
+        assert [a for a in run(text).agreements if a.polarity == "agreed"] == [], text
