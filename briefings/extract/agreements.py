@@ -204,8 +204,14 @@ def agree_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
         anchor = v.head
     parties, subj = _subject_parties(ctx, v)
     parties += _with_parties(ctx, v)
-    if subj is not None and subj.lower_ == "we" and len(set(parties)) == 1:
+    if (
+        subj is not None
+        and subj.lower_ == "we"
+        and v.tag_ in ("VBD", "VBN")
+        and len(set(parties)) == 1
+    ):
         # '"We agreed to X," A said after meeting B': the speaker's side at the talks
+        # (a deal reported; '"We agree to work harder"' is a view)
         group = ctx.recall(v.sent.end)
         if parties[0] in group:
             parties = group

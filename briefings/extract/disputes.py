@@ -205,6 +205,8 @@ def failed_agreement(ctx: DocContext, v: Token, pats: DisputePatterns) -> Agreem
     failed = v.dep_ == "xcomp" and v.head.lemma_ in pats.failure_governors
     if not (negated or failed):
         return None
+    if negated and any(c.lower_ == "yet" for c in v.children):
+        return None  # "have not yet agreed": still open, not a disagreement
     head = v.head if failed else v
     sides = _subject_parties(ctx, head) or _subject_parties(ctx, v)
     sides += _pobj_parties(ctx, v, ("with",))

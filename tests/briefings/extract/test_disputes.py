@@ -25,8 +25,8 @@ def _disputes(run: Run, text: str) -> list[Agreement]:
         ("The US-EU dispute over aircraft subsidies deepened.", {"US", "EU"}, "subsidies"),
         ("Talks between Norway and Chile failed to resolve the dispute over quotas.",
          {"Norway", "Chile"}, "quotas"),
-        ("Norway and Chile have not yet agreed on a fishing package.",
-         {"Norway", "Chile"}, "not yet agreed"),
+        ("Norway and Chile have not agreed on a fishing package.",
+         {"Norway", "Chile"}, "not agreed"),
         ("Norway and Chile failed to agree on fishing quotas.", {"Norway", "Chile"}, "quotas"),
         ("Minister Jack Hale said he wanted the embargo to end, despite US objections.",
          {"Jack Hale", "US"}, "embargo"),
@@ -44,6 +44,7 @@ def test_each_dispute_construction(run: Run, text: str, sides: set[str], words: 
         "Norway and Chile agreed on fishing quotas.",  # agreed, not divided
         "If Norway and Chile do not agree on quotas, the talks will end.",  # hypothetical
         "Minister Jack Hale wanted the embargo to end despite the objections.",  # whose?
+        "Norway and Chile have not yet agreed on a fishing package.",  # still open
     ],
 )
 def test_near_misses_are_not_disputes(run: Run, text: str) -> None:

@@ -119,7 +119,8 @@ def test_talks_not_agreed_on_or_one_sided_are_no_meeting(run: Run, text: str) ->
 @pytest.mark.parametrize(
     ("text", "side"),
     [
-        ("Prime Minister Jack Hale met his EU counterparts in Brussels on Monday.", "EU"),
+        # ("his EU counterparts" are his own bloc: test_generalisation)
+        ("Prime Minister Jack Hale met EU representatives in Brussels on Monday.", "EU"),
         ("Prime Minister Jack Hale met representatives of Citibank on Monday.", "Citibank"),
         ("Minister Cathy Lund met the fishermen's representatives on Monday.",
          "fishermen's representatives"),
