@@ -113,6 +113,10 @@ def _conditional(tok: Token) -> bool:
         # hardliner, ..." is an adverb)
         if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL | {"once"} for c in cur.children):
             return True
+        if cur.tag_ in ("VBP", "VBZ") and any(
+            c.dep_ == "mark" and c.lower_ in ("until", "till") for c in cur.children
+        ):
+            return True  # "cannot be approved until the agencies agree to X": not yet
         if cur.head.i == cur.i or cur.dep_ in ("relcl", "acl"):
             break  # a relative clause is asserted on its own ("the plan it signed")
         cur = cur.head

@@ -551,3 +551,18 @@ def test_the_deal_to_do_something_after_talks(run: Run) -> None:
         lead + "The deal to open formal talks collapsed.",
     ):
         assert [a for a in run(text).agreements if a.polarity == "agreed"] == [], text
+
+
+def test_an_agreement_awaited_until_is_none_yet(run: Run) -> None:
+    """ "cannot be approved until the agencies agree to X": the agreement is awaited;
+    "talked until they agreed" tells one that was reached."""
+    for text in (
+        "The credits cannot be approved until the export credit agencies agree to resume "
+        "insuring the debts.",
+        "Britain and France will keep talking until they agree on a deal.",
+    ):
+        assert run(text).agreements == (), text
+    x = run("Britain and France talked until they agreed on a deal.")
+    assert [(set(a.parties), a.polarity) for a in x.agreements] == [
+        ({"Britain", "France"}, "agreed")
+    ]
