@@ -1564,6 +1564,10 @@ class DocContext:
                 return False
             if cur.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ == "due" for c in kids):
                 return True  # "is due in Cairo on Monday for talks"
+            if cur.lower_ in ("expected", "scheduled") and any(
+                c.dep_ == "auxpass" and c.tag_ in ("VBP", "VBZ") for c in kids
+            ):
+                return True  # "are expected at the summit", as "due at"
             if cur.dep_ == "xcomp":
                 head = cur.head
                 if head.lemma_ in FUTURE_GOVERNORS or head.lower_ == "due":

@@ -531,8 +531,9 @@ def at_gathering(ctx: DocContext, v: Token, out: list[_StopDraft]) -> None:
     ]
     if not places:
         return
+    when = ctx.time_words([v, *events])  # "at the summit in Davos on Wednesday"
     for who in _travellers(ctx, v):
-        _add(ctx, out, who, places, v)
+        _add(ctx, out, who, places, v, when)
 
 
 def taken_to(ctx: DocContext, v: Token, out: list[_StopDraft]) -> None:
@@ -704,6 +705,8 @@ def extract_next_stops(ctx: DocContext, frames: Iterable[Frame] = ()) -> list[It
                 activity_abroad(ctx, tok, drafts)
             elif (tok.lower_ == "due" and tok.pos_ == "ADJ") or _expected_in(tok):
                 due_in(ctx, tok, drafts)
+                if tok.pos_ == "VERB":
+                    at_gathering(ctx, tok, drafts)  # "are expected at the summit in Davos"
             elif tok.pos_ == "VERB":
                 if tok.lemma_ == "take":
                     taken_to(ctx, tok, drafts)

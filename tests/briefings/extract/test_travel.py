@@ -412,3 +412,22 @@ def test_a_trip_to_meet_a_countrys_officials(run: Run) -> None:
         "Finance Minister Dilson Funaro will travel to Paris to meet Japanese officials.",
     ):
         assert "Japan" not in stops(run(text, MON)).get("Dilson Funaro", []), text
+
+
+def test_expected_at_a_gathering_in_a_place(run: Run) -> None:
+    """ "are expected at the summit in Davos on Wednesday": awaited there, as "due at";
+    a planned meeting and a stop with the gathering's day. "Were expected" is past."""
+    x = run(
+        "Chancellor Tom Lind and President Ann Roe are expected at the summit in Davos on "
+        "Wednesday.",
+        MON,
+    )
+    assert stops(x) == {"Tom Lind": ["Davos"], "Ann Roe": ["Davos"]}
+    assert {s.when for i in x.next_stops for s in i.stops} == {"Wednesday"}
+    assert [m.status for m in x.meetings] == ["planned"]
+    y = run(
+        "Chancellor Tom Lind and President Ann Roe were expected at the summit in Davos on "
+        "Wednesday.",
+        MON,
+    )
+    assert stops(y) == {}
