@@ -899,7 +899,7 @@ def _both_sides(ctx: DocContext, v: Token, obj: Token) -> list[str]:
     return parties if len(set(parties)) >= 2 else []
 
 
-_CUT_VERBS = frozenset(["sever", "cut", "break", "suspend", "downgrade", "freeze", "split", "fall"])
+_CUT_VERBS = frozenset(["sever", "cut", "break", "suspend", "downgrade", "freeze", "fall"])
 
 
 def cut_ties_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
@@ -919,11 +919,11 @@ def cut_ties_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
 
 
 def _broke_with(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
-    """ "Sadat broke with the Soviet Union", "A split with B", "A fell out with B": a
-    break between named sides (not "broke with tradition")."""
+    """ "Sadat broke with the Soviet Union", "A fell out with B": a break between named
+    sides (not "broke with tradition"; "split with" is as often a parting of ways)."""
     if v.lemma_ == "fall" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in v.children):
         return
-    if v.lemma_ in ("break", "split") and any(c.dep_ in ("dobj", "prt") for c in v.children):
+    if v.lemma_ == "break" and any(c.dep_ in ("dobj", "prt") for c in v.children):
         return  # "broke the deadlock with B", "broke off talks": not a break with B
     sides, subj = _subject_parties(ctx, v)
     partners = [x for o in _pobjs(v, "with") for t in ctx.coordinated(o) for x in ctx.parties(t)]

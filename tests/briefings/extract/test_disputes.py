@@ -938,7 +938,6 @@ def test_positions_that_are_not_set_against_each_other(run: Run, text: str) -> N
             "Labour leader Tom Lind fell out with Chancellor Ann Roe over the budget.",
             {"Tom Lind", "Ann Roe"},
         ),
-        ("Egypt split with Syria in 1961.", {"Egypt", "Syria"}),
     ],
 )
 def test_a_break_with_the_other_side(run: Run, text: str, sides: set[str]) -> None:
@@ -953,6 +952,7 @@ def test_a_break_with_the_other_side(run: Run, text: str, sides: set[str]) -> No
         "Britain broke the deadlock with Spain.",
         "Minister Tom Lind fell with Ann Roe down the stairs.",
         "Britain will break with Spain if the talks fail.",
+        "The player has been without a coach since splitting with Tom Lind in 2003.",
     ],
 )
 def test_no_break_between_sides(run: Run, text: str) -> None:
