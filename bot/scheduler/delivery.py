@@ -482,9 +482,7 @@ class DigestDelivery:
             try:
                 limiter.gate(channel)
                 try:
-                    ts = poster.post(
-                        channel, msg.text, msg.blocks, marker=key, thread_ts=thread_ts
-                    )
+                    ts = poster.post(channel, msg.text, msg.blocks, marker=key, thread_ts=thread_ts)
                 finally:
                     limiter.finished(channel)
             except RateLimited as exc:
