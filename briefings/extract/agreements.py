@@ -1037,13 +1037,10 @@ def request_refused_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
     if refuser is None and v.sent.end < len(ctx.doc):
         # the next sentence, if it opens with the one asked answering: "Lind refused."
         refuser = ctx.doc[v.sent.end].sent.root
-        if not _answer(refuser):
-            return
         told_in = ctx.doc[v.sent.start : ctx.doc[v.sent.end].sent.end]
-    if refuser is None:
+    polarity = _answer(refuser) if refuser is not None else None
+    if refuser is None or polarity is None:
         return
-    polarity = _answer(refuser)
-    assert polarity is not None
     subj = ctx.subject_of(refuser)
     if subj is None:
         return
@@ -1132,12 +1129,12 @@ def _dash_rival(v: Token) -> tuple[Token, Token] | None:
     return None
 
 
-def rival_positions(ctx: DocContext, v: Token, out: list[_Draft]) -> bool:
+def rival_positions(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
     """ "The Commission proposed X, but Germany and Britain called for Y", "A wants
     the budget capped at 1%, but the Commission wants 1.26%": two sides that state
-    opposite positions in one sentence are divided. True when it found them."""
+    opposite positions in one sentence are divided."""
     if not _position(v) or ctx.is_future(v):
-        return False
+        return
     pairs = []
     rival = _rival_clause(v)
     if rival is not None:
@@ -1153,8 +1150,7 @@ def rival_positions(ctx: DocContext, v: Token, out: list[_Draft]) -> bool:
         start = subj.left_edge.i if subj is not None and subj.i < first.i else first.i
         end = max(t.i for t in second.subtree)
         _add(ctx, out, a + b, "disagreed", _clip(ctx, start, end), first)
-        return True
-    return False
+        return
 
 
 def pledge_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:

@@ -346,10 +346,9 @@ def travel_verb(ctx: DocContext, v: Token, out: list[_StopDraft]) -> None:
     if not places and _is_upcoming(ctx, v):
         hosts = _hosts_abroad(ctx, v)
         if hosts:
+            when, told = ctx.time_words([v]), ctx.evidence(v.sent)
             for who in _travellers(ctx, v):
-                for tok, country in hosts:
-                    when = ctx.time_words([v])
-                    out.append(_StopDraft(who, country, when, ctx.evidence(v.sent), tok.i))
+                out += [_StopDraft(who, country, when, told, tok.i) for tok, country in hosts]
             return
     if not places and ctx.dateline and _is_upcoming(ctx, v) and _here(ctx, v):
         # "will arrive here on Saturday" under a "BRUSSELS, March 26 -" dateline
