@@ -83,7 +83,7 @@ def _clip(ctx: DocContext, start: int, end: int) -> str:
     """Article words from token `start` to `end` (inclusive), trimmed."""
     end = min(end, start + _MAX_TEXT_TOKENS - 1)
     for t in ctx.doc[start : end + 1]:
-        if t.dep_ == "relcl" and t.left_edge.i > start + 8:
+        if t.dep_ == "relcl" and t.left_edge.i > start + 8 and _marked_relative(t):
             end = min(end, t.left_edge.i - 1)
     toks = [t for t in ctx.doc[start : end + 1]]
     while toks and (toks[-1].is_punct or toks[-1].dep_ in ("cc",)) and toks[-1].text not in ')"%':
@@ -96,6 +96,20 @@ def _clip(ctx: DocContext, start: int, end: int) -> str:
     if not toks:
         return ""
     return ctx.doc[toks[0].i : toks[-1].i + 1].text.replace("\n", " ")
+
+
+def _marked_relative(relcl: Token) -> bool:
+    """A relative clause opened by a relative word or set off by a comma: one the
+    parser hangs on a bare noun ("said pounds 2bn savings had been made") is often a
+    misread complement, and cutting there would end the text mid-clause."""
+    first = relcl.left_edge
+    before = relcl.doc[first.i - 1] if first.i > 0 else None
+    opening = relcl.doc[first.i : first.i + 2]  # "which", "that", "under which"
+    return (
+        any(t.tag_ in ("WDT", "WP", "WP$", "WRB") for t in opening)
+        or first.lower_ == "that"
+        or (before is not None and before.text == ",")
+    )
 
 
 def _conditional(tok: Token) -> bool:

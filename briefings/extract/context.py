@@ -1172,7 +1172,15 @@ class DocContext:
             if c.dep_ == "appos" and tok.ent_type_ == "GPE" and c.ent_type_ == "GPE" and c.conjuncts
             for k in (c, *c.conjuncts)
         ]
-        for t in (tok, *conjuncts, *companions, *hung, *listed_countries):
+        # "his rival Alan Milburn and John Prescott": the list hangs on the name
+        named_list = [
+            k
+            for c in tok.children
+            if c.dep_ == "appos" and tok.pos_ == "NOUN" and self.persons.at(c)
+            for k in c.conjuncts
+            if self.persons.at(k)
+        ]
+        for t in (tok, *conjuncts, *companions, *hung, *listed_countries, *named_list):
             t = _members(t)
             if self.others_with(t):
                 continue
@@ -1493,6 +1501,10 @@ class DocContext:
                 and cur.head.pos_ in ("VERB", "AUX")
                 and cur.head.i < cur.i
             )
+            if cur.dep_ == "ccomp" and cur.head.lemma_ in SAY_VERBS:
+                # "Du Plessis said 34 banks ... agreed": what is reported has a doer of
+                # its own, never the speaker by default
+                return None
             if (
                 cur.dep_ in ("xcomp", "advcl", "conj", "pcomp", "ccomp", "acomp") or shared
             ) and cur.head.i != cur.i:

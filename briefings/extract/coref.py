@@ -391,11 +391,16 @@ class PersonIndex:
                 self._add(Mention(ent.start, ent.end, ent.text, ent.text))
         # Surnames the NER missed elsewhere ("Kawaguchi" tagged ORG, or no entity).
         known = {_key_tokens(m.name)[-1] for m in self.mentions if _key_tokens(m.name)}
-        for i in numpy.flatnonzero(proper).tolist():
+        # A known surname opening a sentence is sometimes tagged an adjective, and a
+        # subject that is an adjective is a misread word ("Conable, who flew ...").
+        misread = (tag_dep[:, 0] == doc.vocab.strings["JJ"]) & (
+            tag_dep[:, 1] == doc.vocab.strings["nsubj"]
+        )
+        for i in numpy.flatnonzero(proper | misread).tolist():
             tok = doc[i]
             if (
                 tok.i not in self.by_token
-                and tok.tag_ == "NNP"
+                and (tok.tag_ == "NNP" or tok.is_title)
                 and fold(tok.text) in known
                 # "Alfonsin" tagged a place after "Raul Alfonsin": a place only by name
                 and (

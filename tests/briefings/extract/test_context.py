@@ -184,3 +184,37 @@ def test_a_hyphenated_surname_after_a_title(nlp) -> None:  # type: ignore[no-unt
     text = "Ann Roe met Governor of the Bank of England Robin Leigh-Pemberton."
     ctx = DocContext(nlp(text), Article(id="t", title="", text=text))
     assert "Robin Leigh-Pemberton" in ctx.persons.known, list(ctx.persons.known)
+
+
+def test_a_known_surname_the_tagger_read_as_an_adjective(nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "Conable, who flew ..." opens a sentence tagged JJ with no entity: a subject
+    that is an adjective and spells a known surname is that person."""
+    text = (
+        "World Bank President Barber Conable arrived on Sunday. Conable, who flew to "
+        "Indonesia yesterday from Tokyo, will meet with President Suharto."
+    )
+    ctx = DocContext(nlp(text), Article(id="t", title="", text=text))
+    second = next(t for t in ctx.doc if t.text == "Conable" and t.i > 5)
+    assert ctx.persons.at(second) == "Barber Conable"
+    # an adjective that only looks like a name is no one
+    text = "Minister Ann Green arrived. Green groups, who marched in Oslo, protested."
+    ctx = DocContext(nlp(text), Article(id="t", title="", text=text))
+    groups = next(t for t in ctx.doc if t.text == "Green" and t.i > 3)
+    assert groups.tag_ == "JJ" and ctx.persons.at(groups) is None
+
+
+def test_the_doer_of_a_reported_clause_is_not_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "Du Plessis said 34 banks ... agreed to the arrangement worked out with B": a
+    reported clause the parser left without a subject does not take the speaker's."""
+    doc = nlp(
+        "Du Plessis said 34 banks holding more than 70 pct of the frozen debt agreed to "
+        "the new arrangement worked out with South African negotiators in London."
+    )
+    worked = next(t for t in doc if t.lower_ == "worked")
+    subj = DocContext.subject_of(worked)
+    assert subj is None or subj.text != "Plessis"
+    # a subject the parser did give still counts
+    doc = nlp("Du Plessis said the banks agreed to the plan.")
+    agreed = next(t for t in doc if t.lower_ == "agreed")
+    subj = DocContext.subject_of(agreed)
+    assert subj is not None and subj.text == "banks"

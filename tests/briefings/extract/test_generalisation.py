@@ -1681,3 +1681,20 @@ def test_an_event_that_only_dates_an_act(run: Run) -> None:
     assert frozenset(("Lind", "Roe")) in pairs(x)
     x = run("Prime Minister Tom Lind spoke at a meeting of the Economic Policy Council.")
     assert x.meetings != ()
+
+
+def test_people_listed_after_a_role_noun_all_join(run: Run) -> None:
+    """ "joining his rival A and B at a launch": the list hangs on the name in
+    apposition to the role noun; each named person is there."""
+    x = run(
+        "Minister Tom Lind was seen on Monday, with Mr Lind joining his rival Alan Roe "
+        "and Deputy Prime Minister John Hale at an election poster launch."
+    )
+    assert pairs(x) == {
+        frozenset(("Lind", "Roe")),
+        frozenset(("Lind", "Hale")),
+        frozenset(("Roe", "Hale")),
+    }, pairs(x)
+    # a role noun with one name and an unnamed second object adds no one
+    x = run("Mr Lind met his rival Alan Roe and two aides at the launch.")
+    assert pairs(x) == {frozenset(("Lind", "Roe"))}, pairs(x)
