@@ -1503,8 +1503,11 @@ class DocContext:
             )
             if cur.dep_ == "ccomp" and cur.head.lemma_ in SAY_VERBS:
                 # "Du Plessis said 34 banks ... agreed": what is reported has a doer of
-                # its own, never the speaker by default
-                return None
+                # its own. Only a pronoun the parser hung elsewhere ('Woolf said: "I
+                # have, so far, failed to ..."') points back to the speaker.
+                lo, hi = sorted((cur.head.i, cur.i))
+                if not any(t.dep_ in SUBJ and t.pos_ == "PRON" for t in cur.doc[lo + 1 : hi]):
+                    return None
             if (
                 cur.dep_ in ("xcomp", "advcl", "conj", "pcomp", "ccomp", "acomp") or shared
             ) and cur.head.i != cur.i:

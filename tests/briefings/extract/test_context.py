@@ -213,6 +213,11 @@ def test_the_doer_of_a_reported_clause_is_not_the_speaker(nlp) -> None:  # type:
     worked = next(t for t in doc if t.lower_ == "worked")
     subj = DocContext.subject_of(worked)
     assert subj is None or subj.text != "Plessis"
+    # a first person the parser hung on the auxiliary is still the speaker
+    doc = nlp('Lord Tom Reed said: "I have, so far, failed to reach a deal with Ann Roe."')
+    failed = next(t for t in doc if t.lower_ == "failed")
+    subj = DocContext.subject_of(failed)
+    assert subj is not None and subj.text in ("I", "Reed"), subj
     # a subject the parser did give still counts
     doc = nlp("Du Plessis said the banks agreed to the plan.")
     agreed = next(t for t in doc if t.lower_ == "agreed")
