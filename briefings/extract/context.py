@@ -440,6 +440,12 @@ def repeated_prep_objects(tok: Token) -> list[Token]:
     return [t for k in again for p in k.children if p.dep_ == "pobj" for t in (p, *p.conjuncts)]
 
 
+def _party_owned(tok: Token) -> bool:
+    """A place-tagged modifier that names a political party ("Tory Party")."""
+    ent = [t for t in tok.doc[tok.i : tok.head.i] if t.ent_type_ == tok.ent_type_]
+    return any(t.lower_ in ("party", "parties") or t.lower_ in POLITICAL_PARTIES for t in ent)
+
+
 class DocContext:
     def __init__(self, doc: Doc, article: Article) -> None:
         self.doc = doc
@@ -1755,6 +1761,8 @@ class DocContext:
                     and c.ent_type_ in _PLACE_LABELS
                     and c.i < a.i
                     and not _GROUP_OF_NATIONS.fullmatch(c.text)  # "the G7 meeting"
+                    # "the Tory Party spring conference", tagged a place: a party's event
+                    and not _party_owned(c)
                     # "the Paris Club": part of a name, not a venue
                     and not (a.tag_ == "NNP" and a.lower_ in INSTITUTION_HEADS)
                     # "the US-Russia talks": a side, joined by a hyphen, not the venue

@@ -122,6 +122,20 @@ def _definite(tok: Token) -> bool:
     )
 
 
+def _bare_event_anaphor(tok: Token) -> bool:
+    """ "the event", "the occasion": definite, singular, with no words of its own."""
+    return (
+        tok.lower_ in ("event", "occasion")
+        and tok.pos_ == "NOUN"
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+        and not any(
+            c.dep_ in ("amod", "compound", "relcl", "acl")
+            or (c.dep_ == "prep" and c.lower_ != "including")
+            for c in tok.children
+        )
+    )
+
+
 _TIME_OWNERS = frozenset(
     ["year", "week", "month", "today", "yesterday", "tomorrow", "monday", "tuesday",
      "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -180,6 +194,17 @@ def _including(ctx: DocContext, verb: Token, *nouns: Token) -> list[str]:
         if c.dep_ == "prep" and c.lower_ == "including"
         for p in c.children
         if p.dep_ == "pobj"
+    ]
+    # "..., among them A and B": a name hung on the verb with "among them" of its own
+    objs += [
+        c
+        for h in hosts
+        for c in h.children
+        if ctx.persons.at(c)
+        and any(
+            k.dep_ == "prep" and k.lower_ == "among" and any(p.lower_ == "them" for p in k.children)
+            for k in c.children
+        )
     ]
     names = [n for p in objs for n in ctx.parties(p)]
     for p in objs:
@@ -263,7 +288,9 @@ def _placements(ctx: DocContext, ev: Token, pats: FramePatterns) -> list[Placeme
     def add(names: list[str], verb: Token, how: str) -> None:
         if _blocked(ctx, verb):
             return
-        names = names or _including(ctx, verb, ev)
+        listed = _including(ctx, verb, ev)
+        if listed and not any(ctx.persons.is_person(n) for n in names):
+            names = listed  # "ministers are coming, including A": the group is A and others
         planned = ctx.is_future(verb)
         past = _past(verb)
         out.extend(Placement(n, planned, sent, how, past) for n in names)
@@ -383,6 +410,11 @@ def event_frames(ctx: DocContext) -> list[Frame]:
                 continue
             fam = _family(tok, pats)
             if fam is None:
+                if _bare_event_anaphor(tok) and recent is not None:
+                    # "coming to the event": a word for any gathering, so it only refers
+                    # back to the one last told, and never opens an event of its own
+                    recent[0].mentions.append(tok)
+                    recent[0].placed.extend(_placements(ctx, tok, pats))
                 continue
             name = _event_name(ctx, tok)
             frame = named.get(name) if name else None
@@ -479,6 +511,16 @@ def _anaphoric_placements(ctx: DocContext, sent: Span) -> list[Placement]:
             ):
                 continue  # an object of its own: read by `_placements`, or not an event
             how = f"{v.lemma_} (the event)"
+        elif v.lemma_ in ("speak", "talk") and ctx.is_future(v):
+            # "B is to speak": a coming address, at the event just told of; any word of
+            # its own ("speak to reporters", "speak by phone") tells another setting
+            if any(
+                c.dep_ in ("dobj", "ccomp", "xcomp", "advcl")
+                or (c.dep_ == "prep" and not _time_phrase(c))
+                for c in kids
+            ):
+                continue
+            how = "speak (at the event)"
         elif v.lemma_ == "represent" and any(c.dep_ == "auxpass" for c in kids):
             if any(c.dep_ in ("agent", "prep") for c in kids):
                 continue  # "represented by her deputy", "represented at the talks"
@@ -498,6 +540,13 @@ def _anaphoric_placements(ctx: DocContext, sent: Span) -> list[Placement]:
         past = _past(v)
         out.extend(Placement(n, planned, sent, how, past) for n in dict.fromkeys(names))
     return out
+
+
+def _time_phrase(prep: Token) -> bool:
+    """ "after his inauguration", "on Monday": when, not where or to whom."""
+    if prep.lower_ in ("after", "before", "during"):
+        return True
+    return any(p.dep_ == "pobj" and p.ent_type_ in ("DATE", "TIME") for p in prep.children)
 
 
 def _as_will(ctx: DocContext, c: Token) -> list[str]:

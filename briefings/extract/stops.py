@@ -627,6 +627,8 @@ def travel_noun(ctx: DocContext, n: Token, out: list[_StopDraft]) -> None:
 _PAST_WORDS = frozenset(["last", "ago", "yesterday", "earlier", "previous"])
 _DONE = frozenset(["complete", "finish", "end", "conclude", "wrap"])
 _TAKE_PLACE = frozenset(["begin", "open", "start", "convene", "meet", "take", "hold"])
+# Acts on an event done where it is held: "opened the forum in Brighton".
+_OPEN_EVENT = frozenset(["open", "host", "chair", "convene", "close"])
 
 
 def _venue(ctx: DocContext, mentions: list[Token]) -> str | None:
@@ -637,8 +639,11 @@ def _venue(ctx: DocContext, mentions: list[Token]) -> str | None:
         return place
     for m in mentions:
         verb = m if m.pos_ == "VERB" else m.head
-        if m.pos_ != "VERB" and (
-            m.dep_ not in ("nsubj", "nsubjpass") or verb.lemma_ not in _TAKE_PLACE
+        opened = m.dep_ == "dobj" and verb.lemma_ in _OPEN_EVENT  # "opened the forum in X"
+        if (
+            m.pos_ != "VERB"
+            and not opened
+            and (m.dep_ not in ("nsubj", "nsubjpass") or verb.lemma_ not in _TAKE_PLACE)
         ):
             continue
         if verb.lemma_ == "hold" and m.dep_ != "nsubjpass":

@@ -611,3 +611,40 @@ def test_the_talks_just_after_a_meeting_told_by_its_verb_are_that_meeting(run: R
         "Shares rose. Bonds were flat. Governor Eva Berg joined the talks as an observer."
     )
     assert frozenset({"Dahl", "Berg"}) not in pairs(z)
+
+
+_FORUM = "Leaders gather in Davos this week for the World Economic Forum. "
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "the event": a word for any gathering, referring back to the one just told
+        "Shimon Peres, the deputy prime minister, is also coming to the event.",
+        # a group placed at it, its members named by "including" or "among them"
+        "Several ministers are coming to the event, including Shimon Peres.",
+        "Several ministers are coming to the event, among them Shimon Peres.",
+        # a coming address, its time told, at the event just named
+        "Shimon Peres, the deputy prime minister, is to speak, just days after his return.",
+        "Shimon Peres will speak on Friday.",
+    ],
+)
+def test_placed_at_the_event_just_told_of(run: Run, text: str) -> None:
+    x = run(_FORUM + "Prime Minister Tom Lind will attend the forum. " + text)
+    assert pairs(x) == {frozenset(("Lind", "Peres"))}, (text, pairs(x))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Several ministers are coming to the event.",  # no one named
+        "Shimon Peres missed the event of the year.",  # an event of its own
+        "Shimon Peres will speak to reporters in Jerusalem.",  # another setting
+        "Shimon Peres will speak by phone with the king.",
+        "Shimon Peres spoke on Friday.",  # not a coming address
+    ],
+)
+def test_not_placed_at_the_event(run: Run, text: str) -> None:
+    x = run(_FORUM + "Prime Minister Tom Lind will attend the forum. " + text)
+    assert frozenset(("Lind", "Peres")) not in pairs(x), (text, pairs(x))
+    assert run("Shimon Peres is coming to the event.").meetings == ()  # nothing told before

@@ -431,3 +431,25 @@ def test_expected_at_a_gathering_in_a_place(run: Run) -> None:
         MON,
     )
     assert stops(y) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the party tagged a place is no venue
+        (
+            "Taxes must fall, the shadow chancellor said as the Tory Party spring "
+            "conference began. Party leader Michael Howard is due to speak at the "
+            "conference later.",
+            {},
+        ),
+        # an event opened in a place is held there
+        (
+            "Chairman Liam Fox opened the conference on Friday in Brighton with a speech. "
+            "Party leader Michael Howard is due to speak at the conference later.",
+            {"Michael Howard": ["Brighton"]},
+        ),
+    ],
+)
+def test_where_a_party_conference_is_held(run: Run, text: str, expected: dict) -> None:  # type: ignore[type-arg]
+    assert stops(run(text)) == expected, stops(run(text))
