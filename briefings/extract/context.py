@@ -195,6 +195,11 @@ MEETING_IRREALIS_GOV = frozenset(
         "ask",
         "induce",
         "force",
+        # an offer or proposal of talks awaits an answer: "offered talks with B",
+        # "proposed that they meet"
+        "offer",
+        "propose",
+        "suggest",
     ]
 )
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})

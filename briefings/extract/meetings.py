@@ -360,7 +360,7 @@ def _habitual(v: Token) -> bool:
 
 def meet_verb(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:
     lemma = v.lemma_
-    if _hypothetical(ctx, v) or _negated(v) or _denied(v) or _habitual(v):
+    if _hypothetical(ctx, v) or _negated(v) or _denied(v) or _habitual(v) or _indirect(v):
         return
     if lemma == "call" and any(
         (c.dep_ in ("oprd", "xcomp", "ccomp", "acomp") and not _called_person(ctx, v))
@@ -833,7 +833,20 @@ def _visited(ctx: DocContext, n: Token) -> list[str]:
     ]
 
 
+# Talks through go-betweens: the sides never met ("indirect negotiations with B",
+# "proximity talks", "negotiated indirectly").
+_INDIRECT = frozenset(["indirect", "indirectly", "proximity"])
+
+
+def _indirect(tok: Token) -> bool:
+    return any(
+        c.dep_ in ("amod", "compound", "advmod") and c.lower_ in _INDIRECT for c in tok.children
+    )
+
+
 def meeting_noun(ctx: DocContext, n: Token, drafts: list[_Draft]) -> None:
+    if _indirect(n):
+        return
     before = len(drafts)
     _meeting_noun(ctx, n, drafts)
     gov = ctx.governing_verb(n)
@@ -870,7 +883,7 @@ def _when_visiting(gov: Token | None) -> list[Token]:
 
 
 # Verbs that ask for an event: what they take as object has not happened.
-_PROPOSE = frozenset(["urge", "propose", "seek", "demand", "suggest", "request", "want"])
+_PROPOSE = frozenset(["urge", "propose", "seek", "demand", "suggest", "request", "want", "offer"])
 # ... and those that ask for it through "for": "called for talks", "pressed for a summit".
 _ASK_FOR = frozenset(["call", "press", "push", "appeal", "ask", "clamour", "lobby"])
 

@@ -1698,3 +1698,31 @@ def test_people_listed_after_a_role_noun_all_join(run: Run) -> None:
     # a role noun with one name and an unnamed second object adds no one
     x = run("Mr Lind met his rival Alan Roe and two aides at the launch.")
     assert pairs(x) == {frozenset(("Lind", "Roe"))}, pairs(x)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an offer or a proposal of talks awaits an answer
+        "Norway offered talks with Iceland on Monday.",
+        "Norway has offered to hold talks with Iceland.",
+        "Premier Tom Lind proposed in a letter to his counterpart Jan Roe that they meet.",
+        # talks through go-betweens: the sides never met
+        "Norway held indirect talks with Iceland on Monday.",
+        "Norway and Iceland held proximity talks on Monday.",
+        "Norway negotiated indirectly with Iceland for months.",
+    ],
+)
+def test_talks_offered_or_held_through_others_are_no_meeting(run: Run, text: str) -> None:
+    assert run(text).meetings == (), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway held direct talks with Iceland on Monday.",
+        "Norway held talks with Iceland on Monday and offered more talks.",
+    ],
+)
+def test_talks_held_face_to_face_are_a_meeting(run: Run, text: str) -> None:
+    assert pairs(run(text)) == {frozenset(("Norway", "Iceland"))}, text
