@@ -11,10 +11,12 @@ from __future__ import annotations
 from typing import Any
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from .lexicon import CAPITALS, COUNTRIES, MULTIWORD_CAPITALS, MULTIWORD_COUNTRIES
 
 RULER_NAME = "briefbot_places"
+PARAGRAPHS_NAME = "briefbot_paragraphs"
 _HONORIFIC_TEXTS = ["Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Gen", "Gen."]
 
 
@@ -48,10 +50,33 @@ def patterns() -> list[dict[str, Any]]:
     return out
 
 
+# A line that ends like this closes its sentence; one that does not may be a text
+# wrapped at a fixed width, whose sentences run on over the line break.
+_CLOSERS = (".", "!", "?", '"', "'", "\u201d", "\u2019", ")")
+
+
+@Language.component(PARAGRAPHS_NAME)
+def paragraphs(doc: Doc) -> Doc:
+    """A sentence never runs on past the end of a paragraph: after a line break, a
+    closed line and a capital start a new sentence. The parser keeps boundaries set
+    before it; left alone it sometimes reads on through a break after an
+    abbreviation ("... in the U.S.\nFILE - President ...")."""
+    for i in range(2, len(doc)):
+        brk = doc[i - 1]
+        if not (brk.is_space and "\n" in brk.text):
+            continue
+        tok, last = doc[i], doc[i - 2]
+        if tok.text[:1].isupper() and last.text.endswith(_CLOSERS):
+            tok.is_sent_start = True
+    return doc
+
+
 def add_pipes(nlp: Language) -> None:
     """Add briefbot's rule components to a loaded pipeline (idempotent)."""
     if RULER_NAME in nlp.pipe_names:
         return
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPHS_NAME, before="parser")
     where: dict[str, Any] = {"before": "ner"} if "ner" in nlp.pipe_names else {}
     ruler = nlp.add_pipe("entity_ruler", name=RULER_NAME, config={"overwrite_ents": True}, **where)
     ruler.add_patterns(patterns())  # type: ignore[attr-defined]

@@ -758,3 +758,30 @@ def test_a_sea_named_after_a_country_is_no_side(run: Run, nlp) -> None:  # type:
         "should be resolved via diplomacy."
     )
     assert [set(a.parties) for a in x.agreements] == [{"China", "U.S."}]
+
+
+# --- sentences ------------------------------------------------------------------
+
+
+def test_a_sentence_ends_with_its_paragraph(nlp) -> None:  # type: ignore[no-untyped-def]
+    """After a line break, a closed line and a capital start a new sentence, even after
+    an abbreviation the parser would read on through ("the U.S.")."""
+    doc = nlp(
+        "Mr Lind said he wanted talks with police groups throughout the U.S.\n"
+        "FILE - President Ann Roe answers questions after meeting Mr Lind in Oslo."
+    )
+    starts = [s[0].text for s in doc.sents if not s[0].is_space]
+    assert "FILE" in starts, starts
+    # a line wrapped at a fixed width runs on: no closing mark before the break
+    doc = nlp("Mr Lind said the plan was\nbad for the country. Then he left.")
+    assert [s.text.split()[0] for s in doc.sents] == ["Mr", "Then"]
+
+
+def test_a_caption_after_a_paragraph_is_read_on_its_own(run: Run) -> None:
+    x = run(
+        '"We should all listen," Mr Lind said of the groups throughout the U.S.\n'
+        "FILE - President Ann Roe answers questions after meeting with Prime Minister "
+        "Tom Lind in Madrid, Spain, July 10, 2016."
+    )
+    assert pairs(x) == {frozenset(("Roe", "Lind"))}, pairs(x)
+    assert all("\n" not in e.sentence for m in x.meetings for e in m.evidence)
