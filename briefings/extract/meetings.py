@@ -1137,6 +1137,14 @@ def _meeting_noun(ctx: DocContext, n: Token, drafts: list[_Draft]) -> None:
         owners = ctx.parties(subj) if subj is not None else []
     else:
         owners = ctx.parties(owner_tok, allow_groups=True) if owner_tok is not None else []
+    if not owners and gov is not None and any(c.dep_ == "auxpass" for c in gov.children):
+        # "the accord was signed by A after talks with B": the doer is the agent
+        owners = [
+            x
+            for p in ctx.agent_objects(gov)
+            for t in ctx.coordinated(p)
+            for x in ctx.parties(t, allow_groups=True)
+        ]
     joint = any(c.lower_ == "joint" for c in n.children)
     if as_object and gov is not None and gov.lemma_ not in _HOLD and not withs:
         return

@@ -1726,3 +1726,19 @@ def test_talks_offered_or_held_through_others_are_no_meeting(run: Run, text: str
 )
 def test_talks_held_face_to_face_are_a_meeting(run: Run, text: str) -> None:
     assert pairs(run(text)) == {frozenset(("Norway", "Iceland"))}, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The accord was signed yesterday by Minister Tom Lind after talks with Jan Roe.",
+        "The plan was approved by Minister Tom Lind after talks with Jan Roe on Monday.",
+    ],
+)
+def test_the_agent_of_a_passive_held_the_talks_it_followed(run: Run, text: str) -> None:
+    """ "X was signed by A after talks with B": A is the one who talked with B."""
+    assert pairs(run(text)) == {frozenset(("Lind", "Roe"))}, (text, pairs(run(text)))
+
+
+def test_a_passive_with_no_agent_names_no_one_for_the_talks(run: Run) -> None:
+    assert run("The plan was approved after talks with Jan Roe on Monday.").meetings == ()
