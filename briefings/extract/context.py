@@ -1415,10 +1415,11 @@ class DocContext:
                         continue
                     out += [
                         n
-                        for t in (p, *p.conjuncts)
+                        # "envoys of Norway and of Sweden": the second "of" is its own
+                        for t in (p, *p.conjuncts, *repeated_prep_objects(p))
                         if t.ent_type_ in ("GPE", "ORG") and (n := self.entity_text(t))
                     ]
-        return out
+        return list(dict.fromkeys(out))
 
     def with_groups(self, groups: Iterable[tuple[int, Iterable[str]]]) -> DocContext:
         """A copy that also knows `groups` (character offset, names), e.g. the people of

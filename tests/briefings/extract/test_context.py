@@ -223,3 +223,16 @@ def test_the_doer_of_a_reported_clause_is_not_the_speaker(nlp) -> None:  # type:
     agreed = next(t for t in doc if t.lower_ == "agreed")
     subj = DocContext.subject_of(agreed)
     assert subj is not None and subj.text == "banks"
+
+
+def test_a_second_of_is_its_own_side(nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "envoys of Norway and of Sweden": the parser hangs the second "of" on the verb;
+    its object is a side of the role noun all the same."""
+    text = "Minister Tom Lind met envoys of Norway and of Sweden on Monday."
+    ctx = DocContext(nlp(text), Article(id="t", title="", text=text))
+    envoys = next(t for t in ctx.doc if t.lower_ == "envoys")
+    assert ctx.sides_of(envoys) == ["Norway", "Sweden"]
+    text = "Minister Tom Lind met envoys of Norway and Sweden's king on Monday."
+    ctx = DocContext(nlp(text), Article(id="t", title="", text=text))
+    envoys = next(t for t in ctx.doc if t.lower_ == "envoys")
+    assert ctx.sides_of(envoys) == ["Norway"]

@@ -1742,3 +1742,22 @@ def test_the_agent_of_a_passive_held_the_talks_it_followed(run: Run, text: str) 
 
 def test_a_passive_with_no_agent_names_no_one_for_the_talks(run: Run) -> None:
     assert run("The plan was approved after talks with Jan Roe on Monday.").meetings == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        (
+            "Minister Tom Lind will meet representatives of Barclays, the lead bank, and of "
+            "Lloyds Bank and HSBC.",
+            {"Barclays", "Lloyds Bank", "HSBC"},
+        ),
+        (
+            "Minister Tom Lind met delegates of Norway and of Sweden and Denmark.",
+            {"Norway", "Sweden", "Denmark"},
+        ),
+    ],
+)
+def test_representatives_of_one_side_and_of_others(run: Run, text: str, sides: set) -> None:  # type: ignore[type-arg]
+    met = {p for m in run(text).meetings for p in m.participants}
+    assert met == {"Tom Lind", *sides}, met
