@@ -82,6 +82,21 @@ def _pobjs(tok: Token, prep: str) -> list[Token]:
 def _clip(ctx: DocContext, start: int, end: int) -> str:
     """Article words from token `start` to `end` (inclusive), trimmed."""
     end = min(end, start + _MAX_TEXT_TOKENS - 1)
+    doc = ctx.doc
+    if end + 1 < len(doc) and doc[end + 1].ent_type_ == "PERSON":
+        # "... to end the war, UAE Minister of State Rashid al-Nuaimi said": the title of
+        # the one reporting, read as an apposition to (or a conjunct of) the last noun,
+        # is not the content
+        for t in doc[start : end + 1]:
+            first = t.left_edge.i
+            if (
+                t.dep_ in ("appos", "conj")
+                and t.right_edge.i == end
+                and first > start
+                and doc[first - 1].text == ","
+            ):
+                end = first - 1
+                break
     for t in ctx.doc[start : end + 1]:
         if t.dep_ == "relcl" and t.left_edge.i > start + 8 and _marked_relative(t):
             end = min(end, t.left_edge.i - 1)
@@ -246,6 +261,8 @@ def agree_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
         ),
         None,
     )
+    if comp is None:
+        comp = _interrupted_infinitive(v)
     obj = next((c for c in v.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")), None)
     if comp is not None and ctx.in_quote[comp.i] and not ctx.in_quote[v.i]:
         return  # 'Premier A agreed, "Things are moving fast"': assent to a remark
@@ -411,6 +428,25 @@ def _unnamed_group(subj: Token) -> list[str]:
     ):
         return []  # "officials agreed": too vague to name a side
     return [subj.doc[words[0].i : words[-1].i + 1].text]
+
+
+def _interrupted_infinitive(v: Token) -> Token | None:
+    """ "agreed during the talks to initiate efforts": a setting or time between the verb
+    and its infinitive, which the parser then hangs on the setting's noun."""
+    return next(
+        (
+            a
+            for c in v.children
+            if c.dep_ == "prep" and c.i > v.i and c.lower_ in ("during", "at", "in", "on", "after")
+            for p in c.children
+            if p.dep_ == "pobj"
+            for a in p.children
+            if a.dep_ == "acl"
+            and a.tag_ == "VB"
+            and any(x.dep_ == "aux" and x.lower_ == "to" for x in a.children)
+        ),
+        None,
+    )
 
 
 _JOINT_TEXTS = frozenset(["statement", "declaration", "communique", "communiqué", "letter"])

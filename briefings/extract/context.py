@@ -651,6 +651,13 @@ class DocContext:
                         break
                 if who:
                     break
+            if tok.lemma_ == "quote" and not self.in_quote[tok.i]:
+                # "the agency quoted him as saying": the one quoted speaks
+                obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+                if obj is not None and any(c.lower_ == "as" for c in tok.children):
+                    who = self.party(obj, allow_quote_pronouns=False)
+                    if who:
+                        break
         if who is None and self.in_quote[sent.start] and sent.start > 0:
             # A quotation running on from the previous sentence keeps its speaker.
             prev = self.doc[sent.start - 1].sent

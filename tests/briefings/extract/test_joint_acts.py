@@ -566,3 +566,32 @@ def test_an_agreement_awaited_until_is_none_yet(run: Run) -> None:
     assert [(set(a.parties), a.polarity) for a in x.agreements] == [
         ({"Britain", "France"}, "agreed")
     ]
+
+
+def test_agreed_with_a_setting_before_the_infinitive(run: Run) -> None:
+    """ "agreed during the talks to X": the parser hangs the infinitive on "talks"."""
+    x = run(
+        "Foreign Minister Tom Lind held talks with Minister Ann Roe on Monday. "
+        '"We agreed during the talks to cut tariffs," Lind said.'
+    )
+    assert [(set(a.parties), a.text) for a in x.agreements] == [
+        ({"Tom Lind", "Ann Roe"}, "cut tariffs")
+    ], x.agreements
+    # a purpose of the talks themselves is no agreement
+    assert run("Norway held talks on Monday to discuss quotas.").agreements == ()
+
+
+def test_the_one_an_agency_quotes_is_the_speaker(run: Run) -> None:
+    x = run(
+        "Foreign Minister Tom Lind held talks with Minister Ann Roe on Monday. "
+        '"We agreed to cut tariffs," the news agency quoted Lind as saying.'
+    )
+    assert [set(a.parties) for a in x.agreements] == [{"Tom Lind", "Ann Roe"}], x.agreements
+
+
+def test_the_reporters_title_is_not_what_was_agreed(run: Run) -> None:
+    x = run(
+        "Norway and Iceland have agreed to end the dispute over fishing, Icelandic "
+        "Minister of State for Foreign Affairs Jon Jonsson said today."
+    )
+    assert [a.text for a in x.agreements] == ["end the dispute over fishing"], x.agreements
