@@ -445,6 +445,10 @@ def repeated_prep_objects(tok: Token) -> list[Token]:
     return [t for k in again for p in k.children if p.dep_ == "pobj" for t in (p, *p.conjuncts)]
 
 
+# Common nouns a place name stands beside: "the Nigerian capital Abuja".
+_PLACE_NOUNS = frozenset(["capital", "city", "town", "port", "resort", "village"])
+
+
 def _party_owned(tok: Token) -> bool:
     """A place-tagged modifier that names a political party ("Tory Party")."""
     ent = [t for t in tok.doc[tok.i : tok.head.i] if t.ent_type_ == tok.ent_type_]
@@ -1769,6 +1773,17 @@ class DocContext:
                     for p in c.children:
                         if p.dep_ == "pobj" and p.ent_type_ in _PLACE_LABELS:
                             return self.entity_text(p)
+                        if p.dep_ == "pobj" and p.lemma_ in _PLACE_NOUNS:
+                            # "in the Nigerian capital Abuja": the place named beside it
+                            named = [
+                                k
+                                for k in p.children
+                                if k.dep_ in ("appos", "compound")
+                                and k.ent_type_ in _PLACE_LABELS
+                                and k.i > p.i
+                            ]
+                            if named:
+                                return self.entity_text(named[0])
                 if (
                     c.dep_ in ("compound", "nmod")
                     and c.ent_type_ in _PLACE_LABELS

@@ -453,3 +453,22 @@ def test_expected_at_a_gathering_in_a_place(run: Run) -> None:
 )
 def test_where_a_party_conference_is_held(run: Run, text: str, expected: dict) -> None:  # type: ignore[type-arg]
     assert stops(run(text)) == expected, stops(run(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A conference on debt begins in the Nigerian capital Abuja on June 15. The "
+            "conference would be attended by Secretary General Jan Roe, officials said.",
+            {"Jan Roe": ["Abuja"]},
+        ),
+        (
+            "A conference on debt begins in the capital on June 15. The conference "
+            "would be attended by Secretary General Jan Roe, officials said.",
+            {},  # no place named beside the noun
+        ),
+    ],
+)
+def test_a_place_named_beside_a_place_noun(run: Run, text: str, expected: dict) -> None:  # type: ignore[type-arg]
+    assert stops(run(text)) == expected, stops(run(text))
