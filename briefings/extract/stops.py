@@ -245,9 +245,20 @@ def _en_route(ctx: DocContext, v: Token) -> bool:
     return False
 
 
+# Main verbs whose clause looks ahead, so a journey done "after"/"before" it does too.
+_AHEAD = frozenset(["hope", "plan", "intend", "expect", "aim"])
+
+
 def _is_upcoming(ctx: DocContext, v: Token) -> bool:
     if ctx.is_future(v) or _en_route(ctx, v):
         return True
+    if v.tag_ == "VBG" and v.dep_ == "pcomp" and v.head.lower_ in ("after", "before"):
+        # "After travelling this week to France, he hopes to visit Japan next week": a
+        # journey ordered against a coming one is coming too, unless dated before
+        main = v.head.head
+        if main.pos_ in ("VERB", "AUX") and (ctx.is_future(main) or main.lemma_ in _AHEAD):
+            when = ctx.time_words([v])
+            return when is None or _scheduled(ctx, when)
     # "Mr Kennedy is visiting Somerset on Monday": present progressive with a time; not
     # "is currently touring Africa", which is where he is
     if v.tag_ == "VBG" and any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in v.children):

@@ -472,3 +472,31 @@ def test_where_a_party_conference_is_held(run: Run, text: str, expected: dict) -
 )
 def test_a_place_named_beside_a_place_noun(run: Run, text: str, expected: dict) -> None:  # type: ignore[type-arg]
     assert stops(run(text)) == expected, stops(run(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "After travelling this week to France and Italy, Minister Tom Lind hopes to "
+            "visit Canada next week.",
+            ["France", "Italy", "Canada"],
+        ),
+        (
+            "Before flying to Oslo, Minister Tom Lind will visit Denmark on Friday.",
+            ["Oslo", "Denmark"],
+        ),
+        # dated before the main journey's time, or told of the past: done
+        (
+            "After travelling last week to France and Italy, Minister Tom Lind hopes to "
+            "visit Canada next week.",
+            ["Canada"],
+        ),
+        ("After travelling to France and Italy, Minister Tom Lind said he was tired.", None),
+    ],
+)
+def test_a_journey_ordered_against_a_coming_one(
+    run: Run, text: str, expected: list[str] | None
+) -> None:
+    got = stops(run(text, published=dt.date(2024, 3, 4)))
+    assert got.get("Tom Lind") == expected, got
