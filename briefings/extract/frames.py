@@ -122,6 +122,24 @@ def _definite(tok: Token) -> bool:
     )
 
 
+# What someone delivers to a gathering.
+_ADDRESSES = frozenset(["address", "speech", "message", "statement", "presentation", "lecture"])
+
+
+def _address_to(ev: Token) -> Token | None:
+    """The address in "an address to the summit": "to" on the noun, or on the verb whose
+    object the address is ("will miss an address to the summit")."""
+    if ev.dep_ != "pobj" or ev.head.lower_ != "to":
+        return None
+    up = ev.head.head
+    if up.lemma_ in _ADDRESSES and up.pos_ == "NOUN":
+        return up
+    return next(
+        (c for c in up.children if c.dep_ == "dobj" and c.lemma_ in _ADDRESSES and c.i < ev.i),
+        None,
+    )
+
+
 def _bare_event_anaphor(tok: Token) -> bool:
     """ "the event", "the occasion": definite, singular, with no words of its own."""
     return (
@@ -322,6 +340,24 @@ def _placements(ctx: DocContext, ev: Token, pats: FramePatterns) -> list[Placeme
             v = verb.head
             if verb.lower_ in pats.take_part.get(v.lemma_, ()):
                 add(_subjects(ctx, v), v, f"{v.lemma_} {verb.lower_} {head.lower_} E")
+    talk = _address_to(ev)
+    if talk is not None:
+        # "an address to the summit from B", "a speech to the conference by B": the
+        # speaker is at the event, when the address is (the verb it hangs on tells).
+        # The parser hangs "from B" on the address or on the event.
+        gov = ctx.governing_verb(talk)
+        speakers = [p for h in (talk, ev) for c in h.children
+                    if c.dep_ == "prep" and c.lower_ in ("from", "by")
+                    for p in c.children if p.dep_ == "pobj"]  # fmt: skip
+        names = [n for p in speakers for n in ctx.parties(p) if ctx.persons.is_person(n)]
+        if not names and gov is not None and gov.lemma_ in ("give", "deliver", "make"):
+            # "gave a speech to the summit": the one who gives it (not one who "sent a
+            # message to the summit", from afar)
+            names = [n for n in _subjects(ctx, gov) if ctx.persons.is_person(n)]
+        if names and (gov is None or not _blocked(ctx, gov)):
+            planned = gov is not None and ctx.is_future(gov)
+            past = gov is not None and _past(gov)
+            out.extend(Placement(n, planned, sent, "address to E from", past) for n in names)
     if any(c.dep_ == "poss" and c.lower_ == "their" for c in ev.children):
         # "A and B arrive for their meeting": a parse-independent reading, since
         # captions like this one are often misparsed ("arrive" as a noun).

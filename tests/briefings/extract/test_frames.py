@@ -648,3 +648,28 @@ def test_not_placed_at_the_event(run: Run, text: str) -> None:
     x = run(_FORUM + "Prime Minister Tom Lind will attend the forum. " + text)
     assert frozenset(("Lind", "Peres")) not in pairs(x), (text, pairs(x))
     assert run("Shimon Peres is coming to the event.").meetings == ()  # nothing told before
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Minister Jan Roe will miss an address to the summit from President Iyad Allawi.",
+        "President Iyad Allawi gave a speech to the summit on Friday.",
+        "A speech to the summit by President Iyad Allawi was cheered.",
+    ],
+)
+def test_an_address_to_the_event_places_its_speaker(run: Run, text: str) -> None:
+    x = run("Prime Minister Tom Lind is at a summit in Brussels. " + text)
+    assert frozenset(("Lind", "Allawi")) in pairs(x), (text, pairs(x))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Iyad Allawi sent a message to the summit.",  # from afar
+        "President Iyad Allawi gave a speech to students on Friday.",  # another audience
+    ],
+)
+def test_a_message_sent_or_a_speech_elsewhere_places_no_one(run: Run, text: str) -> None:
+    x = run("Prime Minister Tom Lind is at a summit in Brussels. " + text)
+    assert frozenset(("Lind", "Allawi")) not in pairs(x), (text, pairs(x))
