@@ -97,10 +97,10 @@ def _clip(ctx: DocContext, start: int, end: int) -> str:
             ):
                 end = first - 1
                 break
-    for t in ctx.doc[start : end + 1]:
+    for t in doc[start : end + 1]:
         if t.dep_ == "relcl" and t.left_edge.i > start + 8 and _marked_relative(t):
             end = min(end, t.left_edge.i - 1)
-    toks = [t for t in ctx.doc[start : end + 1]]
+    toks = list(doc[start : end + 1])
     while toks and (
         toks[-1].is_space
         or ((toks[-1].is_punct or toks[-1].dep_ in ("cc",)) and toks[-1].text not in ')"%')
@@ -113,7 +113,7 @@ def _clip(ctx: DocContext, start: int, end: int) -> str:
         toks = toks[: opened[-1]]  # "pay 260bn roubles (pounds 4.8bn": the aside cut off
     if not toks:
         return ""
-    return ctx.doc[toks[0].i : toks[-1].i + 1].text.replace("\n", " ").strip()
+    return doc[toks[0].i : toks[-1].i + 1].text.replace("\n", " ").strip()
 
 
 def _marked_relative(relcl: Token) -> bool:

@@ -122,8 +122,8 @@ def _definite(tok: Token) -> bool:
     )
 
 
-# What someone delivers to a gathering.
-_ADDRESSES = frozenset(["address", "speech", "message", "statement", "presentation", "lecture"])
+# What someone delivers to a gathering in person (a message or statement may be sent).
+_ADDRESSES = frozenset(["address", "speech", "presentation", "lecture"])
 
 
 def _address_to(ev: Token) -> Token | None:

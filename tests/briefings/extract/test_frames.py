@@ -667,6 +667,7 @@ def test_an_address_to_the_event_places_its_speaker(run: Run, text: str) -> None
     "text",
     [
         "President Iyad Allawi sent a message to the summit.",  # from afar
+        "A message to the summit from President Iyad Allawi was read out.",
         "President Iyad Allawi gave a speech to students on Friday.",  # another audience
     ],
 )
