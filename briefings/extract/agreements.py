@@ -1769,6 +1769,24 @@ def _deal_realised(ctx: DocContext, n: Token) -> bool:
     )
 
 
+# What a deal, as the subject, lays down: "the accord calls on Tehran to curb X".
+_TERMS = frozenset(
+    ["call", "provide", "allow", "require", "commit", "oblige", "give", "grant", "set", "peg",
+     "envisage", "stipulate", "cover", "cap", "limit", "guarantee", "ensure", "bar", "ban",
+     "restrict", "establish", "create", "return", "permit", "open", "pave"]
+)  # fmt: skip
+
+
+def _terms_end(n: Token, end: int) -> int:
+    """Where the text of a deal named by `n` ends: with its terms when the deal is the
+    subject of a verb that lays them down ("The July 14 agreement between A and B calls
+    on Tehran to curb its nuclear program"), else at `end`."""
+    v = n.head
+    if n.dep_ != "nsubj" or v.pos_ != "VERB" or v.lemma_ not in _TERMS or _negated(v):
+        return end
+    return max(end, _clause_end(v))
+
+
 def deal_between(ctx: DocContext, n: Token, out: list[_Draft]) -> None:
     """ "a trade deal between the two countries", "the U.S.-Japanese accord on chips" """
     betweens = _between_objects(n)
@@ -1779,7 +1797,7 @@ def deal_between(ctx: DocContext, n: Token, out: list[_Draft]) -> None:
             for c in n.head.children:  # "breached the US-Japan pact on chips", "on" misplaced
                 if c.dep_ == "prep" and c.i == end + 1 and c.lower_ in ("on", "over", "for"):
                     end = c.right_edge.i
-            text = _clip(ctx, n.left_edge.i, end)
+            text = _clip(ctx, n.left_edge.i, _terms_end(n, end))
             _add(ctx, out, hyphen, "agreed", text, n)
             if out and out[-1].start == n.i:
                 out[-1].mention = True
@@ -1808,7 +1826,8 @@ def deal_between(ctx: DocContext, n: Token, out: list[_Draft]) -> None:
         parties = _subject_parties(ctx, gov)[0] if not ctx.is_future(gov) else []
     if len(set(parties)) < 2:
         return
-    _add(ctx, out, parties, "agreed", _clip(ctx, n.left_edge.i, n.right_edge.i), n)
+    text = _clip(ctx, n.left_edge.i, _terms_end(n, n.right_edge.i))
+    _add(ctx, out, parties, "agreed", text, n)
     if out and out[-1].start == n.i:
         out[-1].mention = True
 
@@ -1840,7 +1859,8 @@ def made_with(ctx: DocContext, n: Token, out: list[_Draft]) -> bool:
         owners = [x for k in n.children if k.dep_ == "poss" for x in ctx.parties(k)]
         parties = list(dict.fromkeys(owners + agents + partners))
         if len(parties) >= 2 or partners:
-            _add(ctx, out, parties, "agreed", _clip(ctx, n.left_edge.i, _clause_end(v)), n)
+            text = _clip(ctx, n.left_edge.i, _terms_end(n, _clause_end(v)))
+            _add(ctx, out, parties, "agreed", text, n)
             if out and out[-1].start == n.i:
                 out[-1].mention = True
             return True
@@ -1907,7 +1927,7 @@ def background_deal(ctx: DocContext, n: Token, out: list[_Draft]) -> None:
     end = n.right_edge.i
     if n.dep_ == "nsubj" and n.head.lemma_ in _MADE:
         end = n.head.right_edge.i  # "That pact, agreed last year, calls on Japan to X"
-    _add(ctx, out, sides, "agreed", _clip(ctx, n.left_edge.i, end), n)
+    _add(ctx, out, sides, "agreed", _clip(ctx, n.left_edge.i, _terms_end(n, end)), n)
     if out and out[-1].start == n.i:
         out[-1].mention = True
 

@@ -284,7 +284,13 @@ def _negated(v: Token) -> bool:
             return True
         if c.dep_ == "advmod" and c.lower_ == "never":
             return True
-    return False
+    # "there are no plans for A to meet B", "has no intention of meeting B"
+    head = v.head.head if v.dep_ == "pcomp" and v.head.dep_ == "prep" else v.head
+    return (
+        v.dep_ in ("acl", "pcomp")
+        and head.pos_ == "NOUN"
+        and any(c.dep_ == "det" and c.lower_ == "no" for c in head.children)
+    )
 
 
 def unreal_encounter(ctx: DocContext, verb: Token) -> bool:

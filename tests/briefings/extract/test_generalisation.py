@@ -1761,3 +1761,15 @@ def test_a_passive_with_no_agent_names_no_one_for_the_talks(run: Run) -> None:
 def test_representatives_of_one_side_and_of_others(run: Run, text: str, sides: set) -> None:  # type: ignore[type-arg]
     met = {p for m in run(text).meetings for p in m.participants}
     assert met == {"Tom Lind", *sides}, met
+
+
+def test_no_plans_to_meet_is_no_meeting(run: Run) -> None:
+    for text in (
+        "Officials said there are no plans for Finance Minister Ada Funar to meet Treasury "
+        "Secretary Jim Bale during her trip to Washington.",
+        "President Ole Dahl has no intention of meeting Chancellor Hans Berg.",
+    ):
+        assert pairs(run(text)) == set(), text
+    # "no" on another noun leaves the meeting be
+    x = run("President Ole Dahl made no comment after meeting Chancellor Hans Berg.")
+    assert pairs(x) == {frozenset({"Dahl", "Berg"})}

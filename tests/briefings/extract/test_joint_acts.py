@@ -595,3 +595,37 @@ def test_the_reporters_title_is_not_what_was_agreed(run: Run) -> None:
         "Minister of State for Foreign Affairs Jon Jonsson said today."
     )
     assert [a.text for a in x.agreements] == ["end the dispute over fishing"], x.agreements
+
+
+@pytest.mark.parametrize(
+    ("text", "what"),
+    [
+        (
+            "The agreement between Chile and Peru calls on Lima to cut its tariffs on copper.",
+            "The agreement between Chile and Peru calls on Lima to cut its tariffs on copper",
+        ),
+        (
+            "The accord, signed by Chile and Peru, provides for the return of disputed land.",
+            "The accord, signed by Chile and Peru, provides for the return of disputed land",
+        ),
+        (
+            "The Chile-Peru pact gives fishermen access to the disputed waters, officials said.",
+            "The Chile-Peru pact gives fishermen access to the disputed waters",
+        ),
+        # what the deal does not lay down is not its content
+        (
+            "The accord between Chile and Peru does not cover fishing rights.",
+            "The accord between Chile and Peru",
+        ),
+        # nor what is said of the deal by others
+        (
+            "The accord between Chile and Peru pleased investors.",
+            "The accord between Chile and Peru",
+        ),
+    ],
+)
+def test_a_deal_as_subject_brings_its_terms(run: Run, text: str, what: str) -> None:
+    """A deal named as the subject of a verb that lays down terms ("calls on", "provides
+    for", "gives") is told by those terms, not by its name alone."""
+    x = run(text)
+    assert [a.text for a in x.agreements] == [what], x.agreements
