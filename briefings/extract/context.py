@@ -1042,6 +1042,11 @@ class DocContext:
         return None
 
     @staticmethod
+    def is_people_noun(tok: Token) -> bool:
+        """ "leaders", "ministers", "unions": a noun for people who can be a side."""
+        return any(w in GENERIC_PEOPLE or w in GROUP_HEADS for w in (tok.lower_, tok.lemma_))
+
+    @staticmethod
     def is_group(tok: Token) -> bool:
         return tok.lower_ in GROUP_HEADS or tok.lemma_ in GROUP_HEADS
 
@@ -1349,6 +1354,9 @@ class DocContext:
                 if side is None and c.left_edge.i < c.i:
                     # "Welsh Liberal Democrat council leaders": the whole name
                     return self.doc[c.left_edge.i : c.i + 1].text
+                if side is None and tok.tag_ == "NNS" and self.is_people_noun(tok):
+                    # "African leaders" as worded: a region is no side without its people
+                    return self.doc[c.i : tok.i + 1].text
                 return side or c.text
             if (
                 c.i < tok.i

@@ -1773,3 +1773,15 @@ def test_no_plans_to_meet_is_no_meeting(run: Run) -> None:
     # "no" on another noun leaves the meeting be
     x = run("President Ole Dahl made no comment after meeting Chancellor Hans Berg.")
     assert pairs(x) == {frozenset({"Dahl", "Berg"})}
+
+
+def test_a_region_is_worded_with_its_people(run: Run) -> None:
+    """ "African leaders" is a side as worded; "African" alone names nobody."""
+    x = run(
+        "The conference in Lagos on Monday will be attended by several African leaders "
+        "and United Nations Secretary General Ken Orr."
+    )
+    assert [set(m.participants) for m in x.meetings] == [{"African leaders", "Ken Orr"}]
+    # a country's adjective still stands for the country
+    y = run("Secretary General Ken Orr met Nigerian leaders in Lagos on Monday.")
+    assert [set(m.participants) for m in y.meetings] == [{"Nigeria", "Ken Orr"}]
