@@ -28,6 +28,7 @@ from .lexicon import (
     DISAGREE_ADJ,
     ENDORSE_VERBS,
     JOINT_PLEDGE_VERBS,
+    MEETING_NOUNS,
     SAY_VERBS,
     SIGN_VERBS,
     is_known_place,
@@ -1782,9 +1783,56 @@ def _terms_end(n: Token, end: int) -> int:
     subject of a verb that lays them down ("The July 14 agreement between A and B calls
     on Tehran to curb its nuclear program"), else at `end`."""
     v = n.head
+    made = _reduced_relative(n)
+    if made is not None:
+        # "The agreement reached in December pegged output at X", read as two verbs
+        v = next((c for c in made.children if c.dep_ == "conj" and c.pos_ == "VERB"), made)
     if n.dep_ != "nsubj" or v.pos_ != "VERB" or v.lemma_ not in _TERMS or _negated(v):
         return end
     return max(end, _clause_end(v))
+
+
+def _reduced_relative(n: Token) -> Token | None:
+    """ "The agreement reached at the session pegged output at X": the parser makes the
+    participle the deal's verb and the real verb its conjunct. A deal reaches nothing,
+    so a "reached" with no object of its own is the participle."""
+    v = n.head
+    if (
+        n.dep_ == "nsubj"
+        and v.lemma_ in _DRAWN
+        and v.tag_ in ("VBD", "VBN")
+        and not any(c.dep_ in ("dobj", "auxpass", "aux", "ccomp", "xcomp") for c in v.children)
+        and any(
+            c.dep_ == "conj"
+            and c.pos_ == "VERB"
+            and not any(k.dep_ in ("nsubj", "nsubjpass") for k in c.children)
+            for c in v.children
+        )
+    ):
+        return v
+    return None
+
+
+def deal_terms(ctx: DocContext, n: Token, out: list[_Draft]) -> None:
+    """ "A and B reached an agreement on Monday. The agreement calls on A to X": the
+    deal just reported, named again with its terms, which then tell what it is (the
+    bare report gives way to them, see `drop_bare_signings`)."""
+    v = n.head
+    if (
+        n.dep_ != "nsubj"
+        or _terms_end(n, n.i) == n.i
+        or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in n.children)
+        or any(c.dep_ in ("poss", "prep", "acl", "relcl", "appos") for c in n.children)
+        or _conditional(v)
+        or _irrealis(v)
+    ):
+        return
+    sent = n.sent
+    before = ctx.doc[sent.start - 1].sent if sent.start > 0 else None
+    told = [d for d in out if before is not None and before.start <= d.start < before.end]
+    bare = [d for d in told if d.polarity == "agreed" and _BARE_SIGNING.match(d.text)]
+    if len(bare) == 1:
+        _add(ctx, out, bare[0].parties, "agreed", _clip(ctx, n.left_edge.i, _terms_end(n, n.i)), n)
 
 
 def deal_between(ctx: DocContext, n: Token, out: list[_Draft]) -> None:
@@ -1841,10 +1889,12 @@ def made_with(ctx: DocContext, n: Token, out: list[_Draft]) -> bool:
     made the deal (with a partner, or two or more agents)."""
     if not _deal_realised(ctx, n) or n.dep_ in ("attr", "oprd"):
         return False
-    for v in n.children:
+    misread = _reduced_relative(n)
+    for v in [*n.children, *([misread] if misread is not None else [])]:
         relative = v.dep_ == "relcl" and any(c.dep_ == "auxpass" for c in v.children)
         # (an "acl" the tagger calls a past tense is still the participle)
-        participle = v.tag_ == "VBN" or (v.dep_ == "acl" and v.tag_ == "VBD")
+        participle = v.tag_ == "VBN" or (v.dep_ == "acl" and v.tag_ == "VBD") or v is misread
+        relative = relative or v is misread
         if not (v.dep_ == "acl" or relative) or not participle or v.lemma_ not in _DRAWN:
             continue  # "a deal agreed with B", "the pact, which was agreed by A and B"
         if _negated(v) or _conditional(v):
@@ -1858,7 +1908,9 @@ def made_with(ctx: DocContext, n: Token, out: list[_Draft]) -> bool:
         ]
         owners = [x for k in n.children if k.dep_ == "poss" for x in ctx.parties(k)]
         parties = list(dict.fromkeys(owners + agents + partners))
-        if len(parties) >= 2 or partners:
+        members = [] if parties else _gathered(ctx, v)
+        if len(parties) >= 2 or partners or members:
+            parties = parties or members
             text = _clip(ctx, n.left_edge.i, _terms_end(n, _clause_end(v)))
             _add(ctx, out, parties, "agreed", text, n)
             if out and out[-1].start == n.i:
@@ -1866,6 +1918,21 @@ def made_with(ctx: DocContext, n: Token, out: list[_Draft]) -> bool:
             return True
         return bool(parties)  # one named maker: not the story's two sides
     return False
+
+
+def _gathered(ctx: DocContext, v: Token) -> list[str]:
+    """ "the agreement reached at a session of OPEC ministers": the members of the
+    gathering the deal was made at, who made it among themselves (a plural group)."""
+    return [
+        x
+        for prep in ("at", "during")
+        for g in _pobjs(v, prep)
+        if g.lemma_ in MEETING_NOUNS or g.lower_ in MEETING_NOUNS
+        for m in _pobjs(g, "of")
+        if m.tag_ == "NNS"
+        for t in ctx.coordinated(m)
+        for x in ctx.parties(t, allow_groups=True)
+    ]
 
 
 _FORMAL_DEALS = frozenset(["pact", "accord", "agreement", "treaty", "protocol"])
@@ -2249,6 +2316,7 @@ def extract_agreements(ctx: DocContext) -> list[Agreement]:
                 opposition_noun(ctx, tok, drafts)
             elif tok.pos_ == "NOUN" and tok.lower_ in ("agreement", "deal", "accord", "pact"):
                 no_agreement(ctx, tok, drafts)
+                deal_terms(ctx, tok, drafts)
                 deal_between(ctx, tok, drafts)
                 in_a_deal(ctx, tok, drafts)
                 the_deal_to(ctx, tok, drafts)
@@ -2294,11 +2362,12 @@ def _content(text: str) -> set[str]:
 # "signed the accord for Mexico", "signing the agreement on Tuesday": that a deal was
 # signed, not what it is.
 _BARE_SIGNING = re.compile(
-    r"(?i:sign|signs|signed|signing|ink|inked|seal|sealed)\s+(?i:the|an?|this|that)\s+"
+    r"(?i:sign|signs|signed|signing|ink|inked|seal|sealed|reach|reached|reaching|struck)\s+"
+    r"(?i:the|an?|this|that)\s+"
     r"(?i:agreement|deal|accord|pact|treaty)(?:\s+(?:yesterday|today|here"
     r"|(?:on|in|at)\s+(?:\d\S*|(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day|january"
-    r"|february|march|april|may|june|july|august|september|october|november|december))"
-    r"|(?:for|in)\s+[A-Z]\w+))*$"
+    r"|february|march|april|may|june|july|august|september|october|november|december)"
+    r"(?:\s+\d{1,2})?)|(?:for|in)\s+[A-Z]\w+))*$"
 )
 
 

@@ -629,3 +629,45 @@ def test_a_deal_as_subject_brings_its_terms(run: Run, text: str, what: str) -> N
     for", "gives") is told by those terms, not by its name alone."""
     x = run(text)
     assert [a.text for a in x.agreements] == [what], x.agreements
+
+
+def test_a_deal_reported_then_told_by_its_terms(run: Run) -> None:
+    """ "A and B reached an agreement on Monday. The agreement calls on A to X.": one
+    deal, told by its terms rather than by the bare report."""
+    x = run(
+        "Chile and Peru reached an agreement on Monday. The agreement calls on Lima to cut "
+        "its tariffs on copper."
+    )
+    assert [(set(a.parties), a.text) for a in x.agreements] == [
+        ({"Chile", "Peru"}, "The agreement calls on Lima to cut its tariffs on copper")
+    ], x.agreements
+    # a report that already says what was agreed keeps it; the terms are not a second deal
+    y = run(
+        "Chile and Peru signed a deal on Monday to share fishing grounds. The deal gives "
+        "fishermen access to the disputed waters."
+    )
+    assert [a.text for a in y.agreements] == ["signed a deal on Monday to share fishing grounds"]
+    # only the sentence right after the report speaks of that deal
+    z = run(
+        "Chile and Peru signed the deal on Monday. Officials in both capitals welcomed it. "
+        "The deal gives fishermen access to the disputed waters."
+    )
+    assert [a.text for a in z.agreements] == ["signed the deal on Monday"]
+
+
+def test_a_deal_made_at_a_gathering_of_members(run: Run) -> None:
+    """ "The agreement reached at a session of OPEC ministers pegged output at X": the
+    members made it among themselves (the parser reads "reached" as the main verb)."""
+    x = run(
+        "The agreement reached at a long session of OPEC ministers in December pegged "
+        "the group's output at 15.8 mln barrels a day."
+    )
+    assert [(a.parties, a.text) for a in x.agreements] == [
+        (
+            ("OPEC",),
+            "The agreement reached at a long session of OPEC ministers in December pegged "
+            "the group's output at 15.8 mln barrels a day",
+        )
+    ], x.agreements
+    # a gathering of one person's is no group that agreed
+    assert run("The agreement reached at the meeting of the board was a surprise.").agreements == ()
