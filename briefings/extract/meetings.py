@@ -1319,6 +1319,27 @@ def signing(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:
         _emit(ctx, drafts, sides, [], [v], v.sent)
 
 
+def joint_announcement(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:
+    """ "A and B on Thursday announced an agreement between the two countries": two
+    named people who announce a deal together stood together, as at a signing."""
+    subj = ctx.subject_of(v)
+    if (
+        subj is None
+        or subj.i > v.i
+        or not subj.conjuncts
+        or any(c.dep_ == "neg" for c in v.children)
+        or _hypothetical(ctx, v)
+        or ctx.is_future(v)
+        or not any(c.dep_ == "dobj" and _is_deal_noun(c) for c in v.children)
+    ):
+        return
+    people = _persons(
+        ctx, list(dict.fromkeys(x for t in ctx.coordinated(subj) for x in ctx.parties(t)))
+    )
+    if len(people) >= 2:
+        _emit(ctx, drafts, people, [], [v], v.sent)
+
+
 def _signatories(ctx: DocContext, tok: Token) -> list[str]:
     """Who signed: named people and parties, and the side of "French Treasury officials"."""
     out: list[str] = []
@@ -1664,6 +1685,8 @@ def extract_meetings(ctx: DocContext, frames: list[Frame]) -> list[Meeting]:
                     meeting_noun(ctx, tok, drafts)
             elif tok.pos_ == "VERB" and lemma in ("sign", "ink", "seal"):
                 signing(ctx, tok, drafts)
+            elif tok.pos_ == "VERB" and lemma in ("announce", "unveil"):
+                joint_announcement(ctx, tok, drafts)
             elif tok.pos_ == "VERB" and lemma in _GATHER:
                 gather_verb(ctx, tok, drafts)
             elif tok.pos_ == "VERB" and lemma == "join":

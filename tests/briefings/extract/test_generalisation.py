@@ -1785,3 +1785,18 @@ def test_a_region_is_worded_with_its_people(run: Run) -> None:
     # a country's adjective still stands for the country
     y = run("Secretary General Ken Orr met Nigerian leaders in Lagos on Monday.")
     assert [set(m.participants) for m in y.meetings] == [{"Nigeria", "Ken Orr"}]
+
+
+def test_two_people_announcing_a_deal_together_met(run: Run) -> None:
+    x = run(
+        "Prime Minister Ole Dahl and Chancellor Hans Berg on Thursday announced an "
+        "agreement between the two countries to expand cooperation."
+    )
+    assert pairs(x) == {frozenset({"Dahl", "Berg"})}
+    for text in (
+        # one announces a deal made with the other: no sign they stood together
+        "President Ole Dahl announced an agreement with Chancellor Hans Berg on Monday.",
+        # an announcement that is not of a deal
+        "President Ole Dahl and Chancellor Hans Berg announced new taxes on Monday.",
+    ):
+        assert pairs(run(text)) == set(), text
