@@ -1141,6 +1141,17 @@ def _meeting_noun(ctx: DocContext, n: Token, drafts: list[_Draft]) -> None:
         # "A and B arrive for their meeting": the clause's coordinated subject met.
         subj = ctx.subject_of(gov) if gov is not None else None
         owners = ctx.parties(subj) if subj is not None else []
+        if not owners and gov is not None and gov.dep_ == "acl":
+            # "A's invitation to B, made at their first summit": the two the noun
+            # the participle hangs on links
+            owners = [
+                x
+                for t in (
+                    *(c for c in gov.head.children if c.dep_ == "poss"),
+                    *_objects_of_prep(ctx, gov.head, ("to", "with", "from")),
+                )
+                for x in ctx.parties(t)
+            ]
     else:
         owners = ctx.parties(owner_tok, allow_groups=True) if owner_tok is not None else []
     if not owners and gov is not None and any(c.dep_ == "auxpass" for c in gov.children):

@@ -1800,3 +1800,15 @@ def test_two_people_announcing_a_deal_together_met(run: Run) -> None:
         "President Ole Dahl and Chancellor Hans Berg announced new taxes on Monday.",
     ):
         assert pairs(run(text)) == set(), text
+
+
+def test_their_summit_under_a_participle_of_a_noun(run: Run) -> None:
+    """ "A's invitation to B, made at their first summit": the two the noun links met."""
+    x = run(
+        "Aide Tom Lind said President Ole Dahl's invitation to Chancellor Hans Berg, made "
+        "at their first summit in Geneva in 1985, still stood."
+    )
+    assert pairs(x) == {frozenset({"Dahl", "Berg"})}
+    # one person's letter is no meeting, whatever "their" refers to
+    y = run("The letter from President Ole Dahl, written after their meeting, was published.")
+    assert pairs(y) == set()
