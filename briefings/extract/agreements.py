@@ -2103,6 +2103,57 @@ def the_deal_to(ctx: DocContext, n: Token, out: list[_Draft]) -> None:
     _add(ctx, out, sides, "agreed", _clip(ctx, n.i, content.right_edge.i), n)
 
 
+_RESTATED_REACH = 120  # tokens back to the report of a deal named again as "the agreement"
+
+
+def under_deal(ctx: DocContext, n: Token, out: list[_Draft]) -> bool:
+    """ "Under the agreement, Turkey must issue a statement", "South Africa will repay
+    13 pct of its debt under an agreement reached today": the clause the deal governs
+    tells what was agreed. Its sides are those the deal names, the clause's subject,
+    or, for "the agreement" named again, the sides of the talks just told."""
+    prep = n.head
+    act = prep.head
+    if n.dep_ != "pobj" or prep.lower_ != "under" or act.pos_ not in ("VERB", "AUX"):
+        return False
+    if act.dep_ in ("acl", "relcl", "amod") or ctx.in_quote[n.i]:
+        return False  # "the 60% allowed under the pact": a figure, not a clause
+    if _conditional(act) or _negated(act) or not _deal_realised(ctx, n):
+        return False
+    clauses = [v for v in n.children if v.dep_ in ("acl", "relcl")]
+    made = [v for v in clauses if v.lemma_ in _DRAWN]
+    if len(made) < len(clauses):
+        return False  # "under the standstill agreement expiring in June": told of the deal
+    own = [
+        x
+        for t in (*_between_objects(n), *(p for v in made for p in _pobjs(v, "with")))
+        for k in ctx.coordinated(t)
+        for x in ctx.parties(k, allow_groups=True)
+    ] + [x for v in made for x in _agents(ctx, v, allow_groups=True)]
+    doers, subj = _subject_parties(ctx, act)
+    parties = own + doers
+    if len(set(parties)) < 2 and not own and any(c.lower_ == "the" for c in n.children):
+        # "the agreement" named again: the deal reported in the sentences just before
+        sent = n.sent.start
+        told = [
+            d
+            for d in out
+            if d.polarity == "agreed" and d.start < sent and n.i - d.start <= _RESTATED_REACH
+        ]
+        # else the sides just told, when the clause's subject is one of them
+        sides = ctx.recall(n.i)
+        if told:
+            parties = told[-1].parties
+        elif doers and set(doers) < set(sides):
+            parties = sides
+    if not parties:
+        return False
+    start = subj.left_edge.i if subj is not None and subj.i < act.i else act.i
+    start = max(start, prep.right_edge.i + 1) if prep.i < act.i else start
+    end = _clause_end(act) if prep.i < start else min(_clause_end(act), prep.i - 1)
+    _add(ctx, out, parties, "agreed", _clip(ctx, start, end), n)
+    return True
+
+
 def in_a_deal(ctx: DocContext, n: Token, out: list[_Draft]) -> None:
     """ "Boeing is to supply Japan Airlines with 50 planes in a deal worth $6bn", "S&N is
     to buy 37.5% of United Breweries in a deal worth $106m", "Air Deccan has ordered 30
@@ -2316,10 +2367,11 @@ def extract_agreements(ctx: DocContext) -> list[Agreement]:
                 opposition_noun(ctx, tok, drafts)
             elif tok.pos_ == "NOUN" and tok.lower_ in ("agreement", "deal", "accord", "pact"):
                 no_agreement(ctx, tok, drafts)
-                deal_terms(ctx, tok, drafts)
-                deal_between(ctx, tok, drafts)
-                in_a_deal(ctx, tok, drafts)
-                the_deal_to(ctx, tok, drafts)
+                if not under_deal(ctx, tok, drafts):
+                    deal_terms(ctx, tok, drafts)
+                    deal_between(ctx, tok, drafts)
+                    in_a_deal(ctx, tok, drafts)
+                    the_deal_to(ctx, tok, drafts)
             elif tok.pos_ == "NOUN" and any(
                 c.dep_ in ("acl", "relcl") and c.lemma_ in ("agree", "draw") for c in tok.children
             ):

@@ -671,3 +671,36 @@ def test_a_deal_made_at_a_gathering_of_members(run: Run) -> None:
     ], x.agreements
     # a gathering of one person's is no group that agreed
     assert run("The agreement reached at the meeting of the board was a surprise.").agreements == ()
+
+
+def test_what_is_done_under_a_deal_is_what_was_agreed(run: Run) -> None:
+    x = run(
+        "Chile and Peru signed the deal on Monday. Under the agreement, Peru must cut its "
+        "tariffs on copper."
+    )
+    assert [(set(a.parties), a.text) for a in x.agreements] == [
+        ({"Chile", "Peru"}, "Peru must cut its tariffs on copper")
+    ], x.agreements
+    y = run(
+        "Norway will repay 13 pct of its debt to foreign banks over three years under an "
+        "agreement reached today in London, Finance Minister Ann Roe said."
+    )
+    assert [(a.parties, a.text) for a in y.agreements] == [
+        (("Norway",), "Norway will repay 13 pct of its debt to foreign banks over three years")
+    ], y.agreements
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If the price of oil is fixed under the deal, it could be very profitable for Chile.",
+        "Government debt should be under 40%, against the 60% allowed under the stability pact.",
+        # the deal is what the clause tells of, not what it governs
+        "Norway had repaid five pct of the debt under the standstill agreement expiring in June.",
+        '"Under the agreement, we wanted a second opinion," coach Tom Lind said.',
+    ],
+)
+def test_not_what_is_done_under_a_deal(run: Run, text: str) -> None:
+    x = run(text)
+    assert not any(a.text.startswith(text.split()[0]) for a in x.agreements), x.agreements
+    assert not any("repaid" in a.text or "opinion" in a.text for a in x.agreements)
