@@ -1724,12 +1724,28 @@ _SOUGHT = frozenset(
 )  # fmt: skip
 
 
+_DEAL_WORDS = frozenset(["agreement", "deal", "accord", "pact", "treaty"])
+
+
 def _between_objects(n: Token) -> list[Token]:
     """ "a deal between A and B", "the deal reached last year between A and B", "the
     points agreed between A and B" (the "between" hung on the participle)."""
-    return _pobjs(n, "between") + [
-        p for c in n.children if c.dep_ == "acl" and c.lemma_ in _MADE for p in _pobjs(c, "between")
+    # "The Paris Agreement, by the United States, Japan and Canada, called for X"
+    makers = [
+        p
+        for p in (_pobjs(n, "by") if n.lower_ in _DEAL_WORDS else [])
+        if p.ent_type_ in ("GPE", "ORG", "PERSON", "NORP")  # not "by the deadline"
     ]
+    return (
+        _pobjs(n, "between")
+        + makers
+        + [
+            p
+            for c in n.children
+            if c.dep_ == "acl" and c.lemma_ in _MADE
+            for p in _pobjs(c, "between")
+        ]
+    )
 
 
 # Nouns under which a deal is only wanted or worked on: "an interest in a swift
@@ -1761,7 +1777,7 @@ def _deal_realised(ctx: DocContext, n: Token) -> bool:
     if gov.pos_ not in ("VERB", "AUX") or n.dep_ not in ("dobj", "nsubjpass", "nsubj"):
         return True  # "a complaint about the US-Japan accord": named, not sought
     return not (
-        gov.lemma_ in _SOUGHT
+        (gov.lemma_ in _SOUGHT and n.dep_ != "nsubj")  # "the pact calls for X": its terms
         or any(c.dep_ == "acomp" and c.lower_ in _NOT_YET for c in gov.children)
         or _negated(gov)
         or _conditional(gov)
@@ -1978,11 +1994,24 @@ def background_deal(ctx: DocContext, n: Token, out: list[_Draft]) -> None:
     bilateral = any(c.lower_ == "bilateral" for c in n.children)
     topic = any(
         (c.dep_ in ("prep", "acl") and c.lower_ in ("on", "over", "for", "to", "covering"))
-        # "an agreement which supports the price of Fijian sugar"
-        or (c.dep_ == "relcl" and c.tag_ in ("VBZ", "VBP", "VBD") and c.lemma_ not in _MADE)
+        # "an agreement which supports the price of Fijian sugar", "... that will station
+        # troops at five bases"
+        or (
+            c.dep_ == "relcl"
+            and c.lemma_ not in _MADE
+            and (
+                c.tag_ in ("VBZ", "VBP", "VBD")
+                or (c.tag_ == "VB" and any(a.lower_ == "will" for a in c.children))
+            )
+        )
         for c in n.children
     )
-    if not (made or ((dated or bilateral or kept) and topic)) or n.dep_ in ("attr", "oprd"):
+    # what a deal lays down tells of one that exists: "the ceasefire agreement called for X"
+    terms = _terms_end(n, n.i) > n.i
+    if not (made or terms or ((dated or bilateral or kept) and topic)) or n.dep_ in (
+        "attr",
+        "oprd",
+    ):
         return  # "a 1994 agreement": too little to tell which deal
     if any(c.lower_ in ("no", "any") or c.lower_ in _UNREAL_DEAL for c in n.children):
         return
@@ -2365,7 +2394,12 @@ def extract_agreements(ctx: DocContext) -> list[Agreement]:
                 divided_rule(ctx, tok.head, drafts)  # "A and B remain far apart on X"
             elif tok.pos_ == "NOUN" and tok.lower_ == "opposition":
                 opposition_noun(ctx, tok, drafts)
-            elif tok.pos_ == "NOUN" and tok.lower_ in ("agreement", "deal", "accord", "pact"):
+            elif tok.pos_ in ("NOUN", "PROPN") and tok.lower_ in (
+                "agreement",
+                "deal",
+                "accord",
+                "pact",
+            ):
                 no_agreement(ctx, tok, drafts)
                 if not under_deal(ctx, tok, drafts):
                     deal_terms(ctx, tok, drafts)

@@ -704,3 +704,42 @@ def test_not_what_is_done_under_a_deal(run: Run, text: str) -> None:
     x = run(text)
     assert not any(a.text.startswith(text.split()[0]) for a in x.agreements), x.agreements
     assert not any("repaid" in a.text or "opinion" in a.text for a in x.agreements)
+
+
+def test_a_named_deal_and_its_makers(run: Run) -> None:
+    """ "The Lima Accord, by A, B and C, called for X": the capitalised name is still a
+    deal, and "by" names who made it (not "an agreement by the deadline")."""
+    x = run("The Lima Accord, by Chile, Peru and Bolivia, called for tariffs to be cut by half.")
+    assert [(set(a.parties), a.text) for a in x.agreements] == [
+        (
+            {"Chile", "Peru", "Bolivia"},
+            "The Lima Accord, by Chile, Peru and Bolivia, called for tariffs to be cut by half",
+        )
+    ], x.agreements
+
+
+_ROW = "Chile and Peru fought over fishing for years. Chile says Peru broke the rules. "
+
+
+@pytest.mark.parametrize(
+    ("text", "what"),
+    [
+        (
+            "The border agreement calls for joint patrols of the disputed waters.",
+            "The border agreement calls for joint patrols of the disputed waters",
+        ),
+        (
+            "The court endorsed a bilateral agreement that will open the waters to both fleets.",
+            "a bilateral agreement that will open the waters to both fleets",
+        ),
+        # sought, not made
+        ("Both sides seek a bilateral agreement that will open the waters to both fleets.", None),
+    ],
+)
+def test_a_deal_told_by_its_terms_is_between_the_storys_sides(
+    run: Run, text: str, what: str | None
+) -> None:
+    x = run(_ROW + text, title="Chile and Peru end fishing row")
+    assert [(set(a.parties), a.text) for a in x.agreements] == (
+        [({"Chile", "Peru"}, what)] if what else []
+    ), x.agreements
