@@ -343,7 +343,13 @@ def agree_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
             (p for p in _pobjs(v, "with") if p.lemma_ in _PROPOSALS and _owners(ctx, p)), None
         )
         if prep is not None and any(c.dep_ == "pobj" for c in prep.children):
-            text = _clip(ctx, prep.i, prep.right_edge.i)
+            end = prep.right_edge.i
+            for c in v.children:
+                # "agreed to three points in a new plan": the parser hangs the "in" on
+                # the verb; it still tells which points
+                if c.dep_ == "prep" and c.i == end + 1 and c.lower_ in ("in", "of"):
+                    end = c.right_edge.i
+            text = _clip(ctx, prep.i, end)
             # "agreed to a buyout by B", "agreed to a merger with B": B is the other side
             parties += [
                 x

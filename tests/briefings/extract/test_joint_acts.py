@@ -743,3 +743,15 @@ def test_a_deal_told_by_its_terms_is_between_the_storys_sides(
     assert [(set(a.parties), a.text) for a in x.agreements] == (
         [({"Chile", "Peru"}, what)] if what else []
     ), x.agreements
+
+
+def test_agreed_to_points_in_a_plan(run: Run) -> None:
+    """ "agreed to three key points in a new plan": the parser hangs the "in" on the verb,
+    but it tells which points."""
+    x = run(
+        "President Ada Lund and President Ole Dahl have agreed to three key points in a new "
+        "plan aimed at ending the war."
+    )
+    assert [a.text for a in x.agreements] == [
+        "three key points in a new plan aimed at ending the war"
+    ], x.agreements
