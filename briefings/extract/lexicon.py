@@ -280,6 +280,7 @@ GROUP_HEADS = frozenset(
         "industrialists",
         "employers",
         "businessmen",
+        "government",
     ]
 )
 # Political parties named by one word, as sides in their own right ("Labour and the

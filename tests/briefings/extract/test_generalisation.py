@@ -1812,3 +1812,8 @@ def test_their_summit_under_a_participle_of_a_noun(run: Run) -> None:
     # one person's letter is no meeting, whatever "their" refers to
     y = run("The letter from President Ole Dahl, written after their meeting, was published.")
     assert pairs(y) == set()
+
+
+def test_the_government_is_a_side_as_worded(run: Run) -> None:
+    x = run("The government is holding a further meeting on Friday with union leader Tom Lind.")
+    assert [set(m.participants) for m in x.meetings] == [{"government", "Tom Lind"}]
