@@ -101,6 +101,12 @@ def dateline_place(text: str) -> str | None:
     return city.title() if city else None
 
 
+# A function word typed twice ("after talks with with Kohl"): the parser reads the
+# second as a new phrase and loses what follows. Not the prepositions that end a clause
+# and may start the next ("placed in in the past", "waiting for for years").
+_DOUBLED = re.compile(r"\b(with|the|and)\s+(\1)\b(?!-)", re.IGNORECASE)
+
+
 def mask_noise(text: str) -> str:
     """`text` with boilerplate lines and caption markers blanked out by spaces.
 
@@ -114,10 +120,11 @@ def mask_noise(text: str) -> str:
         *_DATELINE.finditer(text),
         *_DATE_LINE.finditer(text),
     )
-    if not spans and not marks:
+    doubled = [m.span(2) for m in _DOUBLED.finditer(text)]
+    if not spans and not marks and not doubled:
         return text  # most articles: nothing to blank
     chars = list(text)
-    for start, end in spans:
+    for start, end in (*spans, *doubled):
         chars[start:end] = " " * (end - start)
     for m in marks:
         a, b = m.span()

@@ -142,3 +142,14 @@ _PIECES += ["\u212a", "click", "here", "Related", "stories", ":", " ", "\n", "x"
 @given(st.lists(st.sampled_from(_PIECES), max_size=12).map("".join))
 def test_is_boilerplate_equals_the_regex_on_any_text(text: str) -> None:
     assert is_boilerplate(text) == bool(_PATTERNS.search(text))
+
+
+def test_a_word_typed_twice_is_read_once(extractor: Extractor) -> None:
+    text = "Premier Ann Roe left Bonn on Monday after talks with with Chancellor Hans Berg."
+    masked = mask_noise(text)
+    assert len(masked) == len(text) and "with with" not in masked
+    x = extractor.extract(Article(id="d", title="", text=text))
+    assert {frozenset(m.participants) for m in x.meetings} == {frozenset({"Ann Roe", "Hans Berg"})}
+    # a clause-final preposition may meet the next one, and a hyphen joins a word
+    for kept in ("the moment I was waiting for for years", "dissipated in in-fighting"):
+        assert mask_noise(kept) == kept
