@@ -19,8 +19,8 @@ from tests.support import REPO, SEEDS, shared_path
 pytestmark = pytest.mark.corpus
 
 FOLD_FLOORS = {
-    "meetings": 0.68,
-    "agreements": 0.575,
+    "meetings": 0.69,
+    "agreements": 0.595,
     "next_stops": 0.85,
     "officials": 0.85,
 }
@@ -61,14 +61,14 @@ def _score_folds():  # type: ignore[no-untyped-def]
 def test_out_of_fold_scores_hold(tmp_path: Path) -> None:
     """Out-of-fold figures on the 5 folds of shared/eval/folds.json (dev/ + train/):
     the link model is trained on four folds and scored on the fifth. The floors are
-    the figures measured when this gate was last raised (extractor 2.11: pooled overall
-    0.724, meetings 0.70, agreements 0.59, next stops 0.87, officials 0.87), less about
+    the figures measured when this gate was last raised (extractor 2.12: pooled overall
+    0.733, meetings 0.71, agreements 0.62, next stops 0.87, officials 0.87), less about
     0.02 for noise: a guard
     against regressions, not the issue's targets (overall 0.80), which are not met."""
     shared_path("eval", "folds.json")
     _, pooled, _ = _score_folds().run_folds(tmp_path)
     low = {k: pooled[k]["f1"] for k, t in FOLD_FLOORS.items() if pooled[k]["f1"] < t}
-    if pooled["overall_f1"] < 0.70:
+    if pooled["overall_f1"] < 0.71:
         low["overall_f1"] = pooled["overall_f1"]
     # the issue's one per-field target met so far: next stops recall >= 0.70 (0.80)
     if pooled["next_stops"]["recall"] < 0.70:
