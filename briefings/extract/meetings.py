@@ -854,7 +854,8 @@ def meeting_noun(ctx: DocContext, n: Token, drafts: list[_Draft]) -> None:
     if _indirect(n):
         return
     before = len(drafts)
-    _meeting_noun(ctx, n, drafts)
+    if not _held_in_relative(ctx, n, drafts):
+        _meeting_noun(ctx, n, drafts)
     gov = ctx.governing_verb(n)
     if gov is not None and _hypothetical(ctx, gov):
         # "a deal could emerge from A's talks with B": what the talks bring is awaited,
@@ -873,6 +874,31 @@ def meeting_noun(ctx: DocContext, n: Token, drafts: list[_Draft]) -> None:
         for d in drafts[before:]:
             d.when = d.when or ctx.time_words([trip])
             d.place = d.place or _destination(ctx, trip)
+
+
+def _held_in_relative(ctx: DocContext, n: Token, drafts: list[_Draft]) -> bool:
+    """ "the talks A held with B on Monday", "a phone conversation I had yesterday with
+    B": the relative clause says who met whom (the parser hangs the "with" on either)."""
+    rel = next((c for c in n.children if c.dep_ == "relcl" and c.lemma_ in ("hold", "have")), None)
+    subj = ctx.subject_of(rel) if rel is not None else None
+    if rel is None or subj is None or subj.i > rel.i:
+        return False
+    withs = _objects_of_prep(ctx, rel, ("with",)) or _objects_of_prep(ctx, n, ("with",))
+    if not withs:
+        return False
+    if _negated(rel) or _hypothetical(ctx, rel):
+        return True
+    owners = _side_names(ctx, subj, allow_groups=True)
+    others = [
+        [name]
+        for o in withs
+        for t in ctx.coordinated(o)
+        for name in _side_names(ctx, t, allow_groups=True)
+    ]
+    if not owners or not others:
+        return False
+    _emit(ctx, drafts, owners, others, [rel, n], n.sent)
+    return True
 
 
 def _when_visiting(gov: Token | None) -> list[Token]:

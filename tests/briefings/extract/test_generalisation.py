@@ -1817,3 +1817,24 @@ def test_their_summit_under_a_participle_of_a_noun(run: Run) -> None:
 def test_the_government_is_a_side_as_worded(run: Run) -> None:
     x = run("The government is holding a further meeting on Friday with union leader Tom Lind.")
     assert [set(m.participants) for m in x.meetings] == [{"government", "Tom Lind"}]
+
+
+def test_talks_held_in_a_relative_clause(run: Run) -> None:
+    """ "the meeting she had with B", "a phone conversation I had with B": the relative
+    clause says who met whom."""
+    x = run("Premier Ann Roe said the meeting she had with Chancellor Hans Berg was useful.")
+    assert [(set(m.participants), m.status) for m in x.meetings] == [
+        ({"Ann Roe", "Hans Berg"}, "held")
+    ]
+    y = run(
+        '"The phone conversation I had with President Hans Berg on Monday was frank," '
+        "President Ole Dahl said."
+    )
+    assert pairs(y) == {frozenset({"Dahl", "Berg"})}
+    z = run("The talks Premier Ann Roe will hold with Chancellor Hans Berg next week are vital.")
+    assert [m.status for m in z.meetings] == ["planned"]
+    # with no one named on the other side, or denied, there is no meeting
+    assert (
+        pairs(run("Premier Ann Roe denied the talks she never held with Chancellor Hans Berg."))
+        == set()
+    )
