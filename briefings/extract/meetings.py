@@ -63,6 +63,7 @@ _VERBS = frozenset(
         "welcome",
         "see",
         "discuss",
+        "explain",
     ]
 )
 _PERSON_ONLY_OBJECT = frozenset(
@@ -90,6 +91,7 @@ _OBJECT_PREPS = {
     "confer": ("with",),
     "negotiate": ("with",),
     "discuss": ("with",),  # "discussed the loan with B": the object is the topic
+    "explain": ("to",),  # "will explain Brazil's actions to B": the object is the topic
 }
 _DEMANDS = frozenset(
     ["complaint", "demand", "target", "requirement", "deadline", "need", "cost",
@@ -110,7 +112,7 @@ def _is_demand(tok: Token) -> bool:
 # Calls and words reach people one at a time: "phoned A and B" is two calls.
 # Words passed to someone ("told B", "briefed B", "informed B"): a person speaking
 # to a titled person; never an audience or an outlet.
-_WORD_VERBS = frozenset(["tell", "brief", "inform"])
+_WORD_VERBS = frozenset(["tell", "brief", "inform", "explain"])
 _ONE_BY_ONE = frozenset(["phone", "telephone", "call", *_WORD_VERBS])
 _CLIQUE_VERBS = frozenset(["meet", "talk", "confer", "negotiate", "discuss"])
 _PHONE = frozenset(["phone", "telephone", "telephoned", "phoned", "call", "calls"])
@@ -423,7 +425,7 @@ def meet_verb(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:
                 _emit(ctx, drafts, _persons(ctx, owners), [], [v], v.sent)
             return
     else:
-        if lemma not in ("talk", "speak", "confer", "negotiate", "discuss"):
+        if lemma not in ("talk", "speak", "confer", "negotiate", "discuss", "explain"):
             # "told B that ..." (B the object), "told B “...”" (B parsed as a dative)
             objs = ("dobj", "dative") if lemma == "tell" else ("dobj",)
             obj_toks = [c for c in v.children if c.dep_ in objs]
@@ -441,13 +443,16 @@ def meet_verb(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:
                     )
                 ]
         obj_toks += _objects_of_prep(ctx, v, _OBJECT_PREPS.get(lemma, ()))
-        if lemma in ("discuss", "negotiate") and not obj_toks:
-            # "discussed the loan request with B": "with" hung on the topic
+        if lemma in ("discuss", "negotiate", "explain") and not obj_toks:
+            # "discussed the loan request with B", "explain Brazil's actions to B": the
+            # preposition hung on the topic
             obj_toks += [
                 p
                 for c in v.children
                 if c.dep_ == "dobj"
-                for p in _objects_of_prep(ctx, c, ("with",))
+                for p in _objects_of_prep(
+                    ctx, c, _OBJECT_PREPS[lemma] if lemma == "explain" else ("with",)
+                )
                 if ctx.persons.at(p)
             ]
         if lemma in ("speak", "talk"):  # "spoke on the phone with B": "with" hung on "phone"

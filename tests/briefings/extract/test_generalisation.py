@@ -1838,3 +1838,19 @@ def test_talks_held_in_a_relative_clause(run: Run) -> None:
         pairs(run("Premier Ann Roe denied the talks she never held with Chancellor Hans Berg."))
         == set()
     )
+
+
+def test_explaining_to_a_titled_person(run: Run) -> None:
+    x = run(
+        "Finance Minister Ada Funar will be explaining her country's actions to Treasury "
+        "Secretary Jim Bale and central bank chairman Paul Volk before travelling to Europe."
+    )
+    assert [(set(m.participants), m.status) for m in x.meetings] == [
+        ({"Ada Funar", "Jim Bale"}, "planned"),
+        ({"Ada Funar", "Paul Volk"}, "planned"),
+    ]
+    for text in (
+        "Premier Ann Roe explained the plan to reporters on Monday.",
+        "Premier Ann Roe explained to the BBC that Chancellor Hans Berg was ill.",
+    ):
+        assert pairs(run(text)) == set(), text
