@@ -1730,9 +1730,6 @@ _SOUGHT = frozenset(
 )  # fmt: skip
 
 
-_DEAL_WORDS = frozenset(["agreement", "deal", "accord", "pact", "treaty"])
-
-
 def _between_objects(n: Token) -> list[Token]:
     """ "a deal between A and B", "the deal reached last year between A and B", "the
     points agreed between A and B" (the "between" hung on the participle)."""
@@ -1958,6 +1955,7 @@ def _gathered(ctx: DocContext, v: Token) -> list[str]:
 
 
 _FORMAL_DEALS = frozenset(["pact", "accord", "agreement", "treaty", "protocol"])
+_DEAL_WORDS = _FORMAL_DEALS | {"deal"}
 _KEPT = frozenset(
     ["violate", "breach", "honour", "honor", "implement", "respect", "observe", "renege",
      "abide", "comply", "live", "flout", "break", "breached", "uphold",
@@ -2174,12 +2172,10 @@ def under_deal(ctx: DocContext, n: Token, out: list[_Draft]) -> bool:
             for d in out
             if d.polarity == "agreed" and d.start < sent and n.i - d.start <= _RESTATED_REACH
         ]
-        # else the sides just told, when the clause's subject is one of them
-        sides = ctx.recall(n.i)
         if told:
             parties = told[-1].parties
-        elif doers and set(doers) < set(sides):
-            parties = sides
+        elif doers and set(doers) < set(sides := ctx.recall(n.i)):
+            parties = sides  # the sides just told, when the clause's subject is one of them
     if not parties:
         return False
     start = subj.left_edge.i if subj is not None and subj.i < act.i else act.i

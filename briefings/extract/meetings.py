@@ -450,9 +450,7 @@ def meet_verb(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:
                 p
                 for c in v.children
                 if c.dep_ == "dobj"
-                for p in _objects_of_prep(
-                    ctx, c, _OBJECT_PREPS[lemma] if lemma == "explain" else ("with",)
-                )
+                for p in _objects_of_prep(ctx, c, _OBJECT_PREPS[lemma])
                 if ctx.persons.at(p)
             ]
         if lemma in ("speak", "talk"):  # "spoke on the phone with B": "with" hung on "phone"
