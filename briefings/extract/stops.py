@@ -586,6 +586,9 @@ def misread_motion(ctx: DocContext, n: Token, out: list[_StopDraft]) -> None:
 
 def travel_noun(ctx: DocContext, n: Token, out: list[_StopDraft]) -> None:
     places = _prep_places(ctx, n, ("to", "in", "of"))
+    if not places and any(c.dep_ == "poss" for c in n.children):
+        # "Shultz's Moscow visit next week": the place named in front of someone's trip
+        places = [c for c in n.children if c.dep_ == "compound" and c.ent_type_ in _PLACE_LABELS]
     if not places or ctx.is_called_off(n):
         return
     gov = ctx.governing_verb(n)

@@ -500,3 +500,9 @@ def test_a_journey_ordered_against_a_coming_one(
 ) -> None:
     got = stops(run(text, published=dt.date(2024, 3, 4)))
     assert got.get("Tom Lind") == expected, got
+
+
+def test_a_place_named_in_front_of_someones_visit(run: Run) -> None:
+    x = run("Foreign Minister Ann Roe's Moscow visit next week will focus on arms.")
+    assert stops(x) == {"Ann Roe": ["Moscow"]}
+    assert stops(run("Foreign Minister Ann Roe's Moscow visit last week focused on arms.")) == {}
