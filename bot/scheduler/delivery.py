@@ -163,7 +163,7 @@ class PlannedMessage:
     blocks: list[dict[str, Any]]
     article_ids: tuple[int, ...]
     # "" a message of its own; "parent" a threaded digest's summary (always part 1);
-    # "reply" one story, posted in the parent's thread.
+    # "reply" one story, posted in the parent's thread; "empty" the "nothing new" notice.
     role: str = ""
 
 
@@ -213,7 +213,8 @@ def default_planner(
             if not sub.notify_empty:
                 return []
             msg = to_message(digest)
-            return [PlannedMessage(str(msg["text"]), list(msg["blocks"]), digest.article_ids)]
+            notice = PlannedMessage(str(msg["text"]), list(msg["blocks"]), digest.article_ids, "empty")
+            return [notice]
         out: list[PlannedMessage] = []
         in_stories = {a for st in digest.stories for a in st.article_ids}
         # Covered but not shown (no facts, clustered away): delivered with part 1.
@@ -381,6 +382,10 @@ class DigestDelivery:
         if parent_ts is not None:
             # The thread exists: what is left are replies (after a crash between them).
             plan = [m for m in plan if m.role != "parent"]
+        if done:
+            # Part of this digest is out (found in the history after a crash): its stories
+            # are delivered now, so "nothing new" would contradict the message above it.
+            plan = [m for m in plan if m.role != "empty"]
         limit = self.max_thread_parts if threaded else self.max_parts
         budget = max(0, limit - len(done))
         if not plan and not done:

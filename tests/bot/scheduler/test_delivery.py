@@ -112,12 +112,15 @@ def test_long_digest_is_split_and_paced(store: Store, slack: SchedulerFakeSlack)
     assert min(slack.attempt_gaps("C1")) >= 0.95
 
 
+@pytest.mark.parametrize("notify_empty", [False, True], ids=["quiet", "always"])
 @pytest.mark.parametrize("when", ["before", "after"])
 def test_crash_between_claim_and_record_posts_once(
-    store: Store, slack: SchedulerFakeSlack, when: str
+    store: Store, slack: SchedulerFakeSlack, when: str, notify_empty: bool
 ) -> None:
+    """With `notify_empty` too: the part found in the history is the digest, and its
+    stories are now delivered; no "nothing new" message may follow it in that slot."""
     add_articles(store, 3)
-    subscribe(store, "C1")
+    subscribe(store, "C1", notify_empty=notify_empty)
     clock = Clock(T0)
     client = make_client(BOT_TOKEN, slack.api_url)
     with pytest.raises(Crash):
