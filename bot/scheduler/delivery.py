@@ -213,8 +213,8 @@ def default_planner(
             if not sub.notify_empty:
                 return []
             msg = to_message(digest)
-            notice = PlannedMessage(str(msg["text"]), list(msg["blocks"]), digest.article_ids, "empty")
-            return [notice]
+            text, blocks = str(msg["text"]), list(msg["blocks"])
+            return [PlannedMessage(text, blocks, digest.article_ids, "empty")]
         out: list[PlannedMessage] = []
         in_stories = {a for st in digest.stories for a in st.article_ids}
         # Covered but not shown (no facts, clustered away): delivered with part 1.
