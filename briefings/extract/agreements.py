@@ -22,7 +22,7 @@ from spacy.tokens import Span, Token
 
 from ..models import Agreement, Evidence
 from ..text import fold
-from .context import IRREALIS_GOV, DocContext
+from .context import IRREALIS_GOV, DocContext, coordinated_modifiers
 from .lexicon import (
     DEAL_NOUNS,
     DISAGREE_ADJ,
@@ -1878,12 +1878,7 @@ def deal_between(ctx: DocContext, n: Token, out: list[_Draft]) -> None:
     if _wanted(n):
         return  # "a keen interest in a swift agreement between A and B"
     # "between Iran and world powers" parsed with "Iran" as a modifier of "powers"
-    betweens += [
-        k
-        for b in list(betweens)
-        for k in b.children
-        if k.dep_ == "nmod" and k.i < b.i and any(c.dep_ == "cc" for c in k.children)
-    ]
+    betweens += [k for b in list(betweens) for k in coordinated_modifiers(b)]
     parties = [
         x for b in betweens for t in ctx.coordinated(b) for x in ctx.parties(t, allow_groups=True)
     ]

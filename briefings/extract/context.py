@@ -426,6 +426,16 @@ def _kin_mention(doc: Doc, start: int, head: int) -> bool:
     return False
 
 
+def coordinated_modifiers(tok: Token) -> list[Token]:
+    """ "between Iran and world powers", "met A and union leaders": the parser hangs the
+    first of two coordinated nouns on the second as a modifier with its own "and"."""
+    return [
+        k
+        for k in tok.children
+        if k.dep_ == "nmod" and k.i < tok.i and any(c.dep_ == "cc" for c in k.children)
+    ]
+
+
 def repeated_prep_objects(tok: Token) -> list[Token]:
     """ "talks with A and with B": B and its conjuncts, for A (the parser makes the
     second "with" a conjunct of the first, not B a conjunct of A)."""
@@ -1010,10 +1020,13 @@ class DocContext:
             side = self.nationality_of(tok)
             if side or not allow_groups:
                 return side
-            if not any(
-                c.dep_ in ("compound", "amod") and c.i < tok.i and c.lower_ not in VAGUE
-                for c in tok.children
-            ):
+            modifiers = [c for c in tok.children if c.dep_ in ("compound", "amod")] + [
+                k  # "A and union leaders" with "A and union" hung on "leaders"
+                for c in coordinated_modifiers(tok)
+                for k in c.conjuncts
+                if k.pos_ == "NOUN" and k.i == tok.i - 1
+            ]
+            if not any(c.i < tok.i and c.lower_ not in VAGUE for c in modifiers):
                 return None  # "multiple world leaders", "senior officials": nobody named
         if tok.pos_ == "NOUN" and tok.lemma_ in _RELATIONAL:
             # "EU counterparts" -> EU, "representatives of Citibank" -> Citibank, "the
@@ -1057,8 +1070,20 @@ class DocContext:
             return [tok]
         out = [tok, *tok.conjuncts, *repeated_prep_objects(tok)]
         for t in list(out):
+            # "met Jacques Chirac and business leaders": the first of the two hung on the
+            # second as a modifier; the person is a side of its own
+            for k in coordinated_modifiers(t):
+                if self.persons.at(k):
+                    out += [x for x in (k, *k.conjuncts) if x not in out and self.persons.at(x)]
+                    out.sort(key=lambda x: x.i)
+        for t in list(out):
             if self.persons.at(t):
                 out += [k for k in self._hung_on_of(t) if k not in out]
+                # "met President A, Prime Minister B and C": B taken for A's appositive
+                name = self.persons.at(t)
+                for c in t.children:
+                    if c.dep_ == "appos" and self.persons.at(c) not in (None, name):
+                        out += [k for k in (c, *c.conjuncts) if k not in out]
                 continue  # "Abe, secretary general of the party": the name is the side
             if t.ent_type_ in _PARTY_LABELS:
                 continue

@@ -1854,3 +1854,30 @@ def test_explaining_to_a_titled_person(run: Run) -> None:
         "Premier Ann Roe explained to the BBC that Chancellor Hans Berg was ill.",
     ):
         assert pairs(run(text)) == set(), text
+
+
+def test_person_and_a_group_met_together(run: Run) -> None:
+    # The parser may hang the person on the group noun as a modifier with its own "and"
+    # ("[Jacques Moreau and] business leaders"), or take the second titled person for
+    # the first one's appositive: each named side is still met.
+    cases = {
+        "Foreign Minister Jon Hale met Jacques Moreau and business leaders in Paris.": (
+            {"Jon Hale", "Jacques Moreau", "business leaders"}
+        ),
+        "World Bank president Jon Hale met President Sukarno and union leaders.": (
+            {"Jon Hale", "Sukarno", "union leaders"}
+        ),
+        "Foreign Minister Jon Hale met President Pervez Mushraf, Prime Minister Shaukat "
+        "Aziz and opposition leaders.": {
+            "Jon Hale",
+            "Pervez Mushraf",
+            "Shaukat Aziz",
+            "opposition leaders",
+        },
+    }
+    for text, sides in cases.items():
+        got = {p for m in run(text).meetings for p in m.participants}
+        assert got == sides, text
+    # a vague group is nobody named, however it is parsed
+    x = run("Premier Ann Roe met President Ole Dahl and senior officials.")
+    assert [set(m.participants) for m in x.meetings] == [{"Ann Roe", "Ole Dahl"}]
