@@ -1446,6 +1446,18 @@ class DocContext:
                         side = demonym_country(fold(a.text)) or POLITICAL_PARTIES.get(fold(a.text))
                         if side and side not in out:
                             out.append(side)
+            if (
+                c.i < tok.i
+                and c.dep_ in ("nmod", "compound")
+                and c.ent_type_ in ("GPE", "ORG")
+                and any(k.ent_type_ == c.ent_type_ for k in c.conjuncts)
+            ):
+                # "the Iran and Iraq foreign ministers": a side each, as with nationalities
+                out += [
+                    n
+                    for a in (c, *c.conjuncts)
+                    if a.ent_type_ in ("GPE", "ORG") and (n := self.entity_text(a)) not in out
+                ]
             if c.dep_ == "prep" and c.lower_ in ("of", "from"):
                 for p in c.children:
                     if p.dep_ != "pobj":

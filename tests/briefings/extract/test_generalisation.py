@@ -1881,3 +1881,14 @@ def test_person_and_a_group_met_together(run: Run) -> None:
     # a vague group is nobody named, however it is parsed
     x = run("Premier Ann Roe met President Ole Dahl and senior officials.")
     assert [set(m.participants) for m in x.meetings] == [{"Ann Roe", "Ole Dahl"}]
+
+
+def test_coordinated_countries_before_a_role_noun(run: Run) -> None:
+    # "the Iran and Iraq foreign ministers": one side each, as "the Iranian and Iraqi
+    # foreign ministers" would be
+    x = run("Premier Ann Roe met the Norway and Sweden foreign ministers.")
+    assert [set(m.participants) for m in x.meetings] == [{"Ann Roe", "Norway", "Sweden"}]
+    y = run("The Norway and Sweden foreign ministers signed an agreement to share fishing grounds.")
+    assert [set(a.parties) for a in y.agreements] == [{"Norway", "Sweden"}]
+    z = run("Premier Ann Roe met the Norway foreign minister.")
+    assert [set(m.participants) for m in z.meetings] == [{"Ann Roe", "Norway"}]
