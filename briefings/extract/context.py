@@ -1456,7 +1456,7 @@ class DocContext:
                 out += [
                     n
                     for a in (c, *c.conjuncts)
-                    if a.ent_type_ in ("GPE", "ORG") and (n := self.entity_text(a)) not in out
+                    if a.ent_type_ in ("GPE", "ORG") and (n := self.entity_text(a)) and n not in out
                 ]
             if c.dep_ == "prep" and c.lower_ in ("of", "from"):
                 for p in c.children:
