@@ -194,6 +194,13 @@ def _subject_parties(ctx: DocContext, v: Token) -> tuple[list[str], Token | None
     subj = ctx.subject_of(v)
     if subj is None:
         return [], None
+    if (
+        subj.lower_ == "it"
+        and subj.dep_ == "nsubjpass"
+        and subj.head == v
+        and any(c.dep_ == "ccomp" for c in v.children)
+    ):
+        return [], subj  # "It was agreed that X": "it" names nobody; the context does
     parties = ctx.parties(subj, allow_groups=True)
     if not parties:
         # "The two companies [A and B] agreed", "the two firms, A and B, agreed"

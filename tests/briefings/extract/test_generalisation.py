@@ -1892,3 +1892,16 @@ def test_coordinated_countries_before_a_role_noun(run: Run) -> None:
     assert [set(a.parties) for a in y.agreements] == [{"Norway", "Sweden"}]
     z = run("Premier Ann Roe met the Norway foreign minister.")
     assert [set(m.participants) for m in z.meetings] == [{"Ann Roe", "Norway"}]
+
+
+def test_it_was_agreed_names_the_sides_in_context(run: Run) -> None:
+    # the "it" of "It was agreed that X" is no country named before it
+    for text in (
+        "Norway and Sweden held talks in Oslo. It was agreed that the border would reopen "
+        "in June.",
+        "Norway and Sweden held talks in Oslo. It was agreed the border would reopen in June.",
+    ):
+        x = run(text)
+        assert [(set(a.parties), a.text) for a in x.agreements] == [
+            ({"Norway", "Sweden"}, "the border would reopen in June")
+        ], text
