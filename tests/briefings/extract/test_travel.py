@@ -506,3 +506,14 @@ def test_a_place_named_in_front_of_someones_visit(run: Run) -> None:
     x = run("Foreign Minister Ann Roe's Moscow visit next week will focus on arms.")
     assert stops(x) == {"Ann Roe": ["Moscow"]}
     assert stops(run("Foreign Minister Ann Roe's Moscow visit last week focused on arms.")) == {}
+
+
+def test_capital_the_ner_takes_for_an_organisation_is_a_stop(run: Run) -> None:
+    # every capital is a place (the entity ruler), whatever the statistical NER said of it
+    x = run(
+        "Foreign Minister Jon Hale leaves for Oslo on Monday, the first stop on a tour that "
+        "will also take him to Riga and Vilnius."
+    )
+    assert stops(x) == {"Jon Hale": ["Oslo", "Riga", "Vilnius"]}
+    y = run("Foreign Minister Jon Hale will leave for Oslo on Monday.")
+    assert stops(y) == {"Jon Hale": ["Oslo"]}
