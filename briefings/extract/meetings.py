@@ -409,12 +409,15 @@ def meet_verb(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:
     passive = any(c.dep_ == "auxpass" for c in v.children)
     subj_tok = ctx.subject_of(v)
     obj_toks: list[Token] = []
+    placed_on: list[Token] = []
     if passive:
         agents = _objects_of_prep(ctx, v, ("by",)) + ctx.agent_objects(v)
         if not agents:
             return
         obj_toks = [subj_tok] if subj_tok is not None else []
         subj_tok = agents[0]
+        # "was received by B (and C) in Oslo": the parser hangs the place on the agent
+        placed_on = [agents[0], *agents[0].conjuncts]
     elif lemma == "shake":  # "A shook hands with B", "A and B shake hands"
         if not any(c.dep_ == "dobj" and c.lemma_ == "hand" for c in v.children):
             return
@@ -546,7 +549,7 @@ def meet_verb(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:
     before = len(drafts)
     if not (phone_ctx or lemma in _ONE_BY_ONE):
         others = _one_encounter(ctx, v, others)  # calls and words to two people are two
-    _emit(ctx, drafts, owners, others, [v], v.sent, tuple(obj_toks))
+    _emit(ctx, drafts, owners, others, [v], v.sent, (*obj_toks, *placed_on))
     if v.tag_ == "VBG" and v.dep_ == "acl" and ctx.time_words([v]) is None:
         for d in drafts[before:]:
             d.untensed = True

@@ -1905,3 +1905,12 @@ def test_it_was_agreed_names_the_sides_in_context(run: Run) -> None:
         assert [(set(a.parties), a.text) for a in x.agreements] == [
             ({"Norway", "Sweden"}, "the border would reopen in June")
         ], text
+
+
+def test_place_of_a_reception_hung_on_its_host(run: Run) -> None:
+    for text in (
+        "Foreign Minister Jon Hale was received by President Ole Dahl in Oslo.",
+        "Foreign Minister Jon Hale was received by President Ole Dahl and Premier Ann Roe "
+        "in Oslo.",
+    ):
+        assert [m.place for m in run(text).meetings] == ["Oslo"], text
