@@ -1855,6 +1855,20 @@ class DocContext:
                                     return self.entity_text(p)
         return None
 
+    def where_place(self, anchors: Iterable[Token]) -> str | None:
+        """ "will travel to Oslo next week, where he will meet B": the place the relative
+        "where" on an anchor goes back to, the last one named before it."""
+        for a in anchors:
+            where = next(
+                (c for c in a.children if c.dep_ == "advmod" and c.lower_ == "where"), None
+            )
+            if where is None or where.i > a.i or a.dep_ not in ("relcl", "advcl"):
+                continue
+            for k in reversed(self.doc[a.sent.start : where.i]):
+                if k.ent_type_ in _PLACE_LABELS:
+                    return self.entity_text(k)
+        return None
+
     def future_time(self, span: Span | None) -> bool:
         if span is None:
             return False

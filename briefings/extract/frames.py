@@ -650,6 +650,7 @@ def together_meetings(ctx: DocContext) -> list[Meeting]:
                 continue
             people: list[str] = []
             anchor = v  # the verb whose tense and time the encounter takes
+            placed = [v]  # where an "in X" may hang
             if v.lemma_ in _SEATED:
                 # "A sits between B and C", "A stood beside B": next to named people
                 beside = [
@@ -696,6 +697,7 @@ def together_meetings(ctx: DocContext) -> list[Meeting]:
                     and (c.lemma_ in pats.joint_events or c.lower_ in pats.joint_events)
                 ]
                 subj = ctx.subject_of(v)
+                placed += joint  # "held a joint news conference in Oslo"
                 if joint and subj is not None:
                     # "A and Jordan's King B hold ...", misparsed as "(A and Jordan)'s
                     # B": everyone named in the subject
@@ -709,7 +711,7 @@ def together_meetings(ctx: DocContext) -> list[Meeting]:
                     Meeting(
                         tuple(names),
                         status,
-                        ctx.place_of([v]),
+                        ctx.place_of(placed),
                         when,
                         resolve(
                             when,

@@ -208,7 +208,9 @@ def _emit(
 ) -> None:
     when = ctx.time_words(anchors, points=True)  # "during his two-day stay": how long, not when
     status = _status(ctx, anchors, when)
-    place = ctx.place_of(anchors) or ctx.place_of(objects) or destination
+    place = (
+        ctx.place_of(anchors) or ctx.place_of(objects) or ctx.where_place(anchors) or destination
+    )
     groups = [owners + o for o in others] if others else [owners]
     for group in groups:
         people = list(dict.fromkeys(group))

@@ -1914,3 +1914,25 @@ def test_place_of_a_reception_hung_on_its_host(run: Run) -> None:
         "in Oslo.",
     ):
         assert [m.place for m in run(text).meetings] == ["Oslo"], text
+
+
+def test_place_a_relative_where_goes_back_to(run: Run) -> None:
+    cases = {
+        "Foreign Minister Jon Hale will travel to Oslo next week, where he will meet "
+        "President Ole Dahl.": "Oslo",
+        "Foreign Minister Jon Hale was in Oslo on Monday, where he met President Ole Dahl.": (
+            "Oslo"
+        ),
+        "Premier Ann Roe returned to Riga after flying from Oslo, where she met President "
+        "Ole Dahl.": "Oslo",
+        # a place hung on the one met is said outright and comes first
+        "Premier Ann Roe made a visit to Norway, where she met President Ole Dahl in Bergen.": (
+            "Bergen"
+        ),
+        # with no place named before it, "where" gives none
+        "Premier Ann Roe visited the factory where she met President Ole Dahl.": None,
+        "Foreign Minister Jon Hale and President Ole Dahl held a joint news conference in "
+        "Oslo.": "Oslo",
+    }
+    for text, place in cases.items():
+        assert [m.place for m in run(text).meetings] == [place], text
