@@ -335,7 +335,7 @@ DEAL_NOUNS = frozenset(
     ]
 )
 SIGN_VERBS = frozenset(
-    ["sign", "seal", "ink", "conclude", "clinch", "strike", "reach", "finalise", "finalize"]
+    ["sign", "seal", "ink", "conclude", "clinch", "strike", "reach", "finalise", "finalize", "initial"]
 )
 ENDORSE_VERBS = frozenset(
     ["approve", "adopt", "endorse", "extend", "renew", "formalise", "formalize"]

@@ -1936,3 +1936,10 @@ def test_place_a_relative_where_goes_back_to(run: Run) -> None:
     }
     for text, place in cases.items():
         assert [m.place for m in run(text).meetings] == [place], text
+
+
+def test_initialling_an_accord_is_a_signing(run: Run) -> None:
+    x = run("Norway and Sweden initialled an accord on border controls.")
+    assert [(set(a.parties), a.text) for a in x.agreements] == [
+        ({"Norway", "Sweden"}, "initialled an accord on border controls")
+    ]
