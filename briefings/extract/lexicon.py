@@ -335,8 +335,9 @@ DEAL_NOUNS = frozenset(
     ]
 )
 SIGN_VERBS = frozenset(
-    ["sign", "seal", "ink", "conclude", "clinch", "strike", "reach", "finalise", "finalize", "initial"]
-)
+    ["sign", "seal", "ink", "conclude", "clinch", "strike", "reach", "finalise", "finalize",
+     "initial"]
+)  # fmt: skip
 ENDORSE_VERBS = frozenset(
     ["approve", "adopt", "endorse", "extend", "renew", "formalise", "formalize"]
 )
