@@ -349,6 +349,19 @@ def _called_person(ctx: DocContext, v: Token) -> list[Token]:
     return [o for o in oprds if ctx.persons.at(o)]
 
 
+def _called_on(ctx: DocContext, v: Token) -> list[Token]:
+    """ "A called on B at his office": a visit to B. Not "called on B to resign" or
+    "called on B for restraint" (an appeal), nor with an object ("called a vote on")."""
+    if any(
+        c.dep_ in ("dobj", "xcomp", "ccomp", "oprd", "acomp")
+        or (c.dep_ == "prep" and c.lower_ == "for")
+        or (c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
+        for c in v.children
+    ):
+        return []
+    return [p for p in _objects_of_prep(ctx, v, ("on",)) if ctx.persons.at(p)]
+
+
 # How often, not when: "met frequently with B", "talk regularly" (habitual, GUIDE).
 _HABITUAL = frozenset(
     ["frequently", "regularly", "often", "routinely", "repeatedly", "usually", "sometimes",
@@ -372,7 +385,8 @@ def meet_verb(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:
     lemma = v.lemma_
     if _hypothetical(ctx, v) or _negated(v) or _denied(v) or _habitual(v) or _indirect(v):
         return
-    if lemma == "call" and any(
+    called_on = _called_on(ctx, v) if lemma == "call" else []
+    if lemma == "call" and not called_on and any(
         (c.dep_ in ("oprd", "xcomp", "ccomp", "acomp") and not _called_person(ctx, v))
         or (
             c.dep_ == "prep"
@@ -436,6 +450,7 @@ def meet_verb(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:
             obj_toks = [c for c in v.children if c.dep_ in objs]
             if lemma == "call":
                 obj_toks += [c for c in _called_person(ctx, v) if c.dep_ == "oprd"]
+                obj_toks += called_on
             if lemma in _WORD_VERBS:
                 # "told Labour supporters he's back": a speech to an audience, no meeting;
                 # "told MSNBC Cummings was ...": an outlet the parser hung on the object

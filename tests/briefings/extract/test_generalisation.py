@@ -1943,3 +1943,19 @@ def test_initialling_an_accord_is_a_signing(run: Run) -> None:
     assert [(set(a.parties), a.text) for a in x.agreements] == [
         ({"Norway", "Sweden"}, "initialled an accord on border controls")
     ]
+
+
+def test_calling_on_someone_is_a_visit_not_an_appeal(run: Run) -> None:
+    for text in (
+        "Premier Ann Roe called on President Ole Dahl at his office on Monday.",
+        "Premier Ann Roe yesterday called on President Ole Dahl, who is recovering from "
+        "surgery.",
+    ):
+        assert pairs(run(text)) == {frozenset({"Roe", "Dahl"})}, text
+    for text in (
+        "Premier Ann Roe called on President Ole Dahl to resign.",
+        "Premier Ann Roe called on President Ole Dahl for restraint.",
+        "Premier Ann Roe called on President Ole Dahl and Premier Jan Berg to resign.",
+        '"We call on President Ole Dahl to act," Premier Ann Roe said.',
+    ):
+        assert pairs(run(text)) == set(), text
