@@ -386,15 +386,19 @@ def meet_verb(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:
     if _hypothetical(ctx, v) or _negated(v) or _denied(v) or _habitual(v) or _indirect(v):
         return
     called_on = _called_on(ctx, v) if lemma == "call" else []
-    if lemma == "call" and not called_on and any(
-        (c.dep_ in ("oprd", "xcomp", "ccomp", "acomp") and not _called_person(ctx, v))
-        or (
-            c.dep_ == "prep"
-            and c.lower_ in ("on", "for")
-            # "called B on Wednesday": a time, not "called on B to"
-            and not all(p.ent_type_ in ("DATE", "TIME") for p in c.children if p.dep_ == "pobj")
+    if (
+        lemma == "call"
+        and not called_on
+        and any(
+            (c.dep_ in ("oprd", "xcomp", "ccomp", "acomp") and not _called_person(ctx, v))
+            or (
+                c.dep_ == "prep"
+                and c.lower_ in ("on", "for")
+                # "called B on Wednesday": a time, not "called on B to"
+                and not all(p.ent_type_ in ("DATE", "TIME") for p in c.children if p.dep_ == "pobj")
+            )
+            for c in v.children
         )
-        for c in v.children
     ):
         return
     if lemma in ("phone", "telephone", "call") and v.pos_ != "VERB":

@@ -1897,8 +1897,7 @@ def test_coordinated_countries_before_a_role_noun(run: Run) -> None:
 def test_it_was_agreed_names_the_sides_in_context(run: Run) -> None:
     # the "it" of "It was agreed that X" is no country named before it
     for text in (
-        "Norway and Sweden held talks in Oslo. It was agreed that the border would reopen "
-        "in June.",
+        "Norway and Sweden held talks in Oslo. It was agreed that the border would reopen in June.",
         "Norway and Sweden held talks in Oslo. It was agreed the border would reopen in June.",
     ):
         x = run(text)
@@ -1910,8 +1909,7 @@ def test_it_was_agreed_names_the_sides_in_context(run: Run) -> None:
 def test_place_of_a_reception_hung_on_its_host(run: Run) -> None:
     for text in (
         "Foreign Minister Jon Hale was received by President Ole Dahl in Oslo.",
-        "Foreign Minister Jon Hale was received by President Ole Dahl and Premier Ann Roe "
-        "in Oslo.",
+        "Foreign Minister Jon Hale was received by President Ole Dahl and Premier Ann Roe in Oslo.",
     ):
         assert [m.place for m in run(text).meetings] == ["Oslo"], text
 
@@ -1948,8 +1946,7 @@ def test_initialling_an_accord_is_a_signing(run: Run) -> None:
 def test_calling_on_someone_is_a_visit_not_an_appeal(run: Run) -> None:
     for text in (
         "Premier Ann Roe called on President Ole Dahl at his office on Monday.",
-        "Premier Ann Roe yesterday called on President Ole Dahl, who is recovering from "
-        "surgery.",
+        "Premier Ann Roe yesterday called on President Ole Dahl, who is recovering from surgery.",
     ):
         assert pairs(run(text)) == {frozenset({"Roe", "Dahl"})}, text
     for text in (
