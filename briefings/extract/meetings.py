@@ -64,6 +64,7 @@ _VERBS = frozenset(
         "see",
         "discuss",
         "explain",
+        "exchange",
     ]
 )
 _PERSON_ONLY_OBJECT = frozenset(
@@ -92,7 +93,10 @@ _OBJECT_PREPS = {
     "negotiate": ("with",),
     "discuss": ("with",),  # "discussed the loan with B": the object is the topic
     "explain": ("to",),  # "will explain Brazil's actions to B": the object is the topic
+    "exchange": ("with",),  # "exchanged views with B"
 }
+# What two sides exchange when they talk ("exchanged views"), not fire or prisoners.
+_EXCHANGED_WORDS = frozenset(["view", "opinion", "idea", "greeting", "pleasantry", "thought"])
 _DEMANDS = frozenset(
     ["complaint", "demand", "target", "requirement", "deadline", "need", "cost",
      "expectation", "criterion", "condition", "standard", "goal", "obligation", "payment"]
@@ -114,7 +118,7 @@ def _is_demand(tok: Token) -> bool:
 # to a titled person; never an audience or an outlet.
 _WORD_VERBS = frozenset(["tell", "brief", "inform", "explain"])
 _ONE_BY_ONE = frozenset(["phone", "telephone", "call", *_WORD_VERBS])
-_CLIQUE_VERBS = frozenset(["meet", "talk", "confer", "negotiate", "discuss"])
+_CLIQUE_VERBS = frozenset(["meet", "talk", "confer", "negotiate", "discuss", "exchange"])
 _PHONE = frozenset(["phone", "telephone", "telephoned", "phoned", "call", "calls"])
 _TELEPHONE = frozenset({"phone", "telephone"})
 _EVENT_WORDS = frozenset(["summit", "conference", "talks", "meeting", "negotiations"])
@@ -138,7 +142,7 @@ _HOLD = frozenset(
     ]
 )
 # "had dinner with B": a meal with a named person is a meeting with that person.
-_MEALS = frozenset(["lunch", "dinner", "breakfast", "luncheon"])
+_MEALS = frozenset(["lunch", "dinner", "breakfast", "luncheon", "banquet"])
 _SAME_DAY = ("earlier", "later", "same day", "the day")
 
 
@@ -403,6 +407,10 @@ def meet_verb(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:
         return
     if lemma in ("phone", "telephone", "call") and v.pos_ != "VERB":
         return
+    if lemma == "exchange" and not any(
+        c.dep_ == "dobj" and c.lemma_ in _EXCHANGED_WORDS for c in v.children
+    ):
+        return  # "exchanged fire", "exchanged prisoners": no talks
     if lemma == "welcome" and not any(
         c.dep_ == "prep" and c.lower_ in ("to", "at") for c in v.children
     ):
@@ -448,7 +456,7 @@ def meet_verb(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:
                 _emit(ctx, drafts, _persons(ctx, owners), [], [v], v.sent)
             return
     else:
-        if lemma not in ("talk", "speak", "confer", "negotiate", "discuss", "explain"):
+        if lemma not in ("talk", "speak", "confer", "negotiate", "discuss", "explain", "exchange"):
             # "told B that ..." (B the object), "told B “...”" (B parsed as a dative)
             objs = ("dobj", "dative") if lemma == "tell" else ("dobj",)
             obj_toks = [c for c in v.children if c.dep_ in objs]
@@ -467,7 +475,7 @@ def meet_verb(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:
                     )
                 ]
         obj_toks += _objects_of_prep(ctx, v, _OBJECT_PREPS.get(lemma, ()))
-        if lemma in ("discuss", "negotiate", "explain") and not obj_toks:
+        if lemma in ("discuss", "negotiate", "explain", "exchange") and not obj_toks:
             # "discussed the loan request with B", "explain Brazil's actions to B": the
             # preposition hung on the topic
             obj_toks += [
@@ -1144,8 +1152,24 @@ def _meeting_noun(ctx: DocContext, n: Token, drafts: list[_Draft]) -> None:
         return
     # "a debate against B": B is the other side, like "talks with B".
     withs = _objects_of_prep(ctx, n, ("with", "against") if debate else ("with",))
-    if low in _MEALS:  # "hosted a dinner for B": the guest of honour
-        withs += [p for p in _objects_of_prep(ctx, n, ("for",)) if ctx.persons.at(p)]
+    if low in _MEALS:  # "hosted a dinner for B", "a banquet in honour of B": the guest
+        # the parser hangs "for B" (as a dative) and "in honour of B" on the verb as often
+        givers = [n] + ([gov] if gov is not None and n.dep_ == "dobj" else [])
+        guests = [
+            p
+            for h in givers
+            for c in h.children
+            if c.dep_ in ("prep", "dative") and c.lower_ == "for"
+            for p in c.children
+            if p.dep_ == "pobj"
+        ] + [
+            g
+            for h in givers
+            for x in _objects_of_prep(ctx, h, ("in",))
+            if x.lemma_ in ("honour", "honor")
+            for g in _objects_of_prep(ctx, x, ("of",))
+        ]
+        withs += [p for p in guests if ctx.persons.at(p)]
     if low in ("call", "calls"):  # "received a phone call from B"
         withs += _objects_of_prep(ctx, n, ("from",))
     if as_object and gov is not None:
@@ -1729,6 +1753,14 @@ def verbless_caption(ctx: DocContext, sent: Span, drafts: list[_Draft]) -> None:
         _emit(ctx, drafts, people, [], [root], sent)
 
 
+def _audience_with(ctx: DocContext, tok: Token) -> bool:
+    """ "had an audience with King Harald" (not "told the audience", "an audience of
+    500"): an audience granted by a named person is a meeting with that person."""
+    return tok.lower_ == "audience" and any(
+        ctx.persons.at(p) for p in _objects_of_prep(ctx, tok, ("with",))
+    )
+
+
 def extract_meetings(ctx: DocContext, frames: list[Frame]) -> list[Meeting]:
     """Meetings told in one sentence, and the article's gathering; `frames` are the
     document's event frames (frames.py), computed once by the caller."""
@@ -1744,6 +1776,7 @@ def extract_meetings(ctx: DocContext, frames: list[Frame]) -> list[Meeting]:
                 or tok.lower_ in ("conference", "conversation", "debate", "debates")
                 or tok.lower_ in _VIDEO_MEETINGS
                 or tok.lower_ in _MEALS
+                or _audience_with(ctx, tok)
             ):
                 if not hosted_event(ctx, tok, drafts):
                     meeting_noun(ctx, tok, drafts)

@@ -1956,3 +1956,27 @@ def test_calling_on_someone_is_a_visit_not_an_appeal(run: Run) -> None:
         '"We call on President Ole Dahl to act," Premier Ann Roe said.',
     ):
         assert pairs(run(text)) == set(), text
+
+
+def test_exchanging_views_an_audience_and_a_banquet_are_encounters(run: Run) -> None:
+    met = {
+        "Premier Ann Roe exchanged views with President Ole Dahl on the crisis.": "held",
+        "Premier Ann Roe will exchange views with President Ole Dahl next week.": "planned",
+        "Premier Ann Roe and President Ole Dahl exchanged views on regional security.": "held",
+        "Premier Ann Roe had an audience with King Harald Olsen on Monday.": "held",
+        "President Ole Dahl hosted a dinner in honour of Premier Ann Roe.": "held",
+        "President Ole Dahl gave a banquet for Premier Ann Roe on Monday.": "held",
+        "President Ole Dahl will host a state banquet in honour of Premier Ann Roe on "
+        "Friday.": "planned",
+    }
+    for text, status in met.items():
+        x = run(text)
+        assert [m.status for m in x.meetings] == [status], text
+        assert len(pairs(x)) == 1, text
+    for text in (
+        "Norway and Sweden exchanged prisoners on Monday.",
+        "Government troops exchanged fire with the rebels of Jon Hale.",
+        "Premier Ann Roe told the audience that President Ole Dahl was wrong.",
+        "President Ole Dahl attended a banquet in honour of the victims.",
+    ):
+        assert pairs(run(text)) == set(), text
