@@ -246,6 +246,8 @@ VAGUE = frozenset(
     ["other", "multiple", "several", "many", "some", "various", "numerous", "senior", "top",
      "leading", "key", "world", "economic", "high", "level", "high-level"]
 )  # fmt: skip
+# Motion towards a place: under way in the present progressive, the place is ahead.
+_ON_THE_WAY = frozenset(["travel", "go", "head", "fly", "return", "come", "proceed", "journey"])
 # Nouns that carry a time of their own: a time hung on one is not its governor's.
 _OTHER_EVENTS = TRAVEL_NOUNS | MEETING_NOUNS
 
@@ -1620,6 +1622,17 @@ class DocContext:
                 return cur
         return None
 
+    @staticmethod
+    def on_the_way(v: Token) -> bool:
+        """ "is travelling to Oslo": motion towards a place under way now, so the place,
+        and what the trip is for ("for talks with B"), are still ahead."""
+        return (
+            v.tag_ == "VBG"
+            and v.lemma_ in _ON_THE_WAY
+            and any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in v.children)
+            and any(c.dep_ == "prep" and c.lower_ == "to" for c in v.children)
+        )
+
     def is_future(self, tok: Token) -> bool:
         """True when the clause of `tok` speaks about something still to come."""
         cur = tok
@@ -1655,6 +1668,10 @@ class DocContext:
                 head = cur.head
                 if head.lemma_ in FUTURE_GOVERNORS or head.lower_ == "due":
                     return True
+                if head.lower_ == "going" and any(
+                    c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in head.children
+                ):
+                    return True  # "is going to meet B" (not "was going to", unreal)
                 if (
                     head.lemma_ == "be"
                     and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids)

@@ -189,6 +189,8 @@ def _status(ctx: DocContext, anchors: list[Token], when: Span | None) -> str:
         return "planned"
     if any(_scheduled_progressive(ctx, a, when) for a in anchors):
         return "planned"
+    if any(ctx.on_the_way(x) for a in anchors for x in (a, a.head, a.head.head)):
+        return "planned"  # "is travelling to Oslo for talks with B", "... to meet B"
     return "held"
 
 
@@ -318,6 +320,12 @@ def _hypothetical(ctx: DocContext, tok: Token) -> bool:
     summit that could happen before he has met B" (the meeting only bounds a maybe)."""
     if ctx.is_conditional(tok) or ctx.is_irrealis(tok, MEETING_IRREALIS_GOV):
         return True
+    if (
+        tok.dep_ == "xcomp"
+        and tok.head.lower_ == "going"
+        and any(c.dep_ == "aux" and c.tag_ == "VBD" for c in tok.head.children)
+    ):
+        return True  # "was going to meet B (but ...)": a plan told as past, not a meeting
     if tok.dep_ == "advcl" and any(
         c.dep_ == "mark" and c.lower_ in ("before", "until") for c in tok.children
     ):

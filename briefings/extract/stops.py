@@ -262,6 +262,8 @@ def _is_upcoming(ctx: DocContext, v: Token) -> bool:
     # "Mr Kennedy is visiting Somerset on Monday": present progressive with a time; not
     # "is currently touring Africa", which is where he is
     if v.tag_ == "VBG" and any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in v.children):
+        if ctx.on_the_way(v):
+            return True  # "is travelling to Oslo (for talks)": Oslo is ahead
         if any(c.lower_ in ("currently", "now", "already") for c in v.children):
             return False
         return ctx.time_words([v]) is not None

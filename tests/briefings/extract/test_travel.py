@@ -517,3 +517,31 @@ def test_capital_the_ner_takes_for_an_organisation_is_a_stop(run: Run) -> None:
     assert stops(x) == {"Jon Hale": ["Oslo", "Riga", "Vilnius"]}
     y = run("Foreign Minister Jon Hale will leave for Oslo on Monday.")
     assert stops(y) == {"Jon Hale": ["Oslo"]}
+
+
+def test_travelling_to_a_place_now_has_it_ahead(run: Run) -> None:
+    # a journey under way: the place and what the journey is for are still to come
+    x = run("Foreign Minister Jon Hale is travelling to Oslo for talks with President Ole Dahl.")
+    assert stops(x) == {"Jon Hale": ["Oslo"]}
+    assert [m.status for m in x.meetings] == ["planned"]
+    y = run("Foreign Minister Jon Hale is flying to Oslo to meet President Ole Dahl.")
+    assert [m.status for m in y.meetings] == ["planned"]
+    # told in the past, or being in a place now, is no stop
+    assert (
+        stops(run("Foreign Minister Jon Hale was travelling to Oslo when his plane was diverted."))
+        == {}
+    )
+    assert stops(run("Foreign Minister Jon Hale is visiting Oslo.")) == {}
+    z = run("Foreign Minister Jon Hale flew to Oslo for talks with President Ole Dahl.")
+    assert stops(z) == {} and [m.status for m in z.meetings] == ["held"]
+
+
+def test_going_to_is_a_future(run: Run) -> None:
+    x = run("Foreign Minister Jon Hale is going to meet President Ole Dahl.")
+    assert [m.status for m in x.meetings] == ["planned"]
+    # "was going to" is a plan told as past, often one that fell through
+    y = run(
+        "Foreign Minister Jon Hale was going to meet President Ole Dahl, but the talks were "
+        "cancelled."
+    )
+    assert y.meetings == ()
