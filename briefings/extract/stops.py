@@ -356,6 +356,8 @@ def travel_verb(ctx: DocContext, v: Token, out: list[_StopDraft]) -> None:
         ):
             return  # "move the embassy to Jerusalem", "return the money to B": no journey
         places += _prep_places(ctx, v, _MOTION_PREPS) or _led_to(ctx, v)
+    if places:
+        places += _list_end(ctx, v, places) + _way_to(ctx, v)
     if not places and _is_upcoming(ctx, v):
         hosts = _hosts_abroad(ctx, v)
         if hosts:
@@ -374,6 +376,38 @@ def travel_verb(ctx: DocContext, v: Token, out: list[_StopDraft]) -> None:
         return
     for who in _travellers(ctx, v):
         _add(ctx, out, who, places, v)
+
+
+def _list_end(ctx: DocContext, v: Token, places: list[Token]) -> list[Token]:
+    """ "will go to Oslo, Stockholm and then Helsinki": the parser hangs the last place,
+    after "and then", on the verb as a conjunct of its own."""
+    last = max(p.i for p in places)
+    return [
+        c
+        for c in v.children
+        if c.dep_ == "conj"
+        and c.pos_ == "PROPN"
+        and c.i > last
+        and _is_place(ctx, c)
+        and not any(k.dep_ in ("nsubj", "nsubjpass", "aux") for k in c.children)
+    ]
+
+
+def _way_to(ctx: DocContext, v: Token) -> list[Token]:
+    """ "will stop over in Dubai on his way to Tokyo": where the journey goes on to."""
+    return [
+        p for w in _objects_of(v, "on") if w.lemma_ == "way" for p in _prep_places(ctx, w, ("to",))
+    ]
+
+
+def _objects_of(tok: Token, prep: str) -> list[Token]:
+    return [
+        p
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ == prep
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
 
 
 _PURPOSES = frozenset(["meet", "talk", "see", "consult", "hold"])

@@ -545,3 +545,17 @@ def test_going_to_is_a_future(run: Run) -> None:
         "cancelled."
     )
     assert y.meetings == ()
+
+
+def test_the_end_of_a_list_and_the_way_on(run: Run) -> None:
+    x = run(
+        "Foreign Minister Jon Hale will go to Oslo, Stockholm and then Helsinki before "
+        "returning to London."
+    )
+    assert stops(x) == {"Jon Hale": ["Oslo", "Stockholm", "Helsinki", "London"]}
+    y = run("Foreign Minister Jon Hale will stop over in Dubai on his way to Tokyo.")
+    assert stops(y) == {"Jon Hale": ["Dubai", "Tokyo"]}
+    # told as past, no stop; another clause's subject is no stop of his
+    assert stops(run("Foreign Minister Jon Hale stopped over in Dubai on his way to Tokyo.")) == {}
+    z = run("Foreign Minister Jon Hale will fly to Oslo, and Stockholm will host the summit.")
+    assert stops(z) == {"Jon Hale": ["Oslo"]}
