@@ -622,6 +622,12 @@ def misread_motion(ctx: DocContext, n: Token, out: list[_StopDraft]) -> None:
 
 def travel_noun(ctx: DocContext, n: Token, out: list[_StopDraft]) -> None:
     places = _prep_places(ctx, n, ("to", "in", "of"))
+    owned = n.dep_ == "dobj" or any(c.dep_ == "poss" for c in n.children)
+    if not places and owned and n.dep_ in ("dobj", "nsubj") and n.head.lemma_ in _TOUR_ENDS:
+        # "will begin his tour in Oslo", "his visit will end in Helsinki": the place hung
+        # on the verb that opens or closes the trip (whose trip: "the tour begins in San
+        # Diego" may be a band's)
+        places = _prep_places(ctx, n.head, ("in",))
     if not places and any(c.dep_ == "poss" for c in n.children):
         # "Shultz's Moscow visit next week": the place named in front of someone's trip
         places = [c for c in n.children if c.dep_ == "compound" and c.ent_type_ in _PLACE_LABELS]
@@ -650,6 +656,12 @@ def travel_noun(ctx: DocContext, n: Token, out: list[_StopDraft]) -> None:
                 gov.lemma_ == "follow"
                 and any(c.dep_ == "aux" and c.lower_ == "to" for c in gov.children)
             )
+            # "his itinerary includes stops in Oslo and Riga": a plan laid out
+            or (
+                gov.lemma_ == "include"
+                and (subj := ctx.subject_of(gov)) is not None
+                and subj.lemma_ in _PLANS
+            )
             # a scheduled present: "starts a week-long visit to Washington on Sunday"
             or (
                 gov.lemma_ in ("start", "begin", "make", "pay")
@@ -675,6 +687,8 @@ def travel_noun(ctx: DocContext, n: Token, out: list[_StopDraft]) -> None:
 
 
 _PAST_WORDS = frozenset(["last", "ago", "yesterday", "earlier", "previous"])
+_TOUR_ENDS = frozenset(["begin", "start", "end", "finish", "conclude", "wrap", "open", "close"])
+_PLANS = frozenset(["itinerary", "schedule", "programme", "program", "agenda"])
 _DONE = frozenset(["complete", "finish", "end", "conclude", "wrap"])
 _TAKE_PLACE = frozenset(["begin", "open", "start", "convene", "meet", "take", "hold"])
 # Acts on an event done where it is held: "opened the forum in Brighton".

@@ -559,3 +559,24 @@ def test_the_end_of_a_list_and_the_way_on(run: Run) -> None:
     assert stops(run("Foreign Minister Jon Hale stopped over in Dubai on his way to Tokyo.")) == {}
     z = run("Foreign Minister Jon Hale will fly to Oslo, and Stockholm will host the summit.")
     assert stops(z) == {"Jon Hale": ["Oslo"]}
+
+
+def test_where_a_trip_begins_or_ends_and_an_itinerary(run: Run) -> None:
+    cases = {
+        "Foreign Minister Jon Hale will wrap up his tour in Helsinki on Friday.": ["Helsinki"],
+        "Foreign Minister Jon Hale will begin his tour in Oslo on Monday.": ["Oslo"],
+        "Foreign Minister Jon Hale's tour will end in Helsinki.": ["Helsinki"],
+        "Foreign Minister Jon Hale's itinerary includes stops in Oslo, Stockholm and Helsinki.": [
+            "Oslo",
+            "Stockholm",
+            "Helsinki",
+        ],
+    }
+    for text, places in cases.items():
+        assert stops(run(text)) == {"Jon Hale": places}, text
+    for text in (
+        "Foreign Minister Jon Hale wrapped up his tour in Helsinki on Friday.",
+        # whose tour is not said: a band's, as likely as his
+        "Foreign Minister Jon Hale met fans. The tour begins in San Diego on 28 March.",
+    ):
+        assert stops(run(text)) == {}, text
