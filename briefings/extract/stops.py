@@ -376,6 +376,7 @@ def travel_verb(ctx: DocContext, v: Token, out: list[_StopDraft]) -> None:
         return
     for who in _travellers(ctx, v):
         _add(ctx, out, who, places, v)
+        _add_dated_more(ctx, out, who, v, places)
 
 
 def _list_end(ctx: DocContext, v: Token, places: list[Token]) -> list[Token]:
@@ -481,6 +482,7 @@ def due_in(ctx: DocContext, tok: Token, out: list[_StopDraft]) -> None:
         return
     for who in _travellers(ctx, tok):
         _add(ctx, out, who, places, tok, ctx.time_words([tok, tok.head]))
+        _add_dated_more(ctx, out, who, tok.head, places)  # the time hangs on "is"
 
 
 def _expected_in(tok: Token) -> bool:
@@ -502,14 +504,35 @@ def will_be_in(ctx: DocContext, tok: Token, out: list[_StopDraft]) -> None:
     travellers = _travellers(ctx, tok)
     for who in travellers:
         _add(ctx, out, who, places, tok)
-    # "in Tokyo on Monday and Seoul on Tuesday": the next place hangs on the first
-    # time, and its own time follows it
-    preps = [c for c in tok.children if c.dep_ == "prep" and c.i > places[0].i]
-    more = [k for c in preps for p in c.children for k in p.conjuncts if _is_place(ctx, k)]
-    for k in more:
-        when = _time_after(ctx, preps, k)
-        for who in travellers:
-            _add(ctx, out, who, [k], tok, when)
+        _add_dated_more(ctx, out, who, tok, places)
+
+
+def _add_dated_more(
+    ctx: DocContext, out: list[_StopDraft], who: str, v: Token, places: list[Token]
+) -> None:
+    """ "in Tokyo on Monday and Seoul on Tuesday", "to Oslo on Monday and to Riga on
+    Tuesday": the parser hangs the next place (or its preposition) on the first one's
+    time; each place has the time that follows it."""
+    preps = [c for c in v.children if c.dep_ == "prep" and c.i > places[0].i]
+    more = [
+        k
+        for c in preps
+        for p in c.children
+        if p.dep_ == "pobj" and p.ent_type_ in ("DATE", "TIME")
+        for k in p.conjuncts
+        if _is_place(ctx, k)
+    ] + [
+        k
+        for c in preps
+        if any(p.dep_ == "pobj" and p.ent_type_ in ("DATE", "TIME") for p in c.children)
+        for a in c.conjuncts
+        if a.pos_ == "ADP"
+        for k in a.children
+        if k.dep_ == "pobj" and _is_place(ctx, k)
+    ]
+    for k in sorted(more, key=lambda t: t.i):
+        if k not in places:
+            _add(ctx, out, who, [k], v, _time_after(ctx, preps, k))
 
 
 def _time_after(ctx: DocContext, preps: list[Token], place: Token) -> Span | None:

@@ -580,3 +580,31 @@ def test_where_a_trip_begins_or_ends_and_an_itinerary(run: Run) -> None:
         "Foreign Minister Jon Hale met fans. The tour begins in San Diego on 28 March.",
     ):
         assert stops(run(text)) == {}, text
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Foreign Minister Jon Hale will visit Oslo on Monday and Stockholm on Tuesday.",
+        "Foreign Minister Jon Hale will fly to Oslo on Monday and to Stockholm on Tuesday.",
+        "Foreign Minister Jon Hale is due in Oslo on Monday and in Stockholm on Tuesday.",
+        "Foreign Minister Jon Hale will be in Oslo on Monday and in Stockholm on Tuesday.",
+    ],
+)
+def test_each_place_with_its_own_day(run: Run, sentence: str) -> None:
+    x = run(sentence)
+    assert [(s.place, s.when) for i in x.next_stops for s in i.stops] == [
+        ("Oslo", "Monday"),
+        ("Stockholm", "Tuesday"),
+    ]
+
+
+def test_a_dated_list_told_as_past_or_of_someone_else(run: Run) -> None:
+    assert (
+        stops(run("Foreign Minister Jon Hale flew to Oslo on Monday and to Stockholm on Tuesday."))
+        == {}
+    )
+    x = run(
+        "Foreign Minister Jon Hale will fly to Oslo on Monday and Premier Ann Roe to Riga on Tuesday."
+    )
+    assert stops(x).get("Jon Hale") == ["Oslo"]
