@@ -605,6 +605,7 @@ def test_a_dated_list_told_as_past_or_of_someone_else(run: Run) -> None:
         == {}
     )
     x = run(
-        "Foreign Minister Jon Hale will fly to Oslo on Monday and Premier Ann Roe to Riga on Tuesday."
+        "Foreign Minister Jon Hale will fly to Oslo on Monday and Premier Ann Roe to Riga "
+        "on Tuesday."
     )
     assert stops(x).get("Jon Hale") == ["Oslo"]
