@@ -22,7 +22,7 @@ from spacy.tokens import Span, Token
 
 from ..models import Agreement, Evidence
 from ..text import fold
-from .context import IRREALIS_GOV, DocContext, coordinated_modifiers
+from .context import IRREALIS_GOV, DocContext, coordinated_modifiers, ends_dispute
 from .lexicon import (
     DEAL_NOUNS,
     DISAGREE_ADJ,
@@ -653,6 +653,24 @@ def _nearly(v: Token) -> bool:
     ) or any(a.lemma_ in ("way", "path") and a.pos_ == "NOUN" for a in list(v.ancestors)[:3])
 
 
+def _none_reached(n: Token) -> bool:
+    """ "There was no agreement between A and B": a deal stated not to exist."""
+    be = n.head
+    return (
+        n.dep_ == "attr"
+        and any(c.dep_ == "det" and c.lower_ == "no" for c in n.children)
+        and be.lemma_ == "be"
+        and any(c.dep_ == "expl" and c.lower_ == "there" for c in be.children)
+    )
+
+
+def _worked_out(v: Token) -> bool:
+    """ "hammered out a deal", "worked out an agreement", "thrashed out": reached one."""
+    return v.lemma_ in ("hammer", "work", "thrash") and any(
+        c.dep_ == "prt" and c.lower_ == "out" for c in v.children
+    )
+
+
 def deal_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
     if _conditional(v) or _negated(v) or _irrealis(v) or _wanted(v) or _denied(v) or _nearly(v):
         return
@@ -687,7 +705,7 @@ def deal_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
     partners = _with_parties(ctx, v, obj)
     if obj.dep_ == "dobj" and subj is not None and not parties and partners:
         return  # "it signed a deal with B" with "it" unresolved: B alone is no deal
-    if v.lemma_ not in SIGN_VERBS | _ONGOING | {"formalise", "formalize"}:
+    if v.lemma_ not in SIGN_VERBS | _ONGOING | {"formalise", "formalize"} and not _worked_out(v):
         # "A and B approved the deal" is joint; so is "A announced a deal with B"
         # (in "plans were announced by A" the subject is the deal, not a side)
         # (a plural name is one party: "Electronic Arts announced plans")
@@ -1309,6 +1327,8 @@ def at_odds_rule(ctx: DocContext, n: Token, out: list[_Draft]) -> None:
 
 # "A and B settled their border dispute": the dispute ended in agreement.
 _SETTLE_VERBS = frozenset(["settle", "resolve"])
+# Ending a dispute, but not an agreement by itself: "ended the dispute" may be a ruling.
+_ENDS_ALONE = frozenset(["end", "solve", "defuse", "overcome"])
 _DISPUTES = frozenset(["dispute", "disputes", "row", "feud", "conflict", "differences"])
 
 
@@ -1878,6 +1898,14 @@ def deal_between(ctx: DocContext, n: Token, out: list[_Draft]) -> None:
         elif not made_with(ctx, n, out):
             background_deal(ctx, n, out)
         return
+    if betweens and _none_reached(n):
+        # "There was no agreement between A and B on X": they failed to agree
+        parties = [x for b in betweens for t in ctx.coordinated(b) for x in ctx.parties(t)]
+        be = n.head
+        if len(set(parties)) >= 2 and not (ctx.is_future(be) or _conditional(be)):
+            start = min([be.i] + [c.i for c in be.children if c.dep_ == "expl"])
+            _add(ctx, out, parties, "disagreed", _clip(ctx, start, n.right_edge.i), n)
+        return
     if not betweens or any(c.lower_ == "no" for c in n.children) or n.head.lower_ == "without":
         return
     if n.dep_ in ("attr", "oprd") or n.head.lower_ == "as":
@@ -2367,11 +2395,11 @@ def extract_agreements(ctx: DocContext) -> list[Agreement]:
                     joint_intent_rule(ctx, tok, drafts)
                 if lemma in _DECIDE_VERBS:
                     joint_decision_verb(ctx, tok, drafts)
-                if lemma in _SETTLE_VERBS:
+                if lemma in _SETTLE_VERBS or (lemma not in _ENDS_ALONE and ends_dispute(tok)):
                     settle_rule(ctx, tok, drafts)
                 if lemma == "agree":
                     agree_rule(ctx, tok, drafts)
-                elif lemma in _DEAL_GOVERNED:
+                elif lemma in _DEAL_GOVERNED or _worked_out(tok):
                     deal_rule(ctx, tok, drafts)
                 elif lemma in _CUT_VERBS:
                     cut_ties_rule(ctx, tok, drafts)

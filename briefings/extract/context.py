@@ -428,6 +428,22 @@ def _kin_mention(doc: Doc, start: int, head: int) -> bool:
     return False
 
 
+# Verbs that end a dispute: "settled", "resolved"; and as phrasal verbs, "worked out",
+# "ironed out", "patched up" (their differences).
+_ENDING_VERBS = frozenset(["settle", "resolve", "end", "solve", "defuse", "overcome"])
+_ENDING_PHRASAL = frozenset(
+    [("work", "out"), ("iron", "out"), ("sort", "out"), ("thrash", "out"), ("patch", "up"),
+     ("smooth", "over")]
+)  # fmt: skip
+
+
+def ends_dispute(v: Token) -> bool:
+    """ "settled their dispute", "ironed out their differences"."""
+    if v.lemma_ in _ENDING_VERBS:
+        return True
+    return any(c.dep_ == "prt" and (v.lemma_, c.lower_) in _ENDING_PHRASAL for c in v.children)
+
+
 def coordinated_modifiers(tok: Token) -> list[Token]:
     """ "between Iran and world powers", "met A and union leaders": the parser hangs the
     first of two coordinated nouns on the second as a modifier with its own "and"."""

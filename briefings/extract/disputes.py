@@ -19,7 +19,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from ..models import Agreement
-from .context import DocContext
+from .context import DocContext, ends_dispute
 from .pattern_files import read_patterns
 
 __all__ = ["DisputePatterns", "extract_disputes", "patterns"]
@@ -103,9 +103,6 @@ def _hyphen_sides(ctx: DocContext, n: Token) -> list[str]:
     return out if len(out) >= 2 else ctx.hyphen_countries(n)  # "a Greek-Turkish row"
 
 
-_ENDED = frozenset(["settle", "resolve", "end", "solve", "defuse", "overcome"])
-
-
 def _war_of_words(n: Token) -> bool:
     return n.lower_ == "war" and any(
         c.dep_ == "prep" and c.lower_ == "of" and any(p.lower_ == "words" for p in c.children)
@@ -124,7 +121,7 @@ def dispute_noun(ctx: DocContext, n: Token) -> Agreement | None:
     if (
         gov0 is not None
         and n.dep_ == "dobj"
-        and gov0.lemma_ in _ENDED
+        and ends_dispute(gov0)
         and not any(c.dep_ == "neg" for c in gov0.children)
         and not (gov0.dep_ == "xcomp" and gov0.head.lemma_ in ("fail", "unable", "try", "seek"))
     ):

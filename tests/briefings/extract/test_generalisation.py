@@ -1980,3 +1980,34 @@ def test_exchanging_views_an_audience_and_a_banquet_are_encounters(run: Run) -> 
         "President Ole Dahl attended a banquet in honour of the victims.",
     ):
         assert pairs(run(text)) == set(), text
+
+
+def test_phrasal_deals_settlements_and_no_agreement(run: Run) -> None:
+    agreed = {
+        "Norway and Sweden hammered out a deal on fishing quotas.": "hammered out a deal on "
+        "fishing quotas",
+        "Norway and Sweden worked out their differences.": "worked out their differences",
+        "Norway and Sweden ironed out their differences over fishing.": "ironed out their "
+        "differences over fishing",
+    }
+    for text, what in agreed.items():
+        x = run(text)
+        assert [(set(a.parties), a.polarity, a.text) for a in x.agreements] == [
+            ({"Norway", "Sweden"}, "agreed", what)
+        ], text
+    x = run("There was no agreement between Norway and Sweden on fishing quotas.")
+    assert [(a.polarity, a.text) for a in x.agreements] == [
+        ("disagreed", "There was no agreement between Norway and Sweden on fishing quotas")
+    ]
+    for text in (
+        "Norway and Sweden are trying to hammer out a deal on fishing quotas.",
+        "Critics in Norway hammered the deal.",
+        "There will be no agreement between Norway and Sweden unless quotas are cut.",
+    ):
+        assert [a for a in run(text).agreements if a.polarity == "agreed"] == [], text
+    assert (
+        run(
+            "There will be no agreement between Norway and Sweden unless quotas are cut."
+        ).agreements
+        == ()
+    )
