@@ -1888,6 +1888,17 @@ class DocContext:
                                     return self.entity_text(p)
         return None
 
+    def purpose_place(self, anchors: Iterable[Token]) -> str | None:
+        """ "will host B for talks in London": the place of the meeting a verb is for."""
+        return self.place_of(
+            p
+            for a in anchors
+            for c in a.children
+            if c.dep_ == "prep" and c.lower_ == "for"
+            for p in c.children
+            if p.dep_ == "pobj" and p.lower_ in MEETING_NOUNS
+        )
+
     def where_place(self, anchors: Iterable[Token]) -> str | None:
         """ "will travel to Oslo next week, where he will meet B": the place the relative
         "where" on an anchor goes back to, the last one named before it."""

@@ -184,11 +184,26 @@ def _scheduled_progressive(ctx: DocContext, a: Token, when: Span | None) -> bool
     return not (date is not None and published is not None and date < published)
 
 
+def _scheduled_present(ctx: DocContext, a: Token, when: Span | None) -> bool:
+    """ "B arrives in London on Thursday for talks", "A meets B on Friday": a simple
+    present with a time not before the article is a timetable."""
+    if a.tag_ not in ("VBZ", "VBP") or a.lemma_ in ("be", "have", "say"):
+        return False
+    span = when or ctx.time_words([a])
+    if span is None or any(t.lower_ in _NOT_AHEAD for t in span):
+        return False
+    date = resolve(span.text, ctx.article.published, direction="future")
+    published = ctx.article.published
+    return not (date is not None and published is not None and date < published)
+
+
 def _status(ctx: DocContext, anchors: list[Token], when: Span | None) -> str:
     if any(ctx.is_future(a) for a in anchors) or ctx.future_time(when):
         return "planned"
     if any(_scheduled_progressive(ctx, a, when) for a in anchors):
         return "planned"
+    if any(_scheduled_present(ctx, x, when) for a in anchors for x in (a, a.head, a.head.head)):
+        return "planned"  # also the verb a "for talks with B" hangs on
     if any(ctx.on_the_way(x) for a in anchors for x in (a, a.head, a.head.head)):
         return "planned"  # "is travelling to Oslo for talks with B", "... to meet B"
     return "held"
@@ -215,7 +230,11 @@ def _emit(
     when = ctx.time_words(anchors, points=True)  # "during his two-day stay": how long, not when
     status = _status(ctx, anchors, when)
     place = (
-        ctx.place_of(anchors) or ctx.place_of(objects) or ctx.where_place(anchors) or destination
+        ctx.place_of(anchors)
+        or ctx.place_of(objects)
+        or ctx.purpose_place(anchors)
+        or ctx.where_place(anchors)
+        or destination
     )
     groups = [owners + o for o in others] if others else [owners]
     for group in groups:

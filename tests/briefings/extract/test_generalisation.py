@@ -2011,3 +2011,18 @@ def test_phrasal_deals_settlements_and_no_agreement(run: Run) -> None:
         ).agreements
         == ()
     )
+
+
+def test_timetable_present_and_the_place_of_the_talks_it_is_for(run: Run) -> None:
+    x = run("President Ole Dahl arrives in London on Thursday for talks with Premier Ann Roe.")
+    assert [(m.status, m.place) for m in x.meetings] == [("planned", "London")]
+    y = run("Premier Ann Roe meets President Ole Dahl on Friday.")
+    assert [m.status for m in y.meetings] == ["planned"]
+    z = run("Premier Ann Roe will host President Ole Dahl for talks in London next month.")
+    assert [(m.status, m.place) for m in z.meetings] == [("planned", "London")]
+    # past tense, or a present with no time (a headline's "meets"), stays held
+    for text in (
+        "President Ole Dahl arrived in London on Thursday for talks with Premier Ann Roe.",
+        "Premier Ann Roe meets President Ole Dahl in Oslo.",
+    ):
+        assert [m.status for m in run(text).meetings] == ["held"], text
