@@ -246,6 +246,8 @@ VAGUE = frozenset(
     ["other", "multiple", "several", "many", "some", "various", "numerous", "senior", "top",
      "leading", "key", "world", "economic", "high", "level", "high-level"]
 )  # fmt: skip
+# Trips a meeting can happen on ("during his visit to Oslo").
+_TRIPS = frozenset(["visit", "trip", "tour", "stay", "stopover"])
 # Motion towards a place: under way in the present progressive, the place is ahead.
 _ON_THE_WAY = frozenset(["travel", "go", "head", "fly", "return", "come", "proceed", "journey"])
 # Nouns that carry a time of their own: a time hung on one is not its governor's.
@@ -1898,6 +1900,35 @@ class DocContext:
             for p in c.children
             if p.dep_ == "pobj" and p.lower_ in MEETING_NOUNS
         )
+
+    def trip_place(self, anchors: Iterable[Token]) -> str | None:
+        """ "During his visit to Oslo, A met B", "talks with B during a visit to Oslo",
+        "A, who is visiting Oslo, met B": the place of the trip the meeting happens on."""
+        for a in anchors:
+            for c in a.children:
+                if c.dep_ == "prep" and c.lower_ in ("during", "on"):
+                    for trip in c.children:
+                        if trip.dep_ == "pobj" and trip.lemma_ in _TRIPS:
+                            place = self.place_of([trip]) or self._to_place(trip)
+                            if place:
+                                return place
+            subj = next((c for c in a.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            for r in subj.children if subj is not None else ():
+                if r.dep_ == "relcl" and r.lemma_ == "visit" and r.tag_ == "VBG":
+                    for o in r.children:  # "who is visiting Oslo": where the subject is now
+                        if o.dep_ == "dobj" and o.ent_type_ in _PLACE_LABELS:
+                            return self.entity_text(o)
+        return None
+
+    def _to_place(self, trip: Token) -> str | None:
+        for c in trip.children:
+            if c.dep_ == "prep" and c.lower_ == "to":
+                for p in c.children:
+                    if p.dep_ == "pobj" and p.ent_type_ in _PLACE_LABELS:
+                        return self.entity_text(p)
+                    if p.dep_ == "pobj":  # "his visit to a factory in Bergen"
+                        return self.place_of([p])
+        return None
 
     def where_place(self, anchors: Iterable[Token]) -> str | None:
         """ "will travel to Oslo next week, where he will meet B": the place the relative

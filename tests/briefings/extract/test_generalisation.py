@@ -2026,3 +2026,17 @@ def test_timetable_present_and_the_place_of_the_talks_it_is_for(run: Run) -> Non
         "Premier Ann Roe meets President Ole Dahl in Oslo.",
     ):
         assert [m.status for m in run(text).meetings] == ["held"], text
+
+
+def test_place_of_the_trip_a_meeting_happens_on(run: Run) -> None:
+    cases = {
+        "During his visit to Oslo, Prime Minister Jon Hale met President Ole Dahl.": "Oslo",
+        "Prime Minister Jon Hale will hold talks with President Ole Dahl during a two-day "
+        "visit to Oslo starting on Monday.": "Oslo",
+        "Prime Minister Ann Roe, who is visiting Oslo, met President Ole Dahl on Monday.": ("Oslo"),
+        "Prime Minister Jon Hale met President Ole Dahl during his visit to a factory in "
+        "Bergen.": "Bergen",
+        "During the visit, Prime Minister Jon Hale met President Ole Dahl.": None,
+    }
+    for text, place in cases.items():
+        assert [m.place for m in run(text).meetings] == [place], text
