@@ -1206,18 +1206,21 @@ def _meeting_noun(ctx: DocContext, n: Token, drafts: list[_Draft]) -> None:
         not withs
         and n.dep_ == "pobj"
         and n.head.lower_ in ("during", "at", "in")
-        and low in ("meeting", "talks")  # not "attacked B at a news conference"
+        # not "attacked B at a news conference"; "urged B in a phone call" is one
+        and (low in ("meeting", "talks") or (low in ("call", "conversation") and _phoned(n)))
         and not _has_of(n)  # "a meeting of the board" was not theirs alone
         and gov is not None
         and gov.lemma_ not in _HOLD
         and not ctx.is_future(gov)
     ):
         # "A asked B, during a meeting on Monday, to ...": the person addressed is the
-        # other side of the meeting the clause happened in.
+        # other side of the meeting the clause happened in ("In a phone call, A urged B").
         withs += [
             c
             for c in gov.children
-            if c.dep_ in ("dobj", "dative") and ctx.persons.at(c) and c.i < n.i
+            if c.dep_ in ("dobj", "dative")
+            and ctx.persons.at(c)
+            and (c.i < n.i or n.head.i < gov.i)
         ]
         if any(c.dep_ == "auxpass" for c in gov.children):
             # "In a meeting that day he was told by Minister B": who told the subject
@@ -1779,6 +1782,14 @@ def verbless_caption(ctx: DocContext, sent: Span, drafts: list[_Draft]) -> None:
     people = _persons(ctx, [x for t in ctx.coordinated(root) if (x := ctx.persons.at(t))])
     if len(people) >= 2:
         _emit(ctx, drafts, people, [], [root], sent)
+
+
+def _phoned(n: Token) -> bool:
+    """ "a phone call", "a telephone conversation": a call, not "a call for calm"."""
+    return any(c.lower_ in _PHONE_WORDS for c in n.children if c.dep_ in ("compound", "amod"))
+
+
+_PHONE_WORDS = frozenset(["phone", "telephone", "video", "conference"])
 
 
 def _audience_with(ctx: DocContext, tok: Token) -> bool:

@@ -2040,3 +2040,25 @@ def test_place_of_the_trip_a_meeting_happens_on(run: Run) -> None:
     }
     for text, place in cases.items():
         assert [m.place for m in run(text).meetings] == [place], text
+
+
+def test_words_to_someone_in_a_phone_call(run: Run) -> None:
+    for text in (
+        "Prime Minister Jon Hale urged President Ole Dahl in a phone call to release the "
+        "prisoners.",
+        "In a phone call, Prime Minister Jon Hale urged President Ole Dahl to release the "
+        "prisoners.",
+        "Prime Minister Jon Hale congratulated President Ole Dahl in a phone call on his "
+        "re-election.",
+    ):
+        x = run(text)
+        assert [(set(m.participants), m.status) for m in x.meetings] == [
+            ({"Jon Hale", "Ole Dahl"}, "held")
+        ], text
+    # "a call for calm" is no phone call; nor is congratulation itself an encounter
+    for text in (
+        "Prime Minister Jon Hale urged President Ole Dahl in a call for calm to release the "
+        "prisoners.",
+        "Prime Minister Jon Hale congratulated President Ole Dahl on his re-election.",
+    ):
+        assert run(text).meetings == (), text
