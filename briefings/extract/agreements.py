@@ -1283,7 +1283,9 @@ def pledge_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
 
 
 # "A and B disagreed over X", "A clashed with B on X": an open disagreement.
-_DISAGREE_VERBS = frozenset(["disagree", "clash", "differ", "quarrel", "wrangle", "feud"])
+_DISAGREE_VERBS = frozenset(
+    ["disagree", "clash", "differ", "quarrel", "wrangle", "feud", "spar", "bicker", "squabble"]
+)
 
 
 def divided_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:

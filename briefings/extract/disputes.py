@@ -261,6 +261,22 @@ def _talks_failed(v: Token, pats: DisputePatterns) -> bool:
 _RAISING = frozenset(["say", "report", "believe", "understand", "think", "know", "expect"])
 
 
+def _walked_out(n: Token) -> Token | None:
+    """The verb of "broke off talks", "walked out of talks" (`n` the talks), if it is."""
+    v = n.head
+    if (
+        n.dep_ == "dobj"
+        and v.lemma_ == "break"
+        and any(c.dep_ == "prt" and c.lower_ == "off" for c in v.children)
+    ):
+        return v
+    if n.dep_ == "pobj" and v.lower_ == "of" and v.head.lower_ == "out":
+        walk = v.head.head
+        if walk.lemma_ in ("walk", "storm", "pull"):
+            return walk
+    return None
+
+
 def failed_talks(ctx: DocContext, n: Token, pats: DisputePatterns) -> Agreement | None:
     """ "Talks between A and B collapsed", "A's talks with B broke down", "the talks
     ended in deadlock": talks that failed set the sides against each other."""
@@ -268,6 +284,20 @@ def failed_talks(ctx: DocContext, n: Token, pats: DisputePatterns) -> Agreement 
     named_failed = any(
         c.dep_ == "amod" and c.lower_ in pats.failed_talks_adjectives for c in n.children
     )
+    walked = _walked_out(n)
+    if walked is not None:
+        # "A broke off talks with B over X", "A walked out of talks with B": A ended them
+        if ctx.is_future(walked) or ctx.is_conditional(walked) or ctx.is_irrealis(walked):
+            return None
+        if walked.dep_ == "xcomp" or any(c.dep_ == "neg" for c in walked.children):
+            return None  # "threatened to break off talks", "did not walk out"
+        sides = list(
+            dict.fromkeys(_subject_parties(ctx, walked) + _pobj_parties(ctx, n, ("with",)))
+        )
+        if len(sides) < 2:
+            return None
+        text = _text(ctx, walked.i, n.right_edge.i)
+        return Agreement(tuple(sides), "disagreed", text, (ctx.evidence(walked.sent),))
     if named_failed:
         # "A and B held an inconclusive meeting", "after failed negotiations with B"
         gov = ctx.governing_verb(n)

@@ -1024,3 +1024,23 @@ def test_a_long_relative_clause_is_still_cut_from_the_text(run: Run) -> None:
     )
     texts = [a.text for a in x.agreements]
     assert texts and all("centuries" not in t for t in texts), texts
+
+
+def test_sparring_and_breaking_off_talks(run: Run) -> None:
+    cases = {
+        "Norway and Sweden sparred over fishing quotas at the summit.": "sparred over fishing "
+        "quotas",
+        "Norway broke off talks with Sweden over fishing quotas.": "broke off talks with "
+        "Sweden over fishing quotas",
+        "Norway walked out of talks with Sweden on Monday.": "walked out of talks with Sweden",
+    }
+    for text, what in cases.items():
+        x = run(text)
+        assert [(set(a.parties), a.polarity, a.text) for a in x.agreements] == [
+            ({"Norway", "Sweden"}, "disagreed", what)
+        ], text
+    for text in (
+        "Norway threatened to break off talks with Sweden.",
+        "The two boxers sparred over three rounds.",
+    ):
+        assert run(text).agreements == (), text
