@@ -1639,6 +1639,9 @@ _TALKS = frozenset(["talks", "negotiations", "dialogue"])
 _SHUN = frozenset(["refuse", "reject", "decline", "shun", "boycott", "rule"])
 
 
+_QUIT = frozenset(["break", "end", "suspend", "abandon", "quit", "leave", "walk", "halt"])
+
+
 def refused_talks(ctx: DocContext, n: Token, out: list[_Draft]) -> None:
     """ "Separatists will not enter into any talks with Kyiv", "A refused to hold talks
     with B", "A ruled out negotiations with B": one side shuts the other out, a stance
@@ -1647,6 +1650,8 @@ def refused_talks(ctx: DocContext, n: Token, out: list[_Draft]) -> None:
     gov = ctx.governing_verb(n)
     if not partners or gov is None or _conditional(gov):
         return
+    if gov.lemma_ in _QUIT:
+        return  # "will not break off talks with B": they go on, no stance against B
     shut = gov
     if gov.dep_ == "xcomp" and gov.head.lemma_ in _SHUN:
         shut = gov.head  # "refused to hold talks with B"
