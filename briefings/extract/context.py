@@ -1930,6 +1930,19 @@ class DocContext:
                         return self.place_of([p])
         return None
 
+    def here_place(self, anchors: Iterable[Token]) -> str | None:
+        """ "will meet B here next week" under a "WASHINGTON, March 3 -" dateline: the
+        reporter's "here" (not a quoted speaker's) is the dateline's city."""
+        if self.dateline is None:
+            return None
+        for a in anchors:
+            if any(
+                c.lower_ == "here" and c.dep_ == "advmod" and not self.in_quote[c.i]
+                for c in a.children
+            ):
+                return self.dateline
+        return None
+
     def where_place(self, anchors: Iterable[Token]) -> str | None:
         """ "will travel to Oslo next week, where he will meet B": the place the relative
         "where" on an anchor goes back to, the last one named before it."""

@@ -235,6 +235,7 @@ def _emit(
         or ctx.purpose_place(anchors)
         or ctx.where_place(anchors)
         or ctx.trip_place(anchors)
+        or ctx.here_place(anchors)
         or destination
     )
     groups = [owners + o for o in others] if others else [owners]

@@ -2062,3 +2062,19 @@ def test_words_to_someone_in_a_phone_call(run: Run) -> None:
         "Prime Minister Jon Hale congratulated President Ole Dahl on his re-election.",
     ):
         assert run(text).meetings == (), text
+
+
+def test_here_under_a_dateline_is_the_meetings_place(run: Run) -> None:
+    x = run(
+        "OSLO, March 3 - Foreign Minister Jon Hale will meet President Ole Dahl here next "
+        "week, officials said."
+    )
+    assert [(m.place, m.status) for m in x.meetings] == [("Oslo", "planned")]
+    # a quoted "here" is the speaker's; with no dateline "here" says nothing
+    y = run(
+        'OSLO, March 3 - "We will meet President Ole Dahl here," Foreign Minister Jon Hale '
+        "said in Riga."
+    )
+    assert all(m.place != "Oslo" for m in y.meetings)
+    z = run("Foreign Minister Jon Hale will meet President Ole Dahl here next week.")
+    assert [m.place for m in z.meetings] == [None]
