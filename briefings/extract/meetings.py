@@ -202,11 +202,23 @@ def _status(ctx: DocContext, anchors: list[Token], when: Span | None) -> str:
         return "planned"
     if any(_scheduled_progressive(ctx, a, when) for a in anchors):
         return "planned"
-    if any(_scheduled_present(ctx, x, when) for a in anchors for x in (a, a.head, a.head.head)):
-        return "planned"  # also the verb a "for talks with B" hangs on
-    if any(ctx.on_the_way(x) for a in anchors for x in (a, a.head, a.head.head)):
+    if any(_scheduled_present(ctx, x, when) for a in anchors for x in _with_purpose(a)):
+        return "planned"  # "B arrives in London on Thursday for talks with A"
+    if any(ctx.on_the_way(x) for a in anchors for x in _with_purpose(a)):
         return "planned"  # "is travelling to Oslo for talks with B", "... to meet B"
     return "held"
+
+
+def _with_purpose(a: Token) -> list[Token]:
+    """`a`, and the verb it is the purpose of: "flies to X for talks", "travels to X to
+    meet B" (not a verb it is merely under: "after A spoke with B, ... demonstrates")."""
+    if a.dep_ == "pobj" and a.head.lower_ == "for" and a.head.head.pos_ == "VERB":
+        return [a, a.head.head]
+    if a.dep_ in ("xcomp", "advcl") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in a.children
+    ):
+        return [a, a.head]
+    return [a]
 
 
 def _objects_of_prep(ctx: DocContext, tok: Token, preps: tuple[str, ...]) -> list[Token]:

@@ -2020,10 +2020,13 @@ def test_timetable_present_and_the_place_of_the_talks_it_is_for(run: Run) -> Non
     assert [m.status for m in y.meetings] == ["planned"]
     z = run("Premier Ann Roe will host President Ole Dahl for talks in London next month.")
     assert [(m.status, m.place) for m in z.meetings] == [("planned", "London")]
-    # past tense, or a present with no time (a headline's "meets"), stays held
+    # past tense, or a present with no time (a headline's "meets"), stays held; so does a
+    # meeting told in a clause under a present it is not the purpose of
     for text in (
         "President Ole Dahl arrived in London on Thursday for talks with Premier Ann Roe.",
         "Premier Ann Roe meets President Ole Dahl in Oslo.",
+        "This comes a week after Premier Ann Roe attended a summit with President Ole Dahl.",
+        "Foreign Minister Jon Hale is flying to Oslo after meeting President Ole Dahl.",
     ):
         assert [m.status for m in run(text).meetings] == ["held"], text
 
