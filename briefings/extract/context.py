@@ -1936,10 +1936,7 @@ class DocContext:
         if self.dateline is None:
             return None
         for a in anchors:
-            if any(
-                c.lower_ == "here" and c.dep_ == "advmod" and not self.in_quote[c.i]
-                for c in a.children
-            ):
+            if any(c.lower_ == "here" and not self.in_quote[c.i] for c in a.children):
                 return self.dateline
         return None
 

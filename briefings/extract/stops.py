@@ -397,17 +397,12 @@ def _list_end(ctx: DocContext, v: Token, places: list[Token]) -> list[Token]:
 def _way_to(ctx: DocContext, v: Token) -> list[Token]:
     """ "will stop over in Dubai on his way to Tokyo": where the journey goes on to."""
     return [
-        p for w in _objects_of(v, "on") if w.lemma_ == "way" for p in _prep_places(ctx, w, ("to",))
-    ]
-
-
-def _objects_of(tok: Token, prep: str) -> list[Token]:
-    return [
         p
-        for c in tok.children
-        if c.dep_ == "prep" and c.lower_ == prep
-        for p in c.children
-        if p.dep_ == "pobj"
+        for c in v.children
+        if c.dep_ == "prep" and c.lower_ == "on"
+        for w in c.children
+        if w.dep_ == "pobj" and w.lemma_ == "way"
+        for p in _prep_places(ctx, w, ("to",))
     ]
 
 
@@ -472,7 +467,7 @@ def _led_to(ctx: DocContext, v: Token) -> list[Token]:
 
 def _here(ctx: DocContext, v: Token) -> bool:
     """ "arrive here", told by the reporter (in a quotation "here" is the speaker's)."""
-    return any(c.lower_ == "here" and not ctx.in_quote[c.i] for c in v.children)
+    return ctx.here_place([v]) is not None
 
 
 def due_in(ctx: DocContext, tok: Token, out: list[_StopDraft]) -> None:
@@ -645,8 +640,8 @@ def misread_motion(ctx: DocContext, n: Token, out: list[_StopDraft]) -> None:
 
 def travel_noun(ctx: DocContext, n: Token, out: list[_StopDraft]) -> None:
     places = _prep_places(ctx, n, ("to", "in", "of"))
-    owned = n.dep_ == "dobj" or any(c.dep_ == "poss" for c in n.children)
-    if not places and owned and n.dep_ in ("dobj", "nsubj") and n.head.lemma_ in _TOUR_ENDS:
+    owned = n.dep_ == "dobj" or (n.dep_ == "nsubj" and any(c.dep_ == "poss" for c in n.children))
+    if not places and owned and n.head.lemma_ in _TOUR_ENDS:
         # "will begin his tour in Oslo", "his visit will end in Helsinki": the place hung
         # on the verb that opens or closes the trip (whose trip: "the tour begins in San
         # Diego" may be a band's)
