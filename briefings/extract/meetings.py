@@ -176,12 +176,7 @@ def _scheduled_progressive(ctx: DocContext, a: Token, when: Span | None) -> bool
     time is an arrangement, not a report of what happened."""
     if a.tag_ != "VBG" or not any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in a.children):
         return False
-    span = when or ctx.time_words([a])
-    if span is None or any(t.lower_ in _NOT_AHEAD for t in span):
-        return False
-    date = resolve(span.text, ctx.article.published, direction="future")
-    published = ctx.article.published
-    return not (date is not None and published is not None and date < published)
+    return _time_ahead(ctx, when or ctx.time_words([a]))
 
 
 def _scheduled_present(ctx: DocContext, a: Token, when: Span | None) -> bool:
@@ -189,7 +184,11 @@ def _scheduled_present(ctx: DocContext, a: Token, when: Span | None) -> bool:
     present with a time not before the article is a timetable."""
     if a.tag_ not in ("VBZ", "VBP") or a.lemma_ in ("be", "have", "say"):
         return False
-    span = when or ctx.time_words([a])
+    return _time_ahead(ctx, when or ctx.time_words([a]))
+
+
+def _time_ahead(ctx: DocContext, span: Span | None) -> bool:
+    """A time said, not a past one, and not before the article's date."""
     if span is None or any(t.lower_ in _NOT_AHEAD for t in span):
         return False
     date = resolve(span.text, ctx.article.published, direction="future")
