@@ -101,13 +101,27 @@ def _clip(ctx: DocContext, start: int, end: int) -> str:
     for t in doc[start : end + 1]:
         if t.dep_ == "relcl" and t.left_edge.i > start + 8 and _marked_relative(t):
             end = min(end, t.left_edge.i - 1)
+    for t in reversed(doc[start + 3 : end + 1]):
+        if t.right_edge.i == end and _setting(t):
+            end = t.left_edge.i - 1  # "pledged to improve ties | at a summit in Tokyo"
     toks = list(doc[start : end + 1])
     while toks and (
         toks[-1].is_space
         or ((toks[-1].is_punct or toks[-1].dep_ in ("cc",)) and toks[-1].text not in ')"%')
+        # a word left waiting for what the parser hung elsewhere ("rejected the demands
+        # as | unacceptable, negotiator X said")
+        or (
+            toks[-1].pos_ in ("ADP", "DET", "SCONJ")
+            and toks[-1].dep_ != "prt"
+            and not (len(toks) > 1 and toks[-2].pos_ == "VERB")  # "the range we agreed to"
+        )
     ):
         toks.pop()
-    while toks and (toks[0].is_punct or toks[0].lower_ in ("to", "that")):
+    while toks and (
+        toks[0].is_punct
+        or toks[0].lower_ in ("to", "that")
+        or (toks[0].lower_ in ("on", "upon") and toks[0].dep_ == "prep")  # "agreed on | X"
+    ):
         toks.pop(0)
     opened = [k for k, t in enumerate(toks) if t.text == "("]
     if opened and not any(t.text == ")" for t in toks[opened[-1] :]):
@@ -115,6 +129,28 @@ def _clip(ctx: DocContext, start: int, end: int) -> str:
     if not toks:
         return ""
     return doc[toks[0].i : toks[-1].i + 1].text.replace("\n", " ").strip()
+
+
+_SETTING_PREPS = frozenset(["at", "during", "in", "after"])
+_SETTING_MARKS = frozenset(["when", "after", "as", "while"])
+_MEET_VERBS = frozenset(["meet", "talk", "visit", "gather", "confer"])
+
+
+def _setting(t: Token) -> bool:
+    """A trailing phrase that says where the deal was made, not what it is: "at a summit
+    between A and B", "on the sidelines of the G20", "when they met in Vilnius"."""
+    if t.dep_ == "prep":
+        objects = [p for p in t.children if p.dep_ == "pobj"]
+        if t.lower_ == "on":  # "agreed on talks" is what was agreed
+            return any(p.lower_ in ("sidelines", "margins") for p in objects)
+        return t.lower_ in _SETTING_PREPS and any(
+            p.lemma_ in MEETING_NOUNS or p.lower_ in MEETING_NOUNS for p in objects
+        )
+    return (
+        t.dep_ == "advcl"
+        and t.lemma_ in _MEET_VERBS
+        and any(c.dep_ in ("mark", "advmod") and c.lower_ in _SETTING_MARKS for c in t.children)
+    )
 
 
 def _marked_relative(relcl: Token) -> bool:
@@ -569,7 +605,11 @@ def joint_text_says(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
 
 def _joint_text_of(v: Token) -> Token | None:
     """ "condemned the deal in a joint statement": the joint text the act was done in."""
-    for c in v.children:
+    if v.lemma_ in SAY_VERBS:
+        return None  # "A and B said in a joint statement (that) X": X is read as a clause
+    # the parser hangs the phrase on the verb or on its object ("condemned the attack in ...")
+    objects = [c for c in v.children if c.dep_ == "dobj"]
+    for c in (*v.children, *(k for o in objects for k in o.children)):
         if c.dep_ == "prep" and c.lower_ == "in":
             for p in c.children:
                 if (

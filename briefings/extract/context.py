@@ -338,6 +338,7 @@ def _group_text(tok: Token) -> str:
         if t.i <= tok.i
         and t.dep_ not in ("det", "nummod", "poss", "case", "punct")
         and not t.is_stop
+        and not t.is_space  # a dateline blanked by the noise mask
         and t.i >= tok.left_edge.i
         and t.i not in dropped
     ]
@@ -1096,6 +1097,8 @@ class DocContext:
                 if self.persons.at(k):
                     out += [x for x in (k, *k.conjuncts) if x not in out and self.persons.at(x)]
                     out.sort(key=lambda x: x.i)
+            out += [k for k in self._paired_names(t) if k not in out]
+            out.sort(key=lambda x: x.i)
         for t in list(out):
             if self.persons.at(t):
                 out += [k for k in self._hung_on_of(t) if k not in out]
@@ -1111,6 +1114,22 @@ class DocContext:
                 if c.dep_ == "appos":
                     out += [k for k in (c, *c.conjuncts) if k not in out]
         return out
+
+    def _paired_names(self, tok: Token) -> list[Token]:
+        """ "Rishi Sunak and Ursula von der Leyen": the first name hung, with its own
+        "and", as a modifier on a word inside the second name."""
+        name = self.persons.at(tok)
+        if name is None:
+            return []
+        return [
+            x
+            for w in tok.subtree
+            if w.i <= tok.i and self.persons.at(w) == name
+            for k in coordinated_modifiers(w)
+            if self.persons.at(k) not in (None, name)
+            for x in (k, *k.conjuncts)
+            if self.persons.at(x) not in (None, name)
+        ]
 
     def _hung_on_of(self, person: Token) -> list[Token]:
         """ "A of Nigeria and B of Benin": people the parser hangs on A's country."""
@@ -1252,7 +1271,10 @@ class DocContext:
             for k in c.conjuncts
             if self.persons.at(k)
         ]
-        for t in (tok, *conjuncts, *companions, *hung, *listed_countries, *named_list):
+        # "Rishi Sunak and Ursula von der Leyen": the first name hung on the second's last
+        # word as a modifier with its own "and"
+        paired = self._paired_names(tok)
+        for t in (*paired, tok, *conjuncts, *companions, *hung, *listed_countries, *named_list):
             t = _members(t)
             if self.others_with(t):
                 continue
@@ -1579,6 +1601,23 @@ class DocContext:
                     if c.lower_ in _RELATIVE and cur.dep_ == "relcl":
                         return cur.head
                     return c
+            trip = cur.head
+            if (
+                cur.dep_ == "acl"
+                and trip.lemma_ in _TRIPS
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
+            ):
+                # "arrived in Kabul on a visit to meet B", "his visit to meet B": the one
+                # on the trip meets B
+                owner = next((c for c in trip.children if c.dep_ == "poss"), None)
+                if owner is not None:
+                    return owner
+                if trip.dep_ == "pobj" and trip.head.head.pos_ in ("VERB", "AUX"):
+                    cur = trip.head.head
+                    continue
+                if trip.dep_ == "dobj":
+                    cur = trip.head
+                    continue
             if cur.dep_ == "relcl" or (cur.dep_ == "acl" and cur.head.pos_ in ("PROPN", "NOUN")):
                 return cur.head
             # "Hungary licensed X, then agreed with B": a second predicate the parser
@@ -1909,7 +1948,7 @@ class DocContext:
                 if c.dep_ == "prep" and c.lower_ in ("during", "on"):
                     for trip in c.children:
                         if trip.dep_ == "pobj" and trip.lemma_ in _TRIPS:
-                            place = self.place_of([trip]) or self._to_place(trip)
+                            place = self.place_of([trip]) or self.to_place(trip)
                             if place:
                                 return place
             subj = next((c for c in a.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -1920,7 +1959,8 @@ class DocContext:
                             return self.entity_text(o)
         return None
 
-    def _to_place(self, trip: Token) -> str | None:
+    def to_place(self, trip: Token) -> str | None:
+        """ "his visit to Oslo", "welcomed B to Jeddah": the place a trip or a welcome is to."""
         for c in trip.children:
             if c.dep_ == "prep" and c.lower_ == "to":
                 for p in c.children:

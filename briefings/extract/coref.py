@@ -23,6 +23,7 @@ from .lexicon import (
     PERSON_PRONOUNS,
     ROLE_HEADS,
     TITLE_WORDS,
+    demonym_country,
     is_known_place,
 )
 
@@ -62,12 +63,41 @@ def clean_name(span: Span) -> tuple[int, int, str] | None:
         return None
     doc = span.doc
     end = toks[-1].i + 1
-    if toks[-1].lower_ in _PARTICLES and end < len(doc) and _name_word(doc[end]):
-        end += 1  # "Ursula von der" + "Leyen": the NER stopped at the particle
+    if toks[-1].lower_ in _PARTICLES:
+        # "Ursula von der" + "Leyen", "Ursula von" + "der Leyen": the NER stopped at or
+        # inside the particles
+        k = end
+        while k < len(doc) and k - end < 2 and doc[k].lower_ in _PARTICLES:
+            k += 1
+        if k < len(doc) and _name_word(doc[k]):
+            end = k + 1
     text = doc[toks[0].i : end].text
     if "\n" in text:
         return None
     return toks[0].i, end, text
+
+
+def _person_spans(doc: Doc) -> list[Span]:
+    """PERSON entities, mended where the small model splits or mistakes a titled name:
+    "Samia Suluhu" + "Hassan" side by side are one name; "Ugandan" alone before a title
+    ("Ugandan President Yoweri Museveni") is a nationality, not a person."""
+    spans: list[Span] = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        if len(ent) == 1 and demonym_country(ent.text) is not None:
+            continue
+        last = spans[-1] if spans else None
+        if (
+            last is not None
+            and last.end == ent.start
+            and all(t.is_title and t.tag_ == "NNP" for t in (last[-1], ent[0]))
+            and last.sent.start == ent.sent.start
+        ):
+            spans[-1] = doc[last.start : ent.end]
+            continue
+        spans.append(ent)
+    return spans
 
 
 def _key_tokens(name: str) -> list[str]:
@@ -95,7 +125,26 @@ _PLURAL_TITLES = frozenset(
 _REGNAL = re.compile(r"(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3})")
 # Lower-case particles inside a name ("Willy de Clercq", "Ursula von der Leyen").
 _PARTICLES = frozenset(
-    ["de", "da", "do", "dos", "du", "van", "von", "der", "den", "al", "el", "bin", "ibn"]
+    [
+        "de",
+        "da",
+        "do",
+        "dos",
+        "du",
+        "van",
+        "von",
+        "der",
+        "den",
+        "al",
+        "el",
+        "bin",
+        "ibn",
+        "la",
+        "del",
+        "della",
+        "di",
+        "ter",
+    ]
 )
 _KNIGHTHOODS = frozenset(["Sir", "Dame"])
 # Particles of a patronymic ("Abdullah bin Abdul Aziz"), after the given name.
@@ -287,8 +336,8 @@ class PersonIndex:
 
     def build(self) -> PersonIndex:
         doc = self.doc
-        for ent in doc.ents:
-            if ent.label_ != "PERSON" or ent.sent.start in self.skip:
+        for ent in _person_spans(doc):
+            if ent.sent.start in self.skip:
                 continue
             cleaned = clean_name(ent)
             if cleaned is None:

@@ -208,6 +208,9 @@ def _status(ctx: DocContext, anchors: list[Token], when: Span | None) -> str:
     return "held"
 
 
+_TRIP_NOUNS = frozenset(["visit", "trip", "tour", "mission", "journey"])
+
+
 def _with_purpose(a: Token) -> list[Token]:
     """`a`, and the verb it is the purpose of: "flies to X for talks", "travels to X to
     meet B" (not a verb it is merely under: "after A spoke with B, ... demonstrates")."""
@@ -217,6 +220,16 @@ def _with_purpose(a: Token) -> list[Token]:
         c.dep_ == "aux" and c.lower_ == "to" for c in a.children
     ):
         return [a, a.head]
+    trip = a.head
+    if (
+        a.dep_ == "acl"
+        and trip.lemma_ in _TRIP_NOUNS
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in a.children)
+    ):
+        if trip.dep_ == "pobj" and trip.head.head.pos_ in ("VERB", "AUX"):
+            return [a, trip, trip.head.head]  # "arrived in Kabul on a visit to meet B"
+        if trip.dep_ == "dobj":
+            return [a, trip, trip.head]  # "made a visit to Kabul to meet B"
     return [a]
 
 
@@ -239,15 +252,34 @@ def _emit(
     destination: str | None = None,
 ) -> None:
     when = ctx.time_words(anchors, points=True)  # "during his two-day stay": how long, not when
+    # "arrived in Kabul on Friday to meet B": the journey the meeting is the purpose of
+    purpose_of = [x for a in anchors for x in _with_purpose(a)[1:]]
+    journey = [
+        x
+        for x in purpose_of
+        if x.pos_ in ("VERB", "AUX")
+        # "went on to sign a deal with B": what came next, not a journey for it
+        and not any(c.dep_ == "prt" and c.lower_ == "on" for c in x.children)
+    ]
+    # the trip's own place, or where the verb goes: "a visit to Kabul", "fly to Kabul"
+    went_to = [x for x in purpose_of if x.lemma_ in _TRIP_NOUNS or x.lemma_ in MOTION_VERBS] + [
+        c for j in journey for c in j.children if c.dep_ == "dobj" and c.lemma_ in _TRIP_NOUNS
+    ]  # "made a visit to Kabul to meet B"
+    if when is None and journey:
+        when = ctx.time_words(journey, points=True)
     status = _status(ctx, anchors, when)
     place = (
         ctx.place_of(anchors)
-        or ctx.place_of(objects)
+        # "talks with his counterpart B in Antalya": the phrase hung on the name
+        or ctx.place_of((*objects, *(c for o in objects for c in o.children if c.dep_ == "appos")))
         or ctx.purpose_place(anchors)
         or ctx.where_place(anchors)
         or ctx.trip_place(anchors)
         or ctx.here_place(anchors)
         or destination
+        or ctx.place_of(journey)
+        or ctx.trip_place(journey)
+        or next((p for x in went_to if (p := ctx.to_place(x))), None)
     )
     groups = [owners + o for o in others] if others else [owners]
     for group in groups:
@@ -618,7 +650,9 @@ def meet_verb(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:
     before = len(drafts)
     if not (phone_ctx or lemma in _ONE_BY_ONE):
         others = _one_encounter(ctx, v, others)  # calls and words to two people are two
-    _emit(ctx, drafts, owners, others, [v], v.sent, (*obj_toks, *placed_on))
+    # "welcomed B to Jeddah": the host's place, where they met
+    welcomed_to = ctx.to_place(v) if lemma == "welcome" else None
+    _emit(ctx, drafts, owners, others, [v], v.sent, (*obj_toks, *placed_on), welcomed_to)
     if v.tag_ == "VBG" and v.dep_ == "acl" and ctx.time_words([v]) is None:
         for d in drafts[before:]:
             d.untensed = True
@@ -730,8 +764,25 @@ def call_on(ctx: DocContext, n: Token, drafts: list[_Draft]) -> None:
 
 
 def _attended_by(ctx: DocContext, n: Token, gov: Token | None) -> list[str]:
-    """ "The meeting was attended by A, B and C": the agents attended."""
-    if gov is None or n.dep_ != "nsubjpass" or gov.lemma_ not in ("attend", "join"):
+    """ "The meeting was attended by A, B and C": the agents attended. So in "A hosted
+    the meeting, which was attended by B and C", with the host."""
+    hosts: list[str] = []
+    rel = next(
+        (
+            c
+            for c in n.children
+            if c.dep_ == "relcl"
+            and c.lemma_ in ("attend", "join")
+            and any(k.dep_ == "nsubjpass" and k.lower_ in ("which", "that") for k in c.children)
+        ),
+        None,
+    )
+    if rel is not None:
+        if gov is not None and n.dep_ == "dobj" and gov.lemma_ in _HOST_VERBS:
+            subj = ctx.subject_of(gov)
+            hosts = _persons(ctx, ctx.parties(subj)) if subj is not None else []
+        gov = rel
+    elif gov is None or n.dep_ != "nsubjpass" or gov.lemma_ not in ("attend", "join"):
         return []
     agents = ctx.agent_objects(gov)
     if agents:  # ", and Syrian president C" hung on the verb as its conjunct
@@ -740,7 +791,7 @@ def _attended_by(ctx: DocContext, n: Token, gov: Token | None) -> list[str]:
     # Long lists of titled names are parsed every which way ("A and B, C and D, and E"
     # as compounds of one another): everyone named in the "by" phrase attended.
     names += [x for a in agents for x in _people_in(ctx, a)]
-    return list(dict.fromkeys(names))
+    return list(dict.fromkeys(hosts + names)) if names else []
 
 
 def _dependent_name(t: Token, top: Token) -> bool:

@@ -625,7 +625,8 @@ def misread_motion(ctx: DocContext, n: Token, out: list[_StopDraft]) -> None:
     if n.dep_ != "ROOT" or n.tag_ != "NNS" or n.i == 0:
         return
     role = n.doc[n.i - 1]
-    if role.head != n or role.lower_ not in _ROLE_NOUNS:
+    named = ctx.persons.at(role)  # "Chancellor Angela Merkel heads to Beijing next week"
+    if role.head != n or (role.lower_ not in _ROLE_NOUNS and named is None):
         return
     if any(t.pos_ in ("VERB", "AUX") for t in n.sent):
         return
@@ -633,7 +634,7 @@ def misread_motion(ctx: DocContext, n: Token, out: list[_StopDraft]) -> None:
     if when is None or any(t.lower_ in _NOT_SCHEDULED for t in when):
         return
     places = _prep_places(ctx, n, ("to", "for"))
-    who = ctx.person_by_title(role) or ctx.persons.topic_before(n.sent.start)
+    who = named or ctx.person_by_title(role) or ctx.persons.topic_before(n.sent.start)
     if who and places:
         _add(ctx, out, who, places, n, when)
 

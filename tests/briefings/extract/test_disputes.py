@@ -134,6 +134,32 @@ def test_an_act_done_in_a_joint_statement_is_agreed(run: Run, text: str) -> None
     assert "condemned" in agreed[0].text
 
 
+def test_an_act_on_an_object_done_in_a_joint_statement_is_agreed(run: Run) -> None:
+    """The parser hangs "in a joint statement" on the object here, not on the verb."""
+    agreed = run("Norway and Chile condemned the attack in a joint statement.").agreements
+    assert [(set(a.parties), a.polarity) for a in agreed] == [({"Norway", "Chile"}, "agreed")]
+    assert "condemned the attack" in agreed[0].text
+
+
+@pytest.mark.parametrize(
+    ("text", "what"),
+    [
+        (
+            "Norway and Chile have settled their border dispute, the two governments said in "
+            "a joint statement.",
+            "settled their border dispute",
+        ),
+        (
+            "Norway and Chile said in a joint statement that they would open a ferry link.",
+            "they would open a ferry link",
+        ),
+    ],
+)
+def test_saying_in_a_joint_statement_is_no_deal_of_its_own(run: Run, text: str, what: str) -> None:
+    """What a joint statement says is the deal; "said in a joint statement" is not another."""
+    assert [a.text for a in run(text).agreements] == [what]
+
+
 def test_a_statement_of_one_side_is_no_agreement(run: Run) -> None:
     for text in (
         "Egypt condemned the deal in a statement.",

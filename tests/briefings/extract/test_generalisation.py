@@ -2081,3 +2081,109 @@ def test_here_under_a_dateline_is_the_meetings_place(run: Run) -> None:
     assert all(m.place != "Oslo" for m in y.meetings)
     z = run("Foreign Minister Jon Hale will meet President Ole Dahl here next week.")
     assert [m.place for m in z.meetings] == [None]
+
+
+# --- names in two parts, journeys with a purpose, places on the partner (session 16) ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prime Minister Rishi Sunak and Commission President Ursula von der Leyen met in "
+        "Brussels on Monday.",
+        "British Prime Minister Rishi Sunak and European Commission President Ursula von der "
+        "Leyen held talks in Windsor.",
+    ],
+)
+def test_a_name_with_particles_is_one_person_beside_another(run: Run, text: str) -> None:
+    """The NER stops at "von" (or at "der") and tags "Leyen" a place; the parser hangs the
+    first name, with its "and", inside the second."""
+    x = run(text)
+    assert [set(m.participants) for m in x.meetings] == [{"Rishi Sunak", "Ursula von der Leyen"}]
+
+
+def test_two_names_joined_inside_the_second_are_both_parties(run: Run) -> None:
+    x = run("Rishi Sunak and Ursula von der Leyen agreed to cut tariffs.")
+    assert [set(a.parties) for a in x.agreements] == [{"Rishi Sunak", "Ursula von der Leyen"}]
+
+
+@pytest.mark.parametrize(
+    ("text", "status", "place", "when"),
+    [
+        (
+            "Foreign Minister Jon Hale arrived in Oslo on Friday on a visit to meet President "
+            "Ole Dahl.",
+            "held",
+            "Oslo",
+            "Friday",
+        ),
+        (
+            "Foreign Minister Jon Hale arrived in Oslo on Friday to meet President Ole Dahl.",
+            "held",
+            "Oslo",
+            "Friday",
+        ),
+        (
+            "Foreign Minister Jon Hale will fly to Oslo on Friday to meet President Ole Dahl.",
+            "planned",
+            "Oslo",
+            "Friday",
+        ),
+        (
+            "Foreign Minister Jon Hale made a visit to Oslo to meet President Ole Dahl.",
+            "held",
+            "Oslo",
+            None,
+        ),
+    ],
+)
+def test_a_meeting_that_a_journey_is_for_takes_its_place_and_time(
+    run: Run, text: str, status: str, place: str, when: str | None
+) -> None:
+    x = run(text)
+    assert [(set(m.participants), m.status, m.place, m.when) for m in x.meetings] == [
+        ({"Jon Hale", "Ole Dahl"}, status, place, when)
+    ]
+
+
+def test_a_place_on_the_partner_or_a_welcome_is_the_meetings(run: Run) -> None:
+    x = run(
+        "Foreign Minister Jon Hale held talks with his Danish counterpart Ole Dahl in Bergen "
+        "on Thursday."
+    )
+    assert [m.place for m in x.meetings] == ["Bergen"]
+    y = run("President Jon Hale welcomed President Ole Dahl to Lisbon on Thursday.")
+    assert [m.place for m in y.meetings] == ["Lisbon"]
+    # a welcome to a thing is no place
+    z = run("President Jon Hale welcomed President Ole Dahl to the talks on Thursday.")
+    assert [m.place for m in z.meetings] in ([], [None])
+
+
+def test_a_meeting_attended_by_people_in_a_relative_clause_has_its_host(run: Run) -> None:
+    x = run(
+        "President Jon Hale hosted the summit, which was attended by President Ole Dahl and "
+        "Prime Minister Ana Ruiz."
+    )
+    assert [set(m.participants) for m in x.meetings] == [{"Jon Hale", "Ole Dahl", "Ana Ruiz"}]
+    y = run(
+        "The talks, which were attended by President Ole Dahl and Prime Minister Ana Ruiz, "
+        "ended late."
+    )
+    assert [set(m.participants) for m in y.meetings] == [{"Ole Dahl", "Ana Ruiz"}]
+
+
+def test_the_ner_split_and_mistaken_names_are_mended(run: Run) -> None:
+    """The small model tags "Ugandan" (before a title) a person and splits "Samia Suluhu
+    Hassan" into two persons."""
+    x = run(
+        "The summit was attended by Rwandan President Paul Kagame, Ugandan President Yoweri "
+        "Museveni and Tanzanian President Samia Suluhu Hassan."
+    )
+    assert [set(m.participants) for m in x.meetings] == [
+        {"Paul Kagame", "Yoweri Museveni", "Samia Suluhu Hassan"}
+    ]
+    assert {o.name for o in x.officials} == {
+        "Paul Kagame",
+        "Yoweri Museveni",
+        "Samia Suluhu Hassan",
+    }

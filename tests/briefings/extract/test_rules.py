@@ -160,6 +160,42 @@ def test_disagreements(run: Run) -> None:
     assert z.agreements[0].polarity == "disagreed" and "Moscow" in z.agreements[0].parties
 
 
+@pytest.mark.parametrize(
+    ("text", "what"),
+    [
+        # where the deal was made is not what was agreed
+        (
+            "Norway and Chile pledged to deepen ties at a summit between President Ole Dahl "
+            "and President Ana Ruiz in Oslo.",
+            "pledged to deepen ties",
+        ),
+        (
+            "President Ole Dahl and President Ana Ruiz agreed to reopen their embassies when "
+            "they met in Oslo.",
+            "reopen their embassies",
+        ),
+        (
+            "Norway and Chile agreed on a fishing quota on the sidelines of the Pacific summit.",
+            "a fishing quota",
+        ),
+        # what was agreed keeps its own phrases
+        ("Norway and Chile agreed to hold a summit in Oslo.", "hold a summit in Oslo"),
+        # a word the parser left without its object does not end the text
+        (
+            "The Chilean delegation rejected the Norwegian demands as unacceptable, chief "
+            "negotiator Ana Ruiz said.",
+            "rejected the Norwegian demands",
+        ),
+        (
+            "Norway and Chile signed the treaty that their envoys agreed to.",
+            "signed the treaty that their envoys agreed to",
+        ),
+    ],
+)
+def test_a_deal_text_says_what_was_agreed(run: Run, text: str, what: str) -> None:
+    assert [a.text for a in run(text).agreements] == [what]
+
+
 def test_hypothetical_deal_is_not_an_agreement(run: Run) -> None:
     x = run(
         "The two sides hope to reach a deal by March. If Russia agrees to the plan, talks resume."

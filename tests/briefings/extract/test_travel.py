@@ -609,3 +609,15 @@ def test_a_dated_list_told_as_past_or_of_someone_else(run: Run) -> None:
         "on Tuesday."
     )
     assert stops(x).get("Jon Hale") == ["Oslo"]
+
+
+def test_a_name_before_heads_read_as_one_noun_phrase_is_the_traveller(run: Run) -> None:
+    """The parser reads "heads" as a plural noun after this name (not after every one);
+    with a time ahead it is her trip."""
+    x = run(
+        "German Chancellor Angela Merkel heads to Beijing next week.",
+        published=dt.date(2005, 3, 14),
+    )
+    assert stops(x) == {"Angela Merkel": ["Beijing"]}
+    # no time, no schedule: a headline's present tells nothing ahead
+    assert run("German Chancellor Angela Merkel heads to Beijing.").next_stops == ()
