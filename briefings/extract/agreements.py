@@ -1698,6 +1698,9 @@ def refused_talks(ctx: DocContext, n: Token, out: list[_Draft]) -> None:
     if shut.lemma_ == "rule" and not any(c.lower_ == "out" for c in shut.children):
         return
     refused = shut.lemma_ in _SHUN and not _negated(shut)
+    door = ctx.door_shut_on(n) or ctx.door_shut_on(gov)
+    if door is not None and not _conditional(door):
+        shut, refused = door, True  # "slammed the door on (resuming) talks with B"
     will_not = _negated(gov) and any(
         c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "wo", "can", "ca")
         for c in gov.children

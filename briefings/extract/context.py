@@ -215,6 +215,10 @@ _DURATION = re.compile(
     r"(?:hours?|days?|weeks?|months?|years?)$",
     re.IGNORECASE,
 )
+# Armed groups, sides in talks and truces under their own name ("the ELN rebels").
+_ARMED = frozenset(
+    ["rebel", "militant", "insurgent", "separatist", "guerrilla", "militia", "force", "fighter"]
+)
 _FIRM_PEOPLE = frozenset(["boss", "management", "board"])
 # Common nouns whose appositive proper name is the body itself ("the company Verizon").
 _BODY_NOUNS = frozenset(
@@ -247,6 +251,7 @@ VAGUE = frozenset(
      "leading", "key", "world", "economic", "high", "level", "high-level"]
 )  # fmt: skip
 # Trips a meeting can happen on ("during his visit to Oslo").
+_BACK_WORDS = frozenset(["last", "ago", "yesterday", "earlier", "previous", "previously"])
 _TRIPS = frozenset(["visit", "trip", "tour", "stay", "stopover"])
 # Motion towards a place: under way in the present progressive, the place is ahead.
 _ON_THE_WAY = frozenset(["travel", "go", "head", "fly", "return", "come", "proceed", "journey"])
@@ -1009,6 +1014,8 @@ class DocContext:
             for c in tok.children:
                 if c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP" and c.i < tok.i:
                     return demonym_country(fold(c.text))
+                if c.dep_ == "poss" and c.ent_type_ == "GPE":
+                    return self.entity_text(c)  # "Colombia's government"
                 if c.dep_ == "prep" and c.lower_ in ("of", "from"):
                     # "the government of Syria", "the latest delegation from the CBI"
                     for p in c.children:
@@ -1016,6 +1023,19 @@ class DocContext:
                             p.ent_type_ == "GPE" or (c.lower_ == "from" and p.ent_type_ == "ORG")
                         ):
                             return self.entity_text(p)
+        if tok.pos_ == "NOUN" and tok.lemma_ in ("mission", "delegation", "team"):
+            for c in tok.children:
+                # "the IMF mission", "a World Bank team": the body it comes from
+                if c.dep_ == "compound" and c.ent_type_ in ("ORG", "GPE") and c.i < tok.i:
+                    return self.entity_text(c)
+        if tok.pos_ == "NOUN" and tok.lemma_ in _ARMED:
+            # "the ELN rebels" -> ELN; "Tigrayan forces" stay as worded
+            for c in tok.children:
+                if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == tok.i - 1:
+                    return self.entity_text(c) or c.text
+                if c.dep_ == "amod" and c.ent_type_ == "NORP" and c.i == tok.i - 1:
+                    # "Russian forces" -> Russia
+                    return demonym_country(fold(c.text)) or f"{c.text} {tok.text}"
         if tok.pos_ == "NOUN" and tok.lemma_ in _FIRM_PEOPLE:
             # "Deutsche Boerse bosses held talks": the firm they run
             return next(
@@ -1116,20 +1136,33 @@ class DocContext:
         return out
 
     def _paired_names(self, tok: Token) -> list[Token]:
-        """ "Rishi Sunak and Ursula von der Leyen": the first name hung, with its own
-        "and", as a modifier on a word inside the second name."""
+        """ "Rishi Sunak and Ursula von der Leyen", "Syrian President A and Ukrainian
+        President B": the first name hung, with its own "and", inside the second name
+        or its title (as a modifier, an appositive of the title, ...)."""
         name = self.persons.at(tok)
         if name is None:
             return []
-        return [
-            x
-            for w in tok.subtree
-            if w.i <= tok.i and self.persons.at(w) == name
-            for k in coordinated_modifiers(w)
-            if self.persons.at(k) not in (None, name)
-            for x in (k, *k.conjuncts)
-            if self.persons.at(x) not in (None, name)
-        ]
+        left = [w for w in tok.subtree if w.i < tok.i]
+        ands = [w.i for w in left if w.dep_ == "cc" and w.lower_ in ("and", "&")]
+        if not ands:
+            return []
+        out: list[Token] = []
+        seen: set[str] = {name}
+        for w in left:
+            other = self.persons.at(w)
+            if other is None or other in seen or w.i > max(ands):
+                continue
+            # "A's envoy B", "the wife of A and B": a name inside a dependent is no side
+            cur, dependent = w, False
+            while cur.i != tok.i and cur.head.i != cur.i:
+                if cur.dep_ == "poss" or (cur.dep_ == "pobj" and cur.head.lower_ == "of"):
+                    dependent = True
+                    break
+                cur = cur.head
+            if not dependent:
+                seen.add(other)
+                out.append(w)
+        return out
 
     def _hung_on_of(self, person: Token) -> list[Token]:
         """ "A of Nigeria and B of Benin": people the parser hangs on A's country."""
@@ -1618,6 +1651,14 @@ class DocContext:
                 if trip.dep_ == "dobj":
                     cur = trip.head
                     continue
+            if (
+                cur.dep_ == "acl"
+                and trip.lemma_ == "invitation"
+                and trip.dep_ == "dobj"
+                and trip.head.lemma_ in ("accept", "receive")
+            ):
+                cur = trip.head  # "accepted an invitation to visit Moscow": the invitee
+                continue
             if cur.dep_ == "relcl" or (cur.dep_ == "acl" and cur.head.pos_ in ("PROPN", "NOUN")):
                 return cur.head
             # "Hungary licensed X, then agreed with B": a second predicate the parser
@@ -1713,6 +1754,18 @@ class DocContext:
                 if c.dep_ in ("amod", "compound")
             ):
                 return True
+            invitation = cur.head
+            if (
+                cur.dep_ == "acl"
+                and invitation.lemma_ == "invitation"
+                and invitation.dep_ == "dobj"
+                and invitation.head.lemma_ == "accept"
+                and not any(c.dep_ == "neg" for c in invitation.head.children)
+            ):
+                # "accepted an invitation to visit Moscow": a visit to come, unless dated
+                # back ("... last year")
+                when = self.time_words([cur, invitation.head])
+                return when is None or not any(t.lower_ in _BACK_WORDS for t in when)
             if any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD",) for c in kids):
                 return False
             if cur.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ == "due" for c in kids):
@@ -1819,6 +1872,23 @@ class DocContext:
         return False
 
     @staticmethod
+    def door_shut_on(tok: Token) -> Token | None:
+        """ "slammed the door on (resuming) talks with B", "closed the door to talks": the
+        verb that rules out what `tok` names, if one does."""
+        if tok.dep_ not in ("pobj", "pcomp") or tok.head.lower_ not in ("on", "to"):
+            return None
+        # the parser hangs the phrase on the door or on the verb
+        held = tok.head.head
+        shut = held.head if held.lemma_ == "door" and held.dep_ == "dobj" else held
+        if not any(c.dep_ == "dobj" and c.lemma_ == "door" for c in shut.children):
+            return None
+        if shut.lemma_ in ("slam", "close", "shut") and not any(
+            c.dep_ == "neg" for c in shut.children
+        ):
+            return shut
+        return None
+
+    @staticmethod
     def is_denied(tok: Token, reach: int = 1) -> bool:
         """ "denied meeting B", "denied signing a deal with B": said not to have happened
         (by a "deny" up to `reach` heads above)."""
@@ -1884,8 +1954,9 @@ class DocContext:
                 t = t.head
         return None
 
-    def place_of(self, anchors: Iterable[Token]) -> str | None:
-        """A place in an "in/at X" phrase (or a "London meeting") attached to `anchors`."""
+    def place_of(self, anchors: Iterable[Token], *, named_before: bool = True) -> str | None:
+        """A place in an "in/at X" phrase (or, with `named_before`, a "London meeting")
+        attached to `anchors`."""
         for a in anchors:
             for c in a.children:
                 if c.dep_ == "prep" and c.lower_ in ("in", "at"):
@@ -1904,7 +1975,8 @@ class DocContext:
                             if named:
                                 return self.entity_text(named[0])
                 if (
-                    c.dep_ in ("compound", "nmod")
+                    named_before
+                    and c.dep_ in ("compound", "nmod")
                     and c.ent_type_ in _PLACE_LABELS
                     and c.i < a.i
                     and not _GROUP_OF_NATIONS.fullmatch(c.text)  # "the G7 meeting"

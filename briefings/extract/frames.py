@@ -335,6 +335,15 @@ def _placements(ctx: DocContext, ev: Token, pats: FramePatterns) -> list[Placeme
         ):
             # "took part in the talks" with "in" hung on the verb
             add(_subjects(ctx, verb), verb, f"{lemma} part {head.lower_} E")
+        elif (
+            head.lower_ in ("at", "for")
+            and verb.dep_ == "pobj"
+            and verb.head.lower_ == "among"
+            and verb.head.head.lemma_ == "be"
+        ):
+            # "A and B were among those (the leaders) at the summit"
+            be = verb.head.head
+            add(_subjects(ctx, be), be, f"among {verb.lower_} {head.lower_} E")
         elif verb.pos_ == "NOUN" and verb.dep_ == "dobj":
             # "take part in the talks", "play host to the summit"
             v = verb.head
@@ -542,7 +551,14 @@ def _anaphoric_placements(ctx: DocContext, sent: Span) -> list[Placement]:
         kids = list(v.children)
         if v.lemma_ in _OBJECTLESS_ATTEND:
             if any(
-                c.dep_ in ("dobj", "ccomp") or (c.dep_ == "prep" and c.lower_ != "including")
+                c.dep_ in ("dobj", "ccomp")
+                or (
+                    c.dep_ == "prep"
+                    and c.lower_ != "including"
+                    # "attended for the first time", "attended on Friday": when, not where
+                    and not _time_phrase(c)
+                    and not any(p.dep_ == "pobj" and p.lemma_ == "time" for p in c.children)
+                )
                 for c in kids
             ):
                 continue  # an object of its own: read by `_placements`, or not an event

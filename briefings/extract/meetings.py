@@ -182,7 +182,14 @@ def _scheduled_progressive(ctx: DocContext, a: Token, when: Span | None) -> bool
 def _scheduled_present(ctx: DocContext, a: Token, when: Span | None) -> bool:
     """ "B arrives in London on Thursday for talks", "A meets B on Friday": a simple
     present with a time not before the article is a timetable."""
-    if a.tag_ not in ("VBZ", "VBP") or a.lemma_ in ("be", "have", "say"):
+    # "Talks ... begin later on Wednesday": a plural present the tagger may read as a
+    # bare base form; with a subject and no auxiliary it is still finite
+    finite_base = (
+        a.tag_ == "VB"
+        and any(c.dep_ == "nsubj" for c in a.children)
+        and not any(c.dep_ in ("aux", "auxpass") for c in a.children)
+    )
+    if (a.tag_ not in ("VBZ", "VBP") and not finite_base) or a.lemma_ in ("be", "have", "say"):
         return False
     return _time_ahead(ctx, when or ctx.time_words([a]))
 
@@ -271,7 +278,11 @@ def _emit(
     place = (
         ctx.place_of(anchors)
         # "talks with his counterpart B in Antalya": the phrase hung on the name
-        or ctx.place_of((*objects, *(c for o in objects for c in o.children if c.dep_ == "appos")))
+        # (a name before the one met is its side, not the venue: "the Mercosur commission")
+        or ctx.place_of(
+            (*objects, *(c for o in objects for c in o.children if c.dep_ == "appos")),
+            named_before=False,
+        )
         or ctx.purpose_place(anchors)
         or ctx.where_place(anchors)
         or ctx.trip_place(anchors)
@@ -384,6 +395,11 @@ def _hypothetical(ctx: DocContext, tok: Token) -> bool:
     summit that could happen before he has met B" (the meeting only bounds a maybe)."""
     if ctx.is_conditional(tok) or ctx.is_irrealis(tok, MEETING_IRREALIS_GOV):
         return True
+    if ctx.door_shut_on(tok) is not None or (
+        tok.lemma_ in ("slam", "close", "shut")
+        and any(c.dep_ == "dobj" and c.lemma_ == "door" for c in tok.children)
+    ):
+        return True  # "slammed the door on (resuming) talks with B"
     if (
         tok.dep_ == "xcomp"
         and tok.head.lower_ == "going"

@@ -132,7 +132,8 @@ def _is_place(ctx: DocContext, t: Token) -> bool:
 def _prep_places(ctx: DocContext, tok: Token, preps: tuple[str, ...]) -> list[Token]:
     out: list[Token] = []
     for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in preps:
+        # "pay a visit next month to Japan": the parser may read the "to" as a dative
+        if (c.dep_ == "prep" or (c.dep_ == "dative" and c.pos_ == "ADP")) and c.lower_ in preps:
             for p in c.children:
                 if p.dep_ == "pobj":
                     found = _places(ctx, p)
@@ -647,6 +648,20 @@ def travel_noun(ctx: DocContext, n: Token, out: list[_StopDraft]) -> None:
         # on the verb that opens or closes the trip (whose trip: "the tour begins in San
         # Diego" may be a band's)
         places = _prep_places(ctx, n.head, ("in",))
+    if not places:
+        # "his first trip as president to Japan": the destination hung on the aside
+        places = [
+            x
+            for c in n.children
+            if c.dep_ == "prep" and c.lower_ == "as"
+            for p in c.children
+            if p.dep_ == "pobj"
+            for x in _prep_places(ctx, p, ("to",))
+        ]
+    if not places and n.dep_ == "dobj" and n.head.lemma_ in _LIGHT_VERBS:
+        # "will make his first trip as president to Germany": the destination hung on the
+        # verb that carries the trip
+        places = _prep_places(ctx, n.head, ("to",))
     if not places and any(c.dep_ == "poss" for c in n.children):
         # "Shultz's Moscow visit next week": the place named in front of someone's trip
         places = [c for c in n.children if c.dep_ == "compound" and c.ent_type_ in _PLACE_LABELS]
@@ -706,6 +721,7 @@ def travel_noun(ctx: DocContext, n: Token, out: list[_StopDraft]) -> None:
 
 
 _PAST_WORDS = frozenset(["last", "ago", "yesterday", "earlier", "previous"])
+_LIGHT_VERBS = frozenset(["make", "pay", "undertake", "take"])
 _TOUR_ENDS = frozenset(["begin", "start", "end", "finish", "conclude", "wrap", "open", "close"])
 _PLANS = frozenset(["itinerary", "schedule", "programme", "program", "agenda"])
 _DONE = frozenset(["complete", "finish", "end", "conclude", "wrap"])

@@ -1072,3 +1072,23 @@ def test_sparring_and_breaking_off_talks(run: Run) -> None:
         "Norway will not break off talks with Sweden.",
     ):
         assert run(text).agreements == (), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Ole Dahl slammed the door on talks with Chile.",
+        "President Ole Dahl appeared to slam the door on resuming talks with Chile.",
+    ],
+)
+def test_a_door_slammed_on_talks_is_a_stance_not_a_meeting(run: Run, text: str) -> None:
+    x = run(text)
+    assert x.meetings == (), text
+    assert [(set(a.parties), a.polarity) for a in x.agreements] == [
+        ({"Ole Dahl", "Chile"}, "disagreed")
+    ], text
+
+
+def test_a_door_left_open_to_talks_is_no_stance(run: Run) -> None:
+    x = run("President Ole Dahl did not close the door to talks with Chile.")
+    assert x.agreements == () and x.meetings == ()

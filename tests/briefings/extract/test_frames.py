@@ -674,3 +674,28 @@ def test_an_address_to_the_event_places_its_speaker(run: Run, text: str) -> None
 def test_a_message_sent_or_a_speech_elsewhere_places_no_one(run: Run, text: str) -> None:
     x = run("Prime Minister Tom Lind is at a summit in Brussels. " + text)
     assert frozenset(("Lind", "Allawi")) not in pairs(x), (text, pairs(x))
+
+
+def test_people_among_those_at_the_event_are_placed_there(run: Run) -> None:
+    x = run(
+        "Leaders met in Lisbon on Saturday. President Ole Dahl and Prime Minister Ana Ruiz "
+        "were among those at the summit."
+    )
+    assert [set(m.participants) for m in x.meetings] == [{"Ole Dahl", "Ana Ruiz"}]
+
+
+def test_attending_for_the_first_time_places_one_at_the_event_just_told(run: Run) -> None:
+    x = run(
+        "The summit opened in Lisbon on Friday. President Ole Dahl attended for the first "
+        "time in 12 years. Prime Minister Ana Ruiz also addressed the summit."
+    )
+    assert [set(m.participants) for m in x.meetings] == [{"Ole Dahl", "Ana Ruiz"}]
+
+
+def test_two_titled_names_hung_inside_each_other_both_attend(run: Run) -> None:
+    """The parser hangs "Syrian President A" as an appositive inside B's title."""
+    x = run(
+        "Syrian President Bashar al-Assad and Ukrainian President Volodymyr Zelensky "
+        "attended the summit."
+    )
+    assert [set(m.participants) for m in x.meetings] == [{"Bashar al-Assad", "Volodymyr Zelensky"}]

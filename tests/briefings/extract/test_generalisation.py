@@ -2187,3 +2187,47 @@ def test_the_ner_split_and_mistaken_names_are_mended(run: Run) -> None:
         "Yoweri Museveni",
         "Samia Suluhu Hassan",
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        (
+            "Chile's government and the MLN rebels agreed to a six-month ceasefire.",
+            {"Chile", "MLN"},
+        ),
+        ("The Chilean government and Peruvian forces agreed on a truce.", {"Chile", "Peru"}),
+    ],
+)
+def test_a_government_or_an_armed_group_is_named_by_its_owner(
+    run: Run, text: str, sides: set[str]
+) -> None:
+    assert [set(a.parties) for a in run(text).agreements] == [sides]
+
+
+def test_talks_that_begin_later_today_are_planned(run: Run) -> None:
+    """The tagger reads the plural present "begin" as a bare base form."""
+    x = run(
+        "Talks between Foreign Minister Ana Ruiz and President Ole Dahl begin later on Monday.",
+        published=MON,
+    )
+    assert [m.status for m in x.meetings] == ["planned"]
+    y = run(
+        "Talks between Foreign Minister Ana Ruiz and President Ole Dahl began on Monday.",
+        published=MON,
+    )
+    assert [m.status for m in y.meetings] == ["held"]
+
+
+def test_a_mission_or_team_is_the_body_it_comes_from(run: Run) -> None:
+    x = run("President Ole Dahl's talks with the IMF mission ended on Friday.")
+    assert [set(m.participants) for m in x.meetings] == [{"Ole Dahl", "IMF"}]
+    y = run("President Ole Dahl met a World Bank team in Lima.")
+    assert [(set(m.participants), m.place) for m in y.meetings] == [
+        ({"Ole Dahl", "World Bank"}, "Lima")
+    ]
+
+
+def test_a_name_before_the_one_met_is_no_venue(run: Run) -> None:
+    x = run("Prime Minister Ana Ruiz met the Mercosur trade commission in Montevideo.")
+    assert [m.place for m in x.meetings] == ["Montevideo"]

@@ -621,3 +621,22 @@ def test_a_name_before_heads_read_as_one_noun_phrase_is_the_traveller(run: Run) 
     assert stops(x) == {"Angela Merkel": ["Beijing"]}
     # no time, no schedule: a headline's present tells nothing ahead
     assert run("German Chancellor Angela Merkel heads to Beijing.").next_stops == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        # the destination hung on the verb that carries the trip, or read as a dative
+        ("President Ole Dahl will make his first foreign trip as president to Japan.", ["Japan"]),
+        ("President Ole Dahl will pay a state visit next month to Japan.", ["Japan"]),
+        # an accepted invitation is a visit to come; a refused or dated one is not
+        ("President Ole Dahl accepted an invitation to visit Moscow.", ["Moscow"]),
+        ("President Ole Dahl did not accept an invitation to visit Moscow.", []),
+        ("President Ole Dahl accepted an invitation to visit Moscow last year.", []),
+        ("President Ole Dahl took a trip to Japan last year.", []),
+    ],
+)
+def test_trips_told_through_a_light_verb_or_an_invitation(
+    run: Run, text: str, where: list[str]
+) -> None:
+    assert stops(run(text, published=dt.date(2005, 3, 14))).get("Ole Dahl", []) == where
