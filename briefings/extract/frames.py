@@ -349,6 +349,12 @@ def _placements(ctx: DocContext, ev: Token, pats: FramePatterns) -> list[Placeme
             v = verb.head
             if verb.lower_ in pats.take_part.get(v.lemma_, ()):
                 add(_subjects(ctx, v), v, f"{v.lemma_} {verb.lower_} {head.lower_} E")
+    if ev.dep_ == "nsubj" and (
+        (head.lemma_ == "bring" and any(c.lower_ == "together" for c in head.children))
+        or head.lemma_ == "draw"
+    ):
+        # "The talks brought together A, B and C", "The summit drew A and B to Lisbon"
+        add(_objects_listed(ctx, head), head, f"E {head.lemma_}")
     talk = _address_to(ev)
     if talk is not None:
         # "an address to the summit from B", "a speech to the conference by B": the
@@ -518,6 +524,10 @@ def _unnamed_gathering(ctx: DocContext, v: Token) -> bool:
 # How many sentences after a mention of an event "will also attend" still refers to it.
 _ANAPHORIC_REACH = 2
 _OBJECTLESS_ATTEND = frozenset(["attend", "participate"])
+_UNFOLD_VERBS = frozenset(
+    ["open", "begin", "start", "convene", "take", "hold", "close", "end", "continue", "resume"]
+)
+_ATTENDEES = frozenset(["participant", "attendee", "guest", "delegate", "speaker", "invitee"])
 _PRESENCE = frozenset(["attendance", "participation", "presence"])
 
 
@@ -573,6 +583,24 @@ def _anaphoric_placements(ctx: DocContext, sent: Span) -> list[Placement]:
             ):
                 continue
             how = "speak (at the event)"
+        elif (
+            v.lemma_ == "take"
+            and any(c.dep_ == "dobj" and c.lower_ == "part" for c in kids)
+            and not any(c.dep_ == "prep" and not _time_phrase(c) for c in kids)
+        ):
+            how = "take part (in the event)"  # "A and B took part"
+        elif v.lemma_ == "include" and any(
+            c.dep_ == "nsubj"
+            and c.lemma_ in _ATTENDEES
+            and not any(k.dep_ == "prep" for k in c.children)
+            for c in kids
+        ):
+            # "Other participants included A and B": the people listed
+            out.extend(
+                Placement(n, ctx.is_future(v), sent, "participants included", _past(v))
+                for n in dict.fromkeys(_objects_listed(ctx, v))
+            )
+            continue
         elif v.lemma_ == "represent" and any(c.dep_ == "auxpass" for c in kids):
             if any(c.dep_ in ("agent", "prep") for c in kids):
                 continue  # "represented by her deputy", "represented at the talks"
@@ -630,8 +658,30 @@ def _background(tok: Token) -> bool:
     return any(a.dep_ == "relcl" for a in tok.ancestors)
 
 
+def _objects_listed(ctx: DocContext, v: Token) -> list[str]:
+    return [
+        n
+        for o in v.children
+        if o.dep_ == "dobj"
+        for t in ctx.coordinated(o)
+        for n in ctx.parties(t)
+        if ctx.persons.is_person(n) or t.ent_type_ in ("GPE", "ORG")
+    ]
+
+
 def _inverted_subjects(ctx: DocContext, v: Token) -> list[str]:
-    """ "Also due to attend are A and B": the people after the copula."""
+    """ "Also due to attend are A and B", "Also attending were A and B": the people
+    after the copula."""
+    if v.tag_ == "VBG" and v.dep_ == "ROOT":
+        # "Also attending were A and B": the copula parsed as its auxiliary
+        return [
+            n
+            for a in v.children
+            if a.dep_ == "aux" and a.lemma_ == "be" and a.i > v.i
+            for c in a.children
+            if c.dep_ == "nsubj"
+            for n in ctx.parties(c)
+        ]
     if v.dep_ != "xcomp" or v.head.lower_ not in ("due", "expected", "scheduled", "set"):
         return []
     copula = v.head.head
@@ -900,17 +950,24 @@ def _own_meeting(ctx: DocContext, f: Frame) -> Meeting | None:
     if len(names) < 2:
         return None
     status: Status = "planned" if group is planned else "held"
-    when_span = ctx.time_words(f.mentions)
-    when = when_span.text if when_span is not None else None
     evidence: list[Evidence] = []
     for p in group:
         ev = ctx.evidence(p.sent)
         if ev not in evidence:
             evidence.append(ev)
+    # "The summit opened in Lisbon", "the talks were held in Oslo": the verb the event
+    # is the subject of says where
+    held_by = [
+        m.head
+        for m in f.mentions
+        if m.dep_ in ("nsubj", "nsubjpass") and m.head.lemma_ in _UNFOLD_VERBS
+    ]
+    when_span = ctx.time_words(f.mentions) or ctx.time_words(held_by)
+    when = when_span.text if when_span is not None else None
     return Meeting(
         names,
         status,
-        ctx.place_of(f.mentions),
+        ctx.place_of(f.mentions) or ctx.place_of(held_by),
         when,
         resolve(when, ctx.article.published, direction="future" if status == "planned" else "past"),
         tuple(evidence),

@@ -699,3 +699,43 @@ def test_two_titled_names_hung_inside_each_other_both_attend(run: Run) -> None:
         "attended the summit."
     )
     assert [set(m.participants) for m in x.meetings] == [{"Bashar al-Assad", "Volodymyr Zelensky"}]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The conference opened in Lisbon on Monday. Other participants included President "
+        "Ole Dahl and Prime Minister Ana Ruiz.",
+        "The summit opened in Lisbon on Monday. Also attending were President Ole Dahl and "
+        "Prime Minister Ana Ruiz.",
+        "The summit opened in Lisbon on Monday. President Ole Dahl and Prime Minister Ana "
+        "Ruiz took part.",
+    ],
+)
+def test_attendance_told_after_the_event_takes_its_place_and_day(run: Run, text: str) -> None:
+    x = run(text)
+    assert [(set(m.participants), m.place, m.when) for m in x.meetings] == [
+        ({"Ole Dahl", "Ana Ruiz"}, "Lisbon", "Monday")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks brought together President Ole Dahl, Prime Minister Ana Ruiz and "
+        "Chancellor Jon Hale.",
+        "The summit drew President Ole Dahl, Prime Minister Ana Ruiz and Chancellor Jon Hale "
+        "to Lisbon.",
+    ],
+)
+def test_an_event_that_brings_people_together_has_them(run: Run, text: str) -> None:
+    x = run(text)
+    assert [set(m.participants) for m in x.meetings] == [{"Ole Dahl", "Ana Ruiz", "Jon Hale"}]
+
+
+def test_taking_part_elsewhere_or_listing_other_things_places_nobody(run: Run) -> None:
+    x = run(
+        "The summit opened in Lisbon on Monday. President Ole Dahl took part in a rally in "
+        "Porto. The plans included a new port and a railway."
+    )
+    assert x.meetings == ()
