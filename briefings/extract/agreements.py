@@ -277,6 +277,8 @@ def agree_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
         return  # "have not yet agreed": still open, not a disagreement
     if any(c.dep_ == "nsubj" and c.lower_ == "i" for c in v.children):
         return  # '"I agree that we need no cuts," the minister said': a view, not a deal
+    if any(c.dep_ == "xcomp" and c.lemma_ == "disagree" for c in v.children):
+        return  # "agreed to disagree": the disagreement is read from "disagree"
     polarity = "disagreed" if _negated(v) else "agreed"
     anchor = v
     if v.dep_ == "xcomp" and v.head.lemma_ in ("fail", "refuse", "unable"):
@@ -2244,6 +2246,20 @@ def under_deal(ctx: DocContext, n: Token, out: list[_Draft]) -> bool:
     ] + [x for v in made for x in _agents(ctx, v, allow_groups=True)]
     doers, subj = _subject_parties(ctx, act)
     parties = own + doers
+    if doers and not own:
+        # "Chile will import gas from Peru under a deal", "Russia will supply Hungary
+        # with gas under the agreement": the other side is the one the clause deals with
+        partners = [
+            x
+            for t in (
+                *(c for c in act.children if c.dep_ in ("dobj", "dative") and c.i != n.i),
+                *(p for w in ("from", "to", "with") for p in _pobjs(act, w)),
+            )
+            if t.ent_type_ in ("GPE", "ORG", "PERSON", "NORP")
+            for k in ctx.coordinated(t)
+            for x in ctx.parties(k)
+        ]
+        parties += [x for x in partners if x not in parties]
     if len(set(parties)) < 2 and not own and any(c.lower_ == "the" for c in n.children):
         # "the agreement" named again: the deal reported in the sentences just before
         sent = n.sent.start

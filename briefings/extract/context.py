@@ -1272,6 +1272,16 @@ class DocContext:
         if listed:
             return listed
         if self.is_group_anaphor(tok):
+            # "the two foreign ministers, A of Chile and B of Peru": named right there
+            named = [
+                x
+                for c in tok.children
+                if c.dep_ == "appos"
+                for k in (c, *c.conjuncts)
+                if (x := self.persons.at(k))
+            ]
+            if len(named) >= 2:
+                return list(dict.fromkeys(named))
             kind = None
             if tok.lemma_ in ("country", "nation", "government", "side"):
                 kind = "sides"  # "both sides": governments, not a person and a country

@@ -112,6 +112,7 @@ def _war_of_words(n: Token) -> bool:
 
 # Verbs that hold their subject in a dispute: "is in", "locked in", "embroiled in".
 _HOLDERS = frozenset(["be", "lock", "embroil", "engage", "involve", "mire", "entangle", "remain"])
+_HELD_IN = frozenset(["locked", "embroiled", "engaged", "involved", "mired", "entangled", "caught"])
 
 
 def dispute_noun(ctx: DocContext, n: Token) -> Agreement | None:
@@ -126,6 +127,13 @@ def dispute_noun(ctx: DocContext, n: Token) -> Agreement | None:
         and not (gov0.dep_ == "xcomp" and gov0.head.lemma_ in ("fail", "unable", "try", "seek"))
     ):
         return None  # "settled their border dispute": over, and an agreement now
+    if (
+        gov0 is not None
+        and n.dep_ == "dobj"
+        and gov0.lemma_ in ("put", "set", "lay", "leave")
+        and any(c.lower_ in ("aside", "behind") for c in gov0.children)
+    ):
+        return None  # "put their differences aside", "put the dispute behind them"
     sides = _pobj_parties(ctx, n, ("between", "among"))
     if _war_of_words(n):  # "a war of words between A and B", "between" hung on "words"
         sides += [s for c in n.children if c.dep_ == "prep" for p in c.children
@@ -145,6 +153,13 @@ def dispute_noun(ctx: DocContext, n: Token) -> Agreement | None:
             holder = gov  # "A often had disagreements with B"
         elif n.dep_ == "pobj" and n.head.lower_ == "in" and n.head.head.lemma_ in _HOLDERS:
             holder = n.head.head  # "A is locked in a dispute with B"
+        elif (
+            n.dep_ == "pobj"
+            and n.head.lower_ == "in"
+            and n.head.head.lower_ in _HELD_IN
+            and n.head.head.dep_ == "acomp"
+        ):
+            holder = n.head.head.head  # "A and B remain locked in a dispute", as adjective
     if holder is not None:
         withs = _pobj_parties(ctx, n, ("with",)) + _pobj_parties(ctx, holder, ("with",))
         holders = _subject_parties(ctx, holder)

@@ -1092,3 +1092,35 @@ def test_a_door_slammed_on_talks_is_a_stance_not_a_meeting(run: Run, text: str) 
 def test_a_door_left_open_to_talks_is_no_stance(run: Run) -> None:
     x = run("President Ole Dahl did not close the door to talks with Chile.")
     assert x.agreements == () and x.meetings == ()
+
+
+def test_agreeing_to_disagree_is_a_disagreement_only(run: Run) -> None:
+    x = run("Chile and Peru agreed to disagree on the maritime border.")
+    assert [(set(a.parties), a.polarity) for a in x.agreements] == [
+        ({"Chile", "Peru"}, "disagreed")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile and Peru put their differences aside and signed a trade pact.",
+        "Chile and Peru set aside their differences.",
+        "Chile and Peru have put their dispute behind them.",
+    ],
+)
+def test_differences_put_aside_are_no_dispute(run: Run, text: str) -> None:
+    assert all(a.polarity == "agreed" for a in run(text).agreements), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile and Peru remain locked in a dispute over the border.",
+        "Chile remains locked in a dispute with Peru.",
+    ],
+)
+def test_sides_held_in_a_dispute_by_an_adjective(run: Run, text: str) -> None:
+    assert [(set(a.parties), a.polarity) for a in run(text).agreements] == [
+        ({"Chile", "Peru"}, "disagreed")
+    ], text

@@ -755,3 +755,25 @@ def test_agreed_to_points_in_a_plan(run: Run) -> None:
     assert [a.text for a in x.agreements] == [
         "three key points in a new plan aimed at ending the war"
     ], x.agreements
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile will import gas from Peru under a deal signed on Monday.",
+        "Under the agreement, Chile will supply Peru with gas for another 15 years.",
+    ],
+)
+def test_the_other_side_of_a_clause_under_a_deal(run: Run, text: str) -> None:
+    assert [set(a.parties) for a in run(text).agreements] == [{"Chile", "Peru"}], text
+
+
+def test_a_group_named_in_apposition_is_its_people(run: Run) -> None:
+    x = run(
+        "The two foreign ministers, Jorge Soto of Chile and Maria Lopez of Peru, agreed to "
+        "meet again in June."
+    )
+    assert [(set(m.participants), m.status) for m in x.meetings] == [
+        ({"Jorge Soto", "Maria Lopez"}, "planned")
+    ]
+    assert [set(a.parties) for a in x.agreements] == [{"Jorge Soto", "Maria Lopez"}]
