@@ -265,6 +265,9 @@ def _link_stops(
                 # a place not spelled out in its sentence ("Canada" told as "Canadian
                 # officials") keeps the rules' order: right after the stop before it
                 at = at + found if found >= 0 else max(at, last + 1)
+            # the rules' order stands ("return to Santiago after stops in Lima and Quito"
+            # puts Santiago last); fresh stops fall in by where the text names them
+            at = max(at, last + 1)
             last = at
             conf = round(max(p, RULE_PRIOR["stop"]), 3)
             stops.setdefault(it.who, []).append((at, replace(s, confidence=conf)))

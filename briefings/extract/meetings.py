@@ -120,6 +120,29 @@ _WORD_VERBS = frozenset(["tell", "brief", "inform", "explain"])
 _ONE_BY_ONE = frozenset(["phone", "telephone", "call", *_WORD_VERBS])
 _CLIQUE_VERBS = frozenset(["meet", "talk", "confer", "negotiate", "discuss", "exchange"])
 _PHONE = frozenset(["phone", "telephone", "telephoned", "phoned", "call", "calls"])
+_VIDEO_MEANS = frozenset(["link", "call", "conference", "videoconference", "teleconference"])
+
+
+def _by_video(v: Token) -> bool:
+    """ "spoke by video link", "talked via videoconference": a call, as by phone."""
+    return any(
+        c.dep_ in ("prep", "agent")  # "by" may be read as a passive's agent
+        and c.lower_ in ("by", "via", "over", "in")
+        and any(
+            p.dep_ == "pobj"
+            and p.lower_ in _VIDEO_MEANS
+            and (p.lower_ != "link" or any(k.lower_ == "video" for k in p.children))
+            and (p.lower_ != "call" or any(k.lower_ in ("video", "conference") for k in p.children))
+            and (
+                p.lower_ != "conference"
+                or any(k.lower_ in ("video", "telephone", "phone") for k in p.children)
+            )
+            for p in c.children
+        )
+        for c in v.children
+    )
+
+
 _TELEPHONE = frozenset({"phone", "telephone"})
 _EVENT_WORDS = frozenset(["summit", "conference", "talks", "meeting", "negotiations"])
 _HOLD = frozenset(
@@ -521,7 +544,7 @@ def meet_verb(ctx: DocContext, v: Token, drafts: list[_Draft]) -> None:
         )
     ):
         return  # "A will see B" is a meeting; "saw B as a rival", "saw that ..." are not
-    phone_ctx = ctx.sent_has(v, _PHONE)
+    phone_ctx = ctx.sent_has(v, _PHONE) or _by_video(v)
     passive = any(c.dep_ == "auxpass" for c in v.children)
     subj_tok = ctx.subject_of(v)
     obj_toks: list[Token] = []
@@ -1199,7 +1222,20 @@ def _meeting_noun(ctx: DocContext, n: Token, drafts: list[_Draft]) -> None:
         callee = _objects_of_prep(ctx, n, ("with",))
         # "In a call with B on Monday, A said": the call frames what the subject said
         framing = n.dep_ == "pobj" and n.head.lower_ in ("in", "during") and n.head.i < n.i
-        if not (
+        # "A received (took, returned) a call from B": a call to take is a phone call
+        callers = _objects_of_prep(ctx, n, ("from",))
+        taken = (
+            n.dep_ == "dobj"
+            and n.head.lemma_ in ("receive", "take", "get", "return")
+            and any(ctx.persons.at(c) for c in callers)
+            # "a call from B for calm", "a call from B to resign": an appeal
+            and not any(
+                c.dep_ == "acl" or (c.dep_ == "prep" and c.lower_ == "for")
+                for h in (n, n.head, *callers)
+                for c in h.children
+            )
+        )
+        if not taken and not (
             ((owner is not None and ctx.persons.at(owner)) or framing)
             and any(ctx.persons.at(c) for c in callee)
         ):

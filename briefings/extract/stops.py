@@ -272,6 +272,10 @@ def _is_upcoming(ctx: DocContext, v: Token) -> bool:
     if v.tag_ in ("VBZ", "VBP"):
         if any(c.dep_ == "advmod" and c.lower_ in _SEQUENCE for c in v.children):
             return True
+        if v.lemma_ in MOTION_VERBS and any(
+            c.dep_ == "prt" and c.lower_ == "on" for c in v.children
+        ):
+            return True  # "From Tokyo, she goes on to Seoul"
         # Scheduled present: "he visits Leeds on Monday", "is touring the north this week
         # as he visits Leeds and York" (the time of the clause it hangs on).
         when = ctx.time_words([v])
@@ -302,13 +306,19 @@ def _add(
     places: list[Token],
     anchor: Token,
     when: Span | None = None,
+    before: int | None = None,
 ) -> None:
-    for p in places:
+    """`before`: the places come before the stop told at that token ("will return to
+    Santiago after stops in Lima and Quito"), whatever the word order."""
+    for k, p in enumerate(places):
         name = ctx.entity_text(p) or (p.text if p.tag_ == "NNP" else None)
         if not name:
             continue
+        order = p.i if before is None else before - len(places) + k
         out.append(
-            _StopDraft(who, name, when or ctx.time_words([anchor]), ctx.evidence(anchor.sent), p.i)
+            _StopDraft(
+                who, name, when or ctx.time_words([anchor]), ctx.evidence(anchor.sent), order
+            )
         )
 
 
@@ -619,6 +629,30 @@ _MISREAD_MOTION = frozenset(["returns", "leaves", "heads", "travels", "flies", "
 _ROLE_NOUNS = frozenset(["official", "minister", "envoy", "president", "premier", "secretary"])
 
 
+_NEXT_STOP_NOUNS = frozenset(["stop", "destination", "port", "leg", "stopover"])
+
+
+def next_stop_is(ctx: DocContext, be: Token, out: list[_StopDraft]) -> None:
+    """ "Her next stop is Beijing", "His final destination will be Tokyo": the place the
+    copula names is ahead of its owner."""
+    subj = next((c for c in be.children if c.dep_ == "nsubj"), None)
+    if (
+        subj is None
+        or subj.lemma_ not in _NEXT_STOP_NOUNS
+        or any(c.dep_ == "neg" for c in be.children)
+    ):
+        return
+    if not any(c.dep_ == "amod" and c.lower_ in ("next", "final", "last") for c in subj.children):
+        return
+    if any(c.dep_ == "aux" and c.tag_ == "VBD" for c in be.children) or be.tag_ == "VBD":
+        return  # "his next stop was Riga": told after the fact
+    owner = next((c for c in subj.children if c.dep_ == "poss"), None)
+    who = ctx.party(owner) if owner is not None else None
+    places = [p for c in be.children if c.dep_ == "attr" for p in _places(ctx, c)]
+    if who and ctx.persons.is_person(who) and places:
+        _add(ctx, out, who, places, be)
+
+
 def misread_motion(ctx: DocContext, n: Token, out: list[_StopDraft]) -> None:
     """ "The FAO official returns to Rome on Thursday", which the parser reads as one
     noun phrase ("official returns"): a sentence with no verb but a motion word after a
@@ -675,7 +709,15 @@ def travel_noun(ctx: DocContext, n: Token, out: list[_StopDraft]) -> None:
     own = ctx.time_words([n], points=True)
     if own is not None and any(t.lower_ in _PAST_WORDS for t in own):
         return  # "her visit to the Soviet Union last week": done, whatever the clause says
-    when = own or (ctx.time_words([gov], points=True) if gov is not None else None)
+    # "will return to Santiago on Friday after stops in Lima and Quito": the stops come
+    # first, and the day is the return's
+    first = (
+        gov is not None
+        and n.dep_ == "pobj"
+        and n.head.lower_ in ("after", "following")
+        and n.head.head.i == gov.i
+    )
+    when = own or (ctx.time_words([gov], points=True) if gov is not None and not first else None)
     if gov is not None and not upcoming:
         upcoming = (
             (
@@ -717,7 +759,11 @@ def travel_noun(ctx: DocContext, n: Token, out: list[_StopDraft]) -> None:
         topic = None if group else ctx.persons.topic_before(n.i)
         who = payers[0] if payers else topic
     if who and ctx.persons.is_person(who):
-        _add(ctx, out, who, places, n, when)
+        before = None
+        if first and gov is not None:
+            ahead = [p.i for p in _prep_places(ctx, gov, _MOTION_PREPS) if p.i < n.i]
+            before = min(ahead) if ahead else None
+        _add(ctx, out, who, places, n, when, before)
 
 
 _PAST_WORDS = frozenset(["last", "ago", "yesterday", "earlier", "previous"])
@@ -816,6 +862,7 @@ def extract_next_stops(ctx: DocContext, frames: Iterable[Frame] = ()) -> list[It
                 at_gathering(ctx, tok, drafts)  # also "will take questions at a summit in X"
             elif tok.lemma_ == "be" and tok.dep_ not in ("aux", "auxpass"):
                 will_be_in(ctx, tok, drafts)
+                next_stop_is(ctx, tok, drafts)
             elif tok.pos_ == "NOUN" and tok.lower_ in TRAVEL_NOUNS:
                 travel_noun(ctx, tok, drafts)
             elif tok.pos_ == "NOUN" and tok.lower_ in _MISREAD_MOTION:

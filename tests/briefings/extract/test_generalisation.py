@@ -2231,3 +2231,21 @@ def test_a_mission_or_team_is_the_body_it_comes_from(run: Run) -> None:
 def test_a_name_before_the_one_met_is_no_venue(run: Run) -> None:
     x = run("Prime Minister Ana Ruiz met the Mercosur trade commission in Montevideo.")
     assert [m.place for m in x.meetings] == ["Montevideo"]
+
+
+@pytest.mark.parametrize(
+    ("text", "met"),
+    [
+        ("President Ole Dahl and Prime Minister Ana Ruiz spoke by video link on Tuesday.", True),
+        ("President Ole Dahl received a call from Prime Minister Ana Ruiz on Tuesday.", True),
+        # an address to a crowd by video, an appeal received: no call between the two
+        ("President Ole Dahl spoke by video link to a rally in Lima.", False),
+        ("President Ole Dahl received a call from Prime Minister Ana Ruiz for calm.", False),
+        ("President Ole Dahl received a call from Prime Minister Ana Ruiz to resign.", False),
+    ],
+)
+def test_calls_by_video_and_calls_received(run: Run, text: str, met: bool) -> None:
+    x = run(text)
+    assert [set(m.participants) for m in x.meetings] == (
+        [{"Ole Dahl", "Ana Ruiz"}] if met else []
+    ), text

@@ -640,3 +640,30 @@ def test_trips_told_through_a_light_verb_or_an_invitation(
     run: Run, text: str, where: list[str]
 ) -> None:
     assert stops(run(text, published=dt.date(2005, 3, 14))).get("Ole Dahl", []) == where
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        # stops made on the way come before the place the journey ends
+        (
+            "Foreign Minister Ana Ruiz will return to Santiago on Friday after stops in Lima "
+            "and Quito.",
+            ["Lima", "Quito", "Santiago"],
+        ),
+        # a present itinerary going on from where she is
+        (
+            "From Tokyo, Foreign Minister Ana Ruiz goes on to Seoul and Beijing.",
+            ["Seoul", "Beijing"],
+        ),
+        ("Foreign Minister Ana Ruiz goes on to say that talks failed.", []),
+        # the next stop named by a copula
+        ("Foreign Minister Ana Ruiz's next stop is Beijing.", ["Beijing"]),
+        ("Foreign Minister Ana Ruiz flew to Tokyo. Her next stop will be Seoul.", ["Seoul"]),
+        ("Foreign Minister Ana Ruiz's next stop was Beijing.", []),
+    ],
+)
+def test_itineraries_told_in_order_and_by_their_next_stop(
+    run: Run, text: str, where: list[str]
+) -> None:
+    assert stops(run(text, published=dt.date(2005, 3, 14))).get("Ana Ruiz", []) == where
