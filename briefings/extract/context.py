@@ -787,6 +787,8 @@ class DocContext:
         ent = self.ent_at.get(tok.i)
         if ent is None:
             return None
+        if ent.root.text == "Group" and (numbered := numbered_group(ent.root)):
+            return numbered  # "the Group of Five", whose entity stops at "of"
         toks = list(ent)
         while toks and (toks[-1].is_punct or (toks[-1].is_lower and toks[-1].is_stop)):
             toks.pop()  # "Patrice Talon of" (a clipped entity)
@@ -831,6 +833,22 @@ class DocContext:
         """One key for a country's names and its people's: "British", "UK" -> "britain"."""
         country = fold(self.country_word(word) or word)
         return _SAME_COUNTRY.get(country, country)
+
+    def home_country(self, name: str) -> str | None:
+        """The country a person's title names ("Chilean Foreign Minister", "Foreign
+        Minister of Chile"), if exactly one."""
+        found = self.titles.get(name)
+        if found is None:
+            return None
+        start, title = found
+        countries = {c for t in title if (c := self.country_word(t.text))}
+        # "Foreign Minister Ana Ruiz of Chile": the country after the name
+        mention = self.persons.mention_at(self.doc[start])
+        if mention is not None and mention.end + 1 < len(self.doc):
+            of, place = self.doc[mention.end], self.doc[mention.end + 1]
+            if of.lower_ == "of" and place.ent_type_ == "GPE":
+                countries.add(self.entity_text(place) or place.text)
+        return countries.pop() if len(countries) == 1 else None
 
     def person_by_title(self, tok: Token, exclude: str | None = None) -> str | None:
         """ "the chancellor", "the Pakistani president", "their president" -> who is meant."""

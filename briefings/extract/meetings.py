@@ -284,6 +284,18 @@ def _emit(
     when = ctx.time_words(anchors, points=True)  # "during his two-day stay": how long, not when
     # "arrived in Kabul on Friday to meet B": the journey the meeting is the purpose of
     purpose_of = [x for a in anchors for x in _with_purpose(a)[1:]]
+    # "will discuss X with B when they meet in Washington next week": the meeting's
+    # own clause says where and when
+    encounter = [
+        c
+        for a in anchors
+        for c in a.children
+        if c.dep_ == "advcl"
+        and c.lemma_ in ("meet", "visit", "confer", "gather")
+        and any(k.lower_ in ("when", "while") for k in c.children)
+    ]
+    if when is None and encounter:
+        when = ctx.time_words(encounter, points=True)
     journey = [
         x
         for x in purpose_of
@@ -314,6 +326,7 @@ def _emit(
         or ctx.place_of(journey)
         or ctx.trip_place(journey)
         or next((p for x in went_to if (p := ctx.to_place(x))), None)
+        or ctx.place_of(encounter)
     )
     groups = [owners + o for o in others] if others else [owners]
     for group in groups:

@@ -41,6 +41,7 @@ _NOT_SCHEDULED = frozenset(
     ["last", "yesterday", "ago", "earlier", "previous", "every", "each", "annual", "usually"]
 )
 _MOTION_PREPS = ("to", "for", "in", "into", "at")
+_BACK_WORDS = frozenset(["back", "home", "on", "off", "over", "away"])
 _ACTIVITY_VERBS = frozenset(
     [
         "see",
@@ -145,8 +146,8 @@ def _prep_places(ctx: DocContext, tok: Token, preps: tuple[str, ...]) -> list[To
                             if k.dep_ == "compound" and k.ent_type_ in _PLACE_LABELS
                         ]
                     out += found
-        if c.dep_ == "prt":  # "heading off to", "goes on to"
-            out += _prep_places(ctx, c, preps)
+        if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in _BACK_WORDS):
+            out += _prep_places(ctx, c, preps)  # "heading off to", "will fly back to"
     return out
 
 
@@ -369,6 +370,14 @@ def travel_verb(ctx: DocContext, v: Token, out: list[_StopDraft]) -> None:
         places += _prep_places(ctx, v, _MOTION_PREPS) or _led_to(ctx, v)
     if places:
         places += _list_end(ctx, v, places) + _way_to(ctx, v)
+    if not places and _is_upcoming(ctx, v) and _going_home(v):
+        # "returns home on Friday": the country the traveller's title names
+        for who in _travellers(ctx, v):
+            home = ctx.home_country(who)
+            if home is not None:
+                when = ctx.time_words([v])
+                out.append(_StopDraft(who, home, when, ctx.evidence(v.sent), v.i))
+        return
     if not places and _is_upcoming(ctx, v):
         hosts = _hosts_abroad(ctx, v)
         if hosts:
@@ -388,6 +397,12 @@ def travel_verb(ctx: DocContext, v: Token, out: list[_StopDraft]) -> None:
     for who in _travellers(ctx, v):
         _add(ctx, out, who, places, v)
         _add_dated_more(ctx, out, who, v, places)
+
+
+def _going_home(v: Token) -> bool:
+    return v.lemma_ in ("return", "fly", "head", "go", "travel", "come") and any(
+        c.lower_ == "home" and c.dep_ in ("advmod", "npadvmod", "dobj", "prt") for c in v.children
+    )
 
 
 def _list_end(ctx: DocContext, v: Token, places: list[Token]) -> list[Token]:

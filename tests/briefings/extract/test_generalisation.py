@@ -2249,3 +2249,19 @@ def test_calls_by_video_and_calls_received(run: Run, text: str, met: bool) -> No
     assert [set(m.participants) for m in x.meetings] == (
         [{"Ole Dahl", "Ana Ruiz"}] if met else []
     ), text
+
+
+def test_a_meeting_told_in_a_when_clause_gives_its_place_and_time(run: Run) -> None:
+    x = run(
+        "Economics Minister Jon Hale said he would discuss the dollar with Treasury "
+        "Secretary Ole Dahl when they meet in Washington next week.",
+        published=MON,
+    )
+    assert [(m.status, m.place, m.when) for m in x.meetings] == [
+        ("planned", "Washington", "next week")
+    ]
+
+
+def test_a_group_of_nations_named_by_a_number_word(run: Run) -> None:
+    x = run("Finance ministers of the Group of Five agreed to cooperate closely on rates.")
+    assert [a.parties for a in x.agreements] == [("Group of Five",)]

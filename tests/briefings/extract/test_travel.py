@@ -667,3 +667,20 @@ def test_itineraries_told_in_order_and_by_their_next_stop(
     run: Run, text: str, where: list[str]
 ) -> None:
     assert stops(run(text, published=dt.date(2005, 3, 14))).get("Ana Ruiz", []) == where
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("Chilean Foreign Minister Ana Ruiz returns home on Friday.", ["Chile"]),
+        ("Foreign Minister Ana Ruiz of Chile will return home on Friday.", ["Chile"]),
+        ("Chilean Foreign Minister Ana Ruiz will fly back to Chile on Friday.", ["Chile"]),
+        ("Chilean Foreign Minister Ana Ruiz returned home on Friday.", []),
+        # no country in her title: home is unknown
+        ("Foreign Minister Ana Ruiz will return home on Friday.", []),
+    ],
+)
+def test_a_return_home_goes_to_the_country_of_the_title(
+    run: Run, text: str, where: list[str]
+) -> None:
+    assert stops(run(text, published=dt.date(2005, 3, 14))).get("Ana Ruiz", []) == where
