@@ -713,7 +713,29 @@ def _worked_out(v: Token) -> bool:
     )
 
 
+def _could_not_reach(ctx: DocContext, v: Token) -> bool:
+    """ "A and B could not (did not) reach an agreement on X": talks that ended without
+    one, a disagreement (not "have not yet reached": still open)."""
+    return (
+        v.lemma_ in ("reach", "strike", "clinch", "conclude")
+        and _negated(v)
+        and any(c.dep_ == "aux" and c.lower_ in ("could", "did", "ca") for c in v.children)
+        and not any(c.lower_ in ("yet", "still") for c in v.children)
+        and _deal_object(v) is not None
+        and not _conditional(v)
+        and not ctx.in_quote[v.i]
+    )
+
+
 def deal_rule(ctx: DocContext, v: Token, out: list[_Draft]) -> None:
+    if _could_not_reach(ctx, v):
+        parties, _ = _subject_parties(ctx, v)
+        obj = _deal_object(v)
+        assert obj is not None
+        parties += _with_parties(ctx, v, obj)
+        start = min([v.i, *(c.i for c in v.children if c.dep_ in ("aux", "neg"))])
+        _add(ctx, out, parties, "disagreed", _clip(ctx, start, obj.right_edge.i), v)
+        return
     if _conditional(v) or _negated(v) or _irrealis(v) or _wanted(v) or _denied(v) or _nearly(v):
         return
     if ctx.is_future(v) and v.lemma_ not in _SIGN_AHEAD | _ONGOING:

@@ -1662,6 +1662,9 @@ class DocContext:
                     if c.lower_ in _RELATIVE and cur.dep_ == "relcl":
                         return cur.head
                     return c
+            fronted = DocContext._fronted_subject(cur)
+            if fronted is not None:
+                return fronted
             trip = cur.head
             if (
                 cur.dep_ == "acl"
@@ -1686,6 +1689,16 @@ class DocContext:
                 and trip.head.lemma_ in ("accept", "receive")
             ):
                 cur = trip.head  # "accepted an invitation to visit Moscow": the invitee
+                continue
+            if (
+                cur.dep_ == "acl"
+                and cur.lower_ in ("following", "after")
+                and trip.dep_ == "pobj"
+                and trip.head.head.pos_ in ("VERB", "AUX")
+            ):
+                # "At a news conference following talks with B, A said": the one who
+                # speaks at the event had the talks
+                cur = trip.head.head
                 continue
             if cur.dep_ == "relcl" or (cur.dep_ == "acl" and cur.head.pos_ in ("PROPN", "NOUN")):
                 return cur.head
@@ -1898,6 +1911,27 @@ class DocContext:
                 return False
             cur = cur.head
         return False
+
+    @staticmethod
+    def _fronted_subject(verb: Token) -> Token | None:
+        """ "After talks with B, President A said ...", parsed with A as B's appositive
+        and no subject for "said": the name that closes the fronted phrase, set off by a
+        comma and right before the verb, is its subject."""
+        if verb.pos_ not in ("VERB", "AUX"):
+            return None
+        doc = verb.doc
+        for c in verb.children:
+            if c.dep_ != "prep" or c.i > verb.i:
+                continue
+            for t in c.subtree:
+                if (
+                    t.dep_ == "appos"
+                    and t.right_edge.i == verb.i - 1
+                    and t.ent_type_ == "PERSON"
+                    and doc[t.left_edge.i - 1].text == ","
+                ):
+                    return t
+        return None
 
     @staticmethod
     def door_shut_on(tok: Token) -> Token | None:

@@ -267,8 +267,28 @@ def _objects_of_prep(ctx: DocContext, tok: Token, preps: tuple[str, ...]) -> lis
     out: list[Token] = []
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in preps:
-            out.extend(p for p in c.children if p.dep_ == "pobj")
+            found = [p for p in c.children if p.dep_ == "pobj"]
+            out.extend(found or _dangling_object(ctx, c))
     return out
+
+
+def _dangling_object(ctx: DocContext, prep: Token) -> list[Token]:
+    """ "A's call to Ukrainian President B is ...": a preposition left with no object,
+    B parsed as a second subject; the person named right after it (past title words)."""
+    doc = prep.doc
+    k = prep.i + 1
+    while k < prep.sent.end and k - prep.i <= 5 and ctx.persons.at(doc[k]) is None:
+        if doc[k].dep_ not in ("compound", "amod", "det"):
+            return []
+        k += 1
+    if k >= prep.sent.end or ctx.persons.at(doc[k]) is None:
+        return []
+    name = ctx.persons.at(doc[k])
+    while k + 1 < prep.sent.end and ctx.persons.at(doc[k + 1]) == name:
+        k += 1
+    if doc[k].dep_ in ("compound", "amod", "poss", "nmod"):
+        return []  # "with the Hun Sen government": the name modifies what follows
+    return [doc[k]]
 
 
 def _emit(
@@ -1248,9 +1268,31 @@ def _meeting_noun(ctx: DocContext, n: Token, drafts: list[_Draft]) -> None:
                 for c in h.children
             )
         )
-        if not taken and not (
-            ((owner is not None and ctx.persons.at(owner)) or framing)
-            and any(ctx.persons.at(c) for c in callee)
+        # "A's call to B", "a call made by A to B": a call placed to a person (not "a
+        # call to B for calm", "a call to B to resign": appeals)
+        placed = [a for a in n.children if a.dep_ == "acl" and a.lemma_ in ("make", "place")]
+        dialled = _objects_of_prep(ctx, n, ("to",)) + [
+            p for a in placed for p in _objects_of_prep(ctx, a, ("to",))
+        ]
+        caller = owner or next((p for a in placed for p in ctx.agent_objects(a)), None)
+        appeal = any(
+            (c.dep_ == "prep" and c.lower_ == "for") or c.dep_ in ("xcomp", "relcl")
+            for h in (n, *dialled)
+            for c in h.children
+        ) or any(c.dep_ == "acl" and c.lemma_ not in ("make", "place") for c in n.children)
+        to_person = (
+            caller is not None
+            and ctx.persons.at(caller)
+            and any(ctx.persons.at(c) for c in dialled)
+            and not appeal
+        )
+        if (
+            not taken
+            and not to_person
+            and not (
+                ((owner is not None and ctx.persons.at(owner)) or framing)
+                and any(ctx.persons.at(c) for c in callee)
+            )
         ):
             return
     gov = ctx.governing_verb(n)
@@ -1328,6 +1370,14 @@ def _meeting_noun(ctx: DocContext, n: Token, drafts: list[_Draft]) -> None:
         withs += [p for p in guests if ctx.persons.at(p)]
     if low in ("call", "calls"):  # "received a phone call from B"
         withs += _objects_of_prep(ctx, n, ("from",))
+        # "A's call to B", "a phone call made by A to B"
+        made = [a for a in n.children if a.dep_ == "acl" and a.lemma_ in ("make", "place")]
+        withs += [
+            p
+            for p in _objects_of_prep(ctx, n, ("to",))
+            + [q for a in made for q in _objects_of_prep(ctx, a, ("to",))]
+            if ctx.persons.at(p)
+        ]
     if as_object and gov is not None:
         withs += _objects_of_prep(ctx, gov, ("with",))
     if (
@@ -1358,6 +1408,17 @@ def _meeting_noun(ctx: DocContext, n: Token, drafts: list[_Draft]) -> None:
         # "will attend a meeting of the Group of 24": a member at its group's meeting
         ofs = [o for o in ofs if not is_group_of_nations(o)]
     owner_tok = next((c for c in n.children if c.dep_ == "poss"), None)
+    if owner_tok is None and low in ("call", "calls"):
+        # "a phone call made by A to B": the caller
+        owner_tok = next(
+            (
+                p
+                for a in n.children
+                if a.dep_ == "acl" and a.lemma_ in ("make", "place")
+                for p in ctx.agent_objects(a)
+            ),
+            None,
+        )
     if owner_tok is None:
         # "the Armacost discussions with B": a person's name in front owns the talks
         owner_tok = next(

@@ -1124,3 +1124,21 @@ def test_sides_held_in_a_dispute_by_an_adjective(run: Run, text: str) -> None:
     assert [(set(a.parties), a.polarity) for a in run(text).agreements] == [
         ({"Chile", "Peru"}, "disagreed")
     ], text
+
+
+@pytest.mark.parametrize(
+    ("text", "disputed"),
+    [
+        ("Chile and Peru could not reach a deal on the border.", True),
+        ("Chile and Peru did not reach an agreement on fishing.", True),
+        ("Chile could not reach a deal with Peru on fishing.", True),
+        # still open, or only a maybe: no stance yet
+        ("Chile and Peru have not yet reached a deal on the border.", False),
+        ("Chile and Peru could reach a deal soon.", False),
+    ],
+)
+def test_a_deal_the_sides_could_not_reach(run: Run, text: str, disputed: bool) -> None:
+    x = run(text)
+    assert [(set(a.parties), a.polarity) for a in x.agreements] == (
+        [({"Chile", "Peru"}, "disagreed")] if disputed else []
+    ), text

@@ -2265,3 +2265,42 @@ def test_a_meeting_told_in_a_when_clause_gives_its_place_and_time(run: Run) -> N
 def test_a_group_of_nations_named_by_a_number_word(run: Run) -> None:
     x = run("Finance ministers of the Group of Five agreed to cooperate closely on rates.")
     assert [a.parties for a in x.agreements] == [("Group of Five",)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the parser reads the speaker as an appositive of the partner, with no subject
+        "After talks with Prime Minister Tony Blair, President Mahmoud Abbas said the plan "
+        "was good.",
+        "At a news conference following talks with Prime Minister Tony Blair, President "
+        "Mahmoud Abbas said the plan was good.",
+    ],
+)
+def test_talks_fronted_before_the_speaker_are_the_speakers(run: Run, text: str) -> None:
+    assert [set(m.participants) for m in run(text).meetings] == [{"Mahmoud Abbas", "Tony Blair"}]
+
+
+@pytest.mark.parametrize(
+    ("text", "met"),
+    [
+        (
+            "A phone call made by President Jon Hale to Ukrainian President Ole Dahl is at the "
+            "centre of the inquiry.",
+            True,
+        ),
+        (
+            "President Donald Trump's call to Ukrainian President Volodymyr Zelensky is at the "
+            "centre of the inquiry.",
+            True,
+        ),
+        (
+            "President Donald Trump's call to Ukrainian President Volodymyr Zelensky for calm "
+            "went unheeded.",
+            False,
+        ),
+        ("President Donald Trump's call to arms was heard.", False),
+    ],
+)
+def test_a_call_placed_to_a_person(run: Run, text: str, met: bool) -> None:
+    assert bool(run(text).meetings) is met, text
