@@ -118,6 +118,10 @@ def _is_place(ctx: DocContext, t: Token) -> bool:
     """A place entity, or an untagged proper noun placed in a country ("Aceh in
     Indonesia") or listed with places. A name the article uses for a person is not a
     place ("plans to visit Wiranto" with the name tagged as a place)."""
+    if t.tag_ == "NNP" and any(
+        r.dep_ == "relcl" and r.left_edge.lower_ == "where" for r in t.children
+    ):
+        return True  # "will visit Leicester South, where ...", whatever the NER said
     if ctx.persons.at(t) is not None or ctx.persons.is_person(ctx.entity_text(t) or t.text):
         return False
     if t.ent_type_ in _PLACE_LABELS:

@@ -684,3 +684,15 @@ def test_a_return_home_goes_to_the_country_of_the_title(
     run: Run, text: str, where: list[str]
 ) -> None:
     assert stops(run(text, published=dt.date(2005, 3, 14))).get("Ana Ruiz", []) == where
+
+
+def test_a_name_described_by_where_is_a_place_whatever_the_ner_said(run: Run) -> None:
+    """ "Leicester South" is tagged a person; "where ..." after it says it is a place."""
+    x = run(
+        "On Tuesday Mr Kennedy will visit Leicester South, where Lib Dem MP Parmjit Singh "
+        "Gill overturned a big Labour majority to win the seat in last year's by-election.",
+        published=dt.date(2005, 3, 14),
+    )
+    assert stops(x) == {"Kennedy": ["Leicester South"]}
+    y = run("On Tuesday Mr Kennedy will visit Jon Hale, who leads the council.")
+    assert y.next_stops == ()
