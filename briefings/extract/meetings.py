@@ -1188,8 +1188,26 @@ def _as_a_time(n: Token) -> bool:
     return p.lower_ in ("of", "to") and p.head.lower_ in ("ahead", "prior")
 
 
+# Nouns that make the event they name a speculation: "talk of an early summit", "the
+# prospect of talks", "speculation about a meeting" (GUIDE: speculative meetings are not).
+_SPECULATION = frozenset(
+    ["talk", "speculation", "prospect", "possibility", "chance", "idea", "rumour", "rumor"]
+)
+
+
+def _speculated(n: Token) -> bool:
+    return (
+        n.dep_ == "pobj"
+        and n.head.lower_ in ("of", "about", "over")
+        # (a headline-cased "Talk" is a proper noun, its lemma capitalised)
+        and (n.head.head.lemma_ in _SPECULATION or n.head.head.lower_ in _SPECULATION)
+    )
+
+
 def _meeting_noun(ctx: DocContext, n: Token, drafts: list[_Draft]) -> None:
     low = n.lower_
+    if _speculated(n):
+        return
     if _spoken_before(n, ctx.governing_verb(n)):
         return
     if _as_a_time(n) and not _objects_of_prep(ctx, n, ("between", "among", "with")):

@@ -2304,3 +2304,16 @@ def test_talks_fronted_before_the_speaker_are_the_speakers(run: Run, text: str) 
 )
 def test_a_call_placed_to_a_person(run: Run, text: str, met: bool) -> None:
     assert bool(run(text).meetings) is met, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Donald Trump spoke on Monday. Putin\nTalk of an early summit between Trump "
+        "and Russian President Vladimir Putin is further alarming the continent.",
+        "The prospect of talks between President Ole Dahl and Prime Minister Ana Ruiz faded.",
+        "Speculation about a meeting between President Ole Dahl and Prime Minister Ana Ruiz grew.",
+    ],
+)
+def test_a_meeting_only_talked_of_is_none(run: Run, text: str) -> None:
+    assert run(text).meetings == (), text
