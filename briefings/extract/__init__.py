@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-EXTRACTOR_VERSION = "2.13"
+EXTRACTOR_VERSION = "2.14"
 
 __all__ = ["EXTRACTOR_VERSION", "Extractor", "build_context", "extract_doc"]
 

@@ -17,6 +17,17 @@ from .lexicon import CAPITALS, COUNTRIES, MULTIWORD_CAPITALS, MULTIWORD_COUNTRIE
 
 RULER_NAME = "briefbot_places"
 PARAGRAPHS_NAME = "briefbot_paragraphs"
+_TIME_UNITS = [
+    "week", "month", "year", "weekend", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday", "spring", "summer", "autumn", "winter",
+]  # fmt: skip
+# "later this week", "early next month": the whole phrase is the time
+_QUALIFIERS = ["later", "early", "earlier", "late", "mid"]
+# Months only capitalised ("this May", not "this may change").
+_MONTHS = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+]  # fmt: skip
 _HONORIFIC_TEXTS = ["Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Gen", "Gen."]
 
 
@@ -35,6 +46,28 @@ def patterns() -> list[dict[str, Any]]:
                 {"TEXT": {"IN": ["South", "North", "East", "West"]}, "OP": "?"},
                 {"TEXT": {"IN": singles}},
                 {"TEXT": {"IN": ["Sea", "Ocean"]}},
+            ],
+        }
+    )
+    # "next month", "this week", "next Tuesday": the small model sometimes leaves these
+    # untagged after a name ("will host B next month"), and then no time is read.
+    out.append(
+        {
+            "label": "DATE",
+            "pattern": [
+                {"LOWER": {"IN": _QUALIFIERS}, "OP": "?"},
+                {"LOWER": {"IN": ["next", "last", "this", "coming"]}},
+                {"LOWER": {"IN": _TIME_UNITS}},
+            ],
+        }
+    )
+    out.append(
+        {
+            "label": "DATE",
+            "pattern": [
+                {"LOWER": {"IN": _QUALIFIERS}, "OP": "?"},
+                {"LOWER": {"IN": ["next", "last", "this", "coming"]}},
+                {"TEXT": {"IN": _MONTHS}},
             ],
         }
     )

@@ -2317,3 +2317,16 @@ def test_a_call_placed_to_a_person(run: Run, text: str, met: bool) -> None:
 )
 def test_a_meeting_only_talked_of_is_none(run: Run, text: str) -> None:
     assert run(text).meetings == (), text
+
+
+def test_a_relative_time_the_small_model_leaves_untagged(run: Run, nlp) -> None:  # type: ignore[no-untyped-def]
+    x = run(
+        "President Ole Dahl will host Prime Minister Ana Ruiz next month, the presidency "
+        "announced.",
+        published=MON,
+    )
+    assert [(m.status, m.when) for m in x.meetings] == [("planned", "next month")]
+    # the whole phrase stays one time; a modal "may" is no month
+    ents = [(e.text, e.label_) for e in nlp("He summoned the envoys home later this week.").ents]
+    assert ("later this week", "DATE") in ents
+    assert not [e for e in nlp("This may change.").ents if e.label_ == "DATE"]
