@@ -37,6 +37,7 @@ from .lexicon import (
     MEETING_NOUNS,
     MULTIWORD_CAPITALS,
     MULTIWORD_COUNTRIES,
+    PAST_TIME_WORDS,
     PERSON_PRONOUNS,
     POLITICAL_PARTIES,
     ROLE_HEADS,
@@ -251,7 +252,6 @@ VAGUE = frozenset(
      "leading", "key", "world", "economic", "high", "level", "high-level"]
 )  # fmt: skip
 # Trips a meeting can happen on ("during his visit to Oslo").
-_BACK_WORDS = frozenset(["last", "ago", "yesterday", "earlier", "previous", "previously"])
 _TRIPS = frozenset(["visit", "trip", "tour", "stay", "stopover"])
 # Motion towards a place: under way in the present progressive, the place is ahead.
 _ON_THE_WAY = frozenset(["travel", "go", "head", "fly", "return", "come", "proceed", "journey"])
@@ -1806,7 +1806,7 @@ class DocContext:
                 # "accepted an invitation to visit Moscow": a visit to come, unless dated
                 # back ("... last year")
                 when = self.time_words([cur, invitation.head])
-                return when is None or not any(t.lower_ in _BACK_WORDS for t in when)
+                return when is None or not any(t.lower_ in PAST_TIME_WORDS for t in when)
             if any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD",) for c in kids):
                 return False
             if cur.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ == "due" for c in kids):

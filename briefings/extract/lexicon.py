@@ -371,6 +371,8 @@ TRAVEL_NOUNS = frozenset(
 )
 
 # Cues that the clause is about the future.
+# Words that date a time back before the article ("last week", "two days ago").
+PAST_TIME_WORDS = frozenset(["last", "ago", "yesterday", "earlier", "previous", "previously"])
 FUTURE_AUX = frozenset(["will", "shall", "'ll", "wo"])
 FUTURE_GOVERNORS = frozenset(
     [

@@ -34,6 +34,7 @@ from .lexicon import (
     GENERIC_PEOPLE,
     MEETING_NOUNS,
     MOTION_VERBS,
+    PAST_TIME_WORDS,
     ROLE_HEADS,
     VISIT_VERBS,
     demonym_country,
@@ -191,9 +192,6 @@ def _notable(ctx: DocContext, name: str) -> bool:
     return sum(1 for m in ctx.persons.mentions if m.canonical == name) >= 2
 
 
-_NOT_AHEAD = frozenset(["last", "yesterday", "ago", "earlier", "previous"])
-
-
 def _scheduled_progressive(ctx: DocContext, a: Token, when: Span | None) -> bool:
     """ "A is meeting B on Friday", "are today meeting B": a present progressive with a
     time is an arrangement, not a report of what happened."""
@@ -219,7 +217,7 @@ def _scheduled_present(ctx: DocContext, a: Token, when: Span | None) -> bool:
 
 def _time_ahead(ctx: DocContext, span: Span | None) -> bool:
     """A time said, not a past one, and not before the article's date."""
-    if span is None or any(t.lower_ in _NOT_AHEAD for t in span):
+    if span is None or any(t.lower_ in PAST_TIME_WORDS for t in span):
         return False
     date = resolve(span.text, ctx.article.published, direction="future")
     published = ctx.article.published

@@ -51,26 +51,17 @@ def patterns() -> list[dict[str, Any]]:
     )
     # "next month", "this week", "next Tuesday": the small model sometimes leaves these
     # untagged after a name ("will host B next month"), and then no time is read.
-    out.append(
-        {
-            "label": "DATE",
-            "pattern": [
-                {"LOWER": {"IN": _QUALIFIERS}, "OP": "?"},
-                {"LOWER": {"IN": ["next", "last", "this", "coming"]}},
-                {"LOWER": {"IN": _TIME_UNITS}},
-            ],
-        }
-    )
-    out.append(
-        {
-            "label": "DATE",
-            "pattern": [
-                {"LOWER": {"IN": _QUALIFIERS}, "OP": "?"},
-                {"LOWER": {"IN": ["next", "last", "this", "coming"]}},
-                {"TEXT": {"IN": _MONTHS}},
-            ],
-        }
-    )
+    for key, words in (("LOWER", _TIME_UNITS), ("TEXT", _MONTHS)):
+        out.append(
+            {
+                "label": "DATE",
+                "pattern": [
+                    {"LOWER": {"IN": _QUALIFIERS}, "OP": "?"},
+                    {"LOWER": {"IN": ["next", "last", "this", "coming"]}},
+                    {key: {"IN": words}},
+                ],
+            }
+        )
     out.append(
         {
             "label": "PERSON",

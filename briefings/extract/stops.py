@@ -28,6 +28,7 @@ from .lexicon import (
     LED_GROUPS,
     MEETING_NOUNS,
     MOTION_VERBS,
+    PAST_TIME_WORDS,
     TRAVEL_NOUNS,
     VISIT_VERBS,
 )
@@ -41,7 +42,7 @@ _NOT_SCHEDULED = frozenset(
     ["last", "yesterday", "ago", "earlier", "previous", "every", "each", "annual", "usually"]
 )
 _MOTION_PREPS = ("to", "for", "in", "into", "at")
-_BACK_WORDS = frozenset(["back", "home", "on", "off", "over", "away"])
+_ONWARD_WORDS = frozenset(["back", "home", "on", "off", "over", "away"])
 _ACTIVITY_VERBS = frozenset(
     [
         "see",
@@ -150,7 +151,7 @@ def _prep_places(ctx: DocContext, tok: Token, preps: tuple[str, ...]) -> list[To
                             if k.dep_ == "compound" and k.ent_type_ in _PLACE_LABELS
                         ]
                     out += found
-        if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in _BACK_WORDS):
+        if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in _ONWARD_WORDS):
             out += _prep_places(ctx, c, preps)  # "heading off to", "will fly back to"
     return out
 
@@ -726,7 +727,7 @@ def travel_noun(ctx: DocContext, n: Token, out: list[_StopDraft]) -> None:
     if any(t.dep_ in ("relcl", "acl") and t.lemma_ in _DONE for t in n.subtree):
         return  # "a tour of Europe that he has just completed": over
     own = ctx.time_words([n], points=True)
-    if own is not None and any(t.lower_ in _PAST_WORDS for t in own):
+    if own is not None and any(t.lower_ in PAST_TIME_WORDS for t in own):
         return  # "her visit to the Soviet Union last week": done, whatever the clause says
     # "will return to Santiago on Friday after stops in Lima and Quito": the stops come
     # first, and the day is the return's
@@ -785,7 +786,6 @@ def travel_noun(ctx: DocContext, n: Token, out: list[_StopDraft]) -> None:
         _add(ctx, out, who, places, n, when, before)
 
 
-_PAST_WORDS = frozenset(["last", "ago", "yesterday", "earlier", "previous"])
 _LIGHT_VERBS = frozenset(["make", "pay", "undertake", "take"])
 _TOUR_ENDS = frozenset(["begin", "start", "end", "finish", "conclude", "wrap", "open", "close"])
 _PLANS = frozenset(["itinerary", "schedule", "programme", "program", "agenda"])
